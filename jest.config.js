@@ -1,0 +1,27 @@
+/**
+ * One Jest config, four projects: types and server run in Node with plain Babel;
+ * app uses @tarojs/test-utils-react; e2e drives the built H5 app in Chromium.
+ */
+const nodeTransform = {
+  '^.+\\.[tj]sx?$': [
+    'babel-jest',
+    { configFile: false, babelrc: false, presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'] }
+  ]
+}
+
+const nodeProject = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform: nodeTransform,
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  ...extra
+})
+
+module.exports = {
+  projects: [
+    nodeProject('types'),
+    nodeProject('server', { testTimeout: 60000 }),
+    require('./test/app/jest.config.js'),
+    nodeProject('e2e', { testTimeout: 180000 })
+  ]
+}

@@ -1,0 +1,6 @@
+export * from './campaign'
+export * from './domain'
+export * from './credit-code'
+export * from './deadline'
+export * from './profile'
+export * from './validate-definition'
