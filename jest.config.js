@@ -18,10 +18,11 @@ const nodeProject = (name, extra = {}) => ({
 })
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     nodeProject('types'),
-    nodeProject('server', { testTimeout: 60000 }),
+    nodeProject('server'),
     require('./test/app/jest.config.js'),
-    nodeProject('e2e', { testTimeout: 180000 })
+    nodeProject('e2e')
   ]
 }

@@ -1,0 +1,98 @@
+/**
+ * Wires the server: security plugins, sessions, then the API routes and the H5 app.
+ * Everything the routes need arrives as `deps`, so tests inject a clock, a database
+ * and fakes of the edges (identity provider, WeChat, Alipay).
+ */
+import fs from 'node:fs'
+import Fastify, { type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import helmet from '@fastify/helmet'
+import fastifyStatic from '@fastify/static'
+import type { Platform } from '../types/domain'
+import type { GovLogin } from './auth/gov-login'
+import { findSession, type Session } from './auth/sessions'
+import type { Config } from './config'
+import type { Db } from './db'
+import { AppError, frameworkErrors, installErrorHandler } from './errors'
+import type { PlatformLogin } from './integrations/platform-login'
+import { authRoutes } from './routes/auth'
+import { campaignRoutes } from './routes/campaigns'
+import { demandRoutes } from './routes/demands'
+import { profileRoutes } from './routes/profile'
+import { systemRoutes } from './routes/system'
+
+export interface Deps {
+  config: Config
+  db: Db
+  /** Server time in epoch milliseconds; the only clock deadlines follow. */
+  clock: () => number
+  govLogin: GovLogin
+  platformLogins: Record<Platform, PlatformLogin>
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: Session | null
+    /** The raw session token, when one was presented. */
+    sessionToken: string | null
+  }
+}
+
+export const SESSION_COOKIE = 'sid'
+export const CSRF_COOKIE = 'csrf_token'
+
+export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    bodyLimit: 1_048_576,
+    trustProxy: true,
+    frameworkErrors,
+    ajv: { customOptions: { removeAdditional: 'all', coerceTypes: false, allErrors: false } }
+  })
+  installErrorHandler(app)
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"]
+      }
+    },
+    crossOriginEmbedderPolicy: false
+  })
+  await app.register(cookie)
+
+  app.decorateRequest('session', null)
+  app.decorateRequest('sessionToken', null)
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return
+    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
+    const token = bearer ?? request.cookies[SESSION_COOKIE]
+    if (!token || token.length > 200) return
+    request.sessionToken = token
+    request.session = await findSession(deps.db, token, deps.clock())
+    // Cookie sessions need the CSRF token on every state-changing request.
+    if (request.session && !bearer && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
+      if (request.headers['x-csrf-token'] !== request.session.csrfToken) {
+        throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试')
+      }
+    }
+  })
+
+  await app.register(systemRoutes, { deps })
+  await app.register(campaignRoutes, { deps })
+  await app.register(authRoutes, { deps })
+  await app.register(profileRoutes, { deps })
+  await app.register(demandRoutes, { deps })
+
+  if (fs.existsSync(deps.config.h5Dir)) {
+    await app.register(fastifyStatic, { root: deps.config.h5Dir, prefix: '/', wildcard: false, maxAge: '1h' })
+    app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 }))
+  }
+  return app
+}

@@ -1,0 +1,112 @@
+/**
+ * The one query layer: plain parameterised SQL that runs unchanged on a PostgreSQL
+ * server (node-postgres) and on embedded PGlite (PostgreSQL compiled to WASM).
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { PGlite } from '@electric-sql/pglite'
+import { Pool, type PoolClient } from 'pg'
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+export interface Db extends Queryable {
+  kind: 'postgres' | 'pglite'
+  /** Runs `fn` in one transaction; rolls back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>
+  /** Runs a script of several statements (migrations). */
+  exec(sql: string): Promise<void>
+  close(): Promise<void>
+}
+
+export async function openPostgres(url: string): Promise<Db> {
+  const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) })
+  const on = (c: Pool | PoolClient): Queryable => ({
+    async query<T>(sql: string, params: unknown[] = []) {
+      return (await c.query(sql, params)).rows as T[]
+    }
+  })
+  return {
+    kind: 'postgres',
+    ...on(pool),
+    async transaction(fn) {
+      const client = await pool.connect()
+      try {
+        await client.query('BEGIN')
+        const result = await fn(on(client))
+        await client.query('COMMIT')
+        return result
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined)
+        throw err
+      } finally {
+        client.release()
+      }
+    },
+    async exec(sql) {
+      await pool.query(sql)
+    },
+    close: () => pool.end()
+  }
+}
+
+/**
+ * Embedded PGlite in `dataDir` (or in memory when dataDir is null). PGlite does not lock
+ * its folder, and a second process writing to it loses data silently, so we hold a lock
+ * file and refuse a second start with a clear message.
+ */
+export async function openPglite(dataDir: string | null): Promise<Db> {
+  let releaseLock = () => {}
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true })
+    releaseLock = lockFolder(dataDir)
+  }
+  const pg = await PGlite.create(dataDir ?? undefined)
+  // PGlite is a single connection: serialise transactions so two requests never interleave.
+  let queue: Promise<unknown> = Promise.resolve()
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn)
+    queue = run.catch(() => undefined)
+    return run
+  }
+  const q = async <T>(c: Pick<PGlite, 'query'>, sql: string, params: unknown[] = []) =>
+    (await c.query<T>(sql, params)).rows
+  return {
+    kind: 'pglite',
+    query: (sql, params) => serial(() => q(pg, sql, params)),
+    transaction: (fn) => serial(() => pg.transaction((tx) => fn({ query: (sql, params) => q(tx, sql, params) }))),
+    exec: (sql) => serial(async () => void (await pg.exec(sql))),
+    async close() {
+      await serial(() => pg.close())
+      releaseLock()
+    }
+  }
+}
+
+function lockFolder(dir: string): () => void {
+  const lock = path.join(dir, '..', path.basename(dir) + '.lock')
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' })
+  } catch {
+    const holder = Number(fs.readFileSync(lock, 'utf8'))
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`数据目录 ${dir} 正被进程 ${holder} 使用；嵌入式数据库不能由两个进程同时打开。请先停止该进程。`)
+    }
+    fs.writeFileSync(lock, String(process.pid)) // stale lock from a crashed process
+  }
+  return () => fs.rmSync(lock, { force: true })
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function openDb(databaseUrl: string, dataDir: string | null): Promise<Db> {
+  return databaseUrl ? openPostgres(databaseUrl) : openPglite(dataDir)
+}

@@ -1,0 +1,108 @@
+/**
+ * Starts the product: configuration, database (PostgreSQL or embedded PGlite),
+ * migrations, campaign seed, the local identity provider and platform fakes in
+ * development, then the HTTP server with the H5 app.
+ */
+import { buildApp } from './app'
+import { createOidcLogin } from './auth/gov-login'
+import { loadConfig, type Config } from './config'
+import { openDb } from './db'
+import { migrate } from './db/migrate'
+import { createAlipayLogin } from './integrations/alipay'
+import { alipayFake, createAlipayFakeState, devAlipayKeys } from './integrations/fakes/alipay-fake'
+import { createWechatFakeState, wechatFake } from './integrations/fakes/wechat-fake'
+import { createWechatLogin } from './integrations/wechat'
+import { seedCampaigns } from './seed'
+
+const FAKES = '/__fakes'
+
+async function main() {
+  let config = loadConfig()
+  const clock = () => Date.now()
+  const db = await openDb(config.databaseUrl, config.dataDir)
+  const applied = await migrate(db)
+  const seeded = await seedCampaigns(db, clock(), config.demoSeed)
+
+  let issuer = config.oidc.issuer
+  if (!issuer) {
+    issuer = `http://localhost:${config.oidc.devProviderPort}`
+    const { startDevProvider } = await import('./dev-idp/provider.mjs')
+    await startDevProvider({
+      port: config.oidc.devProviderPort,
+      issuer,
+      clients: [
+        {
+          clientId: config.oidc.clientId,
+          clientSecret: config.oidc.clientSecret,
+          redirectUris: [`${config.publicUrl}/api/auth/oidc/callback`]
+        }
+      ]
+    })
+  }
+
+  const fakeWechat = config.wechat.apiBase.startsWith(config.publicUrl + FAKES)
+  const fakeAlipay = config.alipay.gateway.startsWith(config.publicUrl + FAKES)
+  const keys = devAlipayKeys()
+  if (!config.alipay.privateKey) {
+    config = { ...config, alipay: { ...config.alipay, privateKey: keys.appPrivateKey, alipayPublicKey: keys.alipayPublicKey } }
+  }
+
+  const app = await buildApp(
+    {
+      config,
+      db,
+      clock,
+      govLogin: createOidcLogin({
+        issuer,
+        clientId: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        redirectUri: `${config.publicUrl}/api/auth/oidc/callback`
+      }),
+      platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
+    },
+    { logger: true }
+  )
+  if (fakeWechat) {
+    const state = createWechatFakeState({ appId: config.wechat.appId, secret: config.wechat.secret })
+    await app.register(wechatFake, { prefix: `${FAKES}/wechat`, state })
+  }
+  if (fakeAlipay) {
+    const state = createAlipayFakeState({
+      appId: config.alipay.appId,
+      appPublicKey: keys.appPublicKey,
+      alipayPrivateKey: keys.alipayPrivateKey
+    })
+    await app.register(alipayFake, { prefix: `${FAKES}/alipay`, state })
+  }
+
+  await app.listen({ port: config.port, host: config.host })
+  describe(config, db.kind, issuer, applied, seeded, fakeWechat || fakeAlipay)
+
+  const stop = async () => {
+    await app.close()
+    await db.close()
+    process.exit(0)
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+function describe(config: Config, dbKind: string, issuer: string, applied: string[], seeded: string[], fakes: boolean) {
+  const lines = [
+    '',
+    '企业技术创新需求征集 已启动',
+    `  打开应用：      ${config.publicUrl}/`,
+    `  数据库：        ${dbKind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`,
+    `  迁移：          ${applied.length ? applied.join(', ') : '已是最新'}`,
+    `  征集活动：      ${seeded.length} 个（含演示副本）`,
+    `  政务身份提供方：${issuer}${config.oidc.issuer ? '' : '（本地开发，演示账号密码 demo1234）'}`,
+    fakes ? `  微信/支付宝接口：本地模拟（${config.publicUrl}${FAKES}/…）` : '',
+    ''
+  ]
+  console.log(lines.filter((l) => l !== '').join('\n'))
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err)
+  process.exit(1)
+})

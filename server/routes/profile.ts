@@ -1,0 +1,26 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Profile } from '../../types/domain'
+import { PROFILE_LIMITS } from '../../types/profile'
+import type { Deps } from '../app'
+import { getProfile, saveProfile } from '../users'
+import { requireSession } from './guards'
+
+const profileSchema = {
+  type: 'object',
+  required: ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType'],
+  properties: {
+    enterpriseName: { type: 'string', maxLength: PROFILE_LIMITS.enterpriseName * 2 },
+    creditCode: { type: 'string', maxLength: 40 },
+    contactName: { type: 'string', maxLength: PROFILE_LIMITS.contactName * 2 },
+    mobile: { type: 'string', maxLength: 40 },
+    unitType: { type: 'string', maxLength: 40 }
+  }
+} as const
+
+export const profileRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/profile', async (request) => getProfile(deps.db, requireSession(request).userId))
+
+  app.put<{ Body: Profile }>('/api/profile', { schema: { body: profileSchema } }, async (request) =>
+    saveProfile(deps.db, requireSession(request).userId, request.body, deps.clock())
+  )
+}

@@ -1,0 +1,219 @@
+import { startTestServer, type TestServer } from '../support/app'
+import { APP_URL, loginAtProvider, signInH5, signInMiniProgram } from '../support/sign-in'
+
+let s: TestServer
+beforeAll(async () => {
+  s = await startTestServer()
+})
+afterAll(() => s.close())
+
+const me = (headers: Record<string, string>) => s.app.inject({ url: '/api/auth/me', headers })
+
+describe('H5 sign-in through the government identity provider (OIDC code + PKCE)', () => {
+  it('redirects to the provider with state, nonce and an S256 code challenge', async () => {
+    const res = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    expect(res.statusCode).toBe(302)
+    const url = new URL(String(res.headers.location))
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256')
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/)
+    expect(url.searchParams.get('state')).toBeTruthy()
+    expect(url.searchParams.get('nonce')).toBeTruthy()
+    expect(url.searchParams.get('redirect_uri')).toBe(`${APP_URL}/api/auth/oidc/callback`)
+  })
+
+  it('signs a new enterprise user in, sets httpOnly cookie, and fills the profile from the identity', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5&returnTo=/pages/profile/index' })
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect(cb.statusCode).toBe(302)
+    expect(cb.headers.location).toBe('/#/pages/profile/index')
+    const setCookie = ([] as string[]).concat(cb.headers['set-cookie'] as string[])
+    const sid = setCookie.find((c) => c.startsWith('sid='))!
+    expect(sid).toMatch(/HttpOnly/)
+    expect(sid).toMatch(/SameSite=Lax/)
+    expect(setCookie.find((c) => c.startsWith('csrf_token='))).not.toMatch(/HttpOnly/)
+
+    const cookie = setCookie.map((c) => c.split(';')[0]).join('; ')
+    const res = await me({ cookie })
+    expect(res.statusCode).toBe(200)
+    const body = res.json()
+    expect(body.user).toMatchObject({ role: 'enterprise', displayName: '张明', recommenderUnit: null })
+    expect(body.profile).toEqual({
+      enterpriseName: '重庆智芯微电子有限公司',
+      creditCode: '91500108576231840F',
+      contactName: '张明',
+      mobile: '',
+      unitType: 'enterprise'
+    })
+    expect(body.profileIncomplete).toBe(true)
+    expect(typeof body.csrfToken).toBe('string')
+  })
+
+  it('ignores a returnTo that is not an app page (no open redirect)', async () => {
+    const { location } = await signInH5(s.app, 'ent-zhixin', 'https://evil.example/')
+    expect(location).toBe('/#/pages/index/index')
+  })
+
+  it('signs a recommender in with its unit', async () => {
+    const { cookie } = await signInH5(s.app, 'rec-liangjiang')
+    const body = (await me({ cookie })).json()
+    expect(body.user).toMatchObject({ role: 'recommender', recommenderUnit: 'liangjiang' })
+    expect(body.profileIncomplete).toBe(false)
+  })
+
+  it('rejects a callback with a state it never issued', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const back = new URL(await loginAtProvider(String(start.headers.location), 'ent-zhixin'))
+    back.searchParams.set('state', 'forged-state')
+    const cb = await s.app.inject({ url: back.pathname + back.search })
+    expect(cb.statusCode).toBe(400)
+    expect(cb.headers['x-error-code']).toBe('AUTH_STATE_INVALID')
+    expect(cb.body).toContain('登录请求无效或已过期')
+    expect(cb.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('rejects a replayed callback (each state is used once)', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    expect((await s.app.inject({ url: back.slice(APP_URL.length) })).statusCode).toBe(302)
+    const again = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect(again.statusCode).toBe(400)
+    expect(again.headers['x-error-code']).toBe('AUTH_STATE_INVALID')
+  })
+
+  it('rejects an ID token whose nonce does not match the one sent', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const state = new URL(String(start.headers.location)).searchParams.get('state')
+    await s.db.query(`UPDATE auth_requests SET nonce = 'some-other-nonce' WHERE state = $1`, [state])
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect(cb.statusCode).toBe(400)
+    expect(cb.headers['x-error-code']).toBe('SIGN_IN_FAILED')
+    expect(cb.headers['set-cookie']).toBeUndefined()
+  })
+
+  it('rejects a code exchanged with the wrong PKCE verifier', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const state = new URL(String(start.headers.location)).searchParams.get('state')
+    await s.db.query(`UPDATE auth_requests SET code_verifier = $2 WHERE state = $1`, [state, 'x'.repeat(43)])
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect(cb.statusCode).toBe(400)
+    expect(cb.headers['x-error-code']).toBe('SIGN_IN_FAILED')
+  })
+
+  it('shows a clear page when the person declines at the provider', async () => {
+    const cb = await s.app.inject({ url: '/api/auth/oidc/callback?error=access_denied&state=x' })
+    expect(cb.statusCode).toBe(400)
+    expect(cb.headers['x-error-code']).toBe('SIGN_IN_CANCELLED')
+  })
+})
+
+describe('sessions', () => {
+  it('answers 401 in Chinese without a session', async () => {
+    const res = await me({})
+    expect(res.statusCode).toBe(401)
+    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' })
+  })
+
+  it('stores only a hash of the token', async () => {
+    const { cookie } = await signInH5(s.app, 'ent-zhixin')
+    const token = /sid=([^;]+)/.exec(cookie)![1]
+    const rows = await s.db.query('SELECT 1 FROM sessions WHERE token_hash = $1', [token])
+    expect(rows).toHaveLength(0)
+  })
+
+  it('refuses a cookie-authenticated change without the CSRF token', async () => {
+    const { cookie, csrfToken } = await signInH5(s.app, 'ent-zhixin')
+    const logout = (headers: Record<string, string>) => s.app.inject({ method: 'POST', url: '/api/auth/logout', headers })
+    const refused = await logout({ cookie })
+    expect(refused.statusCode).toBe(403)
+    expect(refused.json().code).toBe('CSRF_FAILED')
+    expect((await me({ cookie })).statusCode).toBe(200)
+    expect((await logout({ cookie, 'x-csrf-token': csrfToken })).statusCode).toBe(204)
+  })
+
+  it('is revoked by sign-out', async () => {
+    const { cookie, csrfToken } = await signInH5(s.app, 'ent-zhixin')
+    expect((await me({ cookie })).statusCode).toBe(200)
+    await s.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } })
+    expect((await me({ cookie })).statusCode).toBe(401)
+  })
+
+  it('expires after its lifetime, by the server clock', async () => {
+    const { cookie } = await signInH5(s.app, 'ent-zhixin')
+    const saved = s.clock.now
+    s.clock.now += 7 * 24 * 3_600_000 - 1
+    expect((await me({ cookie })).statusCode).toBe(200)
+    s.clock.now += 1
+    expect((await me({ cookie })).statusCode).toBe(401)
+    s.clock.now = saved
+  })
+})
+
+describe('mini-program sign-in: web-view hand-off, bearer token, platform binding', () => {
+  it('hands the sign-in back to the app once, and the bearer token needs no CSRF token', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=mp' })
+    const back = await loginAtProvider(String(start.headers.location), 'ent-shancheng')
+    const page = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('wx.miniProgram.redirectTo')
+    expect(page.headers['set-cookie']).toBeUndefined()
+    const code = decodeURIComponent(/handoff=([^"&]+)/.exec(page.body)![1])
+    const first = await s.app.inject({ method: 'POST', url: '/api/auth/handoff', payload: { code } })
+    expect(first.statusCode).toBe(200)
+    const again = await s.app.inject({ method: 'POST', url: '/api/auth/handoff', payload: { code } })
+    expect(again.statusCode).toBe(400)
+    expect(again.json().code).toBe('HANDOFF_INVALID')
+
+    const auth = { authorization: `Bearer ${first.json().token}` }
+    expect((await me(auth)).json().user.displayName).toBe('李华')
+    expect((await me(auth)).json().csrfToken).toBeUndefined()
+  })
+
+  it('binds the WeChat openid from a wx.login code, through code2Session', async () => {
+    const token = await signInMiniProgram(s.app, 'ent-zhixin')
+    const code = s.wechat.issueCode('o-wechat-user-1')
+    const bind = (c: string) =>
+      s.app.inject({ method: 'POST', url: '/api/auth/platform-bind', headers: { authorization: `Bearer ${token}` }, payload: { platform: 'weapp', code: c } })
+    expect((await bind(code)).json()).toEqual({ bound: true })
+    const rows = await s.db.query<{ platform_user_id: string }>(
+      `SELECT b.platform_user_id FROM platform_bindings b JOIN users u ON u.id = b.user_id WHERE u.subject = 'ent-zhixin' AND b.platform = 'weapp'`
+    )
+    expect(rows.map((r) => r.platform_user_id)).toEqual(['o-wechat-user-1'])
+    const reused = await bind(code)
+    expect(reused.statusCode).toBe(400)
+    expect(reused.json().code).toBe('PLATFORM_CODE_INVALID')
+  })
+
+  // templatemessage.send addresses to_user_id (2088…), so the user id is what we keep when both come.
+  it('binds the Alipay user from an auth code, through alipay.system.oauth.token', async () => {
+    const token = await signInMiniProgram(s.app, 'ent-shancheng')
+    const issued = s.alipay.issueCode()
+    const res = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/platform-bind',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { platform: 'alipay', code: issued.code }
+    })
+    expect(res.json()).toEqual({ bound: true })
+    const rows = await s.db.query<{ platform_user_id: string }>(
+      `SELECT platform_user_id FROM platform_bindings WHERE platform = 'alipay'`
+    )
+    expect(rows.map((r) => r.platform_user_id)).toContain(issued.userId)
+  })
+
+  it('needs a session and a known platform', async () => {
+    const anon = await s.app.inject({ method: 'POST', url: '/api/auth/platform-bind', payload: { platform: 'weapp', code: 'x' } })
+    expect(anon.statusCode).toBe(401)
+    const token = await signInMiniProgram(s.app, 'ent-zhixin')
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/api/auth/platform-bind',
+      headers: { authorization: `Bearer ${token}` },
+      payload: { platform: 'qq', code: 'x' }
+    })
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().field).toBe('platform')
+  })
+})

@@ -1,0 +1,333 @@
+import crypto from 'node:crypto'
+import Fastify from 'fastify'
+import {
+  alipaySignString,
+  alipayTimestamp,
+  createAlipayLogin,
+  extractRawNode,
+  rsa2Sign,
+  rsa2Verify
+} from '../../../server/integrations/alipay'
+import { PlatformLoginError } from '../../../server/integrations/platform-login'
+import {
+  alipayFake,
+  createAlipayFakeState,
+  devAlipayKeys,
+  generateRsaKeyPair,
+  type AlipayFakeConfig,
+  type RsaKeyPairPem
+} from '../../../server/integrations/fakes/alipay-fake'
+import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
+
+const APP_ID = '2021000000000001'
+
+let appKeys: RsaKeyPairPem
+let otherKeys: RsaKeyPairPem
+let clock = Date.UTC(2025, 0, 6, 2, 0, 0)
+const running: RunningFake[] = []
+
+beforeAll(() => {
+  appKeys = generateRsaKeyPair()
+  otherKeys = generateRsaKeyPair()
+})
+
+afterEach(async () => {
+  while (running.length) await running.pop()!.close()
+})
+
+async function setup(extra: Partial<AlipayFakeConfig> = {}) {
+  const state = createAlipayFakeState({ appId: APP_ID, appPublicKey: appKeys.publicKey, now: () => clock, ...extra })
+  const fake = await startFake(alipayFake, { state })
+  running.push(fake)
+  const cfg = {
+    gateway: `${fake.url}/gateway.do`,
+    appId: APP_ID,
+    privateKey: appKeys.privateKey,
+    alipayPublicKey: state.alipayPublicKey
+  }
+  return { state, fake, cfg, login: createAlipayLogin(cfg) }
+}
+
+async function rejection(p: Promise<unknown>): Promise<PlatformLoginError> {
+  try {
+    await p
+  } catch (err) {
+    expect(err).toBeInstanceOf(PlatformLoginError)
+    return err as PlatformLoginError
+  }
+  throw new Error('expected the exchange to fail')
+}
+
+describe('RSA2 helpers', () => {
+  it('builds the string to sign: drops sign and empty values, sorts by ASCII, keeps sign_type, raw values', () => {
+    const params = {
+      timestamp: '2024-05-01 08:00:00',
+      method: 'alipay.system.oauth.token',
+      app_id: '2021000000000000',
+      sign: 'SHOULD-NOT-APPEAR',
+      sign_type: 'RSA2',
+      charset: 'utf-8',
+      version: '1.0',
+      app_auth_token: '',
+      grant_type: 'authorization_code',
+      code: 'a+b/c=&d',
+      Zkey: 'upper-before-lower'
+    }
+    expect(alipaySignString(params)).toBe(
+      'Zkey=upper-before-lower&app_id=2021000000000000&charset=utf-8&code=a+b/c=&d' +
+        '&grant_type=authorization_code&method=alipay.system.oauth.token&sign_type=RSA2' +
+        '&timestamp=2024-05-01 08:00:00&version=1.0'
+    )
+  })
+
+  it('signs with SHA256withRSA and verifies only the exact content with the matching key', () => {
+    const content = 'app_id=1&method=x&sign_type=RSA2'
+    const sign = rsa2Sign(content, appKeys.privateKey)
+    expect(crypto.verify('RSA-SHA256', Buffer.from(content), appKeys.publicKey, Buffer.from(sign, 'base64'))).toBe(true)
+    expect(sign).toBe(rsa2Sign(content, appKeys.privateKey)) // PKCS#1 v1.5 is deterministic
+    expect(rsa2Verify(content, sign, appKeys.publicKey)).toBe(true)
+    expect(rsa2Verify(content + ' ', sign, appKeys.publicKey)).toBe(false)
+    expect(rsa2Verify(content, sign, otherKeys.publicKey)).toBe(false)
+    expect(rsa2Verify(content, 'not-base64-signature', appKeys.publicKey)).toBe(false)
+  })
+
+  it('accepts bare base64 keys as printed by the Alipay key tool', () => {
+    const bare = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
+    const sign = rsa2Sign('hello', bare(appKeys.privateKey))
+    expect(rsa2Verify('hello', sign, bare(appKeys.publicKey))).toBe(true)
+  })
+
+  it('cuts the response node out of the body as-is', () => {
+    const node = '{ "a" : "}{\\"x_response\\":", "b": {"c": [1, 2]}, "d": "中文" }'
+    const body = `{"note":"\\"x_response\\":{}","x_response" :  ${node} ,"sign":"abc"}`
+    expect(extractRawNode(body, 'x_response')).toBe(node)
+    expect(extractRawNode(body, 'sign')).toBe('"abc"')
+    expect(extractRawNode(body, 'missing')).toBeUndefined()
+    expect(extractRawNode('{"outer":{"x_response":{"k":1}}}', 'x_response')).toBeUndefined()
+  })
+
+  it('formats the timestamp in Asia/Shanghai', () => {
+    expect(alipayTimestamp(new Date('2024-12-31T16:30:05.999Z'))).toBe('2025-01-01 00:30:05')
+  })
+
+  it('devAlipayKeys generates two distinct pairs once per process', () => {
+    const a = devAlipayKeys()
+    expect(devAlipayKeys()).toBe(a)
+    expect(a.appPublicKey).not.toBe(a.alipayPublicKey)
+    expect(rsa2Verify('x', rsa2Sign('x', a.appPrivateKey), a.appPublicKey)).toBe(true)
+    expect(rsa2Verify('x', rsa2Sign('x', a.alipayPrivateKey), a.alipayPublicKey)).toBe(true)
+    expect(crypto.createPublicKey(a.appPublicKey).asymmetricKeyDetails?.modulusLength).toBe(2048)
+  })
+})
+
+describe('Alipay login adapter: request on the wire', () => {
+  it('POSTs form-encoded top-level params, signed over everything but sign (sign_type included)', async () => {
+    let captured: { contentType?: string; body?: string } = {}
+    const capture = Fastify()
+    capture.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
+    capture.post('/gateway.do', async (req, reply) => {
+      captured = { contentType: req.headers['content-type'], body: req.body as string }
+      return reply.code(503).send('busy')
+    })
+    const url = await capture.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
+      const err = await rejection(login.exchange('auth-code-123'))
+      expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+      expect(err.platformCode).toBe('http-503')
+    } finally {
+      await capture.close()
+    }
+    expect(captured.contentType).toMatch(/^application\/x-www-form-urlencoded/)
+    const p = Object.fromEntries(new URLSearchParams(captured.body))
+    expect(Object.keys(p).sort()).toEqual(
+      ['app_id', 'charset', 'code', 'grant_type', 'method', 'sign', 'sign_type', 'timestamp', 'version'].sort()
+    )
+    expect(p).toMatchObject({
+      app_id: APP_ID,
+      method: 'alipay.system.oauth.token',
+      charset: 'utf-8',
+      sign_type: 'RSA2',
+      version: '1.0',
+      grant_type: 'authorization_code',
+      code: 'auth-code-123'
+    })
+    expect(p.timestamp).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/)
+    const shanghaiNow = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
+    expect(Math.abs(Date.parse(p.timestamp.replace(' ', 'T') + 'Z') - Date.parse(shanghaiNow.replace(' ', 'T') + 'Z'))).toBeLessThan(60_000)
+    const handBuilt =
+      `app_id=${APP_ID}&charset=utf-8&code=auth-code-123&grant_type=authorization_code` +
+      `&method=alipay.system.oauth.token&sign_type=RSA2&timestamp=${p.timestamp}&version=1.0`
+    expect(crypto.verify('RSA-SHA256', Buffer.from(handBuilt), appKeys.publicKey, Buffer.from(p.sign, 'base64'))).toBe(true)
+  })
+})
+
+describe('Alipay login adapter against the gateway fake', () => {
+  it('exchanges a code for the 2088… user id; the fake answers the documented, signed shape', async () => {
+    const { state, fake, login } = await setup()
+    const issued = state.issueCode()
+    expect(issued.userId).toMatch(/^2088\d{12}$/)
+    expect(await login.exchange(issued.code)).toEqual({ platformUserId: issued.userId })
+
+    // The raw reply, checked independently of the adapter.
+    const second = state.issueCode(issued.userId)
+    const params: Record<string, string> = {
+      app_id: APP_ID, method: 'alipay.system.oauth.token', charset: 'utf-8', sign_type: 'RSA2',
+      timestamp: '2025-01-06 10:00:00', version: '1.0', grant_type: 'authorization_code', code: second.code
+    }
+    params.sign = rsa2Sign(alipaySignString(params), appKeys.privateKey)
+    const text = await (await fetch(`${fake.url}/gateway.do`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      body: new URLSearchParams(params).toString()
+    })).text()
+    const body = JSON.parse(text)
+    expect(Object.keys(body)).toEqual(['alipay_system_oauth_token_response', 'sign'])
+    const node = body.alipay_system_oauth_token_response
+    expect(node.user_id).toBe(issued.userId)
+    expect(node.open_id).toBe(second.openId)
+    expect(typeof node.expires_in).toBe('string')
+    expect(node).toEqual(expect.objectContaining({
+      access_token: expect.any(String), refresh_token: expect.any(String), re_expires_in: expect.any(String),
+      auth_start: '2025-01-06 10:00:00'
+    }))
+    const raw = JSON.stringify(node)
+    expect(text).toBe(`{"alipay_system_oauth_token_response":${raw},"sign":"${body.sign}"}`)
+    expect(crypto.verify('RSA-SHA256', Buffer.from(raw), state.alipayPublicKey, Buffer.from(body.sign, 'base64'))).toBe(true)
+  })
+
+  it('accepts an open_id-only (openid mode) response', async () => {
+    const { state, login } = await setup({ idMode: 'open_id' })
+    const issued = state.issueCode('2088000011112222', { unionId: 'union-9' })
+    const result = await login.exchange(issued.code)
+    expect(result).toEqual({ platformUserId: issued.openId, unionId: 'union-9' })
+    expect(result.platformUserId).not.toMatch(/^2088/)
+  })
+
+  it('accepts a user_id-only response', async () => {
+    const { state, login } = await setup()
+    const issued = state.issueCode('2088000033334444', { idMode: 'user_id' })
+    expect(await login.exchange(issued.code)).toEqual({ platformUserId: '2088000033334444' })
+  })
+
+  it('rejects a reused code (isv.code-invalid)', async () => {
+    const { state, login } = await setup()
+    const { code, userId } = state.issueCode()
+    await expect(login.exchange(code)).resolves.toEqual({ platformUserId: userId })
+    const err = await rejection(login.exchange(code))
+    expect(err.code).toBe('PLATFORM_CODE_INVALID')
+    expect(err.platformCode).toBe('isv.code-invalid')
+    expect(err.platformMessage).toBe('授权码code无效')
+    expect(err.message).toBe('登录凭证无效或已过期，请重新登录')
+  })
+
+  it('rejects an expired code (fake clock)', async () => {
+    const { state, login } = await setup({ codeTtlMs: 60_000 })
+    const start = clock
+    const early = state.issueCode()
+    const late = state.issueCode()
+    clock = start + 59_999
+    await expect(login.exchange(early.code)).resolves.toEqual({ platformUserId: early.userId })
+    clock = start + 60_000
+    const err = await rejection(login.exchange(late.code))
+    expect(err.code).toBe('PLATFORM_CODE_INVALID')
+    clock = start
+  })
+
+  it('the fake refuses a request signed with the wrong app key (isv.invalid-signature), without using the code', async () => {
+    const { state, cfg, login } = await setup()
+    const { code, userId } = state.issueCode()
+    const wrongKey = createAlipayLogin({ ...cfg, privateKey: otherKeys.privateKey })
+    const err = await rejection(wrongKey.exchange(code))
+    expect(err.code).toBe('PLATFORM_CONFIG')
+    expect(err.platformCode).toBe('isv.invalid-signature')
+    await expect(login.exchange(code)).resolves.toEqual({ platformUserId: userId })
+  })
+
+  it('rejects a wrong app_id (isv.invalid-app-id)', async () => {
+    const { state, cfg } = await setup()
+    const login = createAlipayLogin({ ...cfg, appId: '2021999999999999' })
+    const err = await rejection(login.exchange(state.issueCode().code))
+    expect(err.code).toBe('PLATFORM_CONFIG')
+    expect(err.platformCode).toBe('isv.invalid-app-id')
+  })
+
+  it('rejects a response signed with a key other than the configured Alipay public key', async () => {
+    const { state, cfg } = await setup({ alipayPrivateKey: otherKeys.privateKey })
+    expect(state.alipayPublicKey.replace(/\s/g, '')).toBe(otherKeys.publicKey.replace(/\s/g, ''))
+    const login = createAlipayLogin({ ...cfg, alipayPublicKey: appKeys.publicKey })
+    const err = await rejection(login.exchange(state.issueCode().code))
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(err.platformCode).toBe('invalid-response-sign')
+  })
+
+  it('rejects a correctly signed response whose node text was altered in transit', async () => {
+    const { state, fake, cfg } = await setup()
+    const proxy = Fastify()
+    proxy.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
+    proxy.post('/gateway.do', async (req, reply) => {
+      const upstream = await fetch(`${fake.url}/gateway.do`, {
+        method: 'POST',
+        headers: { 'content-type': String(req.headers['content-type']) },
+        body: req.body as string
+      })
+      const text = (await upstream.text()).replace(/"user_id":"2088\d{12}"/, '"user_id":"2088999999999999"')
+      return reply.type('application/json').send(text)
+    })
+    const url = await proxy.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const login = createAlipayLogin({ ...cfg, gateway: `${url}/gateway.do` })
+      const err = await rejection(login.exchange(state.issueCode().code))
+      expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+      expect(err.platformCode).toBe('invalid-response-sign')
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('verifies over the raw node text, not a re-serialization (spacing, escapes kept)', async () => {
+    const node = '{ "user_id" : "2088000077778888",\n  "open_id": "a\\/b", "expires_in":"1296000" }'
+    const signer = Fastify()
+    signer.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
+    signer.post('/gateway.do', async (_req, reply) =>
+      reply
+        .type('application/json;charset=utf-8')
+        .send(`{"alipay_system_oauth_token_response": ${node},\n "sign":"${rsa2Sign(node, otherKeys.privateKey)}"}`)
+    )
+    const url = await signer.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
+      expect(await login.exchange('any-code')).toEqual({ platformUserId: '2088000077778888' })
+    } finally {
+      await signer.close()
+    }
+  })
+
+  it('maps a closed port to unavailable', async () => {
+    const { state, cfg } = await setup()
+    const { code } = state.issueCode()
+    await running.pop()!.close()
+    const err = await rejection(createAlipayLogin(cfg).exchange(code))
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(err.platformCode).toBe('network')
+  })
+
+  it('refuses to call out without keys (configuration error)', async () => {
+    const login = createAlipayLogin({ gateway: 'http://127.0.0.1:1/gateway.do', appId: APP_ID, privateKey: '', alipayPublicKey: '' })
+    const err = await rejection(login.exchange('abc'))
+    expect(err.code).toBe('PLATFORM_CONFIG')
+    expect(err.message).toBe('平台登录配置有误，请联系管理员')
+  })
+
+  it('issues codes over HTTP: POST /__issue', async () => {
+    const { fake, login } = await setup()
+    const res = await fetch(`${fake.url}/__issue`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: '2088000055556666' })
+    })
+    const issued = (await res.json()) as { code: string; userId: string }
+    expect(issued.userId).toBe('2088000055556666')
+    expect(await login.exchange(issued.code)).toEqual({ platformUserId: '2088000055556666' })
+  })
+})

@@ -1,0 +1,83 @@
+/**
+ * The real server for tests: real database (PGlite or TEST_DATABASE_URL), the local
+ * identity provider in its own process, WeChat and Alipay fakes on their own ports,
+ * and a clock the test can move.
+ */
+import type { FastifyInstance } from 'fastify'
+import { buildApp } from '../../server/app'
+import { createOidcLogin } from '../../server/auth/gov-login'
+import { loadConfig } from '../../server/config'
+import type { Db } from '../../server/db'
+import { createAlipayLogin } from '../../server/integrations/alipay'
+import { alipayFake, createAlipayFakeState, devAlipayKeys, type AlipayFakeState } from '../../server/integrations/fakes/alipay-fake'
+import { startFake } from '../../server/integrations/fakes/serve'
+import { createWechatFakeState, wechatFake, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
+import { createWechatLogin } from '../../server/integrations/wechat'
+import { seedCampaigns } from '../../server/seed'
+import { openTestDb } from './db'
+import { startIdp } from './idp'
+import { APP_URL } from './sign-in'
+
+export interface TestServer {
+  app: FastifyInstance
+  db: Db
+  /** Moves the server clock. */
+  clock: { now: number }
+  wechat: WechatFakeState
+  alipay: AlipayFakeState
+  close(): Promise<void>
+}
+
+export async function startTestServer(opts: { now?: number; demoSeed?: boolean } = {}): Promise<TestServer> {
+  const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
+  const db = await openTestDb()
+  await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
+  const idp = await startIdp([`${APP_URL}/api/auth/oidc/callback`])
+
+  const base = loadConfig({ PUBLIC_URL: APP_URL, H5_DIR: '/nonexistent' })
+  const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret })
+  const keys = devAlipayKeys()
+  const alipay = createAlipayFakeState({
+    appId: base.alipay.appId,
+    appPublicKey: keys.appPublicKey,
+    alipayPrivateKey: keys.alipayPrivateKey
+  })
+  const wechatServer = await startFake(wechatFake, { state: wechat })
+  const alipayServer = await startFake(alipayFake, { state: alipay })
+  const config = {
+    ...base,
+    wechat: { ...base.wechat, apiBase: wechatServer.url },
+    alipay: {
+      ...base.alipay,
+      gateway: `${alipayServer.url}/gateway.do`,
+      privateKey: keys.appPrivateKey,
+      alipayPublicKey: keys.alipayPublicKey
+    }
+  }
+
+  const app = await buildApp({
+    config,
+    db,
+    clock: () => clock.now,
+    govLogin: createOidcLogin({
+      issuer: idp.issuer,
+      clientId: idp.clientId,
+      clientSecret: idp.clientSecret,
+      redirectUri: `${APP_URL}/api/auth/oidc/callback`
+    }),
+    platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
+  })
+  await app.ready()
+  return {
+    app,
+    db,
+    clock,
+    wechat,
+    alipay,
+    async close() {
+      await app.close()
+      await Promise.all([idp.close(), wechatServer.close(), alipayServer.close()])
+      await db.close()
+    }
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * A fresh, migrated database per test file: embedded PGlite in memory by default, or a
+ * private schema on the PostgreSQL server named by TEST_DATABASE_URL.
+ */
+import crypto from 'node:crypto'
+import { Client } from 'pg'
+import { openPglite, openPostgres, type Db } from '../../server/db'
+import { migrate } from '../../server/db/migrate'
+
+export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL)
+
+export async function openTestDb(): Promise<Db> {
+  const url = process.env.TEST_DATABASE_URL
+  if (!url) {
+    const db = await openPglite(null)
+    await migrate(db)
+    return db
+  }
+  const schema = 't_' + crypto.randomBytes(6).toString('hex')
+  const admin = new Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE SCHEMA ${schema}`)
+  await admin.end()
+  const scoped = new URL(url)
+  scoped.searchParams.set('options', `-c search_path=${schema}`)
+  const db = await openPostgres(scoped.toString())
+  await migrate(db)
+  return {
+    ...db,
+    async close() {
+      await db.close()
+      const c = new Client({ connectionString: url })
+      await c.connect()
+      await c.query(`DROP SCHEMA ${schema} CASCADE`)
+      await c.end()
+    }
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The local government identity provider (oidc-provider, ESM) in a child process,
+ * as a real provider would be: its own process, reached over HTTP.
+ */
+import { spawn } from 'node:child_process'
+import net from 'node:net'
+import path from 'node:path'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+export interface RunningIdp {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  close(): Promise<void>
+}
+
+export async function startIdp(redirectUris: string[]): Promise<RunningIdp> {
+  const port = await freePort()
+  const issuer = `http://localhost:${port}`
+  const clientId = 'test-client'
+  const clientSecret = 'test-secret-' + port
+  const child = spawn(process.execPath, [path.join(__dirname, '../../server/dev-idp/main.mjs')], {
+    env: {
+      ...process.env,
+      DEV_IDP_PORT: String(port),
+      DEV_IDP_ISSUER: issuer,
+      OIDC_CLIENT_ID: clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_REDIRECT_URIS: redirectUris.join(',')
+    },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let stderr = ''
+  child.stderr.on('data', (d) => (stderr += d))
+  const deadline = Date.now() + 20_000
+  for (;;) {
+    try {
+      const res = await fetch(`${issuer}/.well-known/openid-configuration`)
+      if (res.ok) break
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error('dev identity provider did not start: ' + stderr)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    close: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve())
+        child.kill()
+      })
+  }
+}
