@@ -7,6 +7,7 @@ import fs from 'node:fs'
 import Fastify, { type FastifyInstance } from 'fastify'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
+import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
 import type { Platform } from '../types/domain'
 import type { GovLogin } from './auth/gov-login'
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
     crossOriginEmbedderPolicy: false
   })
   await app.register(cookie)
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 
   app.decorateRequest('session', null)
   app.decorateRequest('sessionToken', null)

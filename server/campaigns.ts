@@ -44,6 +44,23 @@ export async function getCampaign(db: Queryable, id: string, now: number): Promi
   return row ? { ...summarise(row.definition, row.is_demo, now), definition: row.definition } : null
 }
 
+const DEFINITION_TTL_MS = 10_000
+const definitionCache = new Map<string, { def: CampaignDefinition; at: number }>()
+
+/**
+ * A campaign's definition for validating saves, cached for a few seconds per process:
+ * saves are the hot path, definitions change rarely, and deadlines are never taken
+ * from the cache (they are checked in SQL against the campaigns table).
+ */
+export async function cachedDefinition(db: Queryable, id: string): Promise<CampaignDefinition | null> {
+  const hit = definitionCache.get(id)
+  if (hit && Date.now() - hit.at < DEFINITION_TTL_MS) return hit.def
+  const [row] = await db.query<CampaignRow>('SELECT definition, is_demo FROM campaigns WHERE id = $1', [id])
+  if (!row) return null
+  definitionCache.set(id, { def: row.definition, at: Date.now() })
+  return row.definition
+}
+
 /** Publishes or updates a campaign; a definition that fails the schema is refused with its paths. */
 export async function upsertCampaign(db: Queryable, input: unknown, isDemo: boolean): Promise<CampaignDefinition> {
   const result = validateDefinition(input)
@@ -51,6 +68,7 @@ export async function upsertCampaign(db: Queryable, input: unknown, isDemo: bool
     throw new Error('活动定义不合法：\n' + result.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n'))
   }
   const def = result.definition
+  definitionCache.delete(def.id)
   await db.query(
     `INSERT INTO campaigns (id, definition, is_demo, opens_at, enterprise_deadline_at, recommender_deadline_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, now())

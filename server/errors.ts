@@ -12,7 +12,9 @@ export class AppError extends Error {
     message: string,
     readonly fields?: FieldError[],
     /** What went wrong underneath, for the log only. */
-    readonly cause?: unknown
+    readonly cause?: unknown,
+    /** More for the client, e.g. the current copy on a version conflict. */
+    readonly extra?: Record<string, unknown>
   ) {
     super(message)
   }
@@ -44,7 +46,7 @@ export function installErrorHandler(app: FastifyInstance) {
     let body: ApiError
     if (err instanceof AppError) {
       if (err.cause) request.log.warn({ cause: err.cause, code: err.code }, err.message)
-      body = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) }
+      body = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.extra }
     } else if ((err as FastifyError).validation) {
       const v = (err as FastifyError).validation![0]
       const field = (v.instancePath || '').replace(/^\//, '').replace(/\//g, '.') || String(v.params?.missingProperty ?? '')

@@ -100,3 +100,73 @@ export interface FieldError {
 }
 
 export type Platform = 'weapp' | 'alipay'
+
+/** Where a demand stands. Transitions live in the status machine (server-enforced). */
+export type DemandStatus =
+  | 'draft'
+  | 'submitted'
+  | 'reviewing'
+  | 'returned'
+  | 'recommended'
+  | 'not_recommended'
+  | 'selected'
+  | 'not_selected'
+
+export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
+  draft: '草稿',
+  submitted: '已提交',
+  reviewing: '推荐单位审核中',
+  returned: '已退回修改',
+  recommended: '已推荐',
+  not_recommended: '未推荐',
+  selected: '入选',
+  not_selected: '未入选'
+}
+
+/** A demand as its owner sees it: the working copy plus where its submissions stand. */
+export interface Demand {
+  id: string
+  campaignId: string
+  campaignTitle: string
+  title: string
+  status: DemandStatus
+  answers: Record<string, unknown>
+  /** Version of the working copy; every save must name the version it was based on. */
+  version: number
+  currentStep: string
+  /** Number of the latest submitted version, null before the first submission. */
+  submittedVersion: number | null
+  submittedAt: string | null
+  /** The working copy differs from the latest submission (a revision not yet resubmitted). */
+  hasUnsubmittedChanges: boolean
+  updatedAt: string
+  enterpriseDeadlineAt: string
+  /** After the enterprise deadline (or once decided) nothing can be changed. */
+  readOnly: boolean
+}
+
+export interface DemandListItem {
+  id: string
+  campaignId: string
+  campaignTitle: string
+  title: string
+  status: DemandStatus
+  submittedVersion: number | null
+  updatedAt: string
+}
+
+export interface SaveResult {
+  version: number
+  savedAt: string
+}
+
+export interface DemandVersionSummary {
+  number: number
+  title: string
+  submittedAt: string
+}
+
+export interface DemandVersion extends DemandVersionSummary {
+  answers: Record<string, unknown>
+  profile: Profile
+}

@@ -1,0 +1,287 @@
+import crypto from 'node:crypto'
+import type { Demand } from '../../types/domain'
+import { startTestServer, type TestServer } from '../support/app'
+import { signInH5, type SignedIn } from '../support/sign-in'
+import { completeAnswers } from '../types/fixtures'
+
+const CQ = 'cq-2026-key-areas'
+let s: TestServer
+let ent: SignedIn
+let other: SignedIn
+
+const profile = {
+  enterpriseName: '重庆智芯微电子有限公司',
+  creditCode: '91500108576231840F',
+  contactName: '张明',
+  mobile: '13800138000',
+  unitType: 'enterprise'
+}
+
+type Who = SignedIn | null
+const call = (who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
+  s.app.inject({
+    method,
+    url,
+    headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {},
+    ...(payload === undefined ? {} : { payload: payload as object })
+  })
+
+const create = async (who: SignedIn, campaign = CQ) => call(who, 'POST', `/api/campaigns/${campaign}/demands`)
+const save = (who: Who, d: { id: string }, baseVersion: number, answers: object, currentStep = 'basic') =>
+  call(who, 'PUT', `/api/demands/${d.id}/draft`, { baseVersion, answers, currentStep })
+const get = async (who: SignedIn, id: string) => (await call(who, 'GET', `/api/demands/${id}`)).json() as Demand
+
+beforeAll(async () => {
+  s = await startTestServer({ now: Date.parse('2025-07-08T10:00:00+08:00') })
+  ent = await signInH5(s.app, 'ent-zhixin')
+  other = await signInH5(s.app, 'ent-shancheng')
+})
+afterAll(() => s.close())
+
+describe('starting a demand', () => {
+  it('asks for the profile first', async () => {
+    const res = await create(ent)
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('PROFILE_INCOMPLETE')
+    expect((await call(ent, 'PUT', '/api/profile', profile)).statusCode).toBe(200)
+    await call(other, 'PUT', '/api/profile', { ...profile, enterpriseName: '重庆山城生物医药股份有限公司', creditCode: '91500000MA5U7G3K1E', unitType: 'large_enterprise' })
+  })
+
+  it('starts a draft at the first step', async () => {
+    const res = await create(ent)
+    expect(res.statusCode).toBe(201)
+    expect(res.json()).toMatchObject({ status: 'draft', version: 1, currentStep: 'secrecy', submittedVersion: null, readOnly: false, answers: {} })
+  })
+
+  it('keeps to the campaign’s limit per unit type (Hangzhou: one for an ordinary enterprise)', async () => {
+    expect((await create(ent, 'hz-2021-major-research-demo')).statusCode).toBe(201)
+    const second = await create(ent, 'hz-2021-major-research-demo')
+    expect(second.statusCode).toBe(409)
+    expect(second.json()).toMatchObject({ code: 'DEMAND_LIMIT_REACHED', message: expect.stringContaining('最多填报1项') })
+    // a large enterprise may file two
+    expect((await create(other, 'hz-2021-major-research-demo')).statusCode).toBe(201)
+    expect((await create(other, 'hz-2021-major-research-demo')).statusCode).toBe(201)
+  })
+
+  it('refuses a closed campaign and an unknown one', async () => {
+    const closed = await create(ent, 'xj-2023-major-demands')
+    expect(closed.statusCode).toBe(403)
+    expect(closed.json().code).toBe('DEADLINE_PASSED')
+    expect((await create(ent, 'no-such')).statusCode).toBe(404)
+  })
+
+  it('is for enterprise accounts only', async () => {
+    const rec = await signInH5(s.app, 'rec-liangjiang')
+    const res = await create(rec)
+    expect(res.statusCode).toBe(403)
+    expect(res.json().code).toBe('FORBIDDEN')
+  })
+})
+
+describe('drafts and versions', () => {
+  let d: Demand
+  beforeAll(async () => {
+    d = (await create(ent)).json()
+  })
+
+  it('saves, and another device resumes at the same step with every word', async () => {
+    const res = await save(ent, d, 1, { classified: false, demandName: '车规级MCU芯片' }, 'basic')
+    expect(res.statusCode).toBe(200)
+    expect(res.json().version).toBe(2)
+    const phone2 = await signInH5(s.app, 'ent-zhixin')
+    const resumed = await get(phone2, d.id)
+    expect(resumed).toMatchObject({ version: 2, currentStep: 'basic', title: '车规级MCU芯片', answers: { classified: false, demandName: '车规级MCU芯片' } })
+  })
+
+  it('answers 409 with the current copy to a save based on an old version, and overwrites nothing', async () => {
+    const stale = await save(ent, d, 1, { classified: false, demandName: '另一台手机上的名称' })
+    expect(stale.statusCode).toBe(409)
+    expect(stale.json()).toMatchObject({ code: 'VERSION_CONFLICT', current: { version: 2, answers: { demandName: '车规级MCU芯片' } } })
+    expect((await get(ent, d.id)).answers.demandName).toBe('车规级MCU芯片')
+  })
+
+  it('refuses unknown fields and wrong types, keeping what was saved', async () => {
+    const unknown = await save(ent, d, 2, { demandName: 'x', secretBackdoor: 1 })
+    expect(unknown.statusCode).toBe(400)
+    expect(unknown.json().fields).toEqual([expect.objectContaining({ field: 'secretBackdoor', code: 'UNKNOWN_FIELD' })])
+    const wrongType = await save(ent, d, 2, { demandName: 12345 })
+    expect(wrongType.statusCode).toBe(400)
+    expect(wrongType.json().fields[0]).toMatchObject({ field: 'demandName', code: 'INVALID_TYPE' })
+    expect(await get(ent, d.id)).toMatchObject({ version: 2, answers: { demandName: '车规级MCU芯片' } })
+  })
+
+  it('keeps an over-long text in the draft but refuses it at submit, naming the field', async () => {
+    const long = { ...completeAnswers(CQ), demandName: '芯'.repeat(500) }
+    expect((await save(ent, d, 2, long)).statusCode).toBe(200)
+    const res = await call(ent, 'POST', `/api/demands/${d.id}/submit`, { baseVersion: 3 })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('VALIDATION_FAILED')
+    expect(res.json().fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'demandName', code: 'TOO_LONG' })]))
+    expect((await get(ent, d.id)).status).toBe('draft')
+  })
+
+  it('submits an immutable version, then revises and resubmits; both versions kept with what changed', async () => {
+    const answers = completeAnswers(CQ)
+    expect((await save(ent, d, 3, answers)).statusCode).toBe(200)
+    const first = await call(ent, 'POST', `/api/demands/${d.id}/submit`, { baseVersion: 4 })
+    expect(first.statusCode).toBe(200)
+    expect(first.json()).toMatchObject({ status: 'submitted', submittedVersion: 1, hasUnsubmittedChanges: false })
+
+    const revised = { ...answers, researchContent: answers.researchContent + '（修订：补充功能安全要求）' }
+    expect((await save(ent, d, 4, revised)).statusCode).toBe(200)
+    expect((await get(ent, d.id)).hasUnsubmittedChanges).toBe(true)
+    const second = await call(ent, 'POST', `/api/demands/${d.id}/submit`, { baseVersion: 5 })
+    expect(second.json()).toMatchObject({ submittedVersion: 2, hasUnsubmittedChanges: false })
+
+    const versions = (await call(ent, 'GET', `/api/demands/${d.id}/versions`)).json().versions
+    expect(versions.map((v: { number: number }) => v.number)).toEqual([2, 1])
+    const v1 = (await call(ent, 'GET', `/api/demands/${d.id}/versions/1`)).json()
+    expect(v1.answers.researchContent).toBe(answers.researchContent)
+    expect(v1.profile.enterpriseName).toBe('重庆智芯微电子有限公司')
+    const diff = (await call(ent, 'GET', `/api/demands/${d.id}/diff?from=1&to=2`)).json()
+    expect(diff.changes).toEqual([
+      expect.objectContaining({ field: 'researchContent', label: expect.any(String), before: answers.researchContent, after: revised.researchContent })
+    ])
+  })
+
+  it('writes every change to the audit log with versions', async () => {
+    const rows = await s.db.query<{ action: string; from_version: number | null; to_version: number | null }>(
+      `SELECT action, from_version, to_version FROM audit_log WHERE demand_id = $1 ORDER BY at, to_version NULLS LAST`,
+      [d.id]
+    )
+    expect(rows.map((r) => r.action)).toEqual(['create', 'save_draft', 'save_draft', 'save_draft', 'submit', 'save_draft', 'submit'])
+    expect(rows[1]).toMatchObject({ from_version: 1, to_version: 2 })
+  })
+
+  it('stops a classified demand at submit', async () => {
+    const c = (await create(ent)).json()
+    expect((await save(ent, c, 1, { ...completeAnswers(CQ), classified: true })).statusCode).toBe(200)
+    const res = await call(ent, 'POST', `/api/demands/${c.id}/submit`, { baseVersion: 2 })
+    expect(res.statusCode).toBe(400)
+    expect(res.json().fields).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'GATE_STOPPED' })]))
+  })
+})
+
+describe('the enterprise deadline, by the server clock in Asia/Shanghai', () => {
+  it('accepts a save at 23:59:59.999 and refuses one at 00:00:00.000, leaving the demand readable', async () => {
+    s.clock.now = Date.parse('2025-07-20T20:00:00+08:00')
+    const late1 = await signInH5(s.app, 'ent-zhixin') // sessions last a week of server time
+    const d = (await create(late1)).json()
+    s.clock.now = Date.parse('2025-07-20T23:59:59.999+08:00')
+    expect((await save(late1, d, 1, { demandName: '最后一刻' })).statusCode).toBe(200)
+    s.clock.now = Date.parse('2025-07-21T00:00:00.000+08:00')
+    const ent = late1
+    const late = await save(ent, d, 2, { demandName: '晚了一毫秒' })
+    expect(late.statusCode).toBe(403)
+    expect(late.json()).toEqual({ code: 'DEADLINE_PASSED', message: '填报已于2025年7月20日24:00截止，需求只能查看，不能再修改' })
+    const submit = await call(ent, 'POST', `/api/demands/${d.id}/submit`, { baseVersion: 2 })
+    expect(submit.json().code).toBe('DEADLINE_PASSED')
+    expect(await get(ent, d.id)).toMatchObject({ readOnly: true, answers: { demandName: '最后一刻' } })
+    s.clock.now = Date.parse('2025-07-08T10:00:00+08:00')
+  })
+})
+
+describe('authorization and bad input', () => {
+  let d: Demand
+  beforeAll(async () => {
+    d = (await create(ent)).json()
+  })
+
+  it('answers 404 to another enterprise on every demand route', async () => {
+    const routes: Array<['GET' | 'POST' | 'PUT', string, unknown?]> = [
+      ['GET', `/api/demands/${d.id}`],
+      ['PUT', `/api/demands/${d.id}/draft`, { baseVersion: 1, answers: {}, currentStep: 'basic' }],
+      ['POST', `/api/demands/${d.id}/submit`, { baseVersion: 1 }],
+      ['GET', `/api/demands/${d.id}/versions`],
+      ['GET', `/api/demands/${d.id}/versions/1`]
+    ]
+    for (const [method, url, payload] of routes) {
+      const res = await call(other, method, url, payload)
+      expect([url, res.statusCode]).toEqual([url, 404])
+      expect((await call(null, method, url, payload)).statusCode).toBe(401)
+    }
+    expect((await get(ent, d.id)).version).toBe(1)
+  })
+
+  it('answers 404 for an unknown id and 400 for a malformed one', async () => {
+    expect((await call(ent, 'GET', `/api/demands/${crypto.randomUUID()}`)).statusCode).toBe(404)
+    const bad = await call(ent, 'GET', '/api/demands/not-a-uuid')
+    expect(bad.statusCode).toBe(400)
+    expect(bad.json().field).toBe('id')
+  })
+
+  it.each([
+    ['no baseVersion', { answers: {}, currentStep: 'basic' }],
+    ['answers not an object', { baseVersion: 1, answers: [], currentStep: 'basic' }],
+    ['a step that does not exist', { baseVersion: 1, answers: {}, currentStep: 'nowhere' }],
+    ['a negative version', { baseVersion: -1, answers: {}, currentStep: 'basic' }]
+  ])('answers 400 for %s', async (_what, body) => {
+    const res = await call(ent, 'PUT', `/api/demands/${d.id}/draft`, body)
+    expect(res.statusCode).toBe(400)
+    expect(res.json().message).toMatch(/[\u4e00-\u9fa5]/)
+    expect((await get(ent, d.id)).version).toBe(1)
+  })
+})
+
+describe('attachments', () => {
+  let d: Demand
+  const boundary = '----test' + crypto.randomBytes(4).toString('hex')
+  const multipart = (name: string, content: Buffer) =>
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      content,
+      Buffer.from(`\r\n--${boundary}--\r\n`)
+    ])
+  const upload = (who: SignedIn, name: string, content: Buffer, field = 'attachments') =>
+    s.app.inject({
+      method: 'POST',
+      url: `/api/demands/${d.id}/attachments?field=${field}`,
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: multipart(name, content)
+    })
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
+
+  beforeAll(async () => {
+    d = (await create(ent)).json()
+  })
+
+  it('stores a PDF with its SHA-256 and serves it back only to the owner', async () => {
+    const res = await upload(ent, '可行性报告.pdf', pdf)
+    expect(res.statusCode).toBe(201)
+    const ref = res.json()
+    expect(ref).toMatchObject({ name: '可行性报告.pdf', type: 'pdf', size: pdf.length, sha256: crypto.createHash('sha256').update(pdf).digest('hex') })
+    const down = await call(ent, 'GET', `/api/attachments/${ref.id}`)
+    expect(down.rawPayload.equals(pdf)).toBe(true)
+    expect(down.headers['content-type']).toBe('application/pdf')
+    expect((await call(other, 'GET', `/api/attachments/${ref.id}`)).statusCode).toBe(404)
+  })
+
+  it('judges the type by content: a PNG named .pdf and an executable are refused', async () => {
+    const renamed = await upload(ent, 'report.pdf', png)
+    expect(renamed.statusCode).toBe(400)
+    expect(renamed.json().code).toBe('FILE_TYPE_MISMATCH')
+    const exe = await upload(ent, 'tool.pdf', Buffer.from('MZ\x90\x00 this is not a pdf'))
+    expect(exe.statusCode).toBe(400)
+    expect(exe.json()).toMatchObject({ code: 'FILE_TYPE_REJECTED', message: expect.stringContaining('.pdf') })
+  })
+
+  it('refuses a file over the field’s limit with 413', async () => {
+    const big = Buffer.concat([pdf, Buffer.alloc(20 * 1024 * 1024)])
+    const res = await upload(ent, 'big.pdf', big)
+    expect(res.statusCode).toBe(413)
+    expect(res.json()).toEqual({ code: 'FILE_TOO_LARGE', message: '文件不能超过20MB' })
+  })
+
+  it('strips folders and control characters from names', async () => {
+    const res = await upload(ent, '../../etc/\u202epasswd.pdf', pdf)
+    expect(res.statusCode).toBe(201)
+    expect(res.json().name).toBe('passwd.pdf')
+  })
+
+  it('refuses a field that takes no files', async () => {
+    const res = await upload(ent, 'a.pdf', pdf, 'demandName')
+    expect(res.statusCode).toBe(400)
+    expect(res.json().code).toBe('UNKNOWN_FIELD')
+  })
+})
