@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Pool, type PoolClient } from 'pg'
 
 export interface Queryable {
@@ -62,7 +63,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     fs.mkdirSync(dataDir, { recursive: true })
     releaseLock = lockFolder(dataDir)
   }
-  const pg = await PGlite.create(dataDir ?? undefined)
+  // pg_trgm (text similarity) ships with PostgreSQL's contrib; PGlite loads it as an extension.
+  const pg = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { pg_trgm } })
   // PGlite is a single connection: serialise transactions so two requests never interleave.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
