@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth'
 import { campaignRoutes } from './routes/campaigns'
 import { demandRoutes } from './routes/demands'
 import { profileRoutes } from './routes/profile'
+import { recommendRoutes } from './routes/recommend'
 import { systemRoutes } from './routes/system'
 
 export interface Deps {
@@ -61,7 +62,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"]
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: deps.config.cookieSecure ? [] : null
       }
     },
     crossOriginEmbedderPolicy: false
@@ -91,10 +93,17 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(authRoutes, { deps })
   await app.register(profileRoutes, { deps })
   await app.register(demandRoutes, { deps })
+  await app.register(recommendRoutes, { deps })
 
   if (fs.existsSync(deps.config.h5Dir)) {
-    await app.register(fastifyStatic, { root: deps.config.h5Dir, prefix: '/', wildcard: false, maxAge: '1h' })
-    app.get('/', (_req, reply) => reply.header('cache-control', 'no-cache').sendFile('index.html', { maxAge: 0 }))
+    // Hashed assets are cached; index.html is revalidated so a new build is picked up at once.
+    await app.register(fastifyStatic, {
+      root: deps.config.h5Dir,
+      prefix: '/',
+      wildcard: false,
+      setHeaders: (res, file) =>
+        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+    })
   }
   return app
 }

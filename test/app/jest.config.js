@@ -15,6 +15,8 @@ const config = defineJestConfig({
   rootDir: path.resolve(__dirname, '../..'),
   testMatch: ['<rootDir>/test/app/**/*.test.tsx'],
   testEnvironment: here('setup/environment.js'),
+  // pretendToBeVisual gives jsdom requestAnimationFrame, which Taro's web components render with.
+  testEnvironmentOptions: { url: 'http://localhost/', customExportConditions: ['node', 'node-addons'], pretendToBeVisual: true },
   globalSetup: here('setup/global-setup.js'),
   globalTeardown: here('setup/global-teardown.js'),
   setupFiles: [
@@ -22,7 +24,7 @@ const config = defineJestConfig({
     require.resolve('jest-canvas-mock'),
     here('setup/taro-first.js')
   ],
-  setupFilesAfterEnv: [here('setup/timeout.js')],
+  setupFilesAfterEnv: [here('setup/after-env.js')],
   transform: {
     '^.+\\.(mjs|js|jsx|ts|tsx)$': require.resolve('@tarojs/test-utils-react/dist/jest/babel-transformer.js')
   },

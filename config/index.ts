@@ -1,0 +1,78 @@
+import path from 'node:path'
+import { defineConfig, type UserConfigExport } from '@tarojs/cli'
+import devConfig from './dev'
+import prodConfig from './prod'
+
+/**
+ * Taro build configuration for weapp, alipay and h5.
+ * Output goes to dist/<platform>. The API base for mini-program builds comes from
+ * TARO_APP_API_BASE at build time; H5 is served by our server, so it calls /api on
+ * the same origin ('').
+ */
+export default defineConfig<'webpack5'>(async (merge) => {
+  const platform = process.env.TARO_ENV ?? 'weapp'
+  const apiBase = platform === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:3000').replace(/\/$/, '')
+
+  // The shared contract lives outside src; compile it like our own sources.
+  const sharedTypes = path.resolve(__dirname, '..', 'types')
+
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'tech-demand-collection',
+    date: '2025-1-1',
+    // NutUI is written against a 375 px design, our own styles against 750.
+    designWidth(input) {
+      const file = (input as { file?: string } | undefined)?.file?.replace(/\\+/g, '/') ?? ''
+      return file.includes('@nutui') ? 375 : 750
+    },
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${platform}`,
+    plugins: ['@tarojs/plugin-platform-alipay'],
+    defineConstants: {},
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase)
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    mini: {
+      compile: { include: [sharedTypes] },
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      },
+      // One shared chunk for NutUI code used by the main package and subpackages.
+      optimizeMainPackage: { enable: true }
+    },
+    h5: {
+      compile: { include: [sharedTypes] },
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js'
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css'
+      },
+      // Taro splits only initial chunks on H5, so every page chunk carried its own copy of
+      // NutUI, axios and the shared components. Split async chunks too.
+      webpackChain(chain) {
+        const splitChunks = chain.optimization.get('splitChunks')
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+      }
+    }
+  }
+
+  if (process.env.NODE_ENV === 'development') return merge({}, baseConfig, devConfig)
+  return merge({}, baseConfig, prodConfig)
+})

@@ -1,0 +1,15 @@
+import { useDidShow } from '@tarojs/taro'
+import type { PropsWithChildren } from 'react'
+import { isClockSynced, syncClock } from './services/clock'
+import './app.scss'
+
+function App({ children }: PropsWithChildren) {
+  // Back from the background (where the phone's clock may have been changed): ask the server again.
+  useDidShow(() => {
+    if (isClockSynced()) syncClock({ force: true }).catch(() => undefined)
+  })
+  // Pages are rendered as children; the app shell itself has no UI.
+  return children
+}
+
+export default App

@@ -1,0 +1,28 @@
+import { Text, View } from '@tarojs/components'
+import { useState, type ReactNode } from 'react'
+import './index.scss'
+
+export interface DisclosureProps {
+  title: ReactNode
+  /** Short text on the right of the title, e.g. a count. */
+  extra?: ReactNode
+  defaultOpen?: boolean
+  children: ReactNode
+}
+
+/** A section that opens and closes by tapping its title. */
+export function Disclosure({ title, extra, defaultOpen = false, children }: DisclosureProps) {
+  const [open, setOpen] = useState(defaultOpen)
+  return (
+    <View className={`disclosure${open ? ' is-open' : ''}`}>
+      <View className='disclosure__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+        <Text className='disclosure__title'>{title}</Text>
+        {extra ? <Text className='disclosure__extra'>{extra}</Text> : null}
+        <Text className='disclosure__arrow' aria-hidden='true'>
+          ›
+        </Text>
+      </View>
+      {open ? <View className='disclosure__body'>{children}</View> : null}
+    </View>
+  )
+}

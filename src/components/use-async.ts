@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
+import { toApiError, type ApiError } from '../services/http'
+
+export type AsyncState<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'success'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: ApiError }
+
+export type AsyncResult<T> = AsyncState<T> & {
+  /** Loads again, showing the loading state. */
+  reload: () => void
+  /** Loads again in the background, keeping what is on screen until the answer comes. */
+  refresh: () => void
+  /** Replaces the data (e.g. after a save returned the new value). */
+  setData: (data: T) => void
+}
+
+/** Runs `load` on mount and whenever `deps` change; later answers win over earlier ones. */
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncResult<T> {
+  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
+  const latest = useRef(0)
+  const mounted = useRef(true)
+  const loadRef = useRef(load)
+  loadRef.current = load
+
+  const run = useCallback((background: boolean) => {
+    const id = ++latest.current
+    if (!background) setState({ status: 'loading' })
+    loadRef
+      .current()
+      .then((data) => {
+        if (mounted.current && id === latest.current) setState({ status: 'success', data })
+      })
+      .catch((e: unknown) => {
+        if (!mounted.current || id !== latest.current) return
+        // A failed background refresh keeps what is shown.
+        setState((prev) => (background && prev.status === 'success' ? prev : { status: 'error', error: toApiError(e) }))
+      })
+  }, [])
+
+  useEffect(() => {
+    mounted.current = true
+    run(false)
+    return () => {
+      mounted.current = false
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, deps)
+
+  const reload = useCallback(() => run(false), [run])
+  const refresh = useCallback(() => run(true), [run])
+  const setData = useCallback((data: T) => setState({ status: 'success', data }), [])
+  return { ...state, reload, refresh, setData }
+}

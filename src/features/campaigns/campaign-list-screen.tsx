@@ -1,0 +1,38 @@
+import { Text, View } from '@tarojs/components'
+import { AsyncView, StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { openPage, ROUTES } from '../../services/navigation'
+import { getCampaignsWithClock } from './api/get-campaigns'
+import { CampaignList } from './components'
+import './components/campaigns.scss'
+
+export interface CampaignListScreenProps {
+  /** Bumped by the page on pull-down to refresh in the background. */
+  refreshKey?: number
+  onRefreshed?: () => void
+}
+
+/** The home screen: every campaign, open ones first, each with its live countdown. */
+export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScreenProps) {
+  const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [])
+  useRefreshOnKey(refreshKey, campaigns.refresh)
+  return (
+    <View className='page campaign-list-screen'>
+      <View className='campaign-list-screen__intro'>
+        <Text className='campaign-list-screen__heading'>征集活动</Text>
+        <Text className='campaign-list-screen__sub'>选择一项征集，查看通知要求并在线填报技术创新需求</Text>
+      </View>
+      <AsyncView
+        state={campaigns}
+        isEmpty={(list) => list.length === 0}
+        empty={{ title: '暂无征集活动', description: '新的征集发布后会显示在这里' }}
+        renderError={(error, retry) => (
+          <StateView kind='error' title='征集活动加载失败' description={error.message} actionText='重新加载' onAction={retry} />
+        )}
+      >
+        {(list) => <CampaignList campaigns={list} onOpen={(id) => void openPage(ROUTES.campaign(id))} />}
+      </AsyncView>
+    </View>
+  )
+}

@@ -1,0 +1,247 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { CampaignDefinition, Contact, Domain } from '../../../../types/campaign'
+import { UNIT_TYPE_LABELS, type CampaignDetail } from '../../../../types/domain'
+import { Disclosure } from '../../../components/disclosure'
+import { formatDeadline } from '../time'
+import { CampaignStatusTag, DemoTag } from './campaign-tags'
+import { useCampaignClock } from './use-campaign-clock'
+import './campaigns.scss'
+
+/** Groups items by a key, keeping the order in which keys first appear. */
+function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const list = groups.get(k)
+    if (list) list.push(item)
+    else groups.set(k, [item])
+  }
+  return [...groups.entries()]
+}
+
+export function callPhone(phoneNumber: string): void {
+  Taro.makePhoneCall({ phoneNumber }).catch(() => {
+    /* the person cancelled the call sheet */
+  })
+}
+
+function Header({ campaign }: { campaign: CampaignDetail }) {
+  const clock = useCampaignClock(campaign)
+  return (
+    <View className='campaign-detail__header'>
+      <View className='campaign-detail__header-tags'>
+        <CampaignStatusTag status={clock.status} />
+        {campaign.isDemo ? <DemoTag /> : null}
+      </View>
+      <Text className='campaign-detail__title'>{campaign.title}</Text>
+      <Text className='campaign-detail__issuer'>{campaign.issuer}</Text>
+      <Text className='campaign-detail__tagline'>{campaign.tagline}</Text>
+    </View>
+  )
+}
+
+function Deadlines({ campaign }: { campaign: CampaignDetail }) {
+  const clock = useCampaignClock(campaign)
+  const noteClass = clock.status === 'closed' ? ' is-closed' : clock.urgent ? ' is-urgent' : ''
+  return (
+    <View className='card campaign-detail__deadlines' aria-label='截止时间'>
+      <View className='campaign-detail__deadline'>
+        <Text className='campaign-detail__deadline-label'>填报截止</Text>
+        <View className='campaign-detail__deadline-body'>
+          <Text className='campaign-detail__deadline-value' data-testid='enterprise-deadline'>
+            {formatDeadline(campaign.enterpriseDeadlineAt)}
+          </Text>
+          <Text className={`campaign-detail__deadline-note${noteClass}`} data-testid='countdown'>
+            {clock.countdownText}
+          </Text>
+        </View>
+      </View>
+      <View className='campaign-detail__deadline'>
+        <Text className='campaign-detail__deadline-label'>推荐截止</Text>
+        <View className='campaign-detail__deadline-body'>
+          <Text className='campaign-detail__deadline-value' data-testid='recommender-deadline'>
+            {formatDeadline(campaign.recommenderDeadlineAt)}
+          </Text>
+          <Text className='campaign-detail__deadline-note is-closed'>推荐单位在此前完成推荐</Text>
+        </View>
+      </View>
+    </View>
+  )
+}
+
+/** Paragraphs shown before 展开全文: enough to know what the notice is about. */
+const SUMMARY_PREVIEW_CHARS = 200
+
+function Summary({ text }: { text: string }) {
+  const [expanded, setExpanded] = useState(false)
+  const paragraphs = text.split(/\n+/).map((p) => p.trim()).filter(Boolean)
+  // Whole paragraphs up to the preview length (at least one), the rest behind 展开全文.
+  let shownCount = 0
+  let chars = 0
+  while (shownCount < paragraphs.length && (shownCount === 0 || chars + paragraphs[shownCount].length <= SUMMARY_PREVIEW_CHARS)) {
+    chars += paragraphs[shownCount].length
+    shownCount++
+  }
+  const long = shownCount < paragraphs.length
+  const shown = expanded ? paragraphs : paragraphs.slice(0, shownCount)
+  return (
+    <View className='card'>
+      <Text className='section-title'>通知摘要</Text>
+      <View className='campaign-detail__summary'>
+        {shown.map((p, i) => (
+          <Text key={i} className='campaign-detail__paragraph'>
+            {p}
+          </Text>
+        ))}
+      </View>
+      {long ? (
+        <View className='campaign-detail__more' role='button' aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
+          <Text>{expanded ? '收起' : '展开全文'}</Text>
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Eligibility({ def }: { def: CampaignDefinition }) {
+  const limit = def.demandLimit
+  const overrides = Object.entries(limit.byUnitType ?? {}) as Array<[keyof typeof UNIT_TYPE_LABELS, number]>
+  return (
+    <View className='card'>
+      <Text className='section-title'>谁可以申报</Text>
+      <View className='campaign-detail__chips'>
+        {def.eligibleUnitTypes.map((t) => (
+          <Text key={t} className='campaign-detail__chip'>
+            {UNIT_TYPE_LABELS[t]}
+          </Text>
+        ))}
+      </View>
+      {def.eligibility.length > 0 ? (
+        <>
+          <Text className='campaign-detail__subheading'>申报条件</Text>
+          {def.eligibility.map((r) => (
+            <Text key={r.id} className='campaign-detail__rule'>
+              {r.appliesTo?.length ? `${r.appliesTo.map((t) => UNIT_TYPE_LABELS[t]).join('、')}：` : ''}
+              {r.message}
+            </Text>
+          ))}
+        </>
+      ) : null}
+      <Text className='campaign-detail__subheading'>限报数量</Text>
+      <Text className='campaign-detail__rule'>每家单位限报 {limit.perEnterprise} 项</Text>
+      {overrides.map(([t, n]) => (
+        <Text key={t} className='campaign-detail__rule'>
+          {UNIT_TYPE_LABELS[t]}限报 {n} 项
+        </Text>
+      ))}
+      {limit.note ? <Text className='campaign-detail__rule'>{limit.note}</Text> : null}
+    </View>
+  )
+}
+
+function DomainItem({ domain }: { domain: Domain }) {
+  return (
+    <Disclosure title={domain.label} extra={`${domain.directions.length} 个方向`}>
+      {domain.directions.map((d, i) => (
+        <Text key={i} className='campaign-detail__rule'>
+          {d}
+        </Text>
+      ))}
+    </Disclosure>
+  )
+}
+
+function Domains({ domains }: { domains: Domain[] }) {
+  if (domains.length === 0) return null
+  const grouped = groupBy(domains, (d) => d.group ?? '')
+  return (
+    <View className='card'>
+      <Text className='section-title'>征集领域与方向</Text>
+      {grouped.map(([group, list]) => (
+        <View key={group || 'all'} className='campaign-detail__domain-group'>
+          {group ? <Text className='campaign-detail__subheading'>{group}</Text> : null}
+          {list.map((d) => (
+            <DomainItem key={d.id} domain={d} />
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function Recommenders({ def }: { def: CampaignDefinition }) {
+  return (
+    <View className='card'>
+      <Text className='section-title'>推荐单位</Text>
+      {def.recommenders.unitTypes.map((t) => {
+        const units = def.recommenders.units.filter((u) => u.type === t.id)
+        return (
+          <View key={t.id} className='campaign-detail__unit-group'>
+            <View className='campaign-detail__unit-group-head'>
+              <Text className='campaign-detail__unit-type'>{t.label}</Text>
+              <Text className='campaign-detail__quota'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
+            </View>
+            <Text className='campaign-detail__units'>{units.map((u) => u.name).join('、')}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}
+
+function ContactRow({ contact }: { contact: Contact }) {
+  const who = [contact.topic, contact.person].filter(Boolean).join(' ')
+  return (
+    <View className='campaign-detail__contact'>
+      <View className='campaign-detail__contact-info'>
+        <Text className='campaign-detail__contact-topic'>{who}</Text>
+        <Text className='campaign-detail__contact-phone'>{contact.phone}</Text>
+      </View>
+      <Button
+        className='campaign-detail__call'
+        size='small'
+        type='primary'
+        fill='outline'
+        aria-label={`拨打${who}电话 ${contact.phone}`}
+        onClick={() => callPhone(contact.phone)}
+      >
+        拨打
+      </Button>
+    </View>
+  )
+}
+
+function Contacts({ contacts }: { contacts: Contact[] }) {
+  return (
+    <View className='card'>
+      <Text className='section-title'>咨询电话</Text>
+      {groupBy(contacts, (c) => c.group).map(([group, list]) => (
+        <View key={group}>
+          <Text className='campaign-detail__contact-group'>{group}</Text>
+          {list.map((c, i) => (
+            <ContactRow key={`${c.phone}-${i}`} contact={c} />
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** A campaign as the enterprise contact reads it before deciding to apply. */
+export function CampaignDetailView({ campaign }: { campaign: CampaignDetail }) {
+  const def = campaign.definition
+  return (
+    <View className='campaign-detail'>
+      <Header campaign={campaign} />
+      <Deadlines campaign={campaign} />
+      <Summary text={def.summary} />
+      <Eligibility def={def} />
+      <Domains domains={def.domains} />
+      <Recommenders def={def} />
+      <Contacts contacts={def.contacts} />
+    </View>
+  )
+}

@@ -1,0 +1,2 @@
+export { CampaignListScreen } from './campaign-list-screen'
+export { CampaignDetailScreen } from './campaign-detail-screen'

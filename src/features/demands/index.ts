@@ -1,0 +1,1 @@
+export { DemandListScreen } from './demand-list-screen'

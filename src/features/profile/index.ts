@@ -1,0 +1,2 @@
+export { ProfileScreen } from './profile-screen'
+export { ProfileForm } from './profile-form'

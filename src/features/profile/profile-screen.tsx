@@ -1,0 +1,107 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { ROLE_LABELS, type Me, type Profile } from '../../../types/domain'
+import { AsyncView, StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { ApiError } from '../../services/http'
+import { openPage, ROUTES } from '../../services/navigation'
+import { loadMe, signOut } from '../../services/session'
+import { SignInRequired, useRedirectToLoginOnce } from '../auth'
+import { getProfile, updateProfile } from './api'
+import { ProfileForm } from './profile-form'
+import './profile.scss'
+
+interface Loaded {
+  me: Me
+  profile: Profile
+}
+
+async function loadAccount(): Promise<Loaded> {
+  const me = await loadMe()
+  if (!me) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
+  return { me, profile: await getProfile() }
+}
+
+export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
+  const state = useAsync(loadAccount, [])
+  const [signedOut, setSignedOut] = useState(false)
+  const [leaving, setLeaving] = useState(false)
+  useRedirectToLoginOnce(signedOut ? undefined : state.error)
+  // Coming back to the tab (e.g. after signing in): load again if we had nothing to show.
+  useRefreshOnKey(refreshKey, () => {
+    if (state.status === 'error') {
+      setSignedOut(false)
+      state.reload()
+    }
+  })
+
+  const leave = async () => {
+    setLeaving(true)
+    try {
+      await signOut()
+      Taro.showToast({ title: '已退出登录', icon: 'none' })
+    } catch {
+      Taro.showToast({ title: '已在本机退出登录', icon: 'none' })
+    } finally {
+      setLeaving(false)
+      setSignedOut(true)
+      state.reload()
+    }
+  }
+
+  return (
+    <View className='page profile-screen'>
+      <AsyncView
+        state={state}
+        rows={2}
+        renderError={(error, retry) =>
+          error.isUnauthenticated ? (
+            <SignInRequired description='登录后可完善单位资料、填报需求并查看进度' />
+          ) : (
+            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
+          )
+        }
+      >
+        {({ me, profile }) => (
+          <>
+            <View className='card profile-account'>
+              <View className='profile-account__avatar' aria-hidden='true'>
+                <Text>{(profile.enterpriseName || me.user.displayName || '我').slice(0, 1)}</Text>
+              </View>
+              <View className='profile-account__text'>
+                <Text className='profile-account__name'>{profile.enterpriseName || me.user.displayName}</Text>
+                <Text className='profile-account__role'>
+                  {ROLE_LABELS[me.user.role]} · {me.user.displayName}
+                </Text>
+              </View>
+            </View>
+
+            <View className='card profile-menu'>
+              <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.demands)}>
+                <Text className='profile-menu__label'>我的需求</Text>
+                <Text className='profile-menu__arrow' aria-hidden='true'>
+                  ›
+                </Text>
+              </View>
+            </View>
+
+            <View className='card'>
+              <Text className='section-title'>单位资料</Text>
+              {me.profileIncomplete ? (
+                <Text className='profile-screen__notice'>请补全单位资料，填报需求时将自动带入。</Text>
+              ) : null}
+              <ProfileForm initial={profile} onSave={updateProfile} onSaved={(p) => state.setData({ me: { ...me, profile: p, profileIncomplete: false }, profile: p })} />
+            </View>
+
+            <Button className='profile-screen__signout' block fill='outline' loading={leaving} onClick={leave}>
+              退出登录
+            </Button>
+          </>
+        )}
+      </AsyncView>
+    </View>
+  )
+}

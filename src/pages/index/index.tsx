@@ -1,0 +1,9 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { useState } from 'react'
+import { CampaignListScreen } from '../../features/campaigns'
+
+export default function IndexPage() {
+  const [refreshKey, setRefreshKey] = useState(0)
+  usePullDownRefresh(() => setRefreshKey((k) => k + 1))
+  return <CampaignListScreen refreshKey={refreshKey} onRefreshed={() => Taro.stopPullDownRefresh()} />
+}

@@ -1,0 +1,8 @@
+import { useShowAgainKey } from '../../components/use-show-again'
+import { ProfileScreen } from '../../features/profile'
+
+export default function ProfilePage() {
+  // Coming back (e.g. from the sign-in page) loads again what could not be shown before.
+  const refreshKey = useShowAgainKey()
+  return <ProfileScreen refreshKey={refreshKey} />
+}

@@ -1,0 +1,21 @@
+/** The one place the app reads its build-time configuration. */
+
+/** The platform this bundle was built for. */
+export const platform = process.env.TARO_ENV
+
+export function isH5(): boolean {
+  return process.env.TARO_ENV === 'h5'
+}
+
+/** weapp / alipay: signed in with a bearer token; H5: a cookie session with a CSRF token. */
+export function isMiniProgram(): boolean {
+  return process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay'
+}
+
+/**
+ * Origin of the API server. '' on H5 (served by the API server itself, same origin);
+ * TARO_APP_API_BASE at build time for the mini-programs.
+ */
+export function apiBase(): string {
+  return (process.env.TARO_APP_API_BASE ?? '').replace(/\/$/, '')
+}

@@ -1,0 +1,99 @@
+/**
+ * A campaign's detail page against the real server: the fields and their directions, both
+ * deadlines as the notice writes them, the recommending units by type with their quotas, and
+ * the consultation contacts with a call button that dials the right number.
+ */
+import { render } from '@tarojs/test-utils-react/dist/pure'
+import Taro from '@tarojs/taro'
+import type { CampaignDetail } from '../../types/domain'
+import { UNIT_TYPE_LABELS } from '../../types/domain'
+import { CampaignDetailScreen } from '../../src/features/campaigns'
+import { tap } from './support/events'
+import { eventually } from './support/eventually'
+import { serverGet } from './support/server'
+
+// The real 2025 Chongqing notice: its dates are fixed, so the page must print exactly these.
+const ID = 'cq-2026-key-areas'
+
+describe('campaign detail', () => {
+  let campaign: CampaignDetail
+
+  beforeAll(async () => {
+    campaign = await serverGet<CampaignDetail>(`/api/campaigns/${ID}`)
+  })
+
+  afterEach(() => {
+    jest.restoreAllMocks()
+  })
+
+  async function renderDetail() {
+    const view = render(<CampaignDetailScreen id={ID} />, {})
+    await eventually(() => expect(view.container.querySelector('.campaign-detail__title')?.textContent).toBe(campaign.title))
+    return view
+  }
+
+  it('shows both deadlines as Shanghai dates, and the campaign as closed', async () => {
+    const { container } = await renderDetail()
+    expect(campaign.definition.deadlines).toEqual({ enterprise: '2025-07-20', recommender: '2025-07-25' })
+    expect(container.querySelector('[data-testid="enterprise-deadline"]')?.textContent).toBe('2025年7月20日 24:00')
+    expect(container.querySelector('[data-testid="recommender-deadline"]')?.textContent).toBe('2025年7月25日 24:00')
+    expect(container.textContent).toContain('填报截止')
+    expect(container.textContent).toContain('推荐截止')
+    expect(container.querySelector('.campaign-tag--closed')?.textContent).toBe('已截止')
+  })
+
+  it('shows who may apply, and every field with its directions behind a tap', async () => {
+    const { container } = await renderDetail()
+    const def = campaign.definition
+    for (const t of def.eligibleUnitTypes) expect(container.textContent).toContain(UNIT_TYPE_LABELS[t])
+    for (const r of def.eligibility) expect(container.textContent).toContain(r.message)
+
+    expect(def.domains.length).toBeGreaterThan(0)
+    const heads = [...container.querySelectorAll('.disclosure__head')]
+    expect(heads.map((h) => h.querySelector('.disclosure__title')?.textContent)).toEqual(def.domains.map((d) => d.label))
+
+    const first = def.domains[0]
+    expect(container.textContent).not.toContain(first.directions[0])
+    expect(heads[0].getAttribute('aria-expanded')).toBe('false')
+    tap(heads[0])
+    await eventually(() => expect(heads[0].getAttribute('aria-expanded')).toBe('true'))
+    for (const direction of first.directions) expect(container.textContent).toContain(direction)
+  })
+
+  it('lists the recommending units by type with their quotas', async () => {
+    const { container } = await renderDetail()
+    const { unitTypes, units } = campaign.definition.recommenders
+    const groups = [...container.querySelectorAll('.campaign-detail__unit-group')]
+    expect(groups).toHaveLength(unitTypes.length)
+    unitTypes.forEach((t, i) => {
+      const text = groups[i].textContent ?? ''
+      expect(text).toContain(t.label)
+      expect(text).toContain(t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`)
+      for (const u of units.filter((u) => u.type === t.id)) expect(text).toContain(u.name)
+    })
+  })
+
+  it('lists the contacts by group and dials the chosen number', async () => {
+    const phoneCall = jest.spyOn(Taro, 'makePhoneCall').mockResolvedValue({ errMsg: 'makePhoneCall:ok' })
+    const { container } = await renderDetail()
+    const contacts = campaign.definition.contacts
+    expect(contacts.length).toBeGreaterThan(1)
+    const groups = [...new Set(contacts.map((c) => c.group))]
+    expect([...container.querySelectorAll('.campaign-detail__contact-group')].map((g) => g.textContent)).toEqual(groups)
+
+    const rows = [...container.querySelectorAll('.campaign-detail__contact')]
+    expect(rows).toHaveLength(contacts.length)
+    const pick = contacts.length - 1 // not simply the first one
+    expect(rows[pick].textContent).toContain(contacts[pick].phone)
+    const button = rows[pick].querySelector('.campaign-detail__call')!
+    expect(button.getAttribute('aria-label')).toContain(contacts[pick].phone)
+    tap(button)
+    expect(phoneCall).toHaveBeenCalledTimes(1)
+    expect(phoneCall).toHaveBeenCalledWith({ phoneNumber: contacts[pick].phone })
+  })
+
+  it('says so when the campaign does not exist', async () => {
+    const { container } = render(<CampaignDetailScreen id='no-such-campaign' />, {})
+    await eventually(() => expect(container.textContent).toContain('未找到该征集活动'))
+  })
+})
