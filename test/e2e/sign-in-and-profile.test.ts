@@ -4,7 +4,7 @@
  * and saves the profile. Screenshots at 375×812 go to test/e2e/artifacts/.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, shot, startProduct, type Product } from './support'
+import { launchBrowser, phoneContext, shot, startProduct, type Product } from '../support/product'
 
 let product: Product
 let browser: Browser

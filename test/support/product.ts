@@ -8,10 +8,10 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { freePort } from '../support/idp'
+import { freePort } from './idp'
 
 const ROOT = path.join(__dirname, '../..')
-export const ARTIFACTS = path.join(__dirname, 'artifacts')
+export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts')
 
 export interface Product {
   url: string
@@ -33,6 +33,7 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
       H5_DIR: path.join(ROOT, 'dist/h5'),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
+      DEMO_SEED: 'true',
       ...env
     },
     stdio: ['ignore', 'pipe', 'pipe']
