@@ -140,6 +140,26 @@ export async function getDemand(db: Queryable, session: Session, id: string, now
 }
 
 /**
+ * A demand never changes campaign, so which campaign it belongs to may be remembered per
+ * process (bounded); ownership is still checked by the database on every save.
+ */
+const CAMPAIGN_OF_DEMAND_MAX = 50_000
+const campaignOfDemandCache = new Map<string, string>()
+
+async function campaignOfDemand(db: Queryable, session: Session, id: string): Promise<string> {
+  const known = campaignOfDemandCache.get(id)
+  if (known) return known
+  const [head] = await db.query<{ campaignId: string }>(
+    'SELECT campaign_id AS "campaignId" FROM demands WHERE id = $1 AND owner_id = $2',
+    [id, session.userId]
+  )
+  if (!head) throw notFound('需求')
+  if (campaignOfDemandCache.size >= CAMPAIGN_OF_DEMAND_MAX) campaignOfDemandCache.clear()
+  campaignOfDemandCache.set(id, head.campaignId)
+  return head.campaignId
+}
+
+/**
  * Saves the working copy. Unknown fields and values of the wrong type are refused;
  * incomplete or over-long answers are kept (nothing typed is lost) and reported at submit.
  */
@@ -150,12 +170,7 @@ export async function saveDraft(
   input: { baseVersion: number; answers: Answers; currentStep: string },
   now: number
 ): Promise<SaveResult> {
-  const [head] = await db.query<{ campaignId: string }>(
-    'SELECT campaign_id AS "campaignId" FROM demands WHERE id = $1 AND owner_id = $2',
-    [id, session.userId]
-  )
-  if (!head) throw notFound('需求')
-  const def = await definitionOf(db, head.campaignId)
+  const def = await definitionOf(db, await campaignOfDemand(db, session, id))
   const problems = draftProblems(def, input.answers, input.currentStep)
   if (problems.length) throw badRequest('VALIDATION_FAILED', problems[0].message, problems)
 
