@@ -72,3 +72,33 @@ export function formatCountdown(c: Countdown): string {
   if (c.hours >= 1) return `剩 ${c.hours} 小时 ${c.minutes} 分`
   return `剩 ${c.minutes} 分 ${c.seconds} 秒`
 }
+
+function shanghaiParts(instant: number) {
+  const d = new Date(instant + OFFSET_HOURS['Asia/Shanghai'] * HOUR_MS)
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes() }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, '0')
+
+/**
+ * A deadline instant as “2025年7月20日 24:00”. Deadlines are the first instant after an
+ * inclusive day, so midnight is written as 24:00 of the day before, as notices do.
+ */
+export function formatDeadline(iso: string): string {
+  const instant = Date.parse(iso)
+  if (Number.isNaN(instant)) return ''
+  const p = shanghaiParts(instant)
+  if (p.h === 0 && p.min === 0) {
+    const prev = shanghaiParts(instant - DAY_MS)
+    return `${prev.y}年${prev.m}月${prev.d}日 24:00`
+  }
+  return `${p.y}年${p.m}月${p.d}日 ${pad2(p.h)}:${pad2(p.min)}`
+}
+
+/** “2025年7月1日” in Shanghai. */
+export function formatDate(iso: string): string {
+  const instant = Date.parse(iso)
+  if (Number.isNaN(instant)) return ''
+  const p = shanghaiParts(instant)
+  return `${p.y}年${p.m}月${p.d}日`
+}

@@ -1,4 +1,4 @@
-import { addDays, campaignStatus, countdown, dayOf, deadlineInstant, formatCountdown, isBeforeDeadline } from '../../types/deadline'
+import { addDays, campaignStatus, countdown, dayOf, deadlineInstant, formatCountdown, formatDate, formatDeadline, isBeforeDeadline } from '../../types/deadline'
 import type { CampaignDefinition } from '../../types/campaign'
 
 const at = (iso: string) => Date.parse(iso)
@@ -52,5 +52,14 @@ describe('countdown', () => {
 
   it('shows minutes and seconds in the last hour', () => {
     expect(formatCountdown(countdown(200_000, 0))).toBe('剩 3 分 20 秒')
+  })
+})
+
+describe('formatting for people', () => {
+  it('writes a deadline instant as 24:00 of the inclusive day, in Shanghai', () => {
+    expect(formatDeadline('2025-07-20T16:00:00.000Z')).toBe('2025年7月20日 24:00')
+    expect(formatDeadline('2025-07-20T06:30:00.000Z')).toBe('2025年7月20日 14:30')
+    expect(formatDate('2025-06-30T16:00:00.000Z')).toBe('2025年7月1日')
+    expect(formatDeadline('not a date')).toBe('')
   })
 })

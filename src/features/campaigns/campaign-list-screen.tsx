@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
@@ -17,6 +18,10 @@ export interface CampaignListScreenProps {
 export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScreenProps) {
   const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [])
   useRefreshOnKey(refreshKey, campaigns.refresh)
+  // H5: the server painted a plain snapshot of this list before the app loaded; ours is on screen now.
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5' && campaigns.status !== 'loading') document.getElementById('first-paint')?.remove()
+  }, [campaigns.status])
   return (
     <View className='page campaign-list-screen'>
       <View className='campaign-list-screen__intro'>

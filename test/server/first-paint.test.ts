@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { createIndexRenderer, renderCampaignSnapshot } from '../../server/first-paint'
+import type { CampaignSummary } from '../../types/domain'
+
+const campaign: CampaignSummary = {
+  id: 'x',
+  title: '<script>alert(1)</script>征集',
+  issuer: '重庆市科学技术局',
+  tagline: '一句话说明',
+  isDemo: true,
+  status: 'open',
+  opensAt: null,
+  enterpriseDeadlineAt: '2025-07-20T16:00:00.000Z',
+  recommenderDeadlineAt: '2025-07-25T16:00:00.000Z'
+}
+
+describe('first paint of the H5 campaign list', () => {
+  const now = Date.parse('2025-07-08T10:00:00+08:00')
+
+  it('renders each campaign with status, countdown and deadline, as text', () => {
+    const html = renderCampaignSnapshot([campaign, { ...campaign, id: 'y', status: 'closed', isDemo: false }], now)
+    expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;征集')
+    expect(html).not.toContain('<script>alert(1)')
+    expect(html).toContain('剩 12 天 14 小时')
+    expect(html).toContain('填报截止 2025年7月20日 24:00')
+    expect(html.match(/class="fp-card"/g)).toHaveLength(2)
+    expect(html.match(/fp-count/g)).toHaveLength(1) // a closed campaign shows no countdown
+  })
+
+  it('injects the snapshot and its CSS into the built index.html', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><title>t</title></head><body><div id="app"></div></body></html>')
+    const html = createIndexRenderer(dir)([campaign], now)
+    expect(html).toMatch(/<style>#first-paint\{.*<\/style><\/head>/s)
+    expect(html).toMatch(/<div id="first-paint" aria-hidden="true">.*<\/div><script>.*<\/script><div id="app"><\/div>/s)
+    fs.rmSync(dir, { recursive: true })
+  })
+})
