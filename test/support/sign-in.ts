@@ -21,14 +21,15 @@ class CookieJar {
   }
 }
 
-/** Follows the provider's redirects until it sends the browser back to the app; returns that URL. */
-export async function loginAtProvider(authUrl: string, account: string, password = 'demo1234'): Promise<string> {
+/** Follows the provider's redirects until it sends the browser back to `appUrl`; returns that URL. */
+export async function loginAtProvider(authUrl: string, account: string, appUrl = APP_URL): Promise<string> {
+  const password = 'demo1234'
   const jar = new CookieJar()
   let url = authUrl
   let method = 'GET'
   let body: string | undefined
   for (let hops = 0; hops < 20; hops++) {
-    if (url.startsWith(APP_URL)) return url
+    if (url.startsWith(appUrl)) return url
     const res = await fetch(url, {
       method,
       body,
