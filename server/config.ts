@@ -1,5 +1,6 @@
 /** The one place the server reads its configuration (environment variables). */
 import path from 'node:path'
+import type { Limit } from './rate-limit'
 
 export interface Config {
   port: number
@@ -12,6 +13,8 @@ export interface Config {
   /** Folder of the built H5 app served at `/`. */
   h5Dir: string
   sessionTtlHours: number
+  /** Sign-in attempts per client address, and completed sign-ins per account, per 10 minutes. */
+  signInLimits: { perAddress: Limit; perAccount: Limit }
   /** Add Secure to cookies (on whenever publicUrl is https). */
   cookieSecure: boolean
   /** Seed the demo copies of campaigns (dates shifted into the future, labelled 演示). */
@@ -45,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? '.data/pglite'),
     h5Dir: path.resolve(env.H5_DIR ?? 'dist/h5'),
     sessionTtlHours: Number(env.SESSION_TTL_HOURS ?? 24 * 7),
+    signInLimits: {
+      perAddress: { max: Number(env.SIGN_IN_MAX_PER_ADDRESS ?? 30), windowMs: 10 * 60_000 },
+      perAccount: { max: Number(env.SIGN_IN_MAX_PER_ACCOUNT ?? 10), windowMs: 10 * 60_000 }
+    },
     cookieSecure: publicUrl.startsWith('https://'),
     demoSeed: env.DEMO_SEED !== 'false',
     oidc: {

@@ -10,6 +10,7 @@ import { type Deps, CSRF_COOKIE, SESSION_COOKIE } from '../app'
 import { createSession, randomToken, revokeSession, sha256, type SessionClient } from '../auth/sessions'
 import { AppError, badRequest } from '../errors'
 import { PlatformLoginError } from '../integrations/platform-login'
+import { hit } from '../rate-limit'
 import { getMe, upsertUserFromIdentity } from '../users'
 import { requireSession } from './guards'
 
@@ -41,8 +42,9 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
     async (request, reply) => {
       const client = request.query.client ?? 'h5'
       const returnTo = RETURN_TO.test(request.query.returnTo ?? '') ? request.query.returnTo! : ''
-      const { url, pending } = await deps.govLogin.begin()
       const now = clock()
+      await hit(db, `sign-in:address:${request.ip}`, config.signInLimits.perAddress, now)
+      const { url, pending } = await deps.govLogin.begin()
       await db.query(
         `INSERT INTO auth_requests (state, nonce, code_verifier, client, return_to, created_at, expires_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -77,11 +79,12 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
         nonce: pending.nonce,
         codeVerifier: pending.code_verifier
       })
+      await hit(db, `sign-in:account:${identity.issuer}:${identity.subject}`, config.signInLimits.perAccount, now)
       userId = await db.transaction((tx) => upsertUserFromIdentity(tx, identity, now))
     } catch (err) {
       if (err instanceof AppError) {
         request.log.warn({ code: err.code, cause: err.cause }, 'sign-in failed')
-        return failurePage(reply, err.code, err.message)
+        return failurePage(reply, err.code, err.message, err.statusCode)
       }
       throw err
     }
@@ -114,6 +117,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
     },
     async (request) => {
       const now = clock()
+      await hit(db, `sign-in:address:${request.ip}`, config.signInLimits.perAddress, now)
       const [row] = await db.query<{ user_id: string }>(
         `UPDATE auth_handoffs SET consumed_at = $2
           WHERE code_hash = $1 AND consumed_at IS NULL AND expires_at > $2 RETURNING user_id`,
@@ -187,9 +191,9 @@ h1{font-size:20px}p{color:#4b5563;line-height:1.6}a{display:inline-block;margin-
 }
 
 /** A sign-in that did not complete: a page for people, the stable code in a header for programs. */
-function failurePage(reply: FastifyReply, code: string, message: string) {
+function failurePage(reply: FastifyReply, code: string, message: string, status = 400) {
   return reply
-    .status(400)
+    .status(status)
     .header('x-error-code', code)
     .header('cache-control', 'no-store')
     .type('text/html; charset=utf-8')

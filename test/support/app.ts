@@ -28,13 +28,20 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(opts: { now?: number; demoSeed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { now?: number; demoSeed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
   const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
   const db = await openTestDb()
   await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
   const idp = await startIdp([`${APP_URL}/api/auth/oidc/callback`])
 
-  const base = loadConfig({ PUBLIC_URL: APP_URL, H5_DIR: '/nonexistent' })
+  // Tests sign in far more often than people do; the rate-limit test sets its own limits.
+  const base = loadConfig({
+    PUBLIC_URL: APP_URL,
+    H5_DIR: '/nonexistent',
+    SIGN_IN_MAX_PER_ADDRESS: '100000',
+    SIGN_IN_MAX_PER_ACCOUNT: '100000',
+    ...opts.env
+  })
   const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret })
   const keys = devAlipayKeys()
   const alipay = createAlipayFakeState({
