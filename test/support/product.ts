@@ -15,12 +15,19 @@ export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts')
 
 export interface Product {
   url: string
+  /** The embedded database's folder (kept when `keepData` was set). */
+  dataDir: string
   close(): Promise<void>
+  /** Kills the server process at once (SIGKILL), as a crash would. */
+  crash(): Promise<void>
 }
 
-export async function startProduct(env: Record<string, string> = {}): Promise<Product> {
-  const [port, idpPort] = [await freePort(), await freePort()]
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'))
+export async function startProduct(
+  env: Record<string, string> = {},
+  opts: { dataDir?: string; port?: number; idpPort?: number } = {}
+): Promise<Product> {
+  const [port, idpPort] = [opts.port ?? (await freePort()), opts.idpPort ?? (await freePort())]
+  const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'))
   const url = `http://localhost:${port}`
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: ROOT,
@@ -36,7 +43,9 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
       DEMO_SEED: 'true',
       ...env
     },
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: tsx runs the server in a child process, and a crash must take both.
+    detached: true
   })
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
@@ -51,16 +60,19 @@ export async function startProduct(env: Record<string, string> = {}): Promise<Pr
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('server did not start:\n' + output)
     await new Promise((r) => setTimeout(r, 250))
   }
+  const stop = (signal: NodeJS.Signals, removeData: boolean) =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => {
+        if (removeData) fs.rmSync(dataDir, { recursive: true, force: true })
+        resolve()
+      })
+      process.kill(-child.pid!, signal)
+    })
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
-        child.once('exit', () => {
-          fs.rmSync(dataDir, { recursive: true, force: true })
-          resolve()
-        })
-        child.kill('SIGTERM')
-      })
+    dataDir,
+    close: () => stop('SIGTERM', !opts.dataDir),
+    crash: () => stop('SIGKILL', false)
   }
 }
 
