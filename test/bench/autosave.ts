@@ -25,6 +25,12 @@ const answers = {
   background: '汽车电子电气架构向域控制和中央计算演进，车规级MCU是整车控制的核心器件。'.repeat(8)
 }
 
+/** What one autocannon connection remembers between its requests. */
+interface Conn {
+  demand?: string
+  version?: number
+}
+
 async function withDatabase<T>(fn: (url: string) => Promise<T>): Promise<T> {
   const name = 'bench_' + crypto.randomBytes(4).toString('hex')
   const admin = new Client({ connectionString: adminUrl })
@@ -94,18 +100,19 @@ async function main() {
         requests: [
           {
             method: 'PUT',
-            setupRequest: (req, context: Record<string, unknown>) => {
+            setupRequest: (req, ctx) => {
+              const context = ctx as Conn
               context.demand ??= demandIds[next++ % demandIds.length]
               context.version ??= 1
               return {
                 ...req,
                 path: `/api/demands/${context.demand}/draft`,
                 headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-                body: body(context.version as number)
+                body: body(context.version)
               }
             },
-            onResponse: (status, resBody, context: Record<string, unknown>) => {
-              if (status === 200) context.version = JSON.parse(resBody).version
+            onResponse: (status, resBody, ctx) => {
+              if (status === 200) (ctx as Conn).version = JSON.parse(resBody).version
             }
           }
         ]
@@ -116,7 +123,8 @@ async function main() {
         requests: [
           {
             method: 'PUT',
-            setupRequest: (req, context: Record<string, unknown>) => {
+            setupRequest: (req, ctx) => {
+              const context = ctx as { row?: number }
               context.row ??= ++row
               return { ...req, path: `/rows/${context.row}`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ answers }) }
             }
