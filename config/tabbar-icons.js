@@ -37,6 +37,14 @@ const SHAPES = {
       segment(x, y, 28, 40, 53, 40),
       segment(x, y, 28, 53, 44, 53)
     ),
+  // 消息: a speech bubble with a tail at the lower left and two lines of text
+  messages: (x, y) => {
+    const bubble = roundRect(x, y, 11, 14, 70, 58, 11)
+    // the tail: the bubble's outline is open where the tail joins it
+    const inTail = x > 22 && x < 38 && y > 56
+    const tail = Math.min(segment(x, y, 24, 58, 22, 70), segment(x, y, 22, 70, 37, 58))
+    return Math.min(inTail ? Infinity : bubble, tail, segment(x, y, 25, 30, 56, 30), segment(x, y, 25, 42, 46, 42))
+  },
   // 我的: a person
   profile: (x, y) => {
     const head = ring(x, y, 40.5, 27, 13)

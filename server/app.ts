@@ -14,11 +14,14 @@ import type { GovLogin } from './auth/gov-login'
 import { findSession, type Session } from './auth/sessions'
 import type { Config } from './config'
 import type { Db } from './db'
+import { listCampaigns } from './campaigns'
+import { createIndexRenderer } from './first-paint'
 import { AppError, frameworkErrors, installErrorHandler } from './errors'
 import type { PlatformLogin } from './integrations/platform-login'
 import { authRoutes } from './routes/auth'
 import { campaignRoutes } from './routes/campaigns'
 import { demandRoutes } from './routes/demands'
+import { messageRoutes } from './routes/messages'
 import { profileRoutes } from './routes/profile'
 import { recommendRoutes } from './routes/recommend'
 import { systemRoutes } from './routes/system'
@@ -93,16 +96,25 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(authRoutes, { deps })
   await app.register(profileRoutes, { deps })
   await app.register(demandRoutes, { deps })
+  await app.register(messageRoutes, { deps })
   await app.register(recommendRoutes, { deps })
 
   if (fs.existsSync(deps.config.h5Dir)) {
-    // Hashed assets are cached; index.html is revalidated so a new build is picked up at once.
+    // The first screen paints from HTML: the campaign list is in index.html before any script runs.
+    const renderIndex = createIndexRenderer(deps.config.h5Dir)
+    app.get('/', async (_req, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(renderIndex(await listCampaigns(deps.db, deps.clock()), deps.clock()))
+    )
+    // Hashed assets are cached for good.
     await app.register(fastifyStatic, {
       root: deps.config.h5Dir,
       prefix: '/',
       wildcard: false,
-      setHeaders: (res, file) =>
-        res.setHeader('cache-control', file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable')
+      index: false,
+      setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable')
     })
   }
   return app

@@ -1,6 +1,7 @@
 /** The one place the server reads its configuration (environment variables). */
 import path from 'node:path'
 import type { Limit } from './rate-limit'
+import { PUSH_SLOTS, type PushPurpose, type PushTemplate } from './integrations/push'
 
 export interface Config {
   port: number
@@ -34,6 +35,32 @@ export interface Config {
     privateKey: string
     /** PEM. Alipay's public key that verifies responses. */
     alipayPublicKey: string
+  }
+  /** Subscription-message templates, per platform and purpose (ids from each platform's console). */
+  push: {
+    weapp: Record<PushPurpose, PushTemplate>
+    alipay: Record<PushPurpose, PushTemplate>
+    /** WeChat `miniprogram_state`: which version of the mini-program a message opens. */
+    wechatMiniprogramState: 'developer' | 'trial' | 'formal'
+  }
+  jobs: {
+    /**
+     * Schema of the job queue's tables (pg-boss) on PostgreSQL. Empty: `pgboss`, or
+     * `<schema>_jobs` when the connection works in another schema than public (a queue per
+     * application schema, so processes of different schemas never take each other's jobs).
+     */
+    schema: string
+    /** Push drains a process runs side by side. */
+    drains: number
+    /**
+     * Pushes one drain claims and sends at a time (all in flight together). This is also what
+     * a killed process can leave unanswered per drain: those become `unknown`, never resent.
+     */
+    sendBatch: number
+    /** A push claimed longer ago than this by a process that never answered is given up as unknown. */
+    pushLeaseSeconds: number
+    /** People one reminder transaction covers. */
+    reminderChunkSize: number
   }
 }
 
@@ -70,6 +97,45 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appId: env.ALIPAY_APP_ID ?? '2021000000000000',
       privateKey: env.ALIPAY_PRIVATE_KEY ?? '',
       alipayPublicKey: env.ALIPAY_PUBLIC_KEY ?? ''
+    },
+    push: {
+      weapp: {
+        reminder: template(env, 'WECHAT_TEMPLATE_REMINDER', 'dev-wx-reminder', true, 'campaign:thing1,deadline:time2,left:thing3,note:thing4'),
+        status: template(env, 'WECHAT_TEMPLATE_STATUS', 'dev-wx-status', false, 'demand:thing1,status:thing2,note:thing3,time:time4')
+      },
+      alipay: {
+        reminder: template(env, 'ALIPAY_TEMPLATE_REMINDER', 'dev-ali-reminder', true, 'campaign:keyword1,deadline:keyword2,left:keyword3,note:keyword4'),
+        status: template(env, 'ALIPAY_TEMPLATE_STATUS', 'dev-ali-status', false, 'demand:keyword1,status:keyword2,note:keyword3,time:keyword4')
+      },
+      wechatMiniprogramState: oneOf(env.WECHAT_MINIPROGRAM_STATE, ['developer', 'trial', 'formal'] as const, 'formal', 'WECHAT_MINIPROGRAM_STATE')
+    },
+    jobs: {
+      schema: env.JOBS_SCHEMA ?? '',
+      drains: Number(env.PUSH_DRAINS ?? 2),
+      sendBatch: Number(env.PUSH_SEND_BATCH ?? 32),
+      pushLeaseSeconds: Number(env.PUSH_LEASE_SECONDS ?? 60),
+      reminderChunkSize: Number(env.REMINDER_CHUNK_SIZE ?? 2000)
     }
   }
+}
+
+/**
+ * A template from `<PREFIX>` (its id; empty switches the message off on that platform),
+ * `<PREFIX>_LONG_TERM` (true/false) and `<PREFIX>_KEYWORDS` (`slot:keyword,…`, e.g. `campaign:thing1`).
+ */
+function template(env: NodeJS.ProcessEnv, prefix: string, id: string, longTerm: boolean, keywords: string): PushTemplate {
+  const pairs = (env[`${prefix}_KEYWORDS`] ?? keywords).split(',').map((p) => p.trim().split(':'))
+  const bad = pairs.find(([slot, keyword]) => !(PUSH_SLOTS as readonly string[]).includes(slot) || !/^[a-z_]+[0-9]*$/.test(keyword ?? ''))
+  if (bad) throw new Error(`${prefix}_KEYWORDS 中“${bad.join(':')}”不正确：应为 ${PUSH_SLOTS.join('|')}:关键词，如 campaign:thing1`)
+  return {
+    id: env[prefix] ?? id,
+    longTerm: (env[`${prefix}_LONG_TERM`] ?? String(longTerm)) === 'true',
+    keywords: Object.fromEntries(pairs)
+  }
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined) return fallback
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`${name} 应为 ${allowed.join('、')} 之一`)
+  return value as T
 }

@@ -4,7 +4,7 @@
  * ownership and validity; the same engine as the wizard decides what is valid.
  */
 import type { CampaignDefinition } from '../types/campaign'
-import { campaignStatus } from '../types/deadline'
+import { campaignStatus, formatDeadline } from '../types/deadline'
 import type {
   Demand,
   DemandListItem,
@@ -23,6 +23,7 @@ import type { Session } from './auth/sessions'
 import { cachedDefinition } from './campaigns'
 import type { Db, Queryable } from './db'
 import { AppError, badRequest, notFound } from './errors'
+import { recordSubmission } from './status-events'
 import { getProfile } from './users'
 
 /** Statuses in which the enterprise may still change its demand (before the deadline). */
@@ -40,10 +41,6 @@ interface DemandRow extends Omit<Demand, 'submittedAt' | 'updatedAt' | 'enterpri
   submittedBaseVersion: number | null
 }
 
-const deadlineText = (at: Date) => {
-  const d = new Date(at.getTime() + 8 * 3_600_000 - 1)
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日24:00`
-}
 
 function toDemand({ submittedBaseVersion, ...row }: DemandRow, now: number): Demand {
   return {
@@ -68,7 +65,7 @@ async function loadOwn(db: Queryable, session: Session, id: string, lock = false
 
 function assertEditable(row: DemandRow, now: number) {
   if (now >= row.enterpriseDeadlineAt.getTime()) {
-    throw new AppError(403, 'DEADLINE_PASSED', `填报已于${deadlineText(row.enterpriseDeadlineAt)}截止，需求只能查看，不能再修改`)
+    throw new AppError(403, 'DEADLINE_PASSED', `填报已于${formatDeadline(row.enterpriseDeadlineAt.toISOString())}截止，需求只能查看，不能再修改`)
   }
   if (!EDITABLE.includes(row.status)) throw new AppError(409, 'DEMAND_LOCKED', '需求已进入推荐环节，不能再修改')
 }
@@ -147,7 +144,9 @@ const CAMPAIGN_OF_DEMAND_MAX = 50_000
 const campaignOfDemandCache = new Map<string, string>()
 
 async function campaignOfDemand(db: Queryable, session: Session, id: string): Promise<string> {
-  const known = campaignOfDemandCache.get(id)
+  // Keyed by person too: a cached id must not skip the ownership check for someone else.
+  const key = `${session.userId}:${id}`
+  const known = campaignOfDemandCache.get(key)
   if (known) return known
   const [head] = await db.query<{ campaignId: string }>(
     'SELECT campaign_id AS "campaignId" FROM demands WHERE id = $1 AND owner_id = $2',
@@ -155,7 +154,7 @@ async function campaignOfDemand(db: Queryable, session: Session, id: string): Pr
   )
   if (!head) throw notFound('需求')
   if (campaignOfDemandCache.size >= CAMPAIGN_OF_DEMAND_MAX) campaignOfDemandCache.clear()
-  campaignOfDemandCache.set(id, head.campaignId)
+  campaignOfDemandCache.set(key, head.campaignId)
   return head.campaignId
 }
 
@@ -248,6 +247,7 @@ export async function submitDemand(
         WHERE id = $1`,
       [id, number, new Date(now), row.version]
     )
+    await recordSubmission(tx, { def, demandId: id, from: row.status, version: number, answers, session, profile }, now)
     await audit(tx, session.userId, id, 'submit', row.version, row.version, now, { submittedVersion: number, from: row.status })
   })
   return getDemand(db, session, id, now)

@@ -12,6 +12,7 @@ import { createAlipayLogin } from './integrations/alipay'
 import { alipayFake, createAlipayFakeState, devAlipayKeys } from './integrations/fakes/alipay-fake'
 import { createWechatFakeState, wechatFake } from './integrations/fakes/wechat-fake'
 import { createWechatLogin } from './integrations/wechat'
+import { startJobs } from './jobs'
 import { seedCampaigns } from './seed'
 
 const FAKES = '/__fakes'
@@ -76,9 +77,12 @@ async function main() {
   }
 
   await app.listen({ port: config.port, host: config.host })
+  // Reminders and pushes: the job workers share the queue with every other process on this database.
+  const jobs = await startJobs({ db, config, clock, log: app.log })
   describe(config, db.kind, issuer, applied, seeded, fakeWechat || fakeAlipay)
 
   const stop = async () => {
+    await jobs.stop()
     await app.close()
     await db.close()
     process.exit(0)
@@ -96,7 +100,8 @@ function describe(config: Config, dbKind: string, issuer: string, applied: strin
     `  迁移：          ${applied.length ? applied.join(', ') : '已是最新'}`,
     `  征集活动：      ${seeded.length} 个（含演示副本）`,
     `  政务身份提供方：${issuer}${config.oidc.issuer ? '' : '（本地开发，演示账号密码 demo1234）'}`,
-    fakes ? `  微信/支付宝接口：本地模拟（${config.publicUrl}${FAKES}/…）` : '',
+    fakes ? `  微信/支付宝接口：本地模拟（${config.publicUrl}${FAKES}/…，已推送的订阅消息见 …/__messages）` : '',
+    `  定时任务：      pg-boss（截止提醒每分钟检查一次，消息推送即时）`,
     ''
   ]
   console.log(lines.filter((l) => l !== '').join('\n'))

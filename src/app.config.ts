@@ -1,8 +1,24 @@
 export default defineAppConfig({
-  // The main package holds only the app shell, the campaign list and detail, sign-in and the profile.
-  pages: ['pages/index/index', 'pages/campaign/index', 'pages/login/index', 'pages/profile/index'],
+  // The main package holds only the app shell, the campaign list and detail, sign-in, the profile
+  // and the message list (tab pages must be in the main package; the thread and status pages are not).
+  pages: ['pages/index/index', 'pages/campaign/index', 'pages/login/index', 'pages/profile/index', 'pages/messages/index'],
   // Everything that comes later (wizard, status, messages, recommender) lives in subpackages.
-  subPackages: [{ root: 'packages/demand', pages: ['pages/list/index'] }],
+  subPackages: [
+    {
+      root: 'packages/demand',
+      pages: [
+        'pages/list/index',
+        'pages/wizard/index',
+        'pages/review/index',
+        'pages/versions/index',
+        'pages/status/index',
+        'pages/thread/index',
+        'pages/settings/index'
+      ]
+    },
+    // The recommending unit's and the bureau's pages (推荐工作台).
+    { root: 'packages/recommend', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/demand/index', 'pages/ranking/index', 'pages/overview/index'] }
+  ],
   tabBar: {
     color: '#5c6470',
     selectedColor: '#1a56a8',
@@ -14,6 +30,12 @@ export default defineAppConfig({
         text: '征集活动',
         iconPath: 'assets/tabbar/campaigns.png',
         selectedIconPath: 'assets/tabbar/campaigns-active.png'
+      },
+      {
+        pagePath: 'pages/messages/index',
+        text: '消息',
+        iconPath: 'assets/tabbar/messages.png',
+        selectedIconPath: 'assets/tabbar/messages-active.png'
       },
       {
         pagePath: 'pages/profile/index',

@@ -3,6 +3,7 @@
  * One JSON file per notice lives in `campaigns/`; `validateDefinition` checks it.
  */
 import type { UnitType } from './domain'
+import type { ReminderSettings } from './reminders'
 
 /** Dates in a definition are calendar days (YYYY-MM-DD) in the campaign's time zone. */
 export type CalendarDay = string
@@ -210,6 +211,8 @@ export interface CampaignDefinition {
   contacts: Contact[]
   steps: StepDefinition[]
   summaryColumns: SummaryColumn[]
+  /** Deadline reminders; the default policy (types/reminders.ts) when absent. */
+  reminders?: ReminderSettings
 }
 
 /** Technology readiness levels, as used for 当前成熟度 / 预期成熟度. */

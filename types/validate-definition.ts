@@ -5,6 +5,7 @@
 import { ATTACHMENT_TYPES, SUPPORTED_TIMEZONES, type CampaignDefinition, type FieldKind } from './campaign'
 import { isCalendarDay } from './deadline'
 import { UNIT_TYPES } from './domain'
+import { isClockTime, offsetMs } from './reminders'
 
 export interface DefinitionProblem {
   path: string
@@ -106,7 +107,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
 
   const root = obj(input, '', [
     'id', 'title', 'issuer', 'tagline', 'summary', 'notice', 'timezone', 'opensOn', 'deadlines',
-    'eligibleUnitTypes', 'eligibility', 'demandLimit', 'domains', 'recommenders', 'contacts', 'steps', 'summaryColumns'
+    'eligibleUnitTypes', 'eligibility', 'demandLimit', 'domains', 'recommenders', 'contacts', 'steps', 'summaryColumns', 'reminders'
   ])
   if (!root) return { ok: false, problems }
 
@@ -316,6 +317,27 @@ export function validateDefinition(input: unknown): DefinitionResult {
       (prefix === 'profile' && ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType'].includes(key))
     if (!ok) fail(`${p}.source`, '应为 rank、unit、field:<已定义字段> 或 profile:<资料项>')
   })
+
+  if (root.reminders !== undefined) {
+    const r = obj(root.reminders, 'reminders', ['enterprise', 'recommender', 'quietHours'])
+    for (const audience of ['enterprise', 'recommender'] as const) {
+      if (!r || r[audience] === undefined) continue
+      const offsets = arr(r[audience], `reminders.${audience}`, false)
+      offsets.forEach((o, i) => {
+        if (typeof o !== 'string' || offsetMs(o) === null) fail(`reminders.${audience}[${i}]`, '应为提前量，如 7d、2h、30m（最长60天）')
+        else if (offsets.indexOf(o) !== i) fail(`reminders.${audience}[${i}]`, `提前量“${o}”重复`)
+      })
+    }
+    if (r && r.quietHours !== undefined && r.quietHours !== null) {
+      const q = obj(r.quietHours, 'reminders.quietHours', ['start', 'end'])
+      if (q) {
+        for (const k of ['start', 'end']) {
+          if (typeof q[k] !== 'string' || !isClockTime(q[k] as string)) fail(`reminders.quietHours.${k}`, '应为时刻 HH:MM')
+        }
+        if (q.start === q.end) fail('reminders.quietHours', '开始和结束不能相同')
+      }
+    }
+  }
 
   return problems.length ? { ok: false, problems } : { ok: true, definition: input as unknown as CampaignDefinition }
 }

@@ -8,8 +8,13 @@ import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Pool, type PoolClient } from 'pg'
 
+export interface QueryOptions {
+  /** Names a hot statement: PostgreSQL then parses and plans it once per connection (PGlite ignores it). */
+  name?: string
+}
+
 export interface Queryable {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>
 }
 
 export interface Db extends Queryable {
@@ -19,17 +24,22 @@ export interface Db extends Queryable {
   /** Runs a script of several statements (migrations). */
   exec(sql: string): Promise<void>
   close(): Promise<void>
+  /** PostgreSQL only: the server's address, for what needs connections of its own (job queue, LISTEN). */
+  connectionString?: string
+  /** PGlite only: the embedded instance, for the job queue's PGlite adapter. */
+  pglite?: PGlite
 }
 
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) })
   const on = (c: Pool | PoolClient): Queryable => ({
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await c.query(sql, params)).rows as T[]
+    async query<T>(sql: string, params: unknown[] = [], opts?: QueryOptions) {
+      return (await (opts?.name ? c.query({ name: opts.name, text: sql, values: params }) : c.query(sql, params))).rows as T[]
     }
   })
   return {
     kind: 'postgres',
+    connectionString: url,
     ...on(pool),
     async transaction(fn) {
       const client = await pool.connect()
@@ -76,6 +86,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     (await c.query<T>(sql, params)).rows
   return {
     kind: 'pglite',
+    pglite: pg,
     query: (sql, params) => serial(() => q(pg, sql, params)),
     transaction: (fn) => serial(() => pg.transaction((tx) => fn({ query: (sql, params) => q(tx, sql, params) }))),
     exec: (sql) => serial(async () => void (await pg.exec(sql))),

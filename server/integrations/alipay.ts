@@ -1,11 +1,14 @@
 /**
- * Alipay mini-program login: alipay.system.oauth.token through the OpenAPI gateway.
- * Contract: /work/shared/reference/platform-apis.md §4b (params, response, errors) and §4c (RSA2).
+ * Alipay through the OpenAPI gateway: mini-program login (alipay.system.oauth.token) and
+ * subscription messages (alipay.open.app.mini.templatemessage.send), one signed call for both.
+ * Contract: /work/shared/reference/platform-apis.md §4b (params, response, errors), §4c (RSA2), §4d.
  * The signing helpers are exported so the local fake (fakes/alipay-fake.ts) uses the same code.
  */
 import crypto from 'node:crypto'
 import type { Config } from '../config'
+import { fetchJson } from './http'
 import { PlatformLoginError, type PlatformLogin, type PlatformLoginErrorCode } from './platform-login'
+import { alipayValue, platformPage, pushFailure, templateData, transportFailure, type PushErrorCode, type PushSender } from './push'
 
 export const OAUTH_TOKEN_METHOD = 'alipay.system.oauth.token'
 /** `<method with dots → underscores>_response` */
@@ -143,7 +146,91 @@ export function alipayTimestamp(date: Date = new Date()): string {
   return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
 }
 
-// ---------------------------------------------------------------- adapter
+// ---------------------------------------------------------------- gateway
+
+export interface AlipayNode {
+  code?: unknown
+  msg?: unknown
+  sub_code?: unknown
+  sub_msg?: unknown
+  [key: string]: unknown
+}
+
+export type AlipayReply =
+  | { ok: true; node: AlipayNode }
+  /**
+   * config: we could not sign; transport: no usable answer (platformCode network, http-NNN,
+   * non-json, non-object, missing-response-node, invalid-response-sign); business: Alipay
+   * answered with an error node (platformCode is its sub_code, or its code).
+   */
+  | { ok: false; kind: 'config' | 'transport' | 'business'; platformCode: string; message?: string; node?: AlipayNode; cause?: unknown }
+
+/**
+ * Calls one OpenAPI method through the gateway (§4b, §4c): the common parameters, the RSA2
+ * signature over them, then the signature of the reply checked over the raw response node.
+ */
+export async function callAlipay(
+  cfg: Config['alipay'],
+  method: string,
+  methodParams: Record<string, string>,
+  timeoutMs: number
+): Promise<AlipayReply> {
+  const params: Record<string, string> = {
+    app_id: cfg.appId,
+    method,
+    charset: 'utf-8',
+    sign_type: 'RSA2',
+    timestamp: alipayTimestamp(),
+    version: '1.0',
+    ...methodParams
+  }
+  try {
+    params.sign = rsa2Sign(alipaySignString(params), cfg.privateKey)
+  } catch (cause) {
+    return { ok: false, kind: 'config', platformCode: 'bad-private-key', cause }
+  }
+  const reply = await fetchJson(
+    cfg.gateway,
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+      body: new URLSearchParams(params).toString()
+    },
+    timeoutMs
+  )
+  if (!reply.ok) return { ok: false, kind: 'transport', platformCode: reply.reason, cause: reply.cause }
+
+  const responseKey = method.replace(/\./g, '_') + '_response'
+  const key = reply.body[responseKey] !== undefined ? responseKey : 'error_response'
+  const node = reply.body[key]
+  if (node === null || typeof node !== 'object') return { ok: false, kind: 'transport', platformCode: 'missing-response-node' }
+
+  // Verify the signature over the node's raw text. Success replies must be signed;
+  // an error reply is checked when it carries a sign.
+  const sign = typeof reply.body.sign === 'string' ? reply.body.sign : ''
+  if (key === responseKey || sign) {
+    const raw = extractRawNode(reply.text, key)
+    if (raw === undefined || !rsa2Verify(raw, sign, cfg.alipayPublicKey)) {
+      return { ok: false, kind: 'transport', platformCode: 'invalid-response-sign' }
+    }
+  }
+
+  const data = node as AlipayNode
+  if (key === 'error_response' || data.sub_code !== undefined || (data.code !== undefined && String(data.code) !== '10000')) {
+    const subCode = typeof data.sub_code === 'string' ? data.sub_code : ''
+    const message = data.sub_msg ?? data.msg
+    return {
+      ok: false,
+      kind: 'business',
+      platformCode: subCode || String(data.code ?? '') || 'unknown-error',
+      ...(typeof message === 'string' ? { message } : {}),
+      node: data
+    }
+  }
+  return { ok: true, node: data }
+}
+
+// ---------------------------------------------------------------- login adapter
 
 export interface AlipayLoginOptions {
   /** Abort the HTTP call after this long (default 5000 ms). */
@@ -160,16 +247,6 @@ const SUB_CODES: Record<string, PlatformLoginErrorCode> = {
   'isv.insufficient-isv-permissions': 'PLATFORM_CONFIG'
 }
 
-interface AlipayNode {
-  code?: unknown
-  msg?: unknown
-  sub_code?: unknown
-  sub_msg?: unknown
-  user_id?: unknown
-  open_id?: unknown
-  union_id?: unknown
-}
-
 function fail(code: PlatformLoginErrorCode, platformCode: string, platformMessage?: unknown, cause?: unknown): never {
   throw new PlatformLoginError(code, {
     platform: 'alipay',
@@ -177,14 +254,6 @@ function fail(code: PlatformLoginErrorCode, platformCode: string, platformMessag
     platformMessage: typeof platformMessage === 'string' ? platformMessage : undefined,
     cause
   })
-}
-
-function mapError(node: AlipayNode): never {
-  const subCode = typeof node.sub_code === 'string' ? node.sub_code : ''
-  const code = String(node.code ?? '')
-  let mapped: PlatformLoginErrorCode = SUB_CODES[subCode] ?? 'PLATFORM_UNAVAILABLE'
-  if (!SUB_CODES[subCode] && code === '40006') mapped = 'PLATFORM_CONFIG' // Insufficient Permissions
-  return fail(mapped, subCode || code || 'unknown-error', node.sub_msg ?? node.msg)
 }
 
 export function createAlipayLogin(cfg: Config['alipay'], opts: AlipayLoginOptions = {}): PlatformLogin {
@@ -195,65 +264,15 @@ export function createAlipayLogin(cfg: Config['alipay'], opts: AlipayLoginOption
       if (typeof code !== 'string' || code.trim() === '') fail('PLATFORM_CODE_INVALID', 'empty-code')
 
       // grant_type and code are top-level params for this API, not biz_content (§4b).
-      const params: Record<string, string> = {
-        app_id: cfg.appId,
-        method: OAUTH_TOKEN_METHOD,
-        charset: 'utf-8',
-        sign_type: 'RSA2',
-        timestamp: alipayTimestamp(),
-        version: '1.0',
-        grant_type: 'authorization_code',
-        code
+      const reply = await callAlipay(cfg, OAUTH_TOKEN_METHOD, { grant_type: 'authorization_code', code }, timeoutMs)
+      if (!reply.ok) {
+        if (reply.kind === 'config') fail('PLATFORM_CONFIG', reply.platformCode, undefined, reply.cause)
+        if (reply.kind === 'transport') fail('PLATFORM_UNAVAILABLE', reply.platformCode, undefined, reply.cause)
+        let mapped: PlatformLoginErrorCode = SUB_CODES[reply.platformCode] ?? 'PLATFORM_UNAVAILABLE'
+        if (!SUB_CODES[reply.platformCode] && String(reply.node?.code) === '40006') mapped = 'PLATFORM_CONFIG' // Insufficient Permissions
+        fail(mapped, reply.platformCode, reply.message)
       }
-      try {
-        params.sign = rsa2Sign(alipaySignString(params), cfg.privateKey)
-      } catch (err) {
-        fail('PLATFORM_CONFIG', 'bad-private-key', undefined, err)
-      }
-
-      let status: number
-      let text: string
-      try {
-        const res = await fetch(cfg.gateway, {
-          method: 'POST',
-          headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
-          body: new URLSearchParams(params).toString(),
-          signal: AbortSignal.timeout(timeoutMs)
-        })
-        status = res.status
-        text = await res.text()
-      } catch (err) {
-        fail('PLATFORM_UNAVAILABLE', 'network', undefined, err)
-      }
-      if (status < 200 || status >= 300) fail('PLATFORM_UNAVAILABLE', `http-${status}`)
-
-      let body: Record<string, unknown>
-      try {
-        const parsed: unknown = JSON.parse(text)
-        if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object')
-        body = parsed as Record<string, unknown>
-      } catch (err) {
-        fail('PLATFORM_UNAVAILABLE', 'non-json', undefined, err)
-      }
-
-      const key = body[OAUTH_TOKEN_RESPONSE_KEY] !== undefined ? OAUTH_TOKEN_RESPONSE_KEY : 'error_response'
-      const node = body[key]
-      if (node === null || typeof node !== 'object') fail('PLATFORM_UNAVAILABLE', 'missing-response-node')
-
-      // Verify the signature over the node's raw text. Success replies must be signed;
-      // an error reply is checked when it carries a sign.
-      const sign = typeof body.sign === 'string' ? body.sign : ''
-      if (key === OAUTH_TOKEN_RESPONSE_KEY || sign) {
-        const raw = extractRawNode(text, key)
-        if (raw === undefined || !rsa2Verify(raw, sign, cfg.alipayPublicKey)) {
-          fail('PLATFORM_UNAVAILABLE', 'invalid-response-sign')
-        }
-      }
-
-      const data = node as AlipayNode
-      if (key === 'error_response' || data.sub_code !== undefined || (data.code !== undefined && String(data.code) !== '10000')) {
-        mapError(data)
-      }
+      const data = reply.node
 
       // openid migration (§4b): user_id may be empty and open_id set instead. Prefer the
       // 2088… user_id when present, since the template-message API addresses users by it.
@@ -264,6 +283,50 @@ export function createAlipayLogin(cfg: Config['alipay'], opts: AlipayLoginOption
       const result: { platformUserId: string; unionId?: string } = { platformUserId }
       if (typeof data.union_id === 'string' && data.union_id !== '') result.unionId = data.union_id
       return result
+    }
+  }
+}
+
+// ---------------------------------------------------------------- subscription messages
+
+export const TEMPLATE_MESSAGE_METHOD = 'alipay.open.app.mini.templatemessage.send'
+
+/** sub_code → our code. Alipay documents USER_KEYWORD_LENGTH_ERROR for this API (§4d). */
+const PUSH_SUB_CODES: Record<string, PushErrorCode> = {
+  USER_KEYWORD_LENGTH_ERROR: 'INVALID_DATA',
+  'isv.invalid-app-id': 'CONFIG',
+  'isv.missing-app-id': 'CONFIG',
+  'isv.invalid-signature': 'CONFIG',
+  'isv.missing-signature': 'CONFIG',
+  'isv.invalid-signature-type': 'CONFIG',
+  'isv.insufficient-isv-permissions': 'CONFIG'
+}
+
+/** Subscription messages through alipay.open.app.mini.templatemessage.send, values ≤ 50 characters. */
+export function createAlipaySender(cfg: Config['alipay'], opts: { timeoutMs?: number } = {}): PushSender {
+  const timeoutMs = opts.timeoutMs ?? 5000
+  return {
+    async send(m) {
+      if (!cfg.gateway || !cfg.appId || !cfg.privateKey || !cfg.alipayPublicKey || !m.template.id) {
+        return pushFailure('CONFIG', 'missing-config')
+      }
+      const biz = {
+        to_user_id: m.toUser,
+        user_template_id: m.template.id,
+        page: platformPage(m.page),
+        // `data` is itself a JSON string (§4d)
+        data: JSON.stringify(templateData(m.template, m.values, (_keyword, value) => alipayValue(value)))
+      }
+      const reply = await callAlipay(cfg, TEMPLATE_MESSAGE_METHOD, { biz_content: JSON.stringify(biz) }, timeoutMs)
+      if (reply.ok) return { ok: true, platformCode: String(reply.node.code ?? '10000') }
+      if (reply.kind === 'config') return pushFailure('CONFIG', reply.platformCode)
+      if (reply.kind === 'transport') {
+        return reply.platformCode === 'network' ? transportFailure(reply.cause) : pushFailure('UNAVAILABLE', reply.platformCode)
+      }
+      const code = PUSH_SUB_CODES[reply.platformCode]
+      if (code) return pushFailure(code, reply.platformCode, reply.message)
+      // 20000 服务不可用: nothing was sent, try again later
+      return pushFailure('UNAVAILABLE', reply.platformCode, reply.message, String(reply.node?.code) === '20000')
     }
   }
 }

@@ -4,6 +4,7 @@
  * session_key never leaves this module (not returned, not put in errors).
  */
 import type { Config } from '../config'
+import { fetchJson } from './http'
 import { PlatformLoginError, type PlatformLogin, type PlatformLoginErrorCode } from './platform-login'
 
 export interface WechatLoginOptions {
@@ -43,29 +44,11 @@ export function createWechatLogin(cfg: Config['wechat'], opts: WechatLoginOption
       })
       const url = `${cfg.apiBase.replace(/\/$/, '')}/sns/jscode2session?${query.toString()}`
 
-      let status: number
-      let text: string
-      try {
-        const res = await fetch(url, { method: 'GET', signal: AbortSignal.timeout(timeoutMs) })
-        status = res.status
-        text = await res.text()
-      } catch (err) {
-        throw new PlatformLoginError('PLATFORM_UNAVAILABLE', { platform: 'wechat', platformCode: 'network', cause: err })
+      const reply = await fetchJson(url, { method: 'GET' }, timeoutMs)
+      if (!reply.ok) {
+        throw new PlatformLoginError('PLATFORM_UNAVAILABLE', { platform: 'wechat', platformCode: reply.reason, cause: reply.cause })
       }
-      if (status < 200 || status >= 300) {
-        throw new PlatformLoginError('PLATFORM_UNAVAILABLE', { platform: 'wechat', platformCode: `http-${status}` })
-      }
-
-      let body: unknown
-      try {
-        body = JSON.parse(text)
-      } catch {
-        throw new PlatformLoginError('PLATFORM_UNAVAILABLE', { platform: 'wechat', platformCode: 'non-json' })
-      }
-      if (body === null || typeof body !== 'object') {
-        throw new PlatformLoginError('PLATFORM_UNAVAILABLE', { platform: 'wechat', platformCode: 'non-object' })
-      }
-      const data = body as { errcode?: unknown; errmsg?: unknown; openid?: unknown; unionid?: unknown }
+      const data = reply.body as { errcode?: unknown; errmsg?: unknown; openid?: unknown; unionid?: unknown }
 
       // Success is "errcode absent or 0" (a successful reply may carry no errcode at all).
       if (data.errcode !== undefined && data.errcode !== null && Number(data.errcode) !== 0) {

@@ -13,10 +13,23 @@ export const ROUTES = {
       field ? `&field=${encodeURIComponent(field)}` : ''
     }`,
   review: (id: string) => `/packages/demand/pages/review/index?id=${encodeURIComponent(id)}`,
-  versions: (id: string) => `/packages/demand/pages/versions/index?id=${encodeURIComponent(id)}`
+  versions: (id: string) => `/packages/demand/pages/versions/index?id=${encodeURIComponent(id)}`,
+  /** 消息 tab: the message center. */
+  messages: '/pages/messages/index',
+  /** Where a demand stands: timeline, current step, what can be done now (server APP_PATHS.demandStatus). */
+  status: (id: string) => `/packages/demand/pages/status/index?id=${encodeURIComponent(id)}`,
+  /** The demand's conversation with its recommending unit (server APP_PATHS.demandThread). */
+  thread: (id: string) => `/packages/demand/pages/thread/index?id=${encodeURIComponent(id)}`,
+  /** Which reminders and pushes the person gets. */
+  notificationSettings: '/packages/demand/pages/settings/index',
+  /** 推荐工作台 of the recommending unit and the bureau (its other pages: features/recommend/routes.ts). */
+  recommend: '/packages/recommend/pages/workbench/index'
 } as const
 
-const TAB_PAGES = new Set<string>([ROUTES.home, ROUTES.profile])
+/** Position of each tab in app.config.ts's tabBar.list (for setTabBarBadge). */
+export const TAB_INDEX = { home: 0, messages: 1, profile: 2 } as const
+
+const TAB_PAGES = new Set<string>([ROUTES.home, ROUTES.messages, ROUTES.profile])
 
 function pathOf(url: string): string {
   const path = url.split('?')[0]

@@ -173,7 +173,7 @@ describe('the enterprise deadline, by the server clock in Asia/Shanghai', () => 
     const ent = late1
     const late = await save(ent, d, 2, { demandName: '晚了一毫秒' })
     expect(late.statusCode).toBe(403)
-    expect(late.json()).toEqual({ code: 'DEADLINE_PASSED', message: '填报已于2025年7月20日24:00截止，需求只能查看，不能再修改' })
+    expect(late.json()).toEqual({ code: 'DEADLINE_PASSED', message: '填报已于2025年7月20日 24:00截止，需求只能查看，不能再修改' })
     const submit = await call(ent, 'POST', `/api/demands/${d.id}/submit`, { baseVersion: 2 })
     expect(submit.json().code).toBe('DEADLINE_PASSED')
     expect(await get(ent, d.id)).toMatchObject({ readOnly: true, answers: { demandName: '最后一刻' } })

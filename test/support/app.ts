@@ -6,13 +6,14 @@
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../../server/app'
 import { createOidcLogin } from '../../server/auth/gov-login'
-import { loadConfig } from '../../server/config'
+import { loadConfig, type Config } from '../../server/config'
 import type { Db } from '../../server/db'
 import { createAlipayLogin } from '../../server/integrations/alipay'
 import { alipayFake, createAlipayFakeState, devAlipayKeys, type AlipayFakeState } from '../../server/integrations/fakes/alipay-fake'
 import { startFake } from '../../server/integrations/fakes/serve'
-import { createWechatFakeState, wechatFake, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
+import { createWechatFakeState, wechatFake, type WechatFakeConfig, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
 import { createWechatLogin } from '../../server/integrations/wechat'
+import { startJobs, type Jobs } from '../../server/jobs'
 import { seedCampaigns } from '../../server/seed'
 import { openTestDb } from './db'
 import { startIdp } from './idp'
@@ -21,6 +22,9 @@ import { APP_URL } from './sign-in'
 export interface TestServer {
   app: FastifyInstance
   db: Db
+  config: Config
+  /** The job workers (reminders, pushes), when started with `jobs: true`. */
+  jobs: Jobs | null
   /** Moves the server clock. */
   clock: { now: number }
   wechat: WechatFakeState
@@ -28,7 +32,9 @@ export interface TestServer {
   close(): Promise<void>
 }
 
-export async function startTestServer(opts: { now?: number; demoSeed?: boolean; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { now?: number; demoSeed?: boolean; jobs?: boolean; wechatFake?: Partial<WechatFakeConfig>; env?: Record<string, string> } = {}
+): Promise<TestServer> {
   const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
   const db = await openTestDb()
   await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
@@ -42,7 +48,7 @@ export async function startTestServer(opts: { now?: number; demoSeed?: boolean; 
     SIGN_IN_MAX_PER_ACCOUNT: '100000',
     ...opts.env
   })
-  const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret })
+  const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret, ...opts.wechatFake })
   const keys = devAlipayKeys()
   const alipay = createAlipayFakeState({
     appId: base.alipay.appId,
@@ -51,7 +57,7 @@ export async function startTestServer(opts: { now?: number; demoSeed?: boolean; 
   })
   const wechatServer = await startFake(wechatFake, { state: wechat })
   const alipayServer = await startFake(alipayFake, { state: alipay })
-  const config = {
+  const config: Config = {
     ...base,
     wechat: { ...base.wechat, apiBase: wechatServer.url },
     alipay: {
@@ -75,13 +81,17 @@ export async function startTestServer(opts: { now?: number; demoSeed?: boolean; 
     platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
   })
   await app.ready()
+  const jobs = opts.jobs ? await startJobs({ db, config, clock: () => clock.now }) : null
   return {
     app,
     db,
+    config,
+    jobs,
     clock,
     wechat,
     alipay,
     async close() {
+      await jobs?.stop()
       await app.close()
       await Promise.all([idp.close(), wechatServer.close(), alipayServer.close()])
       await db.close()

@@ -19,10 +19,12 @@ export async function openTestDb(): Promise<Db> {
   const schema = 't_' + crypto.randomBytes(6).toString('hex')
   const admin = new Client({ connectionString: url })
   await admin.connect()
+  // Extensions are per database: keep pg_trgm in public (as in production) and on the path.
+  await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined)
   await admin.query(`CREATE SCHEMA ${schema}`)
   await admin.end()
   const scoped = new URL(url)
-  scoped.searchParams.set('options', `-c search_path=${schema}`)
+  scoped.searchParams.set('options', `-c search_path=${schema},public`)
   const db = await openPostgres(scoped.toString())
   await migrate(db)
   return {
@@ -32,7 +34,9 @@ export async function openTestDb(): Promise<Db> {
       const c = new Client({ connectionString: url })
       await c.connect()
       await c.query(`DROP SCHEMA ${schema} CASCADE`)
+      await c.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`) // the job queue's, when one ran
       await c.end()
     }
   }
 }
+

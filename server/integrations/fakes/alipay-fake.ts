@@ -1,8 +1,9 @@
 /**
- * Local fake of the Alipay OpenAPI gateway for alipay.system.oauth.token
- * (platform-apis.md §4b, §4c), as a Fastify plugin.
+ * Local fake of the Alipay OpenAPI gateway for alipay.system.oauth.token and
+ * alipay.open.app.mini.templatemessage.send (platform-apis.md §4b, §4c, §4d), as a Fastify plugin.
  * Mount in development: app.register(alipayFake, { prefix: '/__fakes/alipay', state })
- * Routes: POST (or GET) /gateway.do, POST /__issue {userId?, idMode?} → {code, userId, openId}
+ * Routes: POST (or GET) /gateway.do, POST /__issue {userId?, idMode?} → {code, userId, openId},
+ *   POST /__subscribe {userId, templateId}, GET /__messages → the messages delivered so far.
  * Never mount it in production: /__issue hands out auth codes for any user.
  */
 import crypto from 'node:crypto'
@@ -10,6 +11,7 @@ import type { FastifyPluginAsync } from 'fastify'
 import {
   OAUTH_TOKEN_METHOD,
   OAUTH_TOKEN_RESPONSE_KEY,
+  TEMPLATE_MESSAGE_METHOD,
   alipaySignString,
   alipayTimestamp,
   rsa2Sign,
@@ -72,6 +74,19 @@ export interface AlipayFakeConfig {
   codeTtlMs?: number
   /** Default for issueCode (default 'both'). */
   idMode?: AlipayIdMode
+  /** Subscription templates by id (default: any id, one-time). */
+  templates?: Record<string, { longTerm: boolean }>
+  /** A message needs a consent (`grant`), as with my.requestSubscribeMessage. Off by default. */
+  requireConsent?: boolean
+}
+
+/** A template message the fake accepted: biz_content, with `data` parsed. */
+export interface AlipayDeliveredMessage {
+  to_user_id: string
+  user_template_id: string
+  page?: string
+  data: Record<string, { value: string }>
+  at: number
 }
 
 export interface AlipayIssueOptions {
@@ -91,6 +106,12 @@ export interface AlipayFakeState {
   readonly alipayPublicKey: string
   /** Issue a single-use auth code for a user (random 2088… user id when absent). */
   issueCode(userId?: string, opts?: AlipayIssueOptions): AlipayIssuedUser
+  /** What my.requestSubscribeMessage 'accept' does on Alipay's side. */
+  grant(userId: string, templateId: string): void
+  /** Messages delivered, in order. */
+  readonly messages: AlipayDeliveredMessage[]
+  /** Template message calls received. */
+  readonly counts: { send: number }
 }
 
 interface IssuedCode {
@@ -106,6 +127,10 @@ interface InternalState extends AlipayFakeState {
   readonly alipayPrivateKey: string
   readonly now: () => number
   readonly codes: Map<string, IssuedCode>
+  readonly templates?: Record<string, { longTerm: boolean }>
+  readonly requireConsent: boolean
+  /** `${userId}\u0000${templateId}` → grants left (Infinity: long-term) */
+  readonly grants: Map<string, number>
 }
 
 export function randomAlipayUserId(): string {
@@ -142,6 +167,15 @@ export function createAlipayFakeState(config: AlipayFakeConfig): AlipayFakeState
     alipayPublicKey,
     now,
     codes: new Map(),
+    templates: config.templates,
+    requireConsent: config.requireConsent ?? false,
+    grants: new Map(),
+    messages: [],
+    counts: { send: 0 },
+    grant(userId, templateId) {
+      const key = `${userId}\u0000${templateId}`
+      state.grants.set(key, config.templates?.[templateId]?.longTerm ? Infinity : (state.grants.get(key) ?? 0) + 1)
+    },
     issueCode(userId, opts = {}) {
       const uid = userId || randomAlipayUserId()
       const code = crypto.randomBytes(16).toString('hex')
@@ -170,10 +204,17 @@ function signedBody(state: InternalState, key: string, node: Record<string, unkn
   return `{"${key}":${raw},"sign":"${sign}"}`
 }
 
-function errorNode(code: '20000' | '40001' | '40002', subCode: string, subMsg: string) {
-  const msg = { '20000': 'Service Currently Unavailable', '40001': 'Missing Required Arguments', '40002': 'Invalid Arguments' }[code]
+function errorNode(code: '20000' | '40001' | '40002' | '40004', subCode: string, subMsg: string) {
+  const msg = {
+    '20000': 'Service Currently Unavailable',
+    '40001': 'Missing Required Arguments',
+    '40002': 'Invalid Arguments',
+    '40004': 'Business Failed'
+  }[code]
   return { code, msg, sub_code: subCode, sub_msg: subMsg }
 }
+
+const responseKey = (method: string) => method.replace(/\./g, '_') + '_response'
 
 const REQUIRED: Array<[string, string]> = [
   ['app_id', 'isv.missing-app-id'],
@@ -194,12 +235,15 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
     })
   }
 
-  const gateway = async (params: Record<string, string>): Promise<Record<string, unknown>> => {
+  /** Checks common to every method (§4c); an error node, or null when the call may proceed. */
+  const common = (params: Record<string, string>): Record<string, unknown> | null => {
     for (const [name, subCode] of REQUIRED) {
       if (!params[name]) return errorNode('40001', subCode, `缺少参数 ${name}`)
     }
     if (params.app_id !== state.appId) return errorNode('40002', 'isv.invalid-app-id', '无效的AppID参数')
-    if (params.method !== OAUTH_TOKEN_METHOD) return errorNode('40002', 'isv.invalid-method', '不存在的方法名')
+    if (params.method !== OAUTH_TOKEN_METHOD && params.method !== TEMPLATE_MESSAGE_METHOD) {
+      return errorNode('40002', 'isv.invalid-method', '不存在的方法名')
+    }
     if (params.sign_type !== 'RSA2') return errorNode('40002', 'isv.invalid-signature-type', '无效的签名类型')
     if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(params.timestamp)) {
       return errorNode('40002', 'isv.invalid-timestamp', '非法的时间戳参数')
@@ -207,6 +251,10 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
     if (!rsa2Verify(alipaySignString(params), params.sign, state.appPublicKey)) {
       return errorNode('40002', 'isv.invalid-signature', '验签出错')
     }
+    return null
+  }
+
+  const oauthToken = (params: Record<string, string>): Record<string, unknown> => {
     if (params.grant_type !== 'authorization_code') {
       return errorNode('40002', 'isv.grant-type-invalid', 'grant_type 参数不正确')
     }
@@ -230,6 +278,47 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
     return node
   }
 
+  /**
+   * §4d. Only USER_KEYWORD_LENGTH_ERROR is documented for this API; the fake's other
+   * sub_codes (INVALID_PARAMETER, USER_TEMPLATE_ILLEGAL, USER_NOT_SUBSCRIBED) are its own.
+   */
+  const templateMessage = (params: Record<string, string>): Record<string, unknown> => {
+    state.counts.send++
+    let biz: Record<string, unknown>
+    let data: Record<string, { value?: unknown }>
+    try {
+      biz = JSON.parse(params.biz_content ?? '')
+      data = JSON.parse(String(biz.data ?? ''))
+    } catch {
+      return errorNode('40004', 'INVALID_PARAMETER', 'biz_content 或 data 不是有效的 JSON')
+    }
+    const to = biz.to_user_id
+    const template = biz.user_template_id
+    if (typeof to !== 'string' || !to || typeof template !== 'string' || !template) {
+      return errorNode('40004', 'INVALID_PARAMETER', '缺少 to_user_id 或 user_template_id')
+    }
+    if (state.templates && !state.templates[template]) return errorNode('40004', 'USER_TEMPLATE_ILLEGAL', '模板不存在')
+    for (const entry of Object.values(data)) {
+      if (typeof entry?.value !== 'string' || Array.from(entry.value).length > 50) {
+        return errorNode('40004', 'USER_KEYWORD_LENGTH_ERROR', '关键词内容长度超过限制')
+      }
+    }
+    if (state.requireConsent) {
+      const key = `${to}\u0000${template}`
+      const left = state.grants.get(key) ?? 0
+      if (left <= 0) return errorNode('40004', 'USER_NOT_SUBSCRIBED', '用户未订阅该模板')
+      state.grants.set(key, left - 1)
+    }
+    state.messages.push({
+      to_user_id: to,
+      user_template_id: template,
+      page: typeof biz.page === 'string' ? biz.page : undefined,
+      data: data as Record<string, { value: string }>,
+      at: state.now()
+    })
+    return { code: '10000', msg: 'Success' }
+  }
+
   app.route({
     method: ['GET', 'POST'],
     url: '/gateway.do',
@@ -242,12 +331,26 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
           }
         }
       }
-      const node = await gateway(params)
-      const key = typeof node.sub_code === 'string' ? 'error_response' : OAUTH_TOKEN_RESPONSE_KEY
       reply.type('application/json;charset=utf-8')
-      return signedBody(state, key, node)
+      const refused = common(params)
+      if (refused) return signedBody(state, 'error_response', refused)
+      if (params.method === OAUTH_TOKEN_METHOD) {
+        const node = oauthToken(params)
+        return signedBody(state, typeof node.sub_code === 'string' ? 'error_response' : OAUTH_TOKEN_RESPONSE_KEY, node)
+      }
+      // business errors of this API come in its own response node, with code 40004
+      return signedBody(state, responseKey(TEMPLATE_MESSAGE_METHOD), templateMessage(params))
     }
   })
+
+  app.post('/__subscribe', async (req, reply) => {
+    const body = (req.body ?? {}) as { userId?: unknown; templateId?: unknown }
+    if (typeof body.userId !== 'string' || typeof body.templateId !== 'string') return reply.status(400).send({ error: 'userId and templateId' })
+    state.grant(body.userId, body.templateId)
+    return { granted: true }
+  })
+
+  app.get('/__messages', async () => ({ messages: state.messages.slice(-200) }))
 
   app.post('/__issue', async (req) => {
     const body = (req.body ?? {}) as { userId?: unknown; idMode?: unknown; unionId?: unknown }

@@ -1,11 +1,17 @@
 import { Text, View } from '@tarojs/components'
+import { DEMAND_STATUS_LABELS } from '../../../types/domain'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
 import { SignInRequired, useRedirectToLoginOnce } from '../auth'
-import { getMyDemands } from './api'
+import { getMyDemands, type DemandListItem } from './api'
 import './demands.scss'
+
+/** Drafts open in the wizard; anything submitted on its status page (reason, what can be done, 修改 from there). */
+function targetOf(d: DemandListItem): string {
+  return d.status === 'draft' ? ROUTES.wizard(d.id) : ROUTES.status(d.id)
+}
 
 /** 我的需求: every demand of the signed-in enterprise. */
 export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
@@ -34,9 +40,22 @@ export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
         {(list) => (
           <View role='list'>
             {list.map((d) => (
-              <View key={d.id} className='card demand-item' role='listitem'>
-                <Text className='demand-item__title'>{d.title || '未命名需求'}</Text>
+              <View
+                key={d.id}
+                className='card demand-item'
+                role='listitem'
+                data-demand-id={d.id}
+                aria-label={`${d.title || '未命名需求'}，${DEMAND_STATUS_LABELS[d.status] ?? d.status}`}
+                onClick={() => void openPage(targetOf(d))}
+              >
+                <View className='demand-item__head'>
+                  <Text className='demand-item__title'>{d.title || '未命名需求'}</Text>
+                  <Text className={`demand-item__status demand-item__status--${d.status}`}>{DEMAND_STATUS_LABELS[d.status] ?? d.status}</Text>
+                </View>
                 {d.campaignTitle ? <Text className='demand-item__campaign'>{d.campaignTitle}</Text> : null}
+                <Text className='demand-item__action'>
+                  {d.status === 'draft' ? '继续填写 ›' : d.status === 'returned' ? '查看退回原因并修改 ›' : `查看进度${d.submittedVersion ? `（第${d.submittedVersion}版）` : ''} ›`}
+                </Text>
               </View>
             ))}
           </View>

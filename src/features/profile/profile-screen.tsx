@@ -80,21 +80,37 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
             </View>
 
             <View className='card profile-menu'>
-              <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.demands)}>
-                <Text className='profile-menu__label'>我的需求</Text>
+              {me.user.role === 'enterprise' ? (
+                <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.demands)}>
+                  <Text className='profile-menu__label'>我的需求</Text>
+                  <Text className='profile-menu__arrow' aria-hidden='true'>
+                    ›
+                  </Text>
+                </View>
+              ) : (
+                <View className='profile-menu__item' role='link' data-testid='open-workbench' onClick={() => void openPage(ROUTES.recommend)}>
+                  <Text className='profile-menu__label'>推荐工作台</Text>
+                  <Text className='profile-menu__arrow' aria-hidden='true'>
+                    ›
+                  </Text>
+                </View>
+              )}
+              <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.notificationSettings)}>
+                <Text className='profile-menu__label'>提醒设置</Text>
                 <Text className='profile-menu__arrow' aria-hidden='true'>
                   ›
                 </Text>
               </View>
             </View>
 
-            <View className='card'>
+            {/* The enterprise's own details; recommender and bureau accounts have none to keep. */}
+            {me.user.role === 'enterprise' ? <View className='card'>
               <Text className='section-title'>单位资料</Text>
               {me.profileIncomplete ? (
                 <Text className='profile-screen__notice'>请补全单位资料，填报需求时将自动带入。</Text>
               ) : null}
               <ProfileForm initial={profile} onSave={updateProfile} onSaved={(p) => state.setData({ me: { ...me, profile: p, profileIncomplete: false }, profile: p })} />
-            </View>
+            </View> : null}
 
             <Button className='profile-screen__signout' block fill='outline' loading={leaving} onClick={leave}>
               退出登录

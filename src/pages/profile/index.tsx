@@ -1,7 +1,9 @@
 import { useShowAgainKey } from '../../components/use-show-again'
+import { useUnreadBadge } from '../../features/messages/badge'
 import { ProfileScreen } from '../../features/profile'
 
 export default function ProfilePage() {
+  useUnreadBadge()
   // Coming back (e.g. from the sign-in page) loads again what could not be shown before.
   const refreshKey = useShowAgainKey()
   return <ProfileScreen refreshKey={refreshKey} />

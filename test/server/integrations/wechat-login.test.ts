@@ -135,7 +135,7 @@ describe('WeChat login adapter against the code2Session fake', () => {
     const err = await rejection(login.exchange(code))
     expect(err.code).toBe('PLATFORM_UNAVAILABLE')
     expect(err.platformCode).toBe('network')
-    expect((err.cause as { name?: string }).name).toBe('TypeError') // undici's "fetch failed"
+    expect((err.cause as { code?: string }).code).toBe('ECONNREFUSED') // node:http's connection error
     expect(err.message).toBe('平台登录服务暂不可用，请稍后再试')
   })
 

@@ -1,0 +1,349 @@
+/**
+ * Pushes to the phone: the consents people give per template, and the drain that sends the
+ * queued pushes (push_deliveries) through WeChat or Alipay.
+ *
+ * Exactly once, also across processes and crashes:
+ * 1. claim: one transaction moves a batch from pending to sending (FOR UPDATE SKIP LOCKED, so
+ *    two workers never take the same row), picks the channel and uses up a one-time consent;
+ * 2. send: outside any transaction, the whole batch at once (so claimed = in flight);
+ * 3. record: one transaction writes each answer.
+ * A process killed between 1 and 3 leaves its rows in `sending`; after the lease they become
+ * `unknown` and are never sent again: the platforms have no idempotency key, so a resend could
+ * reach the phone twice. The message center holds every message regardless. A batch is small
+ * (config.jobs.sendBatch) so that a kill leaves at most that many per drain unanswered.
+ */
+import type { ConsentAnswer, PushTemplates } from '../types/messages'
+import { formatTimeLeft } from '../types/reminders'
+import type { Platform } from '../types/domain'
+import { cachedDefinition } from './campaigns'
+import type { Config } from './config'
+import type { Db, Queryable } from './db'
+import { MESSAGE_KINDS, REMINDER_KINDS } from './messages'
+import { PUSH_PURPOSES, pushFailure, type PushPurpose, type PushResult, type PushSender, type PushTemplate, type PushValues } from './integrations/push'
+
+export type PushSenders = Partial<Record<Platform, PushSender>>
+
+export const purposeOf = (kind: string): PushPurpose => (kind.startsWith('reminder_') ? 'reminder' : 'status') // REMINDER_KINDS
+
+// ---------------------------------------------------------------- consents
+
+/** One-time grants kept at most per template (WeChat keeps no count we could ask for). */
+const MAX_ONE_TIME_GRANTS = 50
+
+export async function pushTemplates(db: Queryable, config: Config, userId: string, platform: Platform): Promise<PushTemplates> {
+  const rows = await db.query<{ template_id: string; long_term: boolean; one_time_grants: number; last_result: string }>(
+    'SELECT template_id, long_term, one_time_grants, last_result FROM push_consents WHERE user_id = $1 AND platform = $2',
+    [userId, platform]
+  )
+  const [bound] = await db.query('SELECT 1 FROM platform_bindings WHERE user_id = $1 AND platform = $2 LIMIT 1', [userId, platform])
+  return {
+    platform,
+    bound: Boolean(bound),
+    templates: PUSH_PURPOSES.filter((p) => config.push[platform][p].id).map((purpose) => {
+      const t = config.push[platform][purpose]
+      const row = rows.find((r) => r.template_id === t.id)
+      return {
+        id: t.id,
+        purpose,
+        longTerm: t.longTerm,
+        subscribed: t.longTerm && Boolean(row?.long_term),
+        oneTimeGrants: t.longTerm ? 0 : (row?.one_time_grants ?? 0),
+        lastResult: row?.last_result ?? null
+      }
+    })
+  }
+}
+
+/**
+ * Records the answers of one requestSubscribeMessage call. 'accept' on a one-time template
+ * adds one message, on a long-term template allows many; 'reject' / 'ban' end a long-term
+ * consent (one-time grants already given stay: the platform keeps them too). Template ids the
+ * server does not use are returned in `ignored`.
+ */
+export async function recordConsents(
+  db: Db,
+  config: Config,
+  userId: string,
+  platform: Platform,
+  answers: Record<string, ConsentAnswer>,
+  now: number
+): Promise<PushTemplates> {
+  const known = new Map<string, PushTemplate>(
+    PUSH_PURPOSES.map((p) => config.push[platform][p]).filter((t) => t.id).map((t) => [t.id, t])
+  )
+  const ignored = Object.keys(answers).filter((id) => !known.has(id))
+  await db.transaction(async (tx) => {
+    for (const [templateId, answer] of Object.entries(answers)) {
+      const template = known.get(templateId)
+      if (!template) continue
+      const accepted = answer === 'accept' || answer === 'acceptWithAudio'
+      await tx.query(
+        `INSERT INTO push_consents (user_id, platform, template_id, long_term, one_time_grants, last_result, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (user_id, platform, template_id) DO UPDATE SET
+           long_term = CASE WHEN $8 THEN $4 ELSE push_consents.long_term AND $9 END,
+           one_time_grants = LEAST($10, push_consents.one_time_grants + EXCLUDED.one_time_grants),
+           last_result = EXCLUDED.last_result, updated_at = EXCLUDED.updated_at`,
+        [
+          userId,
+          platform,
+          templateId,
+          template.longTerm && accepted,
+          !template.longTerm && accepted ? 1 : 0,
+          answer,
+          new Date(now),
+          template.longTerm,
+          answer === 'filter', // a filtered (duplicate-title) answer changes nothing
+          MAX_ONE_TIME_GRANTS
+        ]
+      )
+    }
+  })
+  return { ...(await pushTemplates(db, config, userId, platform)), ignored }
+}
+
+// ---------------------------------------------------------------- the drain
+
+export interface DrainOptions {
+  db: Db
+  config: Config
+  senders: PushSenders
+  /** Written on the rows a worker claims, e.g. host:pid:random. */
+  workerId: string
+  now: () => number
+  /** Stop after this long (the job is sent again while work remains). */
+  budgetMs?: number
+  /** Checked between batches: a stopping worker leaves the rest pending. */
+  stopping?: () => boolean
+}
+
+/** A claimed push with what its message needs, and the channel chosen for it (none: skipped). */
+interface Claimed {
+  /** The message's id (push_deliveries.notification_id). */
+  id: string
+  userId: string
+  attempts: number
+  payload: PushValues | null
+  kind: string
+  title: string
+  body: string
+  path: string
+  createdAt: Date
+  demandTitle: string | null
+  campaignId: string | null
+  enterpriseDeadlineAt: Date | null
+  recommenderDeadlineAt: Date | null
+  platform: Platform | null
+  platformUserId: string | null
+  templateId: string | null
+  oneTime: boolean
+}
+
+const RETRIES = 3
+
+/** Gives up rows left `sending` by a process that did not answer within the lease. */
+export async function expireStaleClaims(db: Queryable, leaseSeconds: number): Promise<number> {
+  const rows = await db.query(
+    `UPDATE push_deliveries SET state = 'unknown', result_code = 'NO_ANSWER', finished_at = now(),
+            result_message = '发送途中进程中断，无法确认是否送达；为免重复不再发送（消息中心已有该消息）'
+      WHERE state = 'sending' AND claimed_at < now() - make_interval(secs => $1) RETURNING 1`,
+    [leaseSeconds]
+  )
+  return rows.length
+}
+
+export async function hasPendingPushes(db: Queryable): Promise<boolean> {
+  const rows = await db.query(`SELECT 1 FROM push_deliveries WHERE state = 'pending' AND (not_before IS NULL OR not_before <= now()) LIMIT 1`)
+  return rows.length > 0
+}
+
+/** Claims, sends and records batches until nothing is pending, the budget is spent or the worker stops. */
+export async function drainPushes(opts: DrainOptions): Promise<{ claimed: number }> {
+  const started = Date.now()
+  const budget = opts.budgetMs ?? 60_000
+  let claimed = 0
+  for (;;) {
+    if (opts.stopping?.() || Date.now() - started > budget) break
+    const rows = await claimBatch(opts)
+    if (rows.length === 0) break
+    claimed += rows.length
+    const { send, noConsent } = await useOneTimeConsents(opts.db, rows)
+    await recordResults(opts, [...(await sendAll(opts, send)), ...noConsent.map((row) => ({ row, result: 'NO_CONSENT' as const }))])
+  }
+  return { claimed }
+}
+
+/** The templates this process can send, for the claim to choose among. */
+function sendableTemplates(opts: DrainOptions) {
+  return (Object.keys(opts.senders) as Platform[]).flatMap((platform) =>
+    PUSH_PURPOSES.map((purpose) => ({ platform, purpose, ...opts.config.push[platform][purpose] })).filter((t) => t.id)
+  )
+}
+
+/**
+ * One statement: takes a batch of pending pushes (SKIP LOCKED: never a row another worker
+ * has), chooses each one's channel (a linked phone whose consent for the template still
+ * allows a message, long-term first, the latest phone first), and marks it sending, or
+ * skipped with the reason when there is none or the person turned such pushes off.
+ */
+async function claimBatch(opts: DrainOptions): Promise<Claimed[]> {
+  const rows = await opts.db.query<Claimed & { state: string }>(
+    `WITH picked AS (
+       SELECT notification_id FROM push_deliveries
+        WHERE state = 'pending' AND (not_before IS NULL OR not_before <= now())
+        ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED),
+     templates AS (
+       SELECT * FROM jsonb_to_recordset($4::jsonb) AS t(platform text, purpose text, id text, "longTerm" boolean)),
+     info AS (
+       SELECT p.notification_id AS id, p.user_id, p.payload, p.attempts + 1 AS attempts, n.kind, n.title, n.body, n.path, n.created_at,
+              d.title AS demand_title, k.id AS campaign_id, k.enterprise_deadline_at, k.recommender_deadline_at,
+              CASE WHEN n.kind LIKE $5 THEN 'reminder' ELSE 'status' END AS purpose,
+              COALESCE((SELECT s.enabled FROM notification_settings s
+                         WHERE s.user_id = p.user_id
+                           AND s.key = CASE WHEN n.kind LIKE $5 THEN NULL
+                                            WHEN n.kind = $3 THEN 'push:thread' ELSE 'push:status' END), true) AS allowed
+         FROM picked JOIN push_deliveries p ON p.notification_id = picked.notification_id
+         JOIN notifications n ON n.id = p.notification_id
+         LEFT JOIN demands d ON d.id = n.demand_id
+         LEFT JOIN campaigns k ON k.id = COALESCE(n.campaign_id, d.campaign_id)),
+     chosen AS (
+       SELECT i.*, ch.platform, ch.platform_user_id, ch.template_id, ch.long_term
+         FROM info i LEFT JOIN LATERAL (
+           SELECT b.platform, b.platform_user_id, c.template_id, c.long_term
+             FROM platform_bindings b
+             JOIN templates t ON t.platform = b.platform AND t.purpose = i.purpose
+             JOIN push_consents c ON c.user_id = b.user_id AND c.platform = b.platform AND c.template_id = t.id
+                                 AND c.long_term = t."longTerm" AND (c.long_term OR c.one_time_grants > 0)
+            WHERE b.user_id = i.user_id AND i.allowed
+            ORDER BY c.long_term DESC, b.bound_at DESC LIMIT 1) ch ON true)
+     UPDATE push_deliveries p SET
+            state = CASE WHEN c.platform IS NULL THEN 'skipped' ELSE 'sending' END,
+            result_code = CASE WHEN NOT c.allowed THEN 'OPTED_OUT' WHEN c.platform IS NULL THEN 'NO_CONSENT' END,
+            finished_at = CASE WHEN c.platform IS NULL THEN now() END,
+            platform = c.platform, platform_user_id = c.platform_user_id, template_id = c.template_id,
+            used_one_time_grant = NOT COALESCE(c.long_term, true),
+            claimed_by = $2, claimed_at = now(), attempts = c.attempts
+       FROM chosen c WHERE p.notification_id = c.id
+     RETURNING c.id, c.user_id AS "userId", c.payload, c.attempts, c.kind, c.title, c.body, c.path, c.created_at AS "createdAt",
+               c.demand_title AS "demandTitle", c.campaign_id AS "campaignId",
+               c.enterprise_deadline_at AS "enterpriseDeadlineAt", c.recommender_deadline_at AS "recommenderDeadlineAt",
+               c.platform, c.platform_user_id AS "platformUserId", c.template_id AS "templateId",
+               NOT COALESCE(c.long_term, true) AS "oneTime", p.state`,
+    [opts.config.jobs.sendBatch, opts.workerId, MESSAGE_KINDS.threadMessage, JSON.stringify(sendableTemplates(opts)), REMINDER_KINDS],
+    { name: 'push-claim' }
+  )
+  return rows.filter((r) => r.state === 'sending')
+}
+
+/**
+ * Uses up one one-time consent per message that relies on one; where another batch took the
+ * last one meanwhile, the message is not sent.
+ */
+async function useOneTimeConsents(db: Queryable, rows: Claimed[]): Promise<{ send: Claimed[]; noConsent: Claimed[] }> {
+  const send: Claimed[] = []
+  const noConsent: Claimed[] = []
+  for (const row of rows) {
+    const used =
+      !row.oneTime ||
+      (
+        await db.query(
+          `UPDATE push_consents SET one_time_grants = one_time_grants - 1
+            WHERE user_id = $1 AND platform = $2 AND template_id = $3 AND one_time_grants > 0 RETURNING 1`,
+          [row.userId, row.platform, row.templateId]
+        )
+      ).length > 0
+    ;(used ? send : noConsent).push(row)
+  }
+  return { send, noConsent }
+}
+
+/** The template values of a message: titles and text from the message, times for reminders, the writer's own last. */
+function valuesOf(row: Claimed, campaignTitle: string, now: number): PushValues {
+  const values: PushValues = {
+    campaign: campaignTitle,
+    demand: row.demandTitle?.trim() || (row.demandTitle === null ? '' : '未命名需求'),
+    status: row.title,
+    note: row.body,
+    time: row.createdAt.toISOString()
+  }
+  const deadline = row.kind === MESSAGE_KINDS.recommenderReminder ? row.recommenderDeadlineAt : row.enterpriseDeadlineAt
+  if (purposeOf(row.kind) === 'reminder' && deadline) {
+    // shown as 23:59 of the deadline day: 24:00 is not a time the platforms accept
+    values.deadline = new Date(deadline.getTime() - 60_000).toISOString()
+    values.left = formatTimeLeft(deadline.getTime() - now)
+  }
+  return { ...values, ...(row.payload ?? {}) }
+}
+
+type Outcome = { row: Claimed; result: PushResult | 'NO_CONSENT' }
+
+/** The whole batch at once: what is claimed is what is in flight. */
+async function sendAll(opts: DrainOptions, rows: Claimed[]): Promise<Outcome[]> {
+  // campaign titles from the per-process cache: a definition is large, reading it per message is not
+  const titles = new Map<string, string>()
+  for (const id of new Set(rows.map((r) => r.campaignId).filter((id): id is string => id !== null))) {
+    titles.set(id, (await cachedDefinition(opts.db, id))?.title ?? '')
+  }
+  return Promise.all(
+    rows.map(async (row): Promise<Outcome> => {
+      const template = opts.config.push[row.platform!][purposeOf(row.kind)]
+      const values = valuesOf(row, titles.get(row.campaignId ?? '') ?? '', opts.now())
+      try {
+        return { row, result: await opts.senders[row.platform!]!.send({ toUser: row.platformUserId!, template, page: row.path, values }) }
+      } catch (err) {
+        return { row, result: pushFailure('NO_ANSWER', 'exception', String(err)) }
+      }
+    })
+  )
+}
+
+/** How each push ended: sent, to try again later, failed, skipped, or unknown (no answer). */
+function ending({ row, result: r }: Outcome) {
+  if (r === 'NO_CONSENT') return { state: 'skipped', code: 'NO_CONSENT', platformCode: null, message: null, notBefore: null }
+  if (r.ok) return { state: 'sent', code: 'SENT', platformCode: r.platformCode, message: null, notBefore: null }
+  const retry = r.retryable && row.attempts < RETRIES
+  return {
+    state: retry ? 'pending' : r.code === 'NO_ANSWER' ? 'unknown' : 'failed',
+    code: r.code,
+    platformCode: r.platformCode,
+    message: r.message ?? null,
+    notBefore: retry ? new Date(Date.now() + 30_000 * 2 ** (row.attempts - 1)) : null
+  }
+}
+
+async function recordResults(opts: DrainOptions, outcomes: Outcome[]): Promise<void> {
+  const ends = outcomes.map(ending)
+  await opts.db.query(
+    `UPDATE push_deliveries p SET state = v.state, result_code = v.code, platform_code = v.pcode, result_message = v.msg,
+            not_before = v.not_before, finished_at = CASE WHEN v.state = 'pending' THEN NULL ELSE now() END
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS v(id, state, code, pcode, msg, not_before)
+      WHERE p.notification_id = v.id AND p.claimed_by = $7 AND p.state IN ('sending', 'unknown')`,
+    [
+      outcomes.map((o) => o.row.id),
+      ends.map((e) => e.state),
+      ends.map((e) => e.code),
+      ends.map((e) => e.platformCode),
+      ends.map((e) => e.message),
+      ends.map((e) => e.notBefore),
+      opts.workerId
+    ],
+    { name: 'push-record' }
+  )
+  for (const [i, { row }] of outcomes.entries()) {
+    const { code } = ends[i]
+    const key = [row.userId, row.platform, row.templateId]
+    // only a delivered message uses up a one-time consent; an unanswered one may have
+    if (row.oneTime && !['SENT', 'NO_ANSWER', 'REFUSED', 'NO_CONSENT'].includes(code)) {
+      await opts.db.query(`UPDATE push_consents SET one_time_grants = one_time_grants + 1 WHERE user_id = $1 AND platform = $2 AND template_id = $3`, key)
+    }
+    if (code === 'REFUSED') {
+      // 43101: refused, cancelled, or no consent left on the platform's side; ask again before the next one
+      await opts.db.query(
+        `UPDATE push_consents SET long_term = false, one_time_grants = 0, last_result = 'refused', updated_at = now()
+          WHERE user_id = $1 AND platform = $2 AND template_id = $3`,
+        key
+      )
+    }
+  }
+}
+

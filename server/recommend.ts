@@ -1,0 +1,631 @@
+/**
+ * The recommending units' workflow and the bureau's view: campaigns with counts, the inbox
+ * of demands that chose the unit, the submitted version, return / recommend / not
+ * recommend, the ranked list within the quota, the bureau's outcome; and the enterprise's
+ * status page. Every change runs in one transaction with its timeline event and message.
+ *
+ * Who sees what: a recommender only demands whose latest submission chose its unit; the
+ * bureau (its account's unit is the campaign's issuer) every demand of its campaigns;
+ * anything else answers 404.
+ *
+ * Quotas are race-safe in the database: every change to a unit's recommended list first
+ * locks the unit's row in recommendation_quotas, and the count it stores there is CHECKed
+ * against the quota, so two recommenders of one unit can never exceed it.
+ */
+import type { CampaignDefinition } from '../types/campaign'
+import { countdown, deadlineInstant, formatCountdown } from '../types/deadline'
+import { domainLabel, unitName } from '../types/display'
+import { DEMAND_STATUS_LABELS, type DemandStatus } from '../types/domain'
+import type {
+  BureauOverview,
+  DemandStatusView,
+  DomainRef,
+  InboxItem,
+  InboxPage,
+  QuotaMeter,
+  RankedItem,
+  Ranking,
+  ReviewCampaign,
+  ReviewDemand,
+  SimilarDemand,
+  StatusCounts,
+  UnitRef
+} from '../types/recommend'
+import {
+  RECOMMENDED_STATUSES,
+  checkAction,
+  deadlineDayText,
+  nextActions,
+  statusSteps,
+  type DeadlineContext,
+  type StatusAction
+} from '../types/status'
+import type { Session } from './auth/sessions'
+import { cachedDefinition, summarise } from './campaigns'
+import type { Db, Queryable } from './db'
+import { getDemand } from './demands'
+import { AppError, badRequest, notFound } from './errors'
+import { APP_PATHS, notify, postThreadMessage } from './messages'
+import { recordStatusEvent, timelineOf } from './status-events'
+
+/** A signed-in recommender (unit = recommending unit id) or bureau (unit = campaign issuer). */
+export type Reviewer = Session & { role: 'recommender' | 'bureau'; recommenderUnit: string }
+
+/** Statuses that count as reviewed: the unit has acted (or the bureau has decided). */
+const REVIEWED: DemandStatus[] = ['returned', 'recommended', 'not_recommended', 'selected', 'not_selected']
+/** Below this trigram similarity two demands are not shown as similar. */
+export const SIMILARITY_MIN = 0.1
+
+// ─── Campaigns and units ────────────────────────────────────────────────────
+
+interface CampaignRow {
+  id: string
+  definition: CampaignDefinition
+  isDemo: boolean
+}
+
+const canSee = (viewer: Reviewer, def: CampaignDefinition) =>
+  viewer.role === 'bureau' ? def.issuer === viewer.recommenderUnit : def.recommenders.units.some((u) => u.id === viewer.recommenderUnit)
+
+/**
+ * The campaign, when the viewer takes part in it; 404 otherwise. Lists read the definition
+ * from the short per-process cache; `fresh` reads it from the table, for decisions that
+ * depend on its deadlines.
+ */
+export async function campaignFor(db: Queryable, viewer: Reviewer, campaignId: string, fresh = false): Promise<{ definition: CampaignDefinition }> {
+  const definition = fresh
+    ? (await db.query<{ definition: CampaignDefinition }>('SELECT definition FROM campaigns WHERE id = $1', [campaignId]))[0]?.definition
+    : await cachedDefinition(db, campaignId)
+  if (!definition || !canSee(viewer, definition)) throw notFound('征集活动')
+  return { definition }
+}
+
+export function unitRef(def: CampaignDefinition, unitId: string): UnitRef {
+  const unit = def.recommenders.units.find((u) => u.id === unitId)
+  const type = def.recommenders.unitTypes.find((t) => t.id === unit?.type)
+  return { id: unitId, name: unitName(def, unitId), typeLabel: type?.label ?? '' }
+}
+
+export function quotaOf(def: CampaignDefinition, unitId: string): number | null {
+  const unit = def.recommenders.units.find((u) => u.id === unitId)
+  return def.recommenders.unitTypes.find((t) => t.id === unit?.type)?.quota ?? null
+}
+
+/** The units a viewer's lists cover: its own, or for the bureau one chosen unit or all. */
+export function unitsInScope(def: CampaignDefinition, viewer: Reviewer, unit?: string): string[] {
+  if (viewer.role === 'recommender') return [viewer.recommenderUnit]
+  if (!unit) return def.recommenders.units.map((u) => u.id)
+  if (!def.recommenders.units.some((u) => u.id === unit)) throw notFound('推荐单位')
+  return [unit]
+}
+
+const ctxOf = (def: CampaignDefinition, now: number): DeadlineContext => ({
+  now,
+  enterpriseDeadline: def.deadlines.enterprise,
+  recommenderDeadline: def.deadlines.recommender,
+  timezone: def.timezone
+})
+
+const domainRef = (def: CampaignDefinition, domainId: string | null, direction: string | null): DomainRef | null =>
+  domainId ? { id: domainId, label: domainLabel(def, { domain: domainId, direction: '' }), direction } : null
+
+function tally(rows: Array<{ status: DemandStatus; n: number }>): StatusCounts {
+  const counts: StatusCounts = { received: 0, reviewed: 0, recommended: 0, byStatus: {} }
+  for (const { status, n } of rows) {
+    counts.received += n
+    counts.byStatus[status] = (counts.byStatus[status] ?? 0) + n
+    if (REVIEWED.includes(status)) counts.reviewed += n
+    if (RECOMMENDED_STATUSES.includes(status)) counts.recommended += n
+  }
+  return counts
+}
+
+/** The campaigns where the viewer recommends (or, for the bureau, that it issued), with counts. */
+export async function listReviewCampaigns(db: Queryable, viewer: Reviewer, now: number): Promise<ReviewCampaign[]> {
+  const rows = (await db.query<CampaignRow>('SELECT id, definition, is_demo AS "isDemo" FROM campaigns')).filter((r) =>
+    canSee(viewer, r.definition)
+  )
+  const own = viewer.role === 'recommender' ? viewer.recommenderUnit : null
+  const counts = await db.query<{ campaignId: string; status: DemandStatus; n: number }>(
+    `SELECT campaign_id AS "campaignId", status, count(*)::int AS n FROM demands
+      WHERE campaign_id = ANY($1) AND recommender_unit IS NOT NULL AND ($2::text IS NULL OR recommender_unit = $2)
+      GROUP BY 1, 2`,
+    [rows.map((r) => r.id), own]
+  )
+  return rows
+    .map(({ id, definition: def, isDemo }) => {
+      const left = countdown(deadlineInstant(def.deadlines.recommender, def.timezone), now)
+      return {
+        campaign: summarise(def, isDemo, now),
+        unit: own ? unitRef(def, own) : null,
+        quota: own ? quotaOf(def, own) : null,
+        counts: tally(counts.filter((c) => c.campaignId === id)),
+        daysLeft: left.days,
+        countdownText: formatCountdown(left),
+        readOnly: left.done
+      }
+    })
+    .sort((a, b) => {
+      if (a.readOnly !== b.readOnly) return a.readOnly ? 1 : -1
+      const byDeadline = a.campaign.recommenderDeadlineAt.localeCompare(b.campaign.recommenderDeadlineAt)
+      return a.readOnly ? -byDeadline : byDeadline
+    })
+}
+
+// ─── Demands as the unit sees them ──────────────────────────────────────────
+
+interface ReviewRow {
+  id: string
+  campaignId: string
+  ownerId: string
+  title: string
+  status: DemandStatus
+  rank: number | null
+  unitId: string
+  domainId: string | null
+  direction: string | null
+  submittedVersion: number
+  submittedAt: Date
+  definition: CampaignDefinition
+}
+
+const REVIEW_COLUMNS = `d.id, d.campaign_id AS "campaignId", d.owner_id AS "ownerId", d.submitted_title AS title, d.status, d.rank,
+  d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction, d.submitted_version AS "submittedVersion",
+  d.submitted_at AS "submittedAt", c.definition`
+
+/**
+ * A submitted demand the viewer may see (chose its unit / in its campaign); 404 otherwise.
+ * `recommender_unit` is set by submissions only: not null means submitted.
+ */
+async function loadForReviewer(db: Queryable, viewer: Reviewer, id: string, lock = false): Promise<ReviewRow> {
+  const [row] = await db.query<ReviewRow>(
+    `SELECT ${REVIEW_COLUMNS} FROM demands d JOIN campaigns c ON c.id = d.campaign_id
+      WHERE d.id = $1 AND d.recommender_unit IS NOT NULL
+        AND CASE WHEN $2 = 'bureau' THEN c.definition->>'issuer' = $3 ELSE d.recommender_unit = $3 END
+      ${lock ? 'FOR UPDATE OF d' : ''}`,
+    [id, viewer.role, viewer.recommenderUnit]
+  )
+  if (!row) throw notFound('需求')
+  return row
+}
+
+type ListRow = Omit<ReviewRow, 'campaignId' | 'ownerId' | 'definition'> & { enterpriseName: string }
+
+const LIST_COLUMNS = `d.id, d.submitted_title AS title, d.status, d.rank, d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction,
+  d.submitted_version AS "submittedVersion", d.submitted_at AS "submittedAt", d.enterprise_name AS "enterpriseName"`
+
+function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
+  return {
+    id: r.id,
+    title: r.title,
+    enterpriseName: r.enterpriseName,
+    domain: domainRef(def, r.domainId, r.direction),
+    status: r.status,
+    statusLabel: DEMAND_STATUS_LABELS[r.status],
+    rank: r.rank,
+    unit: unitRef(def, r.unitId),
+    submittedVersion: r.submittedVersion,
+    submittedAt: new Date(r.submittedAt).toISOString()
+  }
+}
+
+export const INBOX_SORTS = {
+  latest: 'd.submitted_at DESC, d.id',
+  earliest: 'd.submitted_at ASC, d.id',
+  rank: 'd.rank ASC NULLS LAST, d.submitted_at DESC, d.id'
+} as const
+
+export interface InboxQuery {
+  status?: DemandStatus
+  domain?: string
+  direction?: string
+  q?: string
+  /** Bureau only: one unit's demands. */
+  unit?: string
+  sort?: keyof typeof INBOX_SORTS
+  page: number
+  pageSize: number
+}
+
+/** Matches anywhere in the search key (see searchKey), with % and _ taken literally. */
+const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
+
+/** One page of the demands that chose the unit (the bureau: every unit), filtered and sorted. */
+export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: string, query: InboxQuery): Promise<InboxPage> {
+  const { definition: def } = await campaignFor(db, viewer, campaignId)
+  const units = unitsInScope(def, viewer, query.unit)
+  const params: unknown[] = [campaignId]
+  const where = ['d.campaign_id = $1', 'd.recommender_unit IS NOT NULL']
+  const add = (sql: string, value: unknown) => {
+    params.push(value)
+    where.push(sql.replace(/\?/g, () => `$${params.length}`))
+  }
+  if (viewer.role === 'recommender' || query.unit) add('d.recommender_unit = ?', units[0])
+  if (query.status) add('d.status = ?', query.status)
+  if (query.domain) add('d.domain_id = ?', query.domain)
+  if (query.direction) add('d.direction = ?', query.direction)
+  const q = query.q?.trim()
+  if (q) add('d.search_key LIKE ?', likePattern(q))
+  const filter = where.join(' AND ')
+  // The recommender's quota meter comes with the count: its unit's ranked demands ($2 is its
+  // unit, the first filter added above).
+  const used =
+    viewer.role === 'recommender'
+      ? `(SELECT count(*) FROM demands r WHERE r.campaign_id = $1 AND r.recommender_unit = $2 AND r.rank IS NOT NULL)::int`
+      : 'NULL::int'
+  const [[counts], rows] = await Promise.all([
+    db.query<{ total: number; used: number | null }>(`SELECT count(*)::int AS total, ${used} AS used FROM demands d WHERE ${filter}`, params),
+    db.query<ListRow>(
+      `SELECT ${LIST_COLUMNS} FROM demands d WHERE ${filter}
+        ORDER BY ${INBOX_SORTS[query.sort ?? 'latest']} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      params
+    )
+  ])
+  return {
+    items: rows.map((r) => toItem(def, r)),
+    total: counts.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    quota: counts.used === null ? null : meter(quotaOf(def, viewer.recommenderUnit), counts.used)
+  }
+}
+
+const meter = (quota: number | null, used: number): QuotaMeter => ({ quota, used, left: quota === null ? null : Math.max(0, quota - used) })
+
+/**
+ * The latest submitted version with its timeline and what the viewer can do now. The first
+ * time the unit opens a submitted demand (before its deadline), it becomes 审核中.
+ */
+export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
+  let row = await loadForReviewer(db, viewer, id)
+  if (viewer.role === 'recommender' && row.status === 'submitted' && checkAction('review', row.status, viewer.role, ctxOf(row.definition, now)).ok) {
+    await db.transaction(async (tx) => {
+      const locked = await loadForReviewer(tx, viewer, id, true)
+      if (locked.status === 'submitted') await changeStatus(tx, locked, viewer, 'review', { rank: null }, now)
+    })
+    row = await loadForReviewer(db, viewer, id)
+  }
+  const def = row.definition
+  const [version] = await db.query<Omit<ReviewDemand['version'], 'submittedAt'> & { submittedAt: Date }>(
+    `SELECT number, title, answers, profile, submitted_at AS "submittedAt" FROM demand_versions WHERE demand_id = $1 AND number = $2`,
+    [id, row.submittedVersion]
+  )
+  return {
+    ...toItem(def, { ...row, enterpriseName: version.profile.enterpriseName ?? '' }),
+    campaignId: row.campaignId,
+    campaignTitle: def.title,
+    version: { ...version, submittedAt: new Date(version.submittedAt).toISOString() },
+    timeline: await timelineOf(db, id),
+    next: nextActions(row.status, viewer.role, ctxOf(def, now))
+  }
+}
+
+/** The most similar other submitted demands of the campaign the viewer may see (trigram similarity of name + content). */
+export async function similarDemands(db: Db, viewer: Reviewer, id: string): Promise<SimilarDemand[]> {
+  const row = await loadForReviewer(db, viewer, id)
+  const rows = await db.transaction(async (tx) => {
+    // `%` uses the trigram index; its threshold is this transaction's.
+    await tx.query(`SET LOCAL pg_trgm.similarity_threshold = ${SIMILARITY_MIN}`)
+    return tx.query<Pick<ListRow, 'id' | 'title' | 'status' | 'unitId' | 'enterpriseName'> & { score: number }>(
+      `SELECT o.id, o.submitted_title AS title, o.status, o.recommender_unit AS "unitId", o.enterprise_name AS "enterpriseName",
+              similarity(o.search_text, d.search_text) AS score
+         FROM demands d
+         JOIN demands o ON o.campaign_id = d.campaign_id AND o.id <> d.id AND o.recommender_unit IS NOT NULL
+        WHERE d.id = $1 AND o.search_text % d.search_text AND ($2::text IS NULL OR o.recommender_unit = $2)
+        ORDER BY score DESC, o.id LIMIT 5`,
+      [id, viewer.role === 'recommender' ? viewer.recommenderUnit : null]
+    )
+  })
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    enterpriseName: r.enterpriseName,
+    unit: unitRef(row.definition, r.unitId),
+    status: r.status,
+    statusLabel: DEMAND_STATUS_LABELS[r.status],
+    score: Math.round(Number(r.score) * 1000) / 1000
+  }))
+}
+
+// ─── Status changes ─────────────────────────────────────────────────────────
+
+/** The status `action` leads to, or the refusal with its code and Chinese message. */
+function verify(row: ReviewRow, actor: Reviewer, action: StatusAction, now: number): DemandStatus {
+  const verdict = checkAction(action, row.status, actor.role, ctxOf(row.definition, now))
+  if (!verdict.ok) throw new AppError(verdict.code === 'ILLEGAL_TRANSITION' || verdict.code === 'TOO_EARLY' ? 409 : 403, verdict.code, verdict.message)
+  return verdict.to ?? row.status
+}
+
+const NOTICES: Partial<Record<DemandStatus, (p: { unit: string; issuer: string; reason: string; rank: number | null; until: string }) => [string, string]>> = {
+  reviewing: (p) => ['推荐单位已开始审核', `已由${p.unit}开始审核，审核期间暂不能修改。`],
+  returned: (p) => ['需求被退回修改', `被${p.unit}退回修改，原因：${p.reason}。请在${p.until}前修改后重新提交。`],
+  recommended: (p) => ['需求已获推荐', `已由${p.unit}推荐，推荐排序第${p.rank}位，等待${p.issuer}遴选。`],
+  not_recommended: (p) => ['需求未获推荐', `${p.unit}未予推荐，原因：${p.reason}。`],
+  selected: (p) => ['需求已入选', `经${p.issuer}遴选，已入选。${p.reason ? `说明：${p.reason}` : ''}`],
+  not_selected: (p) => ['需求未入选', `经${p.issuer}遴选，未入选。${p.reason ? `说明：${p.reason}` : ''}`]
+}
+
+/** Checks, applies, records on the timeline and tells the enterprise; inside the caller's transaction. */
+async function changeStatus(
+  tx: Queryable,
+  row: ReviewRow,
+  actor: Reviewer,
+  action: StatusAction,
+  extra: { rank: number | null; reason?: string },
+  now: number
+): Promise<void> {
+  const to = verify(row, actor, action, now)
+  const def = row.definition
+  await tx.query('UPDATE demands SET status = $2, rank = $3 WHERE id = $1', [row.id, to, extra.rank])
+  const unit = unitName(def, row.unitId)
+  await recordStatusEvent(
+    tx,
+    {
+      demandId: row.id,
+      action,
+      from: row.status,
+      to,
+      actorId: actor.userId,
+      actorRole: actor.role,
+      actorUnit: actor.role === 'bureau' ? def.issuer : unit,
+      reason: extra.reason ?? null,
+      rank: extra.rank,
+      version: row.submittedVersion
+    },
+    now
+  )
+  const text = NOTICES[to]?.({ unit, issuer: def.issuer, reason: extra.reason ?? '', rank: extra.rank, until: deadlineDayText(def.deadlines.enterprise) })
+  if (text) {
+    await notify(
+      tx,
+      {
+        userId: row.ownerId,
+        kind: `status_${to}`,
+        title: text[0],
+        body: `您在“${def.title}”中填报的需求“${row.title || '未命名需求'}”${text[1]}`,
+        path: APP_PATHS.demandStatus(row.id),
+        demandId: row.id,
+        campaignId: row.campaignId
+      },
+      now
+    )
+  }
+}
+
+export const REASON_MAX = 1000
+
+function reasonOf(input: string, what: string): string {
+  const reason = input.trim()
+  if (!reason) throw badRequest('REASON_REQUIRED', `请填写${what}`, [{ field: 'reason', code: 'REQUIRED', message: `请填写${what}` }])
+  if ([...reason].length > REASON_MAX) throw badRequest('REASON_TOO_LONG', `${what}不能超过${REASON_MAX}字`, [{ field: 'reason', code: 'TOO_LONG', message: `${what}不能超过${REASON_MAX}字` }])
+  return reason
+}
+
+/** Returns a submitted demand for revision; the reason goes into the demand's thread. */
+export async function returnDemand(db: Db, viewer: Reviewer, id: string, input: string, now: number): Promise<ReviewDemand> {
+  const reason = reasonOf(input, '退回原因')
+  await db.transaction(async (tx) => {
+    const row = await loadForReviewer(tx, viewer, id, true)
+    await changeStatus(tx, row, viewer, 'return', { rank: null, reason }, now)
+    await postThreadMessage(tx, { demandId: id, authorId: viewer.userId, authorRole: 'recommender', kind: 'return_reason', body: reason }, now)
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/** Locks the unit's quota row: every change to the unit's ranked list holds it first. */
+async function lockUnit(tx: Queryable, campaignId: string, unitId: string): Promise<void> {
+  await tx.query(
+    `INSERT INTO recommendation_quotas (campaign_id, unit_id) VALUES ($1, $2) ON CONFLICT (campaign_id, unit_id) DO NOTHING`,
+    [campaignId, unitId]
+  )
+  await tx.query('SELECT 1 FROM recommendation_quotas WHERE campaign_id = $1 AND unit_id = $2 FOR UPDATE', [campaignId, unitId])
+}
+
+/**
+ * Stores the unit's ranked count (read after the lock, so it includes every committed change;
+ * plus the one being added) against the quota: the CHECK refuses a count over it. When the
+ * quota was lowered below what is already recommended, withdrawals still pass, additions not.
+ * Returns the count, which is the rank of an added demand.
+ */
+async function storeCount(tx: Queryable, campaignId: string, unitId: string, quota: number | null, adding: 0 | 1): Promise<number> {
+  try {
+    const [{ used }] = await tx.query<{ used: number }>(
+      `WITH n AS (SELECT count(*)::int + $4 AS n FROM demands WHERE campaign_id = $1 AND recommender_unit = $2 AND rank IS NOT NULL)
+       UPDATE recommendation_quotas q SET used = n.n,
+              quota = CASE WHEN $3::int IS NULL THEN NULL WHEN n.n > q.used THEN $3::int ELSE GREATEST($3::int, n.n) END
+         FROM n WHERE q.campaign_id = $1 AND q.unit_id = $2 RETURNING q.used`,
+      [campaignId, unitId, quota, adding]
+    )
+    return used
+  } catch (err) {
+    const e = err as { code?: string; constraint?: string }
+    if (e.code === '23514' && e.constraint === 'recommendation_quota_used') {
+      throw new AppError(409, 'QUOTA_EXCEEDED', `本单位推荐名额为${quota}项，已全部用完，不能再推荐；如需推荐，请先将已推荐的需求改为不予推荐`)
+    }
+    throw err
+  }
+}
+
+/** Takes the demand the unit is about to change, under the unit's lock. */
+async function lockedForRanking(tx: Queryable, viewer: Reviewer, id: string): Promise<ReviewRow> {
+  const first = await loadForReviewer(tx, viewer, id)
+  await lockUnit(tx, first.campaignId, first.unitId)
+  // Read again under the lock: the enterprise may have moved it, a colleague may have acted.
+  const row = await loadForReviewer(tx, viewer, id, true)
+  if (row.unitId !== first.unitId) throw notFound('需求')
+  return row
+}
+
+/** Recommends a demand at the end of the unit's ranked list, within the quota. */
+export async function recommendDemand(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
+  await db.transaction(async (tx) => {
+    const row = await lockedForRanking(tx, viewer, id)
+    verify(row, viewer, 'recommend', now) // an illegal move is refused as such, not as a full quota
+    const rank = await storeCount(tx, row.campaignId, row.unitId, quotaOf(row.definition, row.unitId), 1)
+    await changeStatus(tx, row, viewer, 'recommend', { rank }, now)
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/** Not recommended, with a reason (also in the thread); a recommended one leaves the list, which closes up. */
+export async function notRecommendDemand(db: Db, viewer: Reviewer, id: string, input: string, now: number): Promise<ReviewDemand> {
+  const reason = reasonOf(input, '不予推荐的原因')
+  await db.transaction(async (tx) => {
+    const row = await lockedForRanking(tx, viewer, id)
+    await changeStatus(tx, row, viewer, 'not_recommend', { rank: null, reason }, now)
+    if (row.rank !== null) {
+      await tx.query(`UPDATE demands SET rank = rank - 1 WHERE campaign_id = $1 AND recommender_unit = $2 AND rank > $3`, [
+        row.campaignId,
+        row.unitId,
+        row.rank
+      ])
+    }
+    await storeCount(tx, row.campaignId, row.unitId, quotaOf(row.definition, row.unitId), 0)
+    await postThreadMessage(tx, { demandId: id, authorId: viewer.userId, authorRole: 'recommender', kind: 'decision', body: reason }, now)
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/** The bureau's outcome for a recommended demand, once the recommender deadline has passed. */
+export async function recordOutcome(db: Db, viewer: Reviewer, id: string, selected: boolean, input: string, now: number): Promise<ReviewDemand> {
+  const reason = input.trim()
+  await db.transaction(async (tx) => {
+    const row = await loadForReviewer(tx, viewer, id, true)
+    await changeStatus(tx, row, viewer, selected ? 'select' : 'not_select', { rank: row.rank, reason: reason || undefined }, now)
+    if (reason) await postThreadMessage(tx, { demandId: id, authorId: viewer.userId, authorRole: 'bureau', kind: 'decision', body: reason }, now)
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+// ─── The ranked list ────────────────────────────────────────────────────────
+
+type RankedRow = Omit<ListRow, 'submittedVersion' | 'submittedAt'> & { rank: number }
+
+/** Recommended demands in the units, in unit order (as the campaign lists them), then rank. */
+export async function rankedRows(db: Queryable, campaignId: string, units: string[]): Promise<RankedRow[]> {
+  const rows = await db.query<RankedRow>(
+    `SELECT ${LIST_COLUMNS} FROM demands d
+      WHERE d.campaign_id = $1 AND d.recommender_unit = ANY($2) AND d.rank IS NOT NULL ORDER BY d.rank`,
+    [campaignId, units]
+  )
+  const order = new Map(units.map((u, i) => [u, i]))
+  return rows.sort((a, b) => order.get(a.unitId)! - order.get(b.unitId)! || a.rank - b.rank)
+}
+
+export async function getRanking(db: Queryable, viewer: Reviewer, campaignId: string, unit: string | undefined, now: number): Promise<Ranking> {
+  const { definition: def } = await campaignFor(db, viewer, campaignId)
+  const units = unitsInScope(def, viewer, unit)
+  const rows = await rankedRows(db, campaignId, units)
+  const groups = units.map((u) => {
+    const items: RankedItem[] = rows
+      .filter((r) => r.unitId === u)
+      .map((r) => ({
+        id: r.id,
+        rank: r.rank,
+        title: r.title,
+        enterpriseName: r.enterpriseName,
+        domain: domainRef(def, r.domainId, r.direction),
+        status: r.status,
+        statusLabel: DEMAND_STATUS_LABELS[r.status]
+      }))
+    return { unit: unitRef(def, u), quota: meter(quotaOf(def, u), items.length), items }
+  })
+  const recommenderCanRank = viewer.role === 'recommender' && checkAction('rerank', 'recommended', 'recommender', ctxOf(def, now)).ok
+  return {
+    groups: viewer.role === 'bureau' && !unit ? groups.filter((g) => g.items.length) : groups,
+    deadlineAt: new Date(deadlineInstant(def.deadlines.recommender, def.timezone)).toISOString(),
+    deadlineText: deadlineDayText(def.deadlines.recommender),
+    readOnly: !recommenderCanRank
+  }
+}
+
+/** Puts the unit's recommended demands in the given order (every one of them, once): ranks 1…n. */
+export async function rerank(db: Db, viewer: Reviewer, campaignId: string, ids: string[], now: number): Promise<Ranking> {
+  const { definition: def } = await campaignFor(db, viewer, campaignId, true)
+  const unitId = viewer.recommenderUnit
+  const verdict = checkAction('rerank', 'recommended', 'recommender', ctxOf(def, now))
+  if (!verdict.ok) throw new AppError(403, verdict.code, verdict.message)
+  await db.transaction(async (tx) => {
+    await lockUnit(tx, campaignId, unitId)
+    const current = await tx.query<{ id: string }>(
+      `SELECT id FROM demands WHERE campaign_id = $1 AND recommender_unit = $2 AND rank IS NOT NULL FOR UPDATE`,
+      [campaignId, unitId]
+    )
+    const known = new Set(current.map((r) => r.id))
+    const order = ids.map((id) => id.toLowerCase())
+    if (new Set(order).size !== order.length || order.length !== known.size || !order.every((id) => known.has(id))) {
+      throw new AppError(409, 'RANKING_STALE', '推荐列表已发生变化（可能有同事刚刚操作），请刷新后重新排序')
+    }
+    const moved = await tx.query<{ id: string; rank: number; version: number; status: DemandStatus }>(
+      `UPDATE demands d SET rank = x.ord FROM unnest($1::uuid[]) WITH ORDINALITY AS x(id, ord)
+        WHERE d.id = x.id AND d.rank IS DISTINCT FROM x.ord
+        RETURNING d.id, d.rank, d.submitted_version AS version, d.status`,
+      [order]
+    )
+    for (const m of moved) {
+      await recordStatusEvent(
+        tx,
+        {
+          demandId: m.id,
+          action: 'rerank',
+          from: m.status,
+          to: m.status,
+          actorId: viewer.userId,
+          actorRole: 'recommender',
+          actorUnit: unitName(def, unitId),
+          rank: m.rank,
+          version: m.version
+        },
+        now
+      )
+    }
+  })
+  return getRanking(db, viewer, campaignId, undefined, now)
+}
+
+// ─── The bureau's overview ──────────────────────────────────────────────────
+
+export async function bureauOverview(db: Queryable, viewer: Reviewer, campaignId: string): Promise<BureauOverview> {
+  const { definition: def } = await campaignFor(db, viewer, campaignId)
+  const rows = await db.query<{ unitId: string | null; domainId: string | null; status: DemandStatus; n: number }>(
+    `SELECT recommender_unit AS "unitId", domain_id AS "domainId", status, count(*)::int AS n FROM demands
+      WHERE campaign_id = $1 AND recommender_unit IS NOT NULL GROUP BY 1, 2, 3`,
+    [campaignId]
+  )
+  const selected = (rs: typeof rows) => rs.filter((r) => r.status === 'selected').reduce((s, r) => s + r.n, 0)
+  const byUnit = def.recommenders.units.map((u) => {
+    const rs = rows.filter((r) => r.unitId === u.id)
+    const c = tally(rs)
+    return { unit: unitRef(def, u.id), quota: quotaOf(def, u.id), received: c.received, reviewed: c.reviewed, recommended: c.recommended, selected: selected(rs) }
+  })
+  const byField = def.domains.map((d) => {
+    const rs = rows.filter((r) => r.domainId === d.id)
+    const c = tally(rs)
+    return { domain: { id: d.id, label: d.label }, received: c.received, recommended: c.recommended, selected: selected(rs) }
+  })
+  return { counts: { ...tally(rows), selected: selected(rows) }, byUnit, byField }
+}
+
+// ─── The enterprise's status page ───────────────────────────────────────────
+
+export async function enterpriseStatus(db: Queryable, session: Session, id: string, now: number): Promise<DemandStatusView> {
+  const demand = await getDemand(db, session, id, now) // the owner's, or 404
+  const [row] = await db.query<{ rank: number | null; unitId: string | null; definition: CampaignDefinition }>(
+    `SELECT d.rank, d.recommender_unit AS "unitId", c.definition FROM demands d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,
+    [id]
+  )
+  const def = row.definition
+  return {
+    id,
+    campaignId: demand.campaignId,
+    campaignTitle: demand.campaignTitle,
+    title: demand.title,
+    status: demand.status,
+    statusLabel: DEMAND_STATUS_LABELS[demand.status],
+    rank: RECOMMENDED_STATUSES.includes(demand.status) ? row.rank : null,
+    unit: row.unitId ? unitRef(def, row.unitId) : null,
+    steps: statusSteps(demand.status),
+    timeline: await timelineOf(db, id),
+    next: nextActions(demand.status, 'enterprise', ctxOf(def, now))
+  }
+}

@@ -1,0 +1,121 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useEffect, useState } from 'react'
+import type { CampaignDetail, Me } from '../../../../types/domain'
+import { toApiError, type ApiError } from '../../../services/http'
+import { goToLogin, openPage, ROUTES } from '../../../services/navigation'
+import { loadMe } from '../../../services/session'
+import { getMyDemands, startDemand } from '../../demands/api'
+import { useCampaignClock } from './use-campaign-clock'
+
+interface Problem {
+  title: string
+  message: string
+  action?: { text: string; url: string }
+}
+
+/** What a refused start means for the person, and where to go next. */
+function problemOf(e: ApiError): Problem {
+  switch (e.code) {
+    case 'PROFILE_INCOMPLETE':
+      return {
+        title: '请先完善单位信息',
+        message: '发起需求前，需要填写完整的单位信息：单位名称、统一社会信用代码、联系人、手机号和单位类型。',
+        action: { text: '去完善单位信息', url: ROUTES.profile }
+      }
+    case 'DEMAND_LIMIT_REACHED':
+      return { title: '已达到本活动的填报数量上限', message: e.message, action: { text: '查看我的需求', url: ROUTES.demands } }
+    case 'INELIGIBLE_UNIT_TYPE':
+      return {
+        title: '本单位类型不在本次征集范围内',
+        message: `${e.message}。如单位类型填写有误，可在单位信息中修改。`,
+        action: { text: '查看单位信息', url: ROUTES.profile }
+      }
+    case 'DEADLINE_PASSED':
+      return { title: '填报已截止', message: e.message }
+    case 'CAMPAIGN_NOT_OPEN':
+      return { title: '征集尚未开始', message: e.message }
+    case 'NETWORK':
+      return { title: '网络不可用', message: '未能发起需求，请检查网络后重试。' }
+    default:
+      return { title: '未能发起需求', message: e.message }
+  }
+}
+
+/**
+ * The 发起需求 bar at the foot of a campaign: for signed-in enterprises while the campaign
+ * is open; a sign-in prompt for visitors. Creates the demand and opens its wizard.
+ */
+export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
+  const clock = useCampaignClock(campaign)
+  const [me, setMe] = useState<Me | null | undefined>(undefined)
+  const [existing, setExisting] = useState(0)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<Problem | null>(null)
+
+  useEffect(() => {
+    let live = true
+    loadMe()
+      .then(async (m) => {
+        if (!live) return
+        setMe(m)
+        if (m?.user.role === 'enterprise') {
+          const list = await getMyDemands()
+          if (live) setExisting(list.filter((d) => d.campaignId === campaign.id).length)
+        }
+      })
+      .catch(() => live && setMe(null))
+    return () => {
+      live = false
+    }
+  }, [campaign.id])
+
+  if (clock.status !== 'open' || me === undefined) return null
+  if (me && me.user.role !== 'enterprise') return null
+
+  const start = async () => {
+    if (!me) {
+      void goToLogin(ROUTES.campaign(campaign.id))
+      return
+    }
+    setBusy(true)
+    setProblem(null)
+    try {
+      const demand = await startDemand(campaign.id)
+      await openPage(ROUTES.wizard(demand.id))
+    } catch (e) {
+      const err = toApiError(e)
+      if (err.isUnauthenticated) void goToLogin(ROUTES.campaign(campaign.id))
+      else setProblem(problemOf(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <>
+      <View className='start-demand__spacer' />
+      <View className='start-demand'>
+        {problem ? (
+          <View className='start-demand__problem' role='alert' data-testid='start-demand-problem'>
+            <Text className='start-demand__problem-title'>{problem.title}</Text>
+            <Text className='start-demand__problem-text'>{problem.message}</Text>
+            {problem.action ? (
+              <View className='start-demand__problem-link' role='link' onClick={() => void openPage(problem.action!.url)}>
+                {problem.action.text} ›
+              </View>
+            ) : null}
+          </View>
+        ) : null}
+        {existing > 0 ? (
+          <View className='start-demand__existing' role='link' onClick={() => void openPage(ROUTES.demands)}>
+            本单位在本活动已有 {existing} 项需求 · 查看 ›
+          </View>
+        ) : null}
+        <Button className='start-demand__button' type='primary' size='large' block loading={busy} disabled={busy} onClick={start}>
+          {me ? '发起需求' : '登录后发起需求'}
+        </Button>
+      </View>
+    </>
+  )
+}

@@ -1,0 +1,175 @@
+/**
+ * The message center, the thread of a demand, notification settings and push consents
+ * (server/routes/messages.ts). One small function per server call.
+ *
+ * The response shapes mirror server/messages.ts, server/reminders.ts and server/push.ts; they
+ * are declared here because those live on the server side and the app must not import server code.
+ */
+import type { Platform, Role } from '../../../types/domain'
+import type { DemandStatusView } from '../../../types/recommend'
+import { http, isApiError } from '../../services/http'
+
+// ---------------------------------------------------------------- message center
+
+export interface MessageItem {
+  id: string
+  /** reminder_enterprise, reminder_recommender, thread_message, status_<status> */
+  kind: string
+  title: string
+  body: string
+  /** The app page it opens, e.g. /packages/demand/pages/status/index?id=… */
+  path: string
+  demandId: string | null
+  campaignId: string | null
+  createdAt: string
+  read: boolean
+}
+
+export interface MessagePage {
+  messages: MessageItem[]
+  unread: number
+  /** Pass as `before` for the next page; null on the last page. */
+  nextBefore: string | null
+}
+
+export async function getMessages(before?: string, limit = 20): Promise<MessagePage> {
+  const { data } = await http.get<MessagePage>('/api/messages', { params: { limit: String(limit), ...(before ? { before } : {}) } })
+  return data
+}
+
+export async function getUnreadCount(): Promise<number> {
+  const { data } = await http.get<{ unread: number }>('/api/messages/unread-count')
+  return data.unread
+}
+
+/** Marks one message read; answers the unread count left. */
+export async function markMessageRead(id: string): Promise<number> {
+  const { data } = await http.post<{ unread: number }>(`/api/messages/${encodeURIComponent(id)}/read`, {})
+  return data.unread
+}
+
+export async function markAllMessagesRead(): Promise<number> {
+  const { data } = await http.post<{ unread: number }>('/api/messages/read-all', {})
+  return data.unread
+}
+
+// ---------------------------------------------------------------- the thread of a demand
+
+export type ThreadKind = 'message' | 'return_reason' | 'decision'
+
+export interface ThreadMessage {
+  id: string
+  authorRole: Role
+  authorName: string
+  /** Written by the person asking. */
+  mine: boolean
+  kind: ThreadKind
+  body: string
+  createdAt: string
+  /** For one's own messages: someone on the other side has read it. */
+  readByOthers: boolean
+}
+
+export interface Thread {
+  demandId: string
+  demandTitle: string
+  messages: ThreadMessage[]
+  /** Messages by others since the person last read the thread. */
+  unread: number
+}
+
+export async function getThread(demandId: string): Promise<Thread> {
+  const { data } = await http.get<Thread>(`/api/demands/${encodeURIComponent(demandId)}/thread`)
+  return data
+}
+
+/** Errors (ApiError): MESSAGE_EMPTY, MESSAGE_TOO_LONG (field `body`), NOT_FOUND. */
+export async function postThreadMessage(demandId: string, body: string): Promise<ThreadMessage> {
+  const { data } = await http.post<ThreadMessage>(`/api/demands/${encodeURIComponent(demandId)}/thread`, { body })
+  return data
+}
+
+/** Read up to now (also the message-center messages about this demand); answers the unread count left. */
+export async function markThreadRead(demandId: string): Promise<number> {
+  const { data } = await http.post<{ unread: number }>(`/api/demands/${encodeURIComponent(demandId)}/thread/read`, {})
+  return data.unread
+}
+
+/** Longest thread message the server takes, in characters (server THREAD_MESSAGE_MAX). */
+export const THREAD_MESSAGE_MAX = 1000
+
+// ---------------------------------------------------------------- settings and consents
+
+export interface NotificationSetting {
+  key: string
+  /** reminder: deadline reminders (message center and phone); push: what else goes to the phone. */
+  group: 'reminder' | 'push'
+  label: string
+  enabled: boolean
+}
+
+export async function getNotificationSettings(): Promise<NotificationSetting[]> {
+  const { data } = await http.get<{ settings: NotificationSetting[] }>('/api/notification-settings')
+  return data.settings
+}
+
+export async function saveNotificationSettings(changes: Record<string, boolean>): Promise<NotificationSetting[]> {
+  const { data } = await http.put<{ settings: NotificationSetting[] }>('/api/notification-settings', { settings: changes })
+  return data.settings
+}
+
+export type PushPurpose = 'reminder' | 'status'
+
+export interface TemplateConsent {
+  id: string
+  purpose: PushPurpose
+  longTerm: boolean
+  /** Long-term: the person agreed and has not refused since. */
+  subscribed: boolean
+  /** One-time: messages the person's consents still allow. */
+  oneTimeGrants: number
+  lastResult: string | null
+}
+
+export interface PushTemplates {
+  platform: Platform
+  /** The phone is linked to the account; without it nothing can be pushed. */
+  bound: boolean
+  templates: TemplateConsent[]
+}
+
+/** What wx/my.requestSubscribeMessage answered per template id. */
+export type ConsentAnswer = 'accept' | 'acceptWithAudio' | 'reject' | 'ban' | 'filter'
+
+export async function getPushTemplates(platform: Platform): Promise<PushTemplates> {
+  const { data } = await http.get<PushTemplates>('/api/push/templates', { params: { platform } })
+  return data
+}
+
+export async function postPushConsents(platform: Platform, results: Record<string, ConsentAnswer>): Promise<PushTemplates> {
+  const { data } = await http.post<PushTemplates>('/api/push/consents', { platform, results })
+  return data
+}
+
+// ---------------------------------------------------------------- who the enterprise talks to
+
+export interface ThreadContext {
+  status: DemandStatusView['status']
+  statusLabel: string
+  /** The recommending unit the latest submission chose; null before the first submission. */
+  unitName: string | null
+}
+
+/**
+ * For the demand's owner: where the demand stands and which unit answers in the thread
+ * (from GET /api/demands/:id/status). Null for the recommending unit, which is not its owner.
+ */
+export async function getThreadContext(demandId: string): Promise<ThreadContext | null> {
+  try {
+    const { data } = await http.get<DemandStatusView>(`/api/demands/${encodeURIComponent(demandId)}/status`)
+    return { status: data.status, statusLabel: data.statusLabel, unitName: data.unit?.name ?? null }
+  } catch (e) {
+    if (isApiError(e) && (e.status === 403 || e.status === 404)) return null
+    throw e
+  }
+}

@@ -1,0 +1,2 @@
+/** The thread of a demand (subpackage packages/demand). */
+export { ThreadScreen } from './thread-screen'

@@ -1,0 +1,243 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, Textarea, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useEffect, useRef, useState } from 'react'
+import { ROLE_LABELS } from '../../../../types/domain'
+import { StateView } from '../../../components/state-view'
+import { useAsync } from '../../../components/use-async'
+import { useRefreshOnKey } from '../../../components/use-refresh-key'
+import { toApiError } from '../../../services/http'
+import { openPage, ROUTES } from '../../../services/navigation'
+import { SignInRequired } from '../../auth'
+import {
+  getThread,
+  getThreadContext,
+  markThreadRead,
+  postThreadMessage,
+  THREAD_MESSAGE_MAX,
+  type Thread,
+  type ThreadContext,
+  type ThreadMessage
+} from '../api'
+import { setUnreadBadge } from '../badge'
+import { formatInstant } from '../../../components/time'
+import './thread.scss'
+
+interface Loaded {
+  thread: Thread
+  /** Null when the person is not the demand's owner (the recommending unit). */
+  context: ThreadContext | null
+}
+
+async function loadThread(id: string): Promise<Loaded> {
+  const [thread, context] = await Promise.all([getThread(id), getThreadContext(id).catch(() => null)])
+  return { thread, context }
+}
+
+/** The label over a message that is more than a message. */
+function kindLabel(m: ThreadMessage): string | null {
+  if (m.kind === 'return_reason') return '退回原因'
+  if (m.kind === 'decision') return m.authorRole === 'bureau' ? '遴选说明' : '未推荐原因'
+  return null
+}
+
+/** Who wrote it, for the other side's messages: 两江新区科技主管部门 · 王丽 / 推荐单位 · 王丽. */
+function authorLine(m: ThreadMessage, context: ThreadContext | null): string {
+  if (m.authorRole === 'recommender' && context?.unitName) return `${context.unitName} · ${m.authorName}`
+  return `${ROLE_LABELS[m.authorRole]} · ${m.authorName}`
+}
+
+const countChars = (s: string) => Array.from(s).length
+
+function scrollToEnd(): void {
+  try {
+    void Promise.resolve(Taro.pageScrollTo({ scrollTop: 1e6, duration: 0 })).catch(() => undefined)
+  } catch {
+    /* nothing to scroll */
+  }
+}
+
+export interface ThreadScreenProps {
+  id?: string
+  /** Bumped when the page shows again and while it stays visible: load new messages in the background. */
+  refreshKey?: number
+}
+
+/** The demand's conversation with its recommending unit: questions, answers and return reasons. */
+export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
+  const state = useAsync(() => (id ? loadThread(id) : Promise.reject(new Error('缺少需求编号'))), [id])
+  const [draft, setDraft] = useState('')
+  const [sending, setSending] = useState(false)
+  const [sendError, setSendError] = useState<string>()
+  // A new box after sending: an auto-height text box does not shrink back when emptied.
+  const [composerKey, setComposerKey] = useState(0)
+  const lastCount = useRef(0)
+
+  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+
+  // Opened (or new messages came in): read up to now; the message center follows.
+  const unread = state.data?.thread.unread
+  const loaded = state.status === 'success'
+  useEffect(() => {
+    if (!id || !loaded) return
+    markThreadRead(id).then(setUnreadBadge, (e) => console.warn('[thread] 标记已读失败', e))
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id, loaded, unread])
+
+  // Show the newest message: on first load and when more arrive.
+  const count = state.data?.thread.messages.length ?? 0
+  useEffect(() => {
+    if (count > lastCount.current) scrollToEnd()
+    lastCount.current = count
+  }, [count])
+
+  if (!id) return <StateView kind='empty' title='未找到该需求' description='链接缺少需求编号' />
+  if (state.status === 'loading') {
+    return (
+      <View className='page thread'>
+        <StateView kind='loading' rows={2} />
+      </View>
+    )
+  }
+  if (state.status === 'error') {
+    const e = state.error
+    return (
+      <View className='page thread'>
+        {e.isUnauthenticated ? (
+          <SignInRequired description='登录后可查看与推荐单位的留言' />
+        ) : e.status === 404 ? (
+          <StateView kind='empty' title='未找到该需求' description='需求不存在，或您无权查看' actionText='返回消息' onAction={() => void openPage(ROUTES.messages)} />
+        ) : (
+          <StateView kind='error' title='留言加载失败' description={e.message} actionText='重试' onAction={state.reload} />
+        )}
+      </View>
+    )
+  }
+
+  const { thread, context } = state.data
+  const isOwner = context !== null
+  const neverSubmitted = isOwner && context.unitName === null
+  const counterpart = isOwner ? (context.unitName ?? '推荐单位') : '需求单位'
+  const length = countChars(draft)
+  const tooLong = length > THREAD_MESSAGE_MAX
+  const canSend = !neverSubmitted && draft.trim().length > 0 && !tooLong && !sending
+
+  const send = async () => {
+    if (!canSend) return
+    setSending(true)
+    setSendError(undefined)
+    try {
+      const posted = await postThreadMessage(id, draft.trim())
+      state.setData({ context, thread: { ...thread, messages: [...thread.messages, posted] } })
+      setDraft('')
+      setComposerKey((k) => k + 1)
+    } catch (e) {
+      // What was typed stays in the box.
+      setSendError(toApiError(e).message)
+    } finally {
+      setSending(false)
+    }
+  }
+
+  return (
+    <View className='page thread'>
+      <View className='thread__head card'>
+        <Text className='thread__title'>{thread.demandTitle.trim() || '未命名需求'}</Text>
+        <View className='thread__meta'>
+          <Text className='thread__with'>{isOwner ? `与${counterpart}的留言` : '与需求单位的留言'}</Text>
+          {isOwner ? (
+            <View className='thread__status-link' role='link' onClick={() => void openPage(ROUTES.status(id))}>
+              <Text>{context.statusLabel} · 查看进度 ›</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+
+      {thread.messages.length === 0 ? (
+        <View className='thread__empty' role='status'>
+          <Text className='thread__empty-title'>还没有留言</Text>
+          <Text className='thread__empty-text'>
+            {neverSubmitted
+              ? '需求提交后，可以在这里与所选的推荐单位沟通。'
+              : isOwner
+                ? `对填报要求有疑问，可以在这里给${counterpart}留言；对方回复或退回修改时，会在“消息”中通知您。`
+                : '可以在这里向需求单位提问；对方回复后会在“消息”中通知您。'}
+          </Text>
+        </View>
+      ) : (
+        <View className='thread__list' role='list' aria-label='留言记录'>
+          {thread.messages.map((m) => {
+            const label = kindLabel(m)
+            return (
+              <View
+                key={m.id}
+                role='listitem'
+                className={`bubble-row${m.mine ? ' is-mine' : ''}`}
+                data-kind={m.kind}
+                data-mine={m.mine ? 'true' : 'false'}
+              >
+                {m.mine ? null : <Text className='bubble-row__author'>{authorLine(m, context)}</Text>}
+                <View className={`bubble${m.mine ? ' bubble--mine' : ''}${label ? ` bubble--${m.kind}` : ''}`}>
+                  {label ? <Text className='bubble__label'>{label}</Text> : null}
+                  <Text className='bubble__text' userSelect>
+                    {m.body}
+                  </Text>
+                </View>
+                <Text className='bubble-row__meta'>
+                  {formatInstant(m.createdAt)}
+                  {m.mine ? (m.readByOthers ? ' · 对方已读' : ' · 对方未读') : ''}
+                </Text>
+              </View>
+            )
+          })}
+        </View>
+      )}
+
+      <View className='thread__composer'>
+        {sendError ? (
+          <View className='thread__error' role='alert'>
+            <Text>发送失败：{sendError}</Text>
+          </View>
+        ) : null}
+        {length > THREAD_MESSAGE_MAX - 100 ? (
+          <Text className={`thread__count${tooLong ? ' is-over' : ''}`}>
+            {tooLong ? `超出 ${length - THREAD_MESSAGE_MAX} 字` : `还可输入 ${THREAD_MESSAGE_MAX - length} 字`}
+          </Text>
+        ) : null}
+        <View className='thread__composer-row'>
+          <View className='thread__input-box'>
+          <Textarea
+            key={composerKey}
+            className='thread__input'
+            aria-label='留言内容'
+            placeholder={neverSubmitted ? '提交需求后可留言' : `给${counterpart}留言`}
+            disabled={neverSubmitted}
+            value={draft}
+            autoHeight
+            fixed
+            cursorSpacing={24}
+            // a little over the limit so the count can say by how much
+            maxlength={THREAD_MESSAGE_MAX + 200}
+            showConfirmBar={false}
+            onInput={(e) => {
+              setDraft(e.detail.value)
+              if (sendError) setSendError(undefined)
+            }}
+          />
+          </View>
+          <Button
+            className='thread__send'
+            type='primary'
+            size='small'
+            disabled={!canSend}
+            loading={sending}
+            aria-label='发送留言'
+            onClick={() => void send()}
+          >
+            发送
+          </Button>
+        </View>
+      </View>
+    </View>
+  )
+}

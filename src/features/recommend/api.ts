@@ -1,0 +1,105 @@
+/**
+ * The recommending unit's and the bureau's calls to /api/recommend (server/routes/recommend.ts).
+ * Every call goes through the one HTTP client; errors come out as ApiError with the
+ * server's code and Chinese message (e.g. QUOTA_EXCEEDED, RANKING_STALE, DEADLINE_PASSED).
+ */
+import type { CampaignDetail, DemandStatus } from '../../../types/domain'
+import type { BureauOverview, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../../types/recommend'
+import { syncClock } from '../../services/clock'
+import { http } from '../../services/http'
+
+const enc = encodeURIComponent
+
+/** The campaigns where the unit recommends (the bureau: that it issued), with counts. */
+export async function getReviewCampaigns(): Promise<ReviewCampaign[]> {
+  const [{ data }] = await Promise.all([http.get<{ campaigns: ReviewCampaign[] }>('/api/recommend/campaigns'), syncClock().catch(() => undefined)])
+  return data.campaigns
+}
+
+export interface InboxFilters {
+  status?: DemandStatus
+  domain?: string
+  q?: string
+  /** Bureau only: one unit's demands. */
+  unit?: string
+}
+
+export const INBOX_PAGE_SIZE = 20
+
+export async function getInbox(campaignId: string, filters: InboxFilters, page: number, pageSize = INBOX_PAGE_SIZE): Promise<InboxPage> {
+  const params: Record<string, string> = { page: String(page), pageSize: String(pageSize) }
+  if (filters.status) params.status = filters.status
+  if (filters.domain) params.domain = filters.domain
+  if (filters.unit) params.unit = filters.unit
+  const q = filters.q?.trim()
+  if (q) params.q = q.slice(0, 100)
+  const { data } = await http.get<InboxPage>(`/api/recommend/campaigns/${enc(campaignId)}/demands`, { params })
+  return data
+}
+
+/** The latest submitted version; the unit's first opening marks it 审核中 on the server. */
+export async function getReviewDemand(id: string): Promise<ReviewDemand> {
+  const { data } = await http.get<ReviewDemand>(`/api/recommend/demands/${enc(id)}`)
+  return data
+}
+
+export async function getSimilar(id: string): Promise<SimilarDemand[]> {
+  const { data } = await http.get<{ similar: SimilarDemand[] }>(`/api/recommend/demands/${enc(id)}/similar`)
+  return data.similar
+}
+
+export async function returnDemand(id: string, reason: string): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/return`, { reason })
+  return data
+}
+
+export async function recommendDemand(id: string): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/recommend`, {})
+  return data
+}
+
+export async function notRecommendDemand(id: string, reason: string): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/not-recommend`, { reason })
+  return data
+}
+
+/** The bureau's outcome: 入选 (selected) or 未入选. */
+export async function recordOutcome(id: string, selected: boolean, reason: string): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/outcome`, reason.trim() ? { selected, reason } : { selected })
+  return data
+}
+
+/** The unit's ranked list with its quota meter (the bureau: every unit's, or one). */
+export async function getRanking(campaignId: string, unit?: string): Promise<Ranking> {
+  const { data } = await http.get<Ranking>(`/api/recommend/campaigns/${enc(campaignId)}/ranking`, { params: unit ? { unit } : {} })
+  return data
+}
+
+/** Saves the order: every recommended demand of the unit, once, first = rank 1. */
+export async function saveRanking(campaignId: string, ids: string[]): Promise<Ranking> {
+  const { data } = await http.put<Ranking>(`/api/recommend/campaigns/${enc(campaignId)}/ranking`, { ids })
+  return data
+}
+
+export async function getOverview(campaignId: string): Promise<BureauOverview> {
+  const { data } = await http.get<BureauOverview>(`/api/recommend/campaigns/${enc(campaignId)}/overview`)
+  return data
+}
+
+/** The export route (relative to the API base). */
+export function exportPath(campaignId: string, unit?: string): string {
+  return `/api/recommend/campaigns/${enc(campaignId)}/export${unit ? `?unit=${enc(unit)}` : ''}`
+}
+
+// Campaign definitions (fields, domains, units) rarely change while a page is open: keep each once.
+const definitions = new Map<string, Promise<CampaignDetail>>()
+
+export function getCampaignDetail(id: string): Promise<CampaignDetail> {
+  let p = definitions.get(id)
+  if (!p) {
+    p = http.get<CampaignDetail>(`/api/campaigns/${enc(id)}`).then((r) => r.data)
+    p.catch(() => definitions.delete(id))
+    definitions.set(id, p)
+  }
+  return p
+}

@@ -1,0 +1,43 @@
+import { Text, View } from '@tarojs/components'
+import type { InboxItem } from '../../../../types/recommend'
+import { formatShortTime } from '../format'
+import { StatusTag } from './status-tag'
+
+export interface InboxRowProps {
+  item: InboxItem
+  selected?: boolean
+  /** The bureau sees every unit: name the unit on each row. */
+  showUnit?: boolean
+  now: number
+  onOpen: (id: string) => void
+}
+
+/** One demand in the inbox: enterprise, name, field, status and when it was submitted. */
+export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProps) {
+  const domain = item.domain ? `${item.domain.label}${item.domain.direction ? ` / ${item.domain.direction}` : ''}` : '未选领域'
+  return (
+    <View
+      className={`rc-row${selected ? ' is-selected' : ''}`}
+      role='link'
+      aria-current={selected ? 'true' : undefined}
+      aria-label={`${item.title || '未命名需求'}，${item.enterpriseName}，${item.statusLabel}`}
+      data-testid='inbox-row'
+      data-demand-id={item.id}
+      onClick={() => onOpen(item.id)}
+    >
+      <View className='rc-row__top'>
+        <Text className='rc-row__enterprise'>{item.enterpriseName || '（未填单位名称）'}</Text>
+        <StatusTag status={item.status} rank={item.rank} />
+      </View>
+      <Text className='rc-row__title'>{item.title || '未命名需求'}</Text>
+      <View className='rc-row__meta'>
+        <Text className='rc-row__domain'>{domain}</Text>
+        <Text className='rc-row__time'>
+          {item.submittedVersion > 1 ? `第${item.submittedVersion}版 · ` : ''}
+          {formatShortTime(item.submittedAt, now)}提交
+        </Text>
+      </View>
+      {showUnit ? <Text className='rc-row__unit'>推荐单位：{item.unit.name}</Text> : null}
+    </View>
+  )
+}

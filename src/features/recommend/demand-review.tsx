@@ -1,0 +1,138 @@
+import { Text, View } from '@tarojs/components'
+import { useEffect } from 'react'
+import type { CampaignDetail } from '../../../types/domain'
+import type { QuotaMeter, ReviewDemand } from '../../../types/recommend'
+import { AsyncView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { serverNow, syncClock } from '../../services/clock'
+import { deadlineDayText } from '../../../types/status'
+import { useRedirectToLoginOnce } from '../auth'
+import { getCampaignDetail, getRanking, getReviewDemand, getSimilar } from './api'
+import { DecisionPanel } from './components/decision-panel'
+import { DemandContent } from './components/demand-content'
+import { reviewError } from './components/guard'
+import { Notice } from './components/notice'
+import { SimilarList } from './components/similar-list'
+import { StatusTag } from './components/status-tag'
+import { Timeline } from './components/timeline'
+import { formatTime } from './format'
+import { loadViewer, type Viewer } from './viewer'
+
+interface Loaded {
+  viewer: Viewer
+  demand: ReviewDemand
+  campaign: CampaignDetail
+  /** The recommender's quota meter; null for the bureau. */
+  quota: QuotaMeter | null
+}
+
+async function loadReview(id: string): Promise<Loaded> {
+  const viewer = await loadViewer()
+  const demand = await getReviewDemand(id)
+  const [campaign, ranking] = await Promise.all([
+    getCampaignDetail(demand.campaignId),
+    viewer.role === 'recommender' ? getRanking(demand.campaignId) : Promise.resolve(null),
+    syncClock().catch(() => undefined) // deadlines follow the server's clock
+  ])
+  return { viewer, demand, campaign, quota: ranking?.groups[0]?.quota ?? null }
+}
+
+export interface DemandReviewProps {
+  id: string
+  /** Bumped by the page when shown again, to load in the background. */
+  refreshKey?: number
+  /** After an action: lists and meters around it load again. */
+  onChanged?: (demand: ReviewDemand) => void
+  /** Each time the demand arrives from the server (opening it may have made it 审核中). */
+  onLoaded?: (demand: ReviewDemand) => void
+  onOpenDemand: (id: string) => void
+  onOpenRanking?: (campaignId: string) => void
+  /** In the desktop pane: no page padding. */
+  embedded?: boolean
+  /** On its own page in a desktop browser: a centred column. */
+  wide?: boolean
+}
+
+/**
+ * One submitted demand as the recommending unit (or the bureau) reviews it: who sent it and
+ * when, what can be done now and until when, similar demands, the submitted content, and the
+ * record of every change.
+ */
+export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand, onOpenRanking, embedded, wide }: DemandReviewProps) {
+  const state = useAsync(() => loadReview(id), [id])
+  const similar = useAsync(() => getSimilar(id), [id])
+  useRedirectToLoginOnce(embedded ? undefined : state.error)
+  const loaded = state.data?.demand
+  useEffect(() => {
+    if (loaded) onLoaded?.(loaded)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [loaded])
+  useRefreshOnKey(refreshKey, () => {
+    if (state.status === 'success') state.refresh()
+    else state.reload()
+    similar.refresh()
+  })
+
+  return (
+    <View
+      className={embedded ? 'rc-review rc-review--embedded' : `page rc-page rc-review${wide ? ' is-wide' : ''}`}
+      data-testid='demand-review'
+      data-demand-id={id}
+    >
+      <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '需求加载失败')}>
+        {({ viewer, demand, campaign, quota }) => {
+          const closed = viewer.role === 'recommender' && serverNow() >= Date.parse(campaign.recommenderDeadlineAt)
+          return (
+            <View className={embedded ? 'rc-review__body' : 'rc-review__body rc-narrow'}>
+              <View className='card rc-review__head'>
+                <Text className='rc-review__campaign'>{demand.campaignTitle}</Text>
+                <Text className='rc-review__title' data-testid='demand-title'>
+                  {demand.title || '未命名需求'}
+                </Text>
+                <View className='rc-review__tags'>
+                  <StatusTag status={demand.status} rank={demand.rank} />
+                  {demand.domain ? <Text className='rc-review__domain'>{demand.domain.label}{demand.domain.direction ? ` / ${demand.domain.direction}` : ''}</Text> : null}
+                </View>
+                <Text className='rc-review__meta'>
+                  {demand.enterpriseName || '（未填单位名称）'}
+                  {viewer.role === 'bureau' ? ` · 推荐单位：${demand.unit.name}` : ''}
+                </Text>
+                <Text className='rc-review__meta'>
+                  第{demand.version.number}版 · 提交于 {formatTime(demand.version.submittedAt)}
+                </Text>
+              </View>
+
+              {closed ? (
+                <Notice kind='closed' testId='closed-banner'>
+                  推荐已于{deadlineDayText(campaign.definition.deadlines.recommender)}截止，以下内容只能查看，不能再退回、推荐或调整。
+                </Notice>
+              ) : (
+                <DecisionPanel
+                  demand={demand}
+                  quota={quota}
+                  bureau={viewer.role === 'bureau'}
+                  onDone={(updated) => {
+                    state.setData({ viewer, demand: updated, campaign, quota })
+                    state.refresh() // the meter and the timeline, as the server has them now
+                    similar.refresh()
+                    onChanged?.(updated)
+                  }}
+                  onRefused={() => {
+                    state.refresh()
+                    onChanged?.(demand)
+                  }}
+                  onOpenRanking={onOpenRanking ? () => onOpenRanking(demand.campaignId) : undefined}
+                />
+              )}
+
+              <SimilarList state={similar} onOpen={onOpenDemand} />
+              <DemandContent def={campaign.definition} answers={demand.version.answers} profile={demand.version.profile} />
+              <Timeline entries={demand.timeline} />
+            </View>
+          )
+        }}
+      </AsyncView>
+    </View>
+  )
+}

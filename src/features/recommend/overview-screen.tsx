@@ -1,0 +1,143 @@
+import { Button } from './components/button'
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import { formatDeadline } from '../../../types/deadline'
+import type { CampaignDetail } from '../../../types/domain'
+import type { BureauOverview } from '../../../types/recommend'
+import { AsyncView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { ApiError } from '../../services/http'
+import { openPage } from '../../services/navigation'
+import { useRedirectToLoginOnce } from '../auth'
+import { getCampaignDetail, getOverview } from './api'
+import { ExportButton } from './components/export-button'
+import { reviewError } from './components/guard'
+import { RECOMMEND_ROUTES } from './routes'
+import { useWide } from './use-wide'
+import { loadViewer } from './viewer'
+import './recommend.scss'
+
+interface Loaded {
+  campaign: CampaignDetail
+  overview: BureauOverview
+}
+
+async function loadOverview(campaignId: string): Promise<Loaded> {
+  const viewer = await loadViewer()
+  if (viewer.role !== 'bureau') throw new ApiError(403, { code: 'FORBIDDEN', message: '统计与遴选结果仅供科技主管部门查看' })
+  const [campaign, overview] = await Promise.all([getCampaignDetail(campaignId), getOverview(campaignId)])
+  return { campaign, overview }
+}
+
+/** The bureau's view of a campaign: counts overall, by unit and by field, the units' lists and the export of all. */
+export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string; refreshKey?: number }) {
+  const wide = useWide()
+  const state = useAsync(() => loadOverview(campaignId), [campaignId])
+  const [allUnits, setAllUnits] = useState(false)
+  useRedirectToLoginOnce(state.error)
+  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+
+  return (
+    <View className={`page rc-page rc-overview${wide ? ' is-wide' : ''}`}>
+      <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '统计加载失败')}>
+        {({ campaign, overview }) => {
+          const { counts } = overview
+          const active = overview.byUnit.filter((u) => u.received > 0 || u.recommended > 0)
+          const units = allUnits ? overview.byUnit : active
+          return (
+            <View className='rc-narrow'>
+              <View className='card rc-inbox__head'>
+                <Text className='rc-inbox__campaign'>{campaign.title}</Text>
+                <Text className='rc-inbox__unit'>{campaign.issuer}</Text>
+                <Text className='rc-inbox__deadline'>
+                  填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)} · 推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}
+                </Text>
+                <View className='rc-counts' role='group' aria-label='全部需求数量'>
+                  {[
+                    ['已提交', counts.received, 'received'],
+                    ['已审核', counts.reviewed, 'reviewed'],
+                    ['已推荐', counts.recommended, 'recommended'],
+                    ['入选', counts.selected, 'selected']
+                  ].map(([label, value, key]) => (
+                    <View key={key} className='rc-count' data-testid={`total-${key}`}>
+                      <Text className='rc-count__value'>{value}</Text>
+                      <Text className='rc-count__label'>{label}</Text>
+                    </View>
+                  ))}
+                </View>
+                <View className='rc-inbox__links'>
+                  <Button className='rc-inbox__link' type='primary' fill='outline' size='small' onClick={() => void openPage(RECOMMEND_ROUTES.inbox(campaignId))}>
+                    全部需求
+                  </Button>
+                  <Button className='rc-inbox__link' type='primary' fill='outline' size='small' onClick={() => void openPage(RECOMMEND_ROUTES.ranking(campaignId))}>
+                    推荐名单与遴选
+                  </Button>
+                  <ExportButton campaignId={campaignId} size='small' label='导出全部' fileName={`${campaign.title}汇总表-全部推荐单位.xlsx`} />
+                </View>
+              </View>
+
+              <View className={wide ? 'rc-columns' : ''}>
+                <View className='card rc-table' data-testid='by-unit'>
+                  <Text className='rc-section__title'>按推荐单位</Text>
+                  <View className='rc-table__row rc-table__row--head' aria-hidden='true'>
+                    <Text className='rc-table__name'>推荐单位</Text>
+                    <Text className='rc-table__num'>收到</Text>
+                    <Text className='rc-table__num rc-table__num--wide'>推荐/名额</Text>
+                    <Text className='rc-table__num'>入选</Text>
+                  </View>
+                  {units.length === 0 ? <Text className='hint'>尚无推荐单位收到需求</Text> : null}
+                  {units.map((u) => (
+                    <View
+                      key={u.unit.id}
+                      className='rc-table__row'
+                      role='link'
+                      aria-label={`${u.unit.name}：收到${u.received}项，推荐${u.recommended}项${u.quota !== null ? `，名额${u.quota}项` : ''}，入选${u.selected}项`}
+                      data-unit={u.unit.id}
+                      onClick={() => void openPage(RECOMMEND_ROUTES.ranking(campaignId, u.unit.id))}
+                    >
+                      <Text className='rc-table__name'>{u.unit.name}</Text>
+                      <Text className='rc-table__num'>{u.received}</Text>
+                      <Text className={`rc-table__num rc-table__num--wide${u.quota !== null && u.recommended >= u.quota ? ' is-full' : ''}`}>
+                        {u.recommended}/{u.quota ?? '—'}
+                      </Text>
+                      <Text className='rc-table__num'>{u.selected}</Text>
+                    </View>
+                  ))}
+                  {overview.byUnit.length > active.length ? (
+                    <View className='rc-link rc-table__toggle' role='button' onClick={() => setAllUnits((v) => !v)}>
+                      {allUnits ? '只看收到需求的单位' : `显示全部 ${overview.byUnit.length} 个推荐单位`}
+                    </View>
+                  ) : null}
+                </View>
+
+                <View className='card rc-table' data-testid='by-field'>
+                  <Text className='rc-section__title'>按领域</Text>
+                  <View className='rc-table__row rc-table__row--head' aria-hidden='true'>
+                    <Text className='rc-table__name'>领域</Text>
+                    <Text className='rc-table__num'>提交</Text>
+                    <Text className='rc-table__num rc-table__num--wide'>推荐</Text>
+                    <Text className='rc-table__num'>入选</Text>
+                  </View>
+                  {overview.byField.map((f) => (
+                    <View
+                      key={f.domain.id}
+                      className='rc-table__row'
+                      aria-label={`${f.domain.label}：提交${f.received}项，推荐${f.recommended}项，入选${f.selected}项`}
+                      data-domain={f.domain.id}
+                    >
+                      <Text className='rc-table__name'>{f.domain.label}</Text>
+                      <Text className='rc-table__num'>{f.received}</Text>
+                      <Text className='rc-table__num rc-table__num--wide'>{f.recommended}</Text>
+                      <Text className='rc-table__num'>{f.selected}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+            </View>
+          )
+        }}
+      </AsyncView>
+    </View>
+  )
+}

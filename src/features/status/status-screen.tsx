@@ -1,0 +1,239 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { DEMAND_STATUS_LABELS } from '../../../types/domain'
+import type { TimelineEntry } from '../../../types/recommend'
+import type { NextAction, StatusStep } from '../../../types/status'
+import { StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { openPage, ROUTES } from '../../services/navigation'
+import { SignInRequired } from '../auth'
+import { getDemandStatus, type DemandStatusView } from './api'
+import { formatInstant } from '../../components/time'
+import './status.scss'
+
+/** What a reason is called on the timeline. */
+function reasonLabel(e: TimelineEntry): string {
+  if (e.action === 'return') return '退回原因'
+  if (e.action === 'not_recommend') return '未推荐原因'
+  return '说明'
+}
+
+function Steps({ steps }: { steps: StatusStep[] }) {
+  return (
+    <View className='status-steps' role='list' aria-label='办理进度'>
+      {steps.map((s, i) => (
+        <View
+          key={s.key}
+          role='listitem'
+          className={`status-step status-step--${s.state}${s.status === 'returned' || s.status === 'not_recommended' || s.status === 'not_selected' ? ' is-attention' : ''}`}
+          aria-current={s.state === 'current' ? 'step' : undefined}
+          aria-label={`${s.label}，${s.state === 'done' ? '已完成' : s.state === 'current' ? `当前：${s.status ? DEMAND_STATUS_LABELS[s.status] : ''}` : '未开始'}`}
+        >
+          <View className='status-step__track' aria-hidden='true'>
+            <View className={`status-step__line${i === 0 ? ' is-hidden' : ''}`} />
+            <View className='status-step__dot'>
+              <Text>{s.state === 'done' ? '✓' : String(i + 1)}</Text>
+            </View>
+            <View className={`status-step__line${i === steps.length - 1 ? ' is-hidden' : ''}`} />
+          </View>
+          <Text className='status-step__label'>{s.label}</Text>
+          {s.state === 'current' && s.status ? <Text className='status-step__status'>{DEMAND_STATUS_LABELS[s.status]}</Text> : null}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+/** Actions that close at the same time, on one line: 修改需求、提交：可至 2026年12月18日24:00. */
+function byDeadline(actions: NextAction[]): Array<[string | null, string]> {
+  const groups = new Map<string | null, string[]>()
+  for (const a of actions) groups.set(a.untilText, [...(groups.get(a.untilText) ?? []), a.label])
+  return [...groups].map(([until, labels]) => [until, labels.join('、')])
+}
+
+function NextCard({ view }: { view: DemandStatusView }) {
+  const { next, id, status } = view
+  const edit = next.actions.find((a) => a.action === 'edit')
+  const submit = next.actions.find((a) => a.action === 'submit')
+  const until = (a: NextAction | undefined) => (a?.untilText ? `截止 ${a.untilText}` : '')
+  return (
+    <View className={`card status-next${next.readOnly ? ' is-closed' : ''}`} data-testid='next-actions' data-read-only={next.readOnly ? 'true' : 'false'}>
+      <Text className='status-next__title'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
+      <Text className='status-next__message'>{next.message}</Text>
+      {next.actions.length > 0 ? (
+        <View className='status-next__actions'>
+          {byDeadline(next.actions).map(([untilText, labels]) => (
+            <Text key={labels} className='status-next__until'>
+              {labels}
+              {untilText ? `：可至 ${untilText}` : ''}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+      {edit ? (
+        <Button
+          className='status-next__button'
+          type='primary'
+          block
+          onClick={() => void openPage(ROUTES.wizard(id))}
+          aria-label={`${status === 'returned' ? '按退回原因修改' : '修改需求'}，${until(edit)}`}
+        >
+          {status === 'returned' ? '按退回原因修改' : status === 'draft' ? '继续填写' : '修改需求'}
+        </Button>
+      ) : null}
+      {!edit && submit ? (
+        <Button className='status-next__button' type='primary' block onClick={() => void openPage(ROUTES.review(id))}>
+          检查并提交
+        </Button>
+      ) : null}
+    </View>
+  )
+}
+
+function Timeline({ entries }: { entries: TimelineEntry[] }) {
+  // Newest first: the current state is what people look for.
+  const newestFirst = [...entries].reverse()
+  return (
+    <View className='card status-timeline'>
+      <Text className='section-title'>办理记录</Text>
+      <View role='list' aria-label='办理记录'>
+        {newestFirst.map((e, i) => (
+          <View
+            key={`${e.at}-${i}`}
+            role='listitem'
+            className={`timeline-entry${i === 0 ? ' is-current' : ''} timeline-entry--${e.to}`}
+            data-action={e.action}
+            aria-current={i === 0 ? 'true' : undefined}
+          >
+            <View className='timeline-entry__rail' aria-hidden='true'>
+              <View className='timeline-entry__dot' />
+              {i < newestFirst.length - 1 ? <View className='timeline-entry__line' /> : null}
+            </View>
+            <View className='timeline-entry__body'>
+              <View className='timeline-entry__head'>
+                <Text className='timeline-entry__summary'>{e.summary}</Text>
+                <Text className={`timeline-entry__status timeline-entry__status--${e.to}`}>{e.toLabel}</Text>
+              </View>
+              <Text className='timeline-entry__meta'>
+                {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}
+              </Text>
+              {e.rank && (e.action === 'recommend' || e.action === 'rerank') ? (
+                <Text className='timeline-entry__rank'>推荐排序：第 {e.rank} 位</Text>
+              ) : null}
+              {e.reason ? (
+                <View className={`timeline-entry__reason${e.action === 'return' ? ' is-return' : ''}`}>
+                  <Text className='timeline-entry__reason-label'>{reasonLabel(e)}</Text>
+                  <Text className='timeline-entry__reason-text' userSelect>
+                    {e.reason}
+                  </Text>
+                </View>
+              ) : null}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}
+
+export interface StatusScreenProps {
+  id?: string
+  /** Bumped when the page shows again or is pulled down. */
+  refreshKey?: number
+  onRefreshed?: () => void
+}
+
+/** 办理进度: where the enterprise's demand stands, what happened, what it can do now and until when. */
+export function StatusScreen({ id, refreshKey, onRefreshed }: StatusScreenProps) {
+  const state = useAsync(
+    () => (id ? getDemandStatus(id) : Promise.reject(new Error('缺少需求编号'))).finally(() => onRefreshed?.()),
+    [id]
+  )
+  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+
+  if (!id) return <StateView kind='empty' title='未找到该需求' description='链接缺少需求编号' />
+  if (state.status === 'loading') {
+    return (
+      <View className='page status-screen'>
+        <StateView kind='loading' rows={3} />
+      </View>
+    )
+  }
+  if (state.status === 'error') {
+    const e = state.error
+    return (
+      <View className='page status-screen'>
+        {e.isUnauthenticated ? (
+          <SignInRequired description='登录后可查看需求的办理进度' />
+        ) : e.status === 404 ? (
+          <StateView kind='empty' title='未找到该需求' description='需求不存在，或不属于当前登录的单位' actionText='查看我的需求' onAction={() => void openPage(ROUTES.demands)} />
+        ) : (
+          <StateView kind='error' title='加载失败' description={e.message} actionText='重试' onAction={state.reload} />
+        )}
+      </View>
+    )
+  }
+
+  const view = state.data
+  const { next } = view
+  return (
+    <View className='page status-screen'>
+      <View className='card status-head'>
+        <View className='status-head__top'>
+          <Text className={`status-pill status-pill--${view.status}`} data-testid='status-label'>
+            {view.statusLabel}
+          </Text>
+          {view.rank ? (
+            <Text className='status-head__rank' data-testid='rank'>
+              推荐排序第 {view.rank} 位
+            </Text>
+          ) : null}
+        </View>
+        <Text className='status-head__title'>{view.title.trim() || '未命名需求'}</Text>
+        <Text className='status-head__campaign'>{view.campaignTitle}</Text>
+        {view.unit ? <Text className='status-head__unit'>推荐单位：{view.unit.name}</Text> : null}
+      </View>
+
+      {view.status !== 'draft' ? (
+        <View className='card'>
+          <Steps steps={view.steps} />
+        </View>
+      ) : null}
+
+      <NextCard view={view} />
+
+      <View className='card status-links'>
+        <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.thread(view.id))}>
+          <Text className='status-links__label'>与推荐单位留言</Text>
+          <Text className='status-links__hint'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
+          <Text className='status-links__arrow' aria-hidden='true'>
+            ›
+          </Text>
+        </View>
+        <View className='status-links__item' role='link' data-testid='open-review' onClick={() => void openPage(ROUTES.review(view.id))}>
+          <Text className='status-links__label'>填报内容</Text>
+          <Text className='status-links__hint'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
+          <Text className='status-links__arrow' aria-hidden='true'>
+            ›
+          </Text>
+        </View>
+        {view.timeline.some((e) => e.action === 'submit') ? (
+          <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.versions(view.id))}>
+            <Text className='status-links__label'>历次提交版本</Text>
+            <Text className='status-links__hint'>每次提交的内容与改动</Text>
+            <Text className='status-links__arrow' aria-hidden='true'>
+              ›
+            </Text>
+          </View>
+        ) : null}
+      </View>
+
+      {view.timeline.length > 0 ? (
+        <Timeline entries={view.timeline} />
+      ) : (
+        <StateView kind='empty' title='尚未提交' description='提交后，每一次审核、退回和推荐都会记录在这里' />
+      )}
+    </View>
+  )
+}

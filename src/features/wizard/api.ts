@@ -1,0 +1,80 @@
+/** The demand endpoints the wizard, review and versions pages call (one small function each). */
+import type { CampaignDefinition } from '../../../types/campaign'
+import type { CampaignDetail, Demand, DemandVersion, DemandVersionSummary, SaveResult } from '../../../types/domain'
+import type { AnswerChange, Answers } from '../../../types/engine'
+import { http } from '../../services/http'
+import { storage } from '../../services/storage'
+
+const path = (id: string) => `/api/demands/${encodeURIComponent(id)}`
+
+export async function getDemand(id: string): Promise<Demand> {
+  const { data } = await http.get<Demand>(path(id))
+  return data
+}
+
+/** Saves the working copy on top of `baseVersion`; 409 VERSION_CONFLICT when the server moved on. */
+export async function saveDraft(id: string, body: { baseVersion: number; answers: Answers; currentStep: string }): Promise<SaveResult> {
+  const { data } = await http.put<SaveResult>(`${path(id)}/draft`, body)
+  return data
+}
+
+export async function submitDemand(id: string, baseVersion: number): Promise<Demand> {
+  const { data } = await http.post<Demand>(`${path(id)}/submit`, { baseVersion })
+  return data
+}
+
+export async function listVersions(id: string): Promise<DemandVersionSummary[]> {
+  const { data } = await http.get<{ versions: DemandVersionSummary[] }>(`${path(id)}/versions`)
+  return data.versions
+}
+
+export async function getVersion(id: string, n: number): Promise<DemandVersion> {
+  const { data } = await http.get<DemandVersion>(`${path(id)}/versions/${n}`)
+  return data
+}
+
+export async function diffVersions(id: string, from: number, to: number): Promise<AnswerChange[]> {
+  const { data } = await http.get<{ changes: AnswerChange[] }>(`${path(id)}/diff`, { params: { from, to } })
+  return data.changes
+}
+
+/** Where an attachment is uploaded (multipart field `file`). */
+export function attachmentUploadUrl(id: string, fieldId: string): string {
+  return `${http.defaults.baseURL ?? ''}${path(id)}/attachments?field=${encodeURIComponent(fieldId)}`
+}
+
+export function attachmentUrl(attachmentId: string): string {
+  return `${http.defaults.baseURL ?? ''}/api/attachments/${encodeURIComponent(attachmentId)}`
+}
+
+// ---- campaign definitions, kept on the phone so a draft opens offline -------------------------
+
+const definitionKey = (campaignId: string) => `wizard.campaign.${campaignId}`
+
+export interface CampaignForWizard {
+  definition: CampaignDefinition
+  enterpriseDeadlineAt: string
+  recommenderDeadlineAt: string
+}
+
+export async function getCampaignForWizard(campaignId: string): Promise<CampaignForWizard> {
+  try {
+    const { data } = await http.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(campaignId)}`)
+    const value: CampaignForWizard = {
+      definition: data.definition,
+      enterpriseDeadlineAt: data.enterpriseDeadlineAt,
+      recommenderDeadlineAt: data.recommenderDeadlineAt
+    }
+    storage.set(definitionKey(campaignId), value)
+    return value
+  } catch (e) {
+    const cached = storage.get<CampaignForWizard>(definitionKey(campaignId))
+    if (cached && typeof cached === 'object' && cached.definition) return cached
+    throw e
+  }
+}
+
+export function cachedCampaign(campaignId: string): CampaignForWizard | undefined {
+  const cached = storage.get<CampaignForWizard>(definitionKey(campaignId))
+  return cached && typeof cached === 'object' && cached.definition ? cached : undefined
+}

@@ -1,0 +1,90 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
+import { UNIT_TYPE_LABELS, type UnitType } from '../../../../types/domain'
+import { checkEligibility, UNIT_TYPE_RULE_ID, type Answers } from '../../../../types/engine'
+import { estimateMinutes } from '../format'
+
+/** How many steps, what each asks and roughly how long: shown before anything is typed. */
+export function WizardOverview({ steps }: { steps: StepDefinition[] }) {
+  const [open, setOpen] = useState(false)
+  const minutes = steps.reduce((n, s) => n + estimateMinutes(s.fields), 0)
+  return (
+    <View className='wz-overview card'>
+      <View className='wz-overview__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+        <Text className='wz-overview__title'>
+          共 {steps.length} 步，约需 {minutes} 分钟
+        </Text>
+        <Text className='wz-link'>{open ? '收起' : '各步内容'}</Text>
+      </View>
+      {!open ? <Text className='wz-note wz-overview__hint'>可分多次填写，每次修改都会自动保存。</Text> : null}
+      {open ? (
+        <View className='wz-overview__list' role='list'>
+          <Text className='wz-note'>可分多次填写：每次修改都会先存在本机，并自动保存到服务器。</Text>
+          {steps.map((s, i) => (
+            <View key={s.id} className='wz-overview__item' role='listitem'>
+              <Text className='wz-overview__num'>{i + 1}</Text>
+              <View className='wz-overview__body'>
+                <Text className='wz-overview__step'>
+                  {s.title}
+                  <Text className='wz-overview__minutes'> · 约 {estimateMinutes(s.fields)} 分钟</Text>
+                </Text>
+                <Text className='wz-overview__desc'>{s.description ?? s.fields.map((f) => f.label).join('、')}</Text>
+              </View>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/**
+ * Who may file, explained before filling: the campaign's rules that apply to this unit type,
+ * each marked 符合 / 不符合 (with why) / 待填写, by the engine's `checkEligibility`.
+ */
+export function EligibilityPanel({
+  def,
+  answers,
+  unitType,
+  compact
+}: {
+  def: CampaignDefinition
+  answers: Answers
+  unitType: UnitType | ''
+  compact?: boolean
+}) {
+  const rules = def.eligibility.filter((r) => !r.appliesTo || (unitType !== '' && r.appliesTo.includes(unitType)))
+  const failures = checkEligibility(def, answers, unitType)
+  const unitIssue = failures.find((f) => f.ruleId === UNIT_TYPE_RULE_ID)
+  if (!rules.length && !unitIssue) return null
+  const fields = new Map(def.steps.flatMap((s) => s.fields).map((f) => [f.id, f]))
+  const anyFailed = failures.length > 0
+  return (
+    <View className={`wz-eligibility card${anyFailed ? ' is-failed' : ''}`} role={anyFailed ? 'alert' : undefined} data-testid='eligibility'>
+      <Text className='wz-eligibility__title'>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
+      {unitIssue ? <Text className='wz-eligibility__fail'>{unitIssue.message}</Text> : null}
+      {!compact && unitType ? (
+        <Text className='wz-note'>按本单位类型“{UNIT_TYPE_LABELS[unitType]}”，须同时满足以下条件，填写后立即核对：</Text>
+      ) : null}
+      {rules.map((r) => {
+        const failure = failures.find((f) => f.ruleId === r.id)
+        const answered = typeof answers[r.field] === 'number'
+        const state = failure ? 'fail' : answered ? 'ok' : 'todo'
+        return (
+          <View key={r.id} className={`wz-rule wz-rule--${state}`} data-rule={r.id}>
+            <Text className='wz-rule__mark' aria-hidden='true'>
+              {state === 'fail' ? '✕' : state === 'ok' ? '✓' : '○'}
+            </Text>
+            <View className='wz-rule__body'>
+              <Text className='wz-rule__text'>{failure ? failure.message : r.message}</Text>
+              <Text className='wz-rule__state'>
+                {state === 'fail' ? '不符合' : state === 'ok' ? '符合' : `待填写：${fields.get(r.field)?.label ?? r.field}`}
+              </Text>
+            </View>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

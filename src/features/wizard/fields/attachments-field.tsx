@@ -1,0 +1,164 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { useRef, useState } from 'react'
+import type { AttachmentsField } from '../../../../types/campaign'
+import type { AttachmentRef } from '../../../../types/engine'
+import { toApiError } from '../../../services/http'
+import { EMPTY_TEXT, formatSize } from '../format'
+import { pickFiles, uploadAttachment, type PickedFile } from '../platform/files'
+import { FieldFrame, ReadOnlyValue } from './field-frame'
+import type { FieldProps } from './types'
+
+interface Upload {
+  key: number
+  name: string
+  size: number
+  percent: number
+  error?: string
+}
+
+const refsOf = (v: unknown): AttachmentRef[] => (Array.isArray(v) ? (v as AttachmentRef[]) : [])
+
+const extensionOf = (name: string) => {
+  const m = /\.([A-Za-z0-9]+)$/.exec(name)
+  const ext = m ? m[1].toLowerCase() : ''
+  return ext === 'jpeg' ? 'jpg' : ext
+}
+
+/** Attachments: picked with the platform's file picker, uploaded with progress, removable. */
+export function AttachmentsInput({ field, value, issues, allIssues, onChange, ctx }: FieldProps<AttachmentsField>) {
+  const refs = refsOf(value)
+  const [uploads, setUploads] = useState<Upload[]>([])
+  const [notice, setNotice] = useState<string>()
+  const nextKey = useRef(1)
+
+  if (ctx.readOnly) {
+    return (
+      <FieldFrame field={field} issues={[]}>
+        {refs.length ? (
+          refs.map((r) => <ReadOnlyValue key={r.id} text={`${r.name}（${formatSize(r.size)}）`} />)
+        ) : (
+          <ReadOnlyValue text={EMPTY_TEXT} empty />
+        )}
+      </FieldFrame>
+    )
+  }
+
+  const active = uploads.filter((u) => !u.error).length
+  const room = field.maxFiles - refs.length - active
+  const patch = (key: number, p: Partial<Upload>) => setUploads((list) => list.map((u) => (u.key === key ? { ...u, ...p } : u)))
+
+  const start = async (file: PickedFile) => {
+    const key = nextKey.current++
+    const ext = extensionOf(file.name)
+    // Said before a byte is sent; the server checks again, by content.
+    let error: string | undefined
+    if (ext && !(field.accept as string[]).includes(ext)) error = `“${file.name}”的类型不支持，只能上传 ${field.accept.map((t) => '.' + t).join(' ')}`
+    else if (file.size > field.maxSizeMB * 1024 * 1024) error = `“${file.name}”超过${field.maxSizeMB}MB，请压缩或拆分后上传`
+    setUploads((list) => [...list, { key, name: file.name, size: file.size, percent: 0, error }])
+    if (error) return
+    try {
+      const ref = await uploadAttachment(ctx.demandId, field.id, file, (percent) => patch(key, { percent }))
+      setUploads((list) => list.filter((u) => u.key !== key))
+      onChange(field.id, (prev: unknown) => [...refsOf(prev), ref])
+    } catch (e) {
+      const err = toApiError(e)
+      patch(key, { error: `“${file.name}”上传失败：${err.message}` })
+    }
+  }
+
+  const choose = async () => {
+    setNotice(undefined)
+    try {
+      const picked = await pickFiles(field.accept, room)
+      if (picked.notice) setNotice(picked.notice)
+      for (const f of picked.files) void start(f)
+    } catch (e) {
+      setNotice(`无法选择文件：${toApiError(e).message}`)
+    }
+  }
+
+  const remove = (ref: AttachmentRef) => {
+    onChange(field.id, (prev: unknown) => {
+      const next = refsOf(prev).filter((r) => r.id !== ref.id)
+      return next.length ? next : undefined
+    })
+    ctx.notify(`已移除“${ref.name}”`, {
+      text: '撤销',
+      run: () => onChange(field.id, (prev: unknown) => (refsOf(prev).some((r) => r.id === ref.id) ? prev : [...refsOf(prev), ref]))
+    })
+  }
+
+  return (
+    <FieldFrame field={field} issues={issues}>
+      <Text className='wz-note'>
+        {field.help
+          ? `最多 ${field.maxFiles} 个文件，已上传 ${refs.length} 个。`
+          : `支持 ${field.accept.map((t) => t.toUpperCase()).join('、')}，每个不超过 ${field.maxSizeMB} MB，最多 ${field.maxFiles} 个。`}
+      </Text>
+      {refs.map((r, i) => {
+        const problem = allIssues.find((x) => x.row === i)
+        return (
+          <View key={r.id} className={`wz-file${problem ? ' has-error' : ''}`} data-attachment={r.id}>
+            <Text className='wz-file__type' aria-hidden='true'>
+              {r.type.toUpperCase()}
+            </Text>
+            <View className='wz-file__body'>
+              <Text className='wz-file__name'>{r.name}</Text>
+              <Text className='wz-file__meta'>{formatSize(r.size)} · 已上传</Text>
+              {problem ? (
+                <View className='wz-field__error' role='alert'>
+                  {problem.message}
+                </View>
+              ) : null}
+            </View>
+            <View className='wz-icon-button wz-icon-button--danger' role='button' aria-label={`移除附件 ${r.name}`} onClick={() => remove(r)}>
+              ✕
+            </View>
+          </View>
+        )
+      })}
+      {uploads.map((u) => (
+        <View key={u.key} className={`wz-file${u.error ? ' has-error' : ''}`} data-uploading={u.name}>
+          <Text className='wz-file__type' aria-hidden='true'>
+            {extensionOf(u.name).toUpperCase() || '文件'}
+          </Text>
+          <View className='wz-file__body'>
+            <Text className='wz-file__name'>{u.name}</Text>
+            {u.error ? (
+              <View className='wz-field__error' role='alert'>
+                {u.error}
+              </View>
+            ) : (
+              <>
+                <Text className='wz-file__meta'>
+                  {formatSize(u.size)} · 上传中 {u.percent}%
+                </Text>
+                <View className='wz-bar' role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={u.percent} aria-label={`${u.name} 上传进度`}>
+                  <View className='wz-bar__fill' style={{ width: `${u.percent}%` }} />
+                </View>
+              </>
+            )}
+          </View>
+          {u.error ? (
+            <View className='wz-icon-button' role='button' aria-label={`关闭提示 ${u.name}`} onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}>
+              ✕
+            </View>
+          ) : null}
+        </View>
+      ))}
+      {notice ? (
+        <View className='wz-note wz-note--warn' role='alert'>
+          {notice}
+        </View>
+      ) : null}
+      {room > 0 ? (
+        <Button className='wz-add-row' fill='dashed' block onClick={choose}>
+          ＋ 添加附件
+        </Button>
+      ) : (
+        <Text className='wz-note'>已达 {field.maxFiles} 个文件上限</Text>
+      )}
+    </FieldFrame>
+  )
+}

@@ -1,0 +1,62 @@
+import { Text, View } from '@tarojs/components'
+import type { ReactNode } from 'react'
+import type { FieldDefinition } from '../../../../types/campaign'
+import type { FieldIssue } from '../../../../types/engine'
+
+/** One field: its label (with * when required), help, the control, and its problems. */
+export function FieldFrame({
+  field,
+  issues,
+  children,
+  extra
+}: {
+  field: FieldDefinition
+  issues: FieldIssue[]
+  children: ReactNode
+  /** Shown on the right of the label, e.g. a character count. */
+  extra?: ReactNode
+}) {
+  // Row-level issues are shown by the rows themselves; here the field-level ones (once each).
+  const messages = [...new Set(issues.filter((i) => i.row === undefined).map((i) => i.message))]
+  return (
+    <View
+      className={`wz-field wz-field--${field.kind}${messages.length ? ' has-error' : ''}`}
+      id={`field-${field.id}`}
+      data-field={field.id}
+    >
+      <View className='wz-field__head'>
+        <Text className='wz-field__label' id={`label-${field.id}`}>
+          {field.label}
+          {field.required ? (
+            <Text className='wz-field__required' aria-label='必填'>
+              {' '}*
+            </Text>
+          ) : (
+            <Text className='wz-field__optional'>（选填）</Text>
+          )}
+        </Text>
+        {extra}
+      </View>
+      {field.help ? <Text className='wz-field__help'>{field.help}</Text> : null}
+      <View className='wz-field__control'>{children}</View>
+      {messages.length ? (
+        <View className='wz-field__errors' role='alert' data-testid={`error-${field.id}`}>
+          {messages.map((m) => (
+            <Text key={m} className='wz-field__error'>
+              {m}
+            </Text>
+          ))}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+/** A value shown as text that can be selected and copied (read-only view). */
+export function ReadOnlyValue({ text, empty }: { text: string; empty?: boolean }) {
+  return (
+    <Text className={`wz-readonly${empty ? ' is-empty' : ''}`} selectable userSelect>
+      {text}
+    </Text>
+  )
+}

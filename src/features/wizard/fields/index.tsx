@@ -1,0 +1,51 @@
+import { memo, type ComponentType } from 'react'
+import type { FieldDefinition, FieldKind } from '../../../../types/campaign'
+import type { FieldIssue } from '../../../../types/engine'
+import { AttachmentsInput } from './attachments-field'
+import { DomainInput, GateInput, MultiChoiceInput, SingleChoiceInput } from './choice-fields'
+import { IndicatorsInput } from './indicators-field'
+import { DateInput, NumberInput } from './number-date-fields'
+import { MaturityInput, RecommenderInput } from './picker-fields'
+import { TextareaInputField, TextInputField } from './text-fields'
+import type { FieldProps } from './types'
+
+export type { FieldContext, FieldProps, FieldValueUpdate } from './types'
+export { ReadOnlyValue } from './field-frame'
+
+/** One component per field kind: a campaign's definition picks them, no campaign is coded here. */
+const BY_KIND: Record<FieldKind, ComponentType<FieldProps<any>>> = {
+  text: TextInputField,
+  textarea: TextareaInputField,
+  single: SingleChoiceInput,
+  multi: MultiChoiceInput,
+  domain: DomainInput,
+  amount: NumberInput,
+  number: NumberInput,
+  date: DateInput,
+  indicators: IndicatorsInput,
+  maturity: MaturityInput,
+  recommender: RecommenderInput,
+  attachments: AttachmentsInput,
+  gate: GateInput
+}
+
+const issueKey = (issues: FieldIssue[]) => issues.map((i) => `${i.code}:${i.row ?? ''}:${i.column ?? ''}:${i.message}`).join('|')
+
+function FieldSwitch(props: FieldProps<FieldDefinition>) {
+  const Component = BY_KIND[props.field.kind]
+  return <Component {...props} />
+}
+
+/** A field re-renders only when its own value, problems or context change (typing elsewhere does not). */
+export const Field = memo(
+  FieldSwitch,
+  (a, b) =>
+    a.field === b.field &&
+    a.value === b.value &&
+    a.ctx === b.ctx &&
+    a.attempted === b.attempted &&
+    a.onChange === b.onChange &&
+    a.onBlur === b.onBlur &&
+    issueKey(a.issues) === issueKey(b.issues) &&
+    issueKey(a.allIssues) === issueKey(b.allIssues)
+)

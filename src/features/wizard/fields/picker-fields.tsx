@@ -1,0 +1,159 @@
+import { Input, Popup } from '@nutui/nutui-react-taro'
+import { ScrollView, Text, View } from '@tarojs/components'
+import { useMemo, useState } from 'react'
+import { TRL_LEVELS, type MaturityField, type RecommenderField } from '../../../../types/campaign'
+import { EMPTY_TEXT, valueText } from '../format'
+import { FieldFrame, ReadOnlyValue } from './field-frame'
+import type { FieldProps } from './types'
+
+/** Technology readiness 1–9, each level with its one-line description. */
+export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProps<MaturityField>) {
+  const [open, setOpen] = useState(false)
+  const level = TRL_LEVELS.find((l) => l.level === value)
+  if (ctx.readOnly) {
+    const t = valueText(ctx.def, field, value)
+    return (
+      <FieldFrame field={field} issues={[]}>
+        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
+      </FieldFrame>
+    )
+  }
+  return (
+    <FieldFrame field={field} issues={issues}>
+      <View
+        className={`wz-picker-button${level ? '' : ' is-empty'}`}
+        role='button'
+        aria-haspopup='dialog'
+        aria-label={`${field.label}：${level ? `${level.level}级，${level.label}` : '未选择'}，点按选择`}
+        onClick={() => setOpen(true)}
+      >
+        {level ? (
+          <View className='wz-picker-button__value'>
+            <Text className='wz-level'>{level.level}级</Text>
+            <Text className='wz-level-label'>{level.label}</Text>
+          </View>
+        ) : (
+          <Text>请选择（1—9级）</Text>
+        )}
+        <Text className='wz-picker-button__arrow' aria-hidden='true'>
+          ›
+        </Text>
+      </View>
+      <Popup visible={open} position='bottom' round title={field.label} closeable closeAriaLabel='关闭' onClose={() => setOpen(false)}>
+        <ScrollView scrollY className='wz-sheet__list'>
+          <View role='radiogroup' aria-label={field.label}>
+          {TRL_LEVELS.map((l) => (
+            <View
+              key={l.level}
+              className={`wz-level-option${l.level === value ? ' is-checked' : ''}`}
+              role='radio'
+              aria-checked={l.level === value}
+              data-level={l.level}
+              onClick={() => {
+                onChange(field.id, l.level)
+                setOpen(false)
+              }}
+            >
+              <Text className='wz-level'>{l.level}级</Text>
+              <Text className='wz-level-label'>{l.label}</Text>
+            </View>
+          ))}
+          </View>
+        </ScrollView>
+      </Popup>
+    </FieldFrame>
+  )
+}
+
+/** Exactly one recommending unit: searchable, grouped by unit type (with the type's quota). */
+export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldProps<RecommenderField>) {
+  const [open, setOpen] = useState(false)
+  const [query, setQuery] = useState('')
+  const { units, unitTypes } = ctx.def.recommenders
+  const chosen = units.find((u) => u.id === value)
+  const groups = useMemo(() => {
+    const q = query.trim()
+    return unitTypes
+      .map((t) => ({ type: t, units: units.filter((u) => u.type === t.id && (!q || u.name.includes(q))) }))
+      .filter((g) => g.units.length > 0)
+  }, [units, unitTypes, query])
+
+  if (ctx.readOnly) {
+    const t = valueText(ctx.def, field, value)
+    return (
+      <FieldFrame field={field} issues={[]}>
+        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
+      </FieldFrame>
+    )
+  }
+  const typeLabel = chosen ? unitTypes.find((t) => t.id === chosen.type)?.label : undefined
+  return (
+    <FieldFrame field={field} issues={issues}>
+      <View
+        className={`wz-picker-button${chosen ? '' : ' is-empty'}`}
+        role='button'
+        aria-haspopup='dialog'
+        aria-label={`${field.label}：${chosen ? chosen.name : '未选择'}，点按${chosen ? '更换' : '选择'}`}
+        onClick={() => setOpen(true)}
+      >
+        {chosen ? (
+          <View className='wz-picker-button__value'>
+            <Text className='wz-unit-name'>{chosen.name}</Text>
+            {typeLabel ? <Text className='wz-level-label'>{typeLabel}</Text> : null}
+          </View>
+        ) : (
+          <Text>请选择推荐单位</Text>
+        )}
+        <Text className='wz-picker-button__arrow' aria-hidden='true'>
+          {chosen ? '更换 ›' : '›'}
+        </Text>
+      </View>
+      <Popup
+        visible={open}
+        position='bottom'
+        round
+        title='选择推荐单位'
+        closeable
+        closeAriaLabel='关闭'
+        onClose={() => setOpen(false)}
+        className='wz-sheet wz-sheet--tall'
+      >
+        <View className='wz-sheet__search'>
+          <Input className='wz-input' value={query} placeholder='搜索单位名称，如“两江”' clearable aria-label='搜索推荐单位' onChange={setQuery} />
+        </View>
+        <ScrollView scrollY className='wz-sheet__list wz-sheet__list--tall'>
+          {groups.length === 0 ? <Text className='wz-note wz-sheet__empty'>没有名称包含“{query}”的推荐单位</Text> : null}
+          {groups.map((g) => (
+            <View key={g.type.id} className='wz-unit-group' role='radiogroup' aria-label={g.type.label}>
+              <View className='wz-unit-group__head'>
+                <Text className='wz-unit-group__label'>{g.type.label}</Text>
+                {g.type.quota !== null ? <Text className='wz-unit-group__quota'>每单位限荐{g.type.quota}项</Text> : null}
+              </View>
+              {g.units.map((u) => (
+                <View
+                  key={u.id}
+                  className={`wz-unit${u.id === value ? ' is-checked' : ''}`}
+                  role='radio'
+                  aria-checked={u.id === value}
+                  data-unit={u.id}
+                  onClick={() => {
+                    onChange(field.id, u.id)
+                    setOpen(false)
+                    setQuery('')
+                  }}
+                >
+                  <Text>{u.name}</Text>
+                  {u.id === value ? (
+                    <Text className='wz-unit__check' aria-hidden='true'>
+                      ✓
+                    </Text>
+                  ) : null}
+                </View>
+              ))}
+            </View>
+          ))}
+        </ScrollView>
+      </Popup>
+    </FieldFrame>
+  )
+}

@@ -1,0 +1,81 @@
+/**
+ * Opening a demand on this device: the server copy, the phone's copy and the campaign, and
+ * which of the two copies to continue from.
+ */
+import type { CampaignDefinition } from '../../../types/campaign'
+import type { Demand, UnitType } from '../../../types/domain'
+import type { Answers } from '../../../types/engine'
+import { ApiError, toApiError } from '../../services/http'
+import { loadMe } from '../../services/session'
+import { getCampaignForWizard, getDemand, type CampaignForWizard } from './api'
+import { readDraft, type LocalDraft } from './draft-store'
+import { sameAnswers } from './hooks/draft-sync'
+
+export interface OpenedDemand {
+  demandId: string
+  /** The server's copy; null when it could not be reached (the phone's copy is shown). */
+  demand: Demand | null
+  campaign: CampaignForWizard
+  def: CampaignDefinition
+  /** undefined when unknown (offline): eligibility rules are then not checked here. */
+  unitType: UnitType | '' | undefined
+  local: LocalDraft | undefined
+  /** Why the server copy is missing: 'offline' or 'signed-out'. */
+  unreachable?: 'offline' | 'signed-out'
+}
+
+export async function openDemand(demandId: string): Promise<OpenedDemand> {
+  const local = readDraft(demandId)
+  let demand: Demand | null = null
+  let unreachable: OpenedDemand['unreachable']
+  try {
+    demand = await getDemand(demandId)
+  } catch (e) {
+    const err = toApiError(e)
+    // Without the server, continue from the phone's copy when there is one.
+    if (!local || !(err.status === 0 || err.isUnauthenticated)) throw err
+    unreachable = err.status === 0 ? 'offline' : 'signed-out'
+  }
+  const campaignId = demand?.campaignId ?? local!.campaignId
+  const campaign = await getCampaignForWizard(campaignId)
+  let unitType: OpenedDemand['unitType'] = local?.unitType as UnitType | '' | undefined
+  if (!unreachable) {
+    try {
+      const me = await loadMe()
+      if (me) unitType = me.profile.unitType
+    } catch {
+      /* keep what the phone knew */
+    }
+  }
+  return { demandId, demand, campaign, def: campaign.definition, unitType, local, unreachable }
+}
+
+export type Resume =
+  /** Continue from these answers; `unsent` when the phone holds edits to send at once. */
+  | { kind: 'continue'; answers: Answers; baseVersion: number; baseAnswers: Answers; step: string; unsent: boolean }
+  /** The phone's unsent edits were made on an older server copy: the person must choose. */
+  | { kind: 'conflict'; local: LocalDraft; server: Demand }
+
+/**
+ * Which copy to continue from. The server copy, at its current step, unless the phone holds
+ * unsent edits: made on the same server version → keep them and send them; made on an older
+ * version → a conflict (unless both say the same).
+ */
+export function chooseResume(opened: OpenedDemand): Resume {
+  const { demand, local } = opened
+  if (!demand) {
+    if (!local) throw new ApiError(0, { code: 'NETWORK', message: '网络不可用，请检查网络后重试' })
+    return { kind: 'continue', answers: local.answers, baseVersion: local.baseVersion, baseAnswers: local.baseAnswers, step: local.currentStep, unsent: local.dirty }
+  }
+  const server = { kind: 'continue' as const, answers: demand.answers, baseVersion: demand.version, baseAnswers: demand.answers, step: demand.currentStep, unsent: false }
+  if (!local || !local.dirty) return server
+  if (local.baseVersion === demand.version) {
+    return { kind: 'continue', answers: local.answers, baseVersion: demand.version, baseAnswers: demand.answers, step: local.currentStep, unsent: true }
+  }
+  if (sameAnswers(local.answers, demand.answers)) return server
+  if (demand.readOnly) {
+    // Nothing can be saved any more: show what this phone holds, read-only, so it can be copied.
+    return { kind: 'continue', answers: local.answers, baseVersion: demand.version, baseAnswers: demand.answers, step: local.currentStep, unsent: true }
+  }
+  return { kind: 'conflict', local, server: demand }
+}

@@ -1,0 +1,121 @@
+import { Text, View } from '@tarojs/components'
+import type { CampaignDefinition } from '../../../types/campaign'
+import type { Demand, DemandVersionSummary } from '../../../types/domain'
+import type { AnswerChange } from '../../../types/engine'
+import { AsyncView, StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { openPage, ROUTES } from '../../services/navigation'
+import { SignInRequired } from '../auth'
+import { diffVersions, getCampaignForWizard, getDemand, listVersions } from './api'
+import { ReadOnlyValue } from './fields'
+import { formatInstant, valueText } from './format'
+import './wizard.scss'
+
+interface VersionEntry {
+  version: DemandVersionSummary
+  /** What changed from the version before; null for the first. */
+  changes: AnswerChange[] | null
+}
+
+interface VersionsData {
+  demand: Demand
+  def: CampaignDefinition
+  entries: VersionEntry[]
+}
+
+async function loadVersions(id: string): Promise<VersionsData> {
+  const [demand, versions] = await Promise.all([getDemand(id), listVersions(id)])
+  const { definition } = await getCampaignForWizard(demand.campaignId)
+  // Newest first; each compared with the one before it.
+  const entries = await Promise.all(
+    versions.map(async (v) => ({ version: v, changes: v.number > 1 ? await diffVersions(id, v.number - 1, v.number) : null }))
+  )
+  return { demand, def: definition, entries }
+}
+
+/** The submitted versions, newest first, and what changed between each and the one before. */
+export function VersionsScreen({ id, shownKey }: { id: string | undefined; shownKey?: number }) {
+  const state = useAsync(() => (id ? loadVersions(id) : Promise.reject(new Error('链接中缺少需求编号'))), [id])
+  useRefreshOnKey(shownKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  return (
+    <View className='page wz-page'>
+      <AsyncView
+        state={state}
+        rows={3}
+        isEmpty={(d) => d.entries.length === 0}
+        empty={{
+          title: '尚未提交过',
+          description: '需求提交后，每次提交的版本和修改内容都会记录在这里',
+          actionText: '继续填写',
+          onAction: () => id && void openPage(ROUTES.wizard(id))
+        }}
+        renderError={(error, retry) =>
+          error.isUnauthenticated ? (
+            <SignInRequired description='登录后可查看版本记录' />
+          ) : (
+            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
+          )
+        }
+      >
+        {(data) => <Versions data={data} />}
+      </AsyncView>
+    </View>
+  )
+}
+
+function Versions({ data }: { data: VersionsData }) {
+  const { def, demand, entries } = data
+  const fields = new Map(def.steps.flatMap((s) => s.fields).map((f) => [f.id, f]))
+  const latest = entries[0]?.version.number
+  return (
+    <View className='wz wz-versions'>
+      <View className='wz-head'>
+        <Text className='wz-head__campaign'>{def.title}</Text>
+        <Text className='wz-head__title'>{demand.title || '未命名需求'}</Text>
+        <Text className='wz-head__meta'>
+          共提交 {entries.length} 次，以最新的第 {latest} 版为准
+          {demand.hasUnsubmittedChanges ? ' · 另有修改尚未提交' : ''}
+        </Text>
+      </View>
+      {entries.map(({ version, changes }) => (
+        <View key={version.number} className='card wz-version' data-version={version.number} role='article' aria-label={`第${version.number}版`}>
+          <View className='wz-version__head'>
+            <Text className='wz-version__number'>第 {version.number} 版</Text>
+            {version.number === latest ? <Text className='wz-version__tag'>当前有效</Text> : null}
+          </View>
+          <Text className='wz-version__time'>提交时间：{formatInstant(version.submittedAt)}</Text>
+          {changes === null ? (
+            <Text className='wz-note'>首次提交</Text>
+          ) : changes.length === 0 ? (
+            <Text className='wz-note'>与第 {version.number - 1} 版相比内容没有变化</Text>
+          ) : (
+            <>
+              <Text className='wz-version__subtitle'>
+                与第 {version.number - 1} 版相比，修改了 {changes.length} 项：
+              </Text>
+              {changes.map((c) => {
+                const field = fields.get(c.field)
+                const before = field ? valueText(def, field, c.before) : String(c.before ?? '未填写')
+                const after = field ? valueText(def, field, c.after) : String(c.after ?? '未填写')
+                return (
+                  <View key={c.field} className='wz-change' data-change-field={c.field}>
+                    <Text className='wz-change__label'>{c.label}</Text>
+                    <View className='wz-change__row'>
+                      <Text className='wz-change__tag wz-change__tag--before'>修改前</Text>
+                      <ReadOnlyValue text={before} />
+                    </View>
+                    <View className='wz-change__row'>
+                      <Text className='wz-change__tag wz-change__tag--after'>修改后</Text>
+                      <ReadOnlyValue text={after} />
+                    </View>
+                  </View>
+                )
+              })}
+            </>
+          )}
+        </View>
+      ))}
+    </View>
+  )
+}

@@ -1,0 +1,379 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import type { StepDefinition } from '../../../types/campaign'
+import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
+import { demandTitle, gateStop, visibleFields, type Answers, type FieldIssue } from '../../../types/engine'
+import { AsyncView, StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { goToLogin, openPage, ROUTES } from '../../services/navigation'
+import { SignInRequired } from '../auth'
+import { getDemand } from './api'
+import { ConflictSheet } from './components/conflict-sheet'
+import { EligibilityPanel, WizardOverview } from './components/overview'
+import { SaveStatusBadge } from './components/save-status'
+import { Snackbar, useSnackbar } from './components/snackbar'
+import { StepIndicator } from './components/step-indicator'
+import { Field, type FieldContext, type FieldValueUpdate } from './fields'
+import { formatInstant } from './format'
+import { DraftSync } from './hooks/draft-sync'
+import { useDraftSync } from './hooks/use-draft-sync'
+import { useSteps } from './hooks/use-steps'
+import { chooseResume, openDemand, type OpenedDemand } from './load'
+import { scrollToField, scrollToTop, WIZARD_GOTO_EVENT, type WizardGoto } from './navigation'
+import './wizard.scss'
+
+export interface WizardScreenProps {
+  id: string | undefined
+  /** Open at this step / scroll to this field (links from the review page). */
+  step?: string
+  field?: string
+  /** Bumped by the page when it is shown again / hidden (Taro page lifecycle). */
+  shownKey?: number
+  hiddenKey?: number
+}
+
+export const DEADLINE_BANNER = '填报已截止，内容只能查看'
+
+/** The demand wizard: one step at a time, every change kept on the phone and saved to the server. */
+export function WizardScreen({ id, step, field, shownKey, hiddenKey }: WizardScreenProps) {
+  const state = useAsync(() => (id ? openDemand(id) : Promise.reject(new Error('链接中缺少需求编号'))), [id])
+  return (
+    <View className='page wz-page'>
+      <AsyncView
+        state={state}
+        rows={3}
+        renderError={(error, retry) =>
+          error.isUnauthenticated ? (
+            <SignInRequired description='登录后可继续填写需求' />
+          ) : error.code === 'NOT_FOUND' ? (
+            <StateView kind='empty' title='未找到该需求' description={error.message} actionText='查看我的需求' onAction={() => void openPage(ROUTES.demands)} />
+          ) : (
+            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
+          )
+        }
+      >
+        {(opened) => <Wizard opened={opened} initialStep={step} focusField={field} shownKey={shownKey} hiddenKey={hiddenKey} />}
+      </AsyncView>
+    </View>
+  )
+}
+
+/** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
+function shownIssues(issues: FieldIssue[], attempted: boolean, touched: boolean, blurred: boolean): FieldIssue[] {
+  if (attempted) return issues
+  return issues.filter((i) => {
+    switch (i.code) {
+      case 'REQUIRED':
+        return false
+      case 'TOO_SHORT':
+      case 'TOO_FEW':
+        return blurred
+      default:
+        return touched
+    }
+  })
+}
+
+interface WizardProps {
+  opened: OpenedDemand
+  initialStep?: string
+  focusField?: string
+  shownKey?: number
+  hiddenKey?: number
+}
+
+function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: WizardProps) {
+  const { def, demandId, unitType } = opened
+  const [meta, setMeta] = useState<Demand | null>(opened.demand)
+  const resume = useMemo(() => chooseResume(opened), [opened])
+  const start = resume.kind === 'continue' ? resume : null
+  const [answers, setAnswers] = useState<Answers>(() => (start ? start.answers : resume.kind === 'conflict' ? resume.local.answers : {}))
+  const answersRef = useRef(answers)
+  const [touched, setTouched] = useState<Set<string>>(() => new Set())
+  const [blurred, setBlurred] = useState<Set<string>>(() => new Set())
+  const [resolving, setResolving] = useState(false)
+  const snackbar = useSnackbar()
+
+  const sync = useMemo(() => {
+    const local = resume.kind === 'conflict' ? resume.local : null
+    return new DraftSync({
+      demandId,
+      campaignId: def.id,
+      baseVersion: start ? start.baseVersion : local!.baseVersion,
+      baseAnswers: start ? start.baseAnswers : local!.baseAnswers,
+      answers: answersRef.current,
+      currentStep: start ? start.step : local!.currentStep,
+      dirty: start ? start.unsent : true,
+      unitType: unitType ?? undefined,
+      closedMessage: opened.demand?.readOnly ? DEADLINE_BANNER : undefined,
+      // A stopping gate (涉密 “是”): nothing of it is sent.
+      holdReason: (a) => (gateStop(def, a) ? '涉密需求不在线填报，未发送任何内容' : null)
+    })
+    // One sync per opened demand.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [opened])
+  const snap = useDraftSync(sync)
+  const status = snap?.status ?? { kind: 'saved' as const }
+
+  const onStepChange = useCallback(
+    (s: StepDefinition) => {
+      scrollToTop()
+      void sync.setStep(s.id)
+    },
+    [sync]
+  )
+  const firstStep = initialStep ?? (start ? start.step : resume.kind === 'conflict' ? resume.local.currentStep : def.steps[0].id)
+  const machine = useSteps(def, answers, unitType, firstStep, onStepChange)
+
+  const readOnly = Boolean(meta?.readOnly) || status.kind === 'closed'
+  const ctx = useMemo<FieldContext>(() => ({ def, demandId, readOnly, notify: snackbar.notify }), [def, demandId, readOnly, snackbar.notify])
+
+  // Unsent edits from last time: send them now (a conflict shows up here too).
+  useEffect(() => {
+    if (sync.getSnapshot().dirty && !readOnly) void sync.flush()
+    if (focusField) scrollToField(focusField)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sync])
+
+  const change = useCallback(
+    (fieldId: string, update: FieldValueUpdate) => {
+      const prev = answersRef.current
+      const value = typeof update === 'function' ? (update as (p: unknown) => unknown)(prev[fieldId]) : update
+      const next: Answers = { ...prev }
+      if (value === undefined) delete next[fieldId]
+      else next[fieldId] = value
+      answersRef.current = next
+      setAnswers(next)
+      setTouched((t) => (t.has(fieldId) ? t : new Set(t).add(fieldId)))
+      sync.edit(next)
+    },
+    [sync]
+  )
+  const blur = useCallback((fieldId: string) => setBlurred((b) => (b.has(fieldId) ? b : new Set(b).add(fieldId))), [])
+
+  // Page lifecycle: hidden → save now; shown again → retry (e.g. after signing in) and refresh the status.
+  const firstShow = useRef(true)
+  useEffect(() => {
+    if (firstShow.current) {
+      firstShow.current = false
+      return
+    }
+    sync.retryNow()
+    getDemand(demandId)
+      .then((server) => {
+        setMeta(server)
+        // Saved elsewhere meanwhile (another page or device) and nothing unsent here: take it over.
+        const snap = sync.getSnapshot()
+        if (!snap.dirty && snap.status.kind === 'saved' && server.version !== sync.baseVersion && !server.readOnly) {
+          answersRef.current = server.answers
+          setAnswers(server.answers)
+          void sync.resolveConflict(server.answers, server)
+        }
+      })
+      .catch(() => undefined)
+  }, [shownKey, sync, demandId])
+  useEffect(() => {
+    if (hiddenKey) void sync.flush()
+  }, [hiddenKey, sync])
+
+  // 修改 links from the review page come back here.
+  const { steps, goTo } = machine
+  useEffect(() => {
+    const handler = (target: WizardGoto) => {
+      if (target.id !== demandId) return
+      const i = steps.findIndex((s) => s.id === target.step)
+      if (i >= 0) goTo(i)
+      if (target.field) scrollToField(target.field)
+    }
+    Taro.eventCenter.on(WIZARD_GOTO_EVENT, handler)
+    return () => void Taro.eventCenter.off(WIZARD_GOTO_EVENT, handler)
+  }, [demandId, steps, goTo])
+
+  const resolveConflict = async (merged: Answers) => {
+    if (status.kind !== 'conflict') return
+    setResolving(true)
+    answersRef.current = merged
+    setAnswers(merged)
+    await sync.resolveConflict(merged, status.server)
+    setResolving(false)
+  }
+
+  const { step, index, completeness: comp, stop } = machine
+  const attempted = machine.attempted.has(step.id)
+  const [nextError, setNextError] = useState<string>()
+  useEffect(() => setNextError(undefined), [step.id])
+
+  const next = async () => {
+    if (readOnly) {
+      if (index < steps.length - 1) goTo(index + 1)
+      else void openPage(ROUTES.review(demandId))
+      return
+    }
+    if (stop) return
+    const problems = machine.attempt()
+    if (problems.length) {
+      const fieldsWithProblems = [...new Set(problems.map((p) => p.field))]
+      setNextError(`本步还有 ${fieldsWithProblems.length} 项需要完善，已在对应位置标出`)
+      scrollToField(fieldsWithProblems[0])
+      return
+    }
+    setNextError(undefined)
+    if (index < steps.length - 1) goTo(index + 1)
+    else {
+      await Promise.race([sync.flush(), new Promise((r) => setTimeout(r, 3000))])
+      void openPage(ROUTES.review(demandId))
+    }
+  }
+
+  const back = () => index > 0 && goTo(index - 1)
+
+  const issuesByField = useMemo(() => {
+    const map = new Map<string, FieldIssue[]>()
+    for (const i of machine.issues) {
+      const list = map.get(i.field)
+      if (list) list.push(i)
+      else map.set(i.field, [i])
+    }
+    return map
+  }, [machine.issues])
+
+  const visibleIds = useMemo(() => new Set(visibleFields(def, answers).map((f) => f.id)), [def, answers])
+  const title = demandTitle(def, answers) || '未命名需求'
+  const ruleFields = new Set(def.eligibility.map((r) => r.field))
+  const stepHasRules = step.fields.some((f) => ruleFields.has(f.id))
+  const localDiffersAfterClose = readOnly && snap?.dirty
+  const isLast = index === steps.length - 1
+
+  return (
+    <View className='wz'>
+      <View className='wz-head'>
+        <Text className='wz-head__campaign'>{def.title}</Text>
+        <Text className='wz-head__title' selectable userSelect>
+          {title}
+        </Text>
+        {meta ? (
+          <Text className='wz-head__meta'>
+            {DEMAND_STATUS_LABELS[meta.status]}
+            {meta.submittedVersion ? ` · 已提交第${meta.submittedVersion}版` : ''}
+          </Text>
+        ) : null}
+      </View>
+
+      {readOnly ? (
+        <View className='wz-banner wz-banner--closed' role='alert' data-testid='readonly-banner'>
+          <Text className='wz-banner__title'>{status.kind === 'closed' && status.message !== DEADLINE_BANNER && !meta?.readOnly ? status.message : DEADLINE_BANNER}</Text>
+          {localDiffersAfterClose ? (
+            <Text className='wz-banner__text'>以下显示的是本机截止前未能保存到服务器的内容，可长按选择并复制留存。</Text>
+          ) : (
+            <Text className='wz-banner__text'>文字可长按选择并复制。</Text>
+          )}
+        </View>
+      ) : null}
+
+      {status.kind === 'signed-out' ? (
+        <View className='wz-banner wz-banner--warn' role='alert' data-testid='signed-out-banner'>
+          <Text className='wz-banner__title'>登录已过期</Text>
+          <Text className='wz-banner__text'>填写的内容已暂存在本机，重新登录后会自动保存。</Text>
+          <Button size='small' type='primary' onClick={() => void goToLogin(ROUTES.wizard(demandId, step.id))}>
+            重新登录
+          </Button>
+        </View>
+      ) : null}
+
+      {status.kind === 'failed' ? (
+        <View className='wz-banner wz-banner--warn' role='alert'>
+          <Text className='wz-banner__text'>未能保存到服务器：{status.message}。内容已暂存在本机，修改后会再次保存。</Text>
+        </View>
+      ) : null}
+
+      {meta?.submittedVersion && !readOnly ? (
+        <View className='wz-banner wz-banner--info' data-testid='submitted-banner'>
+          <Text className='wz-banner__text'>
+            已于 {formatInstant(meta.submittedAt)} 提交第 {meta.submittedVersion} 版。截止前可以修改，修改后需重新提交才生效。
+          </Text>
+          <View className='wz-banner__links'>
+            <View className='wz-link' role='link' onClick={() => void openPage(ROUTES.versions(demandId))}>
+              版本记录 ›
+            </View>
+            <View className='wz-link' role='link' onClick={() => void openPage(ROUTES.review(demandId))}>
+              检查并重新提交 ›
+            </View>
+          </View>
+        </View>
+      ) : null}
+
+      {index === 0 && !readOnly ? <WizardOverview steps={steps} /> : null}
+
+      <StepIndicator steps={steps} current={index} completeness={comp} canJump={machine.canJump} onJump={goTo} />
+
+      {!readOnly && unitType !== undefined && (stepHasRules || index === 0) ? (
+        <EligibilityPanel def={def} answers={answers} unitType={unitType} compact={!stepHasRules} />
+      ) : null}
+
+      <View className='wz-step-card card' data-testid='step' data-step={step.id}>
+        <Text className='wz-step-card__title'>
+          {index + 1}. {step.title}
+        </Text>
+        {step.description ? <Text className='wz-step-card__desc'>{step.description}</Text> : null}
+        {step.fields.map((f) => {
+          if (!visibleIds.has(f.id)) return null
+          const all = issuesByField.get(f.id) ?? EMPTY
+          return (
+            <Field
+              key={f.id}
+              field={f}
+              value={answers[f.id]}
+              issues={shownIssues(all, attempted, touched.has(f.id), blurred.has(f.id) || attempted)}
+              allIssues={all}
+              attempted={attempted}
+              onChange={change}
+              onBlur={blur}
+              ctx={ctx}
+            />
+          )
+        })}
+        {stop && !readOnly ? (
+          <View className='wz-stop' role='alert' data-testid='gate-stop'>
+            <Text className='wz-stop__title'>本需求不能在线填报</Text>
+            <Text className='wz-stop__text'>{stop.message}</Text>
+            <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“否”后继续。</Text>
+            <Button size='small' fill='outline' type='primary' onClick={() => void openPage(ROUTES.campaign(def.id))}>
+              返回征集活动
+            </Button>
+          </View>
+        ) : null}
+      </View>
+
+      <View className='wz-actionbar__spacer' />
+      <View className='wz-actionbar'>
+        <View className='wz-actionbar__status'>
+          <SaveStatusBadge status={status} />
+          {nextError ? (
+            <View className='wz-actionbar__error' role='alert' data-testid='next-error'>
+              {nextError}
+            </View>
+          ) : null}
+        </View>
+        <View className='wz-actionbar__buttons'>
+          {index > 0 ? (
+            <Button className='wz-actionbar__back' fill='outline' onClick={back}>
+              上一步
+            </Button>
+          ) : null}
+          <Button className='wz-actionbar__next' type='primary' disabled={!readOnly && Boolean(stop)} onClick={() => void next()}>
+            {isLast ? (readOnly ? '查看提交内容' : '检查并提交') : '下一步'}
+          </Button>
+        </View>
+      </View>
+
+      {status.kind === 'conflict' ? (
+        <ConflictSheet def={def} local={answers} base={sync.base} server={status.server} busy={resolving} onResolve={(m) => void resolveConflict(m)} />
+      ) : null}
+      <Snackbar message={snackbar.message} onDone={snackbar.clear} />
+    </View>
+  )
+}
+
+const EMPTY: FieldIssue[] = []

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '版本记录'
+})

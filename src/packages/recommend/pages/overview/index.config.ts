@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '统计与遴选'
+})

@@ -1,0 +1,164 @@
+/**
+ * Shapes of the recommending-unit and bureau API (/api/recommend/…) and of the enterprise's
+ * status page (GET /api/demands/:id/status). Instants are ISO strings from the server clock.
+ */
+import type { CampaignSummary, DemandStatus, Profile, Role } from './domain'
+import type { NextActions, StatusAction, StatusStep } from './status'
+
+export interface UnitRef {
+  id: string
+  name: string
+  /** The unit type's label, e.g. 市级行业主管部门. */
+  typeLabel: string
+}
+
+export interface StatusCounts {
+  /** Demands that chose the unit (every unit, for the bureau) and were submitted. */
+  received: number
+  /** Of those, the ones the unit has acted on: returned, recommended, not recommended, decided. */
+  reviewed: number
+  /** Recommended (including those the bureau has decided). */
+  recommended: number
+  byStatus: Partial<Record<DemandStatus, number>>
+}
+
+export interface ReviewCampaign {
+  campaign: CampaignSummary
+  /** The recommender's unit; null for the bureau. */
+  unit: UnitRef | null
+  /** The unit's quota; null when the notice sets none, and for the bureau. */
+  quota: number | null
+  counts: StatusCounts
+  /** Whole days left to the recommender deadline (0 on its last day). */
+  daysLeft: number
+  /** 剩 12 天 3 小时 / 已截止 */
+  countdownText: string
+  /** After the recommender deadline: everything is read-only for the unit. */
+  readOnly: boolean
+}
+
+export interface DomainRef {
+  id: string
+  label: string
+  direction: string | null
+}
+
+export interface InboxItem {
+  id: string
+  title: string
+  enterpriseName: string
+  domain: DomainRef | null
+  status: DemandStatus
+  statusLabel: string
+  rank: number | null
+  unit: UnitRef
+  submittedVersion: number
+  submittedAt: string
+}
+
+export interface QuotaMeter {
+  quota: number | null
+  used: number
+  /** null when there is no quota. */
+  left: number | null
+}
+
+export interface InboxPage {
+  items: InboxItem[]
+  total: number
+  page: number
+  pageSize: number
+  /** The recommender's quota meter; null for the bureau. */
+  quota: QuotaMeter | null
+}
+
+export interface TimelineEntry {
+  at: string
+  action: StatusAction
+  from: DemandStatus
+  to: DemandStatus
+  fromLabel: string
+  toLabel: string
+  actorRole: Role
+  actorRoleLabel: string
+  /** The actor's unit: the enterprise, the recommending unit or the bureau. */
+  actorUnit: string
+  reason: string | null
+  rank: number | null
+  version: number | null
+  /** One line for people, e.g. 推荐（第3位）, 重新提交（第2版）. */
+  summary: string
+}
+
+export interface ReviewDemand extends InboxItem {
+  campaignId: string
+  campaignTitle: string
+  /** The latest submitted version, as the enterprise sent it. */
+  version: {
+    number: number
+    title: string
+    answers: Record<string, unknown>
+    profile: Profile
+    submittedAt: string
+  }
+  timeline: TimelineEntry[]
+  next: NextActions
+}
+
+export interface SimilarDemand {
+  id: string
+  title: string
+  enterpriseName: string
+  unit: UnitRef
+  status: DemandStatus
+  statusLabel: string
+  /** Trigram similarity of name + content, 0…1. */
+  score: number
+}
+
+export interface RankedItem {
+  id: string
+  rank: number
+  title: string
+  enterpriseName: string
+  domain: DomainRef | null
+  status: DemandStatus
+  statusLabel: string
+}
+
+export interface RankingGroup {
+  unit: UnitRef
+  quota: QuotaMeter
+  items: RankedItem[]
+}
+
+export interface Ranking {
+  groups: RankingGroup[]
+  /** The recommender deadline (ISO) and as people read it. */
+  deadlineAt: string
+  deadlineText: string
+  /** True for the bureau, and for the unit after its deadline. */
+  readOnly: boolean
+}
+
+export interface BureauOverview {
+  counts: StatusCounts & { selected: number }
+  byUnit: Array<{ unit: UnitRef; quota: number | null; received: number; reviewed: number; recommended: number; selected: number }>
+  byField: Array<{ domain: { id: string; label: string }; received: number; recommended: number; selected: number }>
+}
+
+export interface DemandStatusView {
+  id: string
+  campaignId: string
+  campaignTitle: string
+  title: string
+  status: DemandStatus
+  statusLabel: string
+  /** Place in the unit's ranked list while recommended (also after the bureau's decision). */
+  rank: number | null
+  /** The unit chosen in the latest submission; null before the first. */
+  unit: UnitRef | null
+  steps: StatusStep[]
+  timeline: TimelineEntry[]
+  next: NextActions
+}
