@@ -28,7 +28,8 @@ export const MESSAGE_KINDS = {
   recommenderReminder: 'reminder_recommender',
   threadMessage: 'thread_message'
 } as const
-/** Every reminder kind, as a LIKE pattern for SQL. */
+/** Reminder kinds start with reminder_ (REMINDER_KINDS: the same rule as a LIKE pattern for SQL). */
+export const isReminderKind = (kind: string) => kind.startsWith('reminder_')
 export const REMINDER_KINDS = 'reminder\\_%'
 
 /** Pending pushes are announced on this channel (at commit) so a worker picks them up at once. */

@@ -3,10 +3,11 @@
  * queued pushes (push_deliveries) through WeChat or Alipay.
  *
  * Exactly once, also across processes and crashes:
- * 1. claim: one transaction moves a batch from pending to sending (FOR UPDATE SKIP LOCKED, so
- *    two workers never take the same row), picks the channel and uses up a one-time consent;
+ * 1. claim: one statement moves a batch from pending to sending (FOR UPDATE SKIP LOCKED, so
+ *    two workers never take the same row) and picks each one's channel; then a one-time
+ *    consent is used up for each that relies on one;
  * 2. send: outside any transaction, the whole batch at once (so claimed = in flight);
- * 3. record: one transaction writes each answer.
+ * 3. record: one statement writes each answer.
  * A process killed between 1 and 3 leaves its rows in `sending`; after the lease they become
  * `unknown` and are never sent again: the platforms have no idempotency key, so a resend could
  * reach the phone twice. The message center holds every message regardless. A batch is small
@@ -18,12 +19,12 @@ import type { Platform } from '../types/domain'
 import { cachedDefinition } from './campaigns'
 import type { Config } from './config'
 import type { Db, Queryable } from './db'
-import { MESSAGE_KINDS, REMINDER_KINDS } from './messages'
+import { MESSAGE_KINDS, REMINDER_KINDS, isReminderKind } from './messages'
 import { PUSH_PURPOSES, pushFailure, type PushPurpose, type PushResult, type PushSender, type PushTemplate, type PushValues } from './integrations/push'
 
 export type PushSenders = Partial<Record<Platform, PushSender>>
 
-export const purposeOf = (kind: string): PushPurpose => (kind.startsWith('reminder_') ? 'reminder' : 'status') // REMINDER_KINDS
+export const purposeOf = (kind: string): PushPurpose => (isReminderKind(kind) ? 'reminder' : 'status')
 
 // ---------------------------------------------------------------- consents
 
@@ -57,8 +58,9 @@ export async function pushTemplates(db: Queryable, config: Config, userId: strin
 /**
  * Records the answers of one requestSubscribeMessage call. 'accept' on a one-time template
  * adds one message, on a long-term template allows many; 'reject' / 'ban' end a long-term
- * consent (one-time grants already given stay: the platform keeps them too). Template ids the
- * server does not use are returned in `ignored`.
+ * consent (one-time grants already given stay: the platform keeps them too); 'filter' (not
+ * shown: a template of the same title was) changes nothing. Template ids the server does not
+ * use are returned in `ignored`.
  */
 export async function recordConsents(
   db: Db,
@@ -75,27 +77,15 @@ export async function recordConsents(
   await db.transaction(async (tx) => {
     for (const [templateId, answer] of Object.entries(answers)) {
       const template = known.get(templateId)
-      if (!template) continue
+      if (!template || answer === 'filter') continue
       const accepted = answer === 'accept' || answer === 'acceptWithAudio'
       await tx.query(
         `INSERT INTO push_consents (user_id, platform, template_id, long_term, one_time_grants, last_result, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
-         ON CONFLICT (user_id, platform, template_id) DO UPDATE SET
-           long_term = CASE WHEN $8 THEN $4 ELSE push_consents.long_term AND $9 END,
-           one_time_grants = LEAST($10, push_consents.one_time_grants + EXCLUDED.one_time_grants),
+         ON CONFLICT (user_id, platform, template_id) DO UPDATE SET long_term = EXCLUDED.long_term,
+           one_time_grants = LEAST($8, push_consents.one_time_grants + EXCLUDED.one_time_grants),
            last_result = EXCLUDED.last_result, updated_at = EXCLUDED.updated_at`,
-        [
-          userId,
-          platform,
-          templateId,
-          template.longTerm && accepted,
-          !template.longTerm && accepted ? 1 : 0,
-          answer,
-          new Date(now),
-          template.longTerm,
-          answer === 'filter', // a filtered (duplicate-title) answer changes nothing
-          MAX_ONE_TIME_GRANTS
-        ]
+        [userId, platform, templateId, template.longTerm && accepted, !template.longTerm && accepted ? 1 : 0, answer, new Date(now), MAX_ONE_TIME_GRANTS]
       )
     }
   })

@@ -209,9 +209,10 @@ function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
   }
 }
 
+/** Orders of the inbox; newest and oldest first follow the inbox index (forwards, backwards). */
 export const INBOX_SORTS = {
   latest: 'd.submitted_at DESC, d.id',
-  earliest: 'd.submitted_at ASC, d.id',
+  earliest: 'd.submitted_at ASC, d.id DESC',
   rank: 'd.rank ASC NULLS LAST, d.submitted_at DESC, d.id'
 } as const
 
@@ -253,11 +254,15 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
     viewer.role === 'recommender'
       ? `(SELECT count(*) FROM demands r WHERE r.campaign_id = $1 AND r.recommender_unit = $2 AND r.rank IS NOT NULL)::int`
       : 'NULL::int'
+  const order = INBOX_SORTS[query.sort ?? 'latest']
   const [[counts], rows] = await Promise.all([
     db.query<{ total: number; used: number | null }>(`SELECT count(*)::int AS total, ${used} AS used FROM demands d WHERE ${filter}`, params),
+    // The page's ids first (from the index alone, however deep the page), then their rows.
     db.query<ListRow>(
-      `SELECT ${LIST_COLUMNS} FROM demands d WHERE ${filter}
-        ORDER BY ${INBOX_SORTS[query.sort ?? 'latest']} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}`,
+      `SELECT ${LIST_COLUMNS} FROM demands d
+         JOIN (SELECT d.id FROM demands d WHERE ${filter}
+                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page ON page.id = d.id
+        ORDER BY ${order}`,
       params
     )
   ])

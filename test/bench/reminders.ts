@@ -9,7 +9,9 @@
  * process. Two runs: undisturbed, then with the worker killed (SIGKILL) twice and restarted.
  * Prints the time to deliver all (target ≤ 60 s), duplicates (must be 0) and missing (must be
  * 0; a push the killed process had in flight and cannot know the fate of is recorded unknown
- * and not resent: counted apart). Exits 1 when a target is missed.
+ * and not resent: counted apart), and the CPU the run used (worker, PostgreSQL, gateway), which
+ * says what the run costs however busy the machine is with other work.
+ * BENCH_ONLY_UNDISTURBED=1 skips the run with kills. Exits 1 when a target is missed.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'

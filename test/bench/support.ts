@@ -26,7 +26,7 @@ export interface BenchServer {
 }
 
 /** The app on a fresh schema, with the campaigns; sign-in is not needed (sessions are seeded). */
-export async function startBenchServer(opts: { requirePostgres: boolean }): Promise<BenchServer> {
+export async function startBenchServer(opts: { requirePostgres: boolean; beforeReady?: (app: FastifyInstance) => void }): Promise<BenchServer> {
   if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL
   if (!process.env.TEST_DATABASE_URL) {
     if (opts.requirePostgres) {
@@ -48,6 +48,7 @@ export async function startBenchServer(opts: { requirePostgres: boolean }): Prom
     govLogin: { begin: unused, complete: unused, stateOf: unused },
     platformLogins: { weapp: { exchange: unused }, alipay: { exchange: unused } }
   })
+  opts.beforeReady?.(app)
   await app.ready()
   return {
     app,

@@ -119,6 +119,12 @@ test('an enterprise submits, the unit returns it, the enterprise revises, the un
   expect(await pane.locator('[data-testid="last-reason"]').textContent()).toContain(REASON)
   await pane.locator('[data-testid="timeline"]').getByText(REASON).waitFor() // on the record
   await shot(deskPage, 'recommend-04-desktop-returned')
+  // The reason is in the demand's thread too, where the clerk and the enterprise talk.
+  await pane.locator('[data-testid="open-thread"]').click()
+  await deskPage.waitForURL(/packages\/demand\/pages\/thread/)
+  await deskPage.locator('[data-kind="return_reason"]', { hasText: REASON }).waitFor()
+  await deskPage.goBack()
+  await pane.locator('[data-testid="status"]', { hasText: '已退回修改' }).waitFor()
 
   // ── 3. The enterprise revises and resubmits (API) ──
   const returned = await zhixin.call<DemandStatusView>('GET', `/api/demands/${id}/status`)

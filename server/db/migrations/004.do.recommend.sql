@@ -21,10 +21,10 @@ ALTER TABLE demands ADD CONSTRAINT demands_rank_when_recommended
 -- One demand per place in a unit's list; checked at the end of each statement, so that a
 -- re-ranking UPDATE may move places around. Also the index of the ranked lists.
 ALTER TABLE demands ADD CONSTRAINT demands_unit_rank UNIQUE (campaign_id, recommender_unit, rank) DEFERRABLE INITIALLY IMMEDIATE;
--- The inbox: a unit's demands newest first; filtering and counting by status, field and
--- search key (short) read only the index.
-CREATE INDEX demands_inbox ON demands (campaign_id, recommender_unit, submitted_at DESC)
-  INCLUDE (status, domain_id, direction, search_key) WHERE recommender_unit IS NOT NULL;
+-- The inbox: a unit's demands newest first; filtering, counting, sorting and finding the ids
+-- of a page (however deep) read only the index.
+CREATE INDEX demands_inbox ON demands (campaign_id, recommender_unit, submitted_at DESC, id)
+  INCLUDE (status, rank, domain_id, direction, search_key) WHERE recommender_unit IS NOT NULL;
 CREATE INDEX demands_search_key ON demands USING gin (search_key gin_trgm_ops);
 CREATE INDEX demands_search_text ON demands USING gin (search_text gin_trgm_ops);
 

@@ -6,6 +6,7 @@ import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
+import { openPage, ROUTES } from '../../services/navigation'
 import { deadlineDayText } from '../../../types/status'
 import { useRedirectToLoginOnce } from '../auth'
 import { getCampaignDetail, getRanking, getReviewDemand, getSimilar } from './api'
@@ -101,6 +102,9 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                 <Text className='rc-review__meta'>
                   第{demand.version.number}版 · 提交于 {formatTime(demand.version.submittedAt)}
                 </Text>
+                <View className='rc-link rc-review__thread' role='link' data-testid='open-thread' onClick={() => void openPage(ROUTES.thread(demand.id))}>
+                  与企业留言沟通 ›
+                </View>
               </View>
 
               {closed ? (

@@ -46,9 +46,27 @@ export function scrollToField(fieldId: string): void {
 }
 
 export function scrollToTop(): void {
+  // H5: the window scrolls; set it at once (Taro's pageScrollTo animates frame by frame).
+  const jsdom = typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent)
+  if (jsdom) return
+  if (typeof window !== 'undefined' && typeof window.scrollTo === 'function' && process.env.TARO_ENV === 'h5') {
+    try {
+      window.scrollTo(0, 0)
+      return
+    } catch {
+      /* jsdom */
+    }
+  }
   try {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   } catch {
     /* not available */
   }
+}
+
+/** Runs `task` after the next frame is painted (a request must not hold up a step's paint). */
+export function afterPaint(task: () => void): void {
+  const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame
+  if (typeof raf === 'function') raf(() => setTimeout(task, 0))
+  else setTimeout(task, 16)
 }

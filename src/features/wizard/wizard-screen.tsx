@@ -1,7 +1,7 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
 import { demandTitle, gateStop, visibleFields, type Answers, type FieldIssue } from '../../../types/engine'
@@ -14,14 +14,15 @@ import { ConflictSheet } from './components/conflict-sheet'
 import { EligibilityPanel, WizardOverview } from './components/overview'
 import { SaveStatusBadge } from './components/save-status'
 import { Snackbar, useSnackbar } from './components/snackbar'
+import { StepCard } from './components/step-card'
 import { StepIndicator } from './components/step-indicator'
-import { Field, type FieldContext, type FieldValueUpdate } from './fields'
+import type { FieldContext, FieldValueUpdate } from './fields'
 import { formatInstant } from './format'
 import { DraftSync } from './hooks/draft-sync'
 import { useDraftSync } from './hooks/use-draft-sync'
 import { useSteps } from './hooks/use-steps'
 import { chooseResume, openDemand, type OpenedDemand } from './load'
-import { scrollToField, scrollToTop, WIZARD_GOTO_EVENT, type WizardGoto } from './navigation'
+import { afterPaint, scrollToField, scrollToTop, WIZARD_GOTO_EVENT, type WizardGoto } from './navigation'
 import './wizard.scss'
 
 export interface WizardScreenProps {
@@ -58,22 +59,6 @@ export function WizardScreen({ id, step, field, shownKey, hiddenKey }: WizardScr
       </AsyncView>
     </View>
   )
-}
-
-/** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
-function shownIssues(issues: FieldIssue[], attempted: boolean, touched: boolean, blurred: boolean): FieldIssue[] {
-  if (attempted) return issues
-  return issues.filter((i) => {
-    switch (i.code) {
-      case 'REQUIRED':
-        return false
-      case 'TOO_SHORT':
-      case 'TOO_FEW':
-        return blurred
-      default:
-        return touched
-    }
-  })
 }
 
 interface WizardProps {
@@ -119,8 +104,8 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
   const onStepChange = useCallback(
     (s: StepDefinition) => {
-      scrollToTop()
-      void sync.setStep(s.id)
+      // Saved once the new step is on screen: the request must not delay its paint.
+      afterPaint(() => void sync.setStep(s.id))
     },
     [sync]
   )
@@ -201,6 +186,16 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   }
 
   const { step, index, completeness: comp, stop } = machine
+  // The new step starts at the top: scrolled after the DOM changed and before it is painted
+  // (scrolling earlier would force a layout of the old step for nothing).
+  const firstStepShown = useRef(true)
+  useLayoutEffect(() => {
+    if (firstStepShown.current) {
+      firstStepShown.current = false
+      return
+    }
+    scrollToTop()
+  }, [step.id])
   const attempted = machine.attempted.has(step.id)
   const [nextError, setNextError] = useState<string>()
   useEffect(() => setNextError(undefined), [step.id])
@@ -229,17 +224,9 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
   const back = () => index > 0 && goTo(index - 1)
 
-  const issuesByField = useMemo(() => {
-    const map = new Map<string, FieldIssue[]>()
-    for (const i of machine.issues) {
-      const list = map.get(i.field)
-      if (list) list.push(i)
-      else map.set(i.field, [i])
-    }
-    return map
-  }, [machine.issues])
-
   const visibleIds = useMemo(() => new Set(visibleFields(def, answers).map((f) => f.id)), [def, answers])
+  const mounted = usePreloadedSteps(steps, index)
+  const leave = useCallback(() => void openPage(ROUTES.campaign(def.id)), [def.id])
   const title = demandTitle(def, answers) || '未命名需求'
   const ruleFields = new Set(def.eligibility.map((r) => r.field))
   const stepHasRules = step.fields.some((f) => ruleFields.has(f.id))
@@ -304,7 +291,11 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
         </View>
       ) : null}
 
-      {index === 0 && !readOnly ? <WizardOverview steps={steps} /> : null}
+      {!readOnly ? (
+        <View className={index === 0 ? undefined : 'wz-hidden'}>
+          <WizardOverview steps={steps} />
+        </View>
+      ) : null}
 
       <StepIndicator steps={steps} current={index} completeness={comp} canJump={machine.canJump} onJump={goTo} />
 
@@ -312,38 +303,30 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
         <EligibilityPanel def={def} answers={answers} unitType={unitType} compact={!stepHasRules} />
       ) : null}
 
-      <View className='wz-step-card card' data-testid='step' data-step={step.id}>
-        <Text className='wz-step-card__title'>
-          {index + 1}. {step.title}
-        </Text>
-        {step.description ? <Text className='wz-step-card__desc'>{step.description}</Text> : null}
-        {step.fields.map((f) => {
-          if (!visibleIds.has(f.id)) return null
-          const all = issuesByField.get(f.id) ?? EMPTY
-          return (
-            <Field
-              key={f.id}
-              field={f}
-              value={answers[f.id]}
-              issues={shownIssues(all, attempted, touched.has(f.id), blurred.has(f.id) || attempted)}
-              allIssues={all}
-              attempted={attempted}
+      <View className='wz-step-stack'>
+        {steps.map((s, i) =>
+          i === index || mounted.has(s.id) ? (
+            <StepCard
+              key={s.id}
+              def={def}
+              step={s}
+              number={i + 1}
+              current={i === index}
+              answers={answers}
+              unitType={unitType}
+              visibleIds={visibleIds}
+              attempted={machine.attempted.has(s.id)}
+              touched={touched}
+              blurred={blurred}
+              stop={stop}
+              readOnly={readOnly}
+              ctx={ctx}
               onChange={change}
               onBlur={blur}
-              ctx={ctx}
+              onLeave={leave}
             />
-          )
-        })}
-        {stop && !readOnly ? (
-          <View className='wz-stop' role='alert' data-testid='gate-stop'>
-            <Text className='wz-stop__title'>本需求不能在线填报</Text>
-            <Text className='wz-stop__text'>{stop.message}</Text>
-            <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“否”后继续。</Text>
-            <Button size='small' fill='outline' type='primary' onClick={() => void openPage(ROUTES.campaign(def.id))}>
-              返回征集活动
-            </Button>
-          </View>
-        ) : null}
+          ) : null
+        )}
       </View>
 
       <View className='wz-actionbar__spacer' />
@@ -376,4 +359,41 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   )
 }
 
-const EMPTY: FieldIssue[] = []
+/**
+ * Steps kept mounted (hidden) besides the current one: each visited step, and — one at a time
+ * while the page is idle — the others, nearest first. Moving to a mounted step only changes
+ * which one is shown, so it paints at once.
+ */
+function usePreloadedSteps(steps: StepDefinition[], index: number): Set<string> {
+  const [mounted, setMounted] = useState<Set<string>>(() => new Set())
+  const currentId = steps[index]?.id
+  useEffect(() => {
+    if (currentId && !mounted.has(currentId)) setMounted((m) => new Set(m).add(currentId))
+  }, [currentId, mounted])
+  useEffect(() => {
+    const missing = steps
+      .map((s, i) => ({ id: s.id, distance: Math.abs(i - index) }))
+      .filter((s) => s.id !== currentId && !mounted.has(s.id))
+      .sort((a, b) => a.distance - b.distance)
+    if (!missing.length) return
+    return whenIdle(() => setMounted((m) => new Set(m).add(missing[0].id)))
+  }, [steps, index, currentId, mounted])
+  return mounted
+}
+
+/** Runs `task` when the page is idle (after a short pause where idle callbacks are missing); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  const g = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void }
+  if (typeof g.requestIdleCallback === 'function') {
+    let handle = 0
+    const t = setTimeout(() => {
+      handle = g.requestIdleCallback!(task, { timeout: 2000 })
+    }, 250)
+    return () => {
+      clearTimeout(t)
+      if (handle) g.cancelIdleCallback?.(handle)
+    }
+  }
+  const t = setTimeout(task, 400)
+  return () => clearTimeout(t)
+}

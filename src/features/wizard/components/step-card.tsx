@@ -1,0 +1,117 @@
+import { Button } from '@nutui/nutui-react-taro'
+import { Text, View } from '@tarojs/components'
+import { memo, useMemo } from 'react'
+import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
+import type { UnitType } from '../../../../types/domain'
+import { validateStep, type Answers, type FieldIssue } from '../../../../types/engine'
+import { Field, type FieldContext, type FieldValueUpdate } from '../fields'
+
+/** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
+export function shownIssues(issues: FieldIssue[], attempted: boolean, touched: boolean, blurred: boolean): FieldIssue[] {
+  if (attempted) return issues
+  return issues.filter((i) => {
+    switch (i.code) {
+      case 'REQUIRED':
+        return false
+      case 'TOO_SHORT':
+      case 'TOO_FEW':
+        return blurred
+      default:
+        return touched
+    }
+  })
+}
+
+export interface StepCardProps {
+  def: CampaignDefinition
+  step: StepDefinition
+  /** 1-based position among the visible steps. */
+  number: number
+  /** The step on screen; the others are kept mounted, hidden, so that moving to them is instant. */
+  current: boolean
+  answers: Answers
+  unitType: UnitType | '' | undefined
+  visibleIds: Set<string>
+  attempted: boolean
+  touched: Set<string>
+  blurred: Set<string>
+  stop: { field: string; message: string } | null
+  readOnly: boolean
+  ctx: FieldContext
+  onChange: (fieldId: string, update: FieldValueUpdate) => void
+  onBlur: (fieldId: string) => void
+  onLeave: () => void
+}
+
+const EMPTY: FieldIssue[] = []
+
+/** One step and its visible fields, with the problems the engine finds in them. */
+export const StepCard = memo(function StepCard({
+  def,
+  step,
+  number,
+  current,
+  answers,
+  unitType,
+  visibleIds,
+  attempted,
+  touched,
+  blurred,
+  stop,
+  readOnly,
+  ctx,
+  onChange,
+  onBlur,
+  onLeave
+}: StepCardProps) {
+  const byField = useMemo(() => {
+    const map = new Map<string, FieldIssue[]>()
+    for (const i of validateStep(def, step.id, answers, unitType)) {
+      const list = map.get(i.field)
+      if (list) list.push(i)
+      else map.set(i.field, [i])
+    }
+    return map
+  }, [def, step.id, answers, unitType])
+  const stopsHere = stop && !readOnly && step.fields.some((f) => f.id === stop.field)
+  return (
+    <View
+      className={`wz-step-card card${current ? '' : ' is-preloaded'}`}
+      data-testid={current ? 'step' : 'step-preloaded'}
+      data-step={step.id}
+      aria-hidden={current ? undefined : true}
+    >
+      <Text className='wz-step-card__title'>
+        {number}. {step.title}
+      </Text>
+      {step.description ? <Text className='wz-step-card__desc'>{step.description}</Text> : null}
+      {step.fields.map((f) => {
+        if (!visibleIds.has(f.id)) return null
+        const all = byField.get(f.id) ?? EMPTY
+        return (
+          <Field
+            key={f.id}
+            field={f}
+            value={answers[f.id]}
+            issues={shownIssues(all, attempted, touched.has(f.id), blurred.has(f.id) || attempted)}
+            allIssues={all}
+            attempted={attempted}
+            onChange={onChange}
+            onBlur={onBlur}
+            ctx={ctx}
+          />
+        )
+      })}
+      {stopsHere ? (
+        <View className='wz-stop' role='alert' data-testid='gate-stop'>
+          <Text className='wz-stop__title'>本需求不能在线填报</Text>
+          <Text className='wz-stop__text'>{stop.message}</Text>
+          <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“否”后继续。</Text>
+          <Button size='small' fill='outline' type='primary' onClick={onLeave}>
+            返回征集活动
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+})
