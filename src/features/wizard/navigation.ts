@@ -64,9 +64,12 @@ export function scrollToTop(): void {
   }
 }
 
-/** Runs `task` after the next frame is painted (a request must not hold up a step's paint). */
-export function afterPaint(task: () => void): void {
+/**
+ * Runs `task` a moment after the next frame is painted, so that it neither holds up that
+ * frame nor the one after (a save request, storage writes).
+ */
+export function afterPaint(task: () => void, delayMs = 150): void {
   const raf = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame
-  if (typeof raf === 'function') raf(() => setTimeout(task, 0))
-  else setTimeout(task, 16)
+  if (typeof raf === 'function') raf(() => setTimeout(task, delayMs))
+  else setTimeout(task, 16 + delayMs)
 }

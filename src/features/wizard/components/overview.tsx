@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
 import { UNIT_TYPE_LABELS, type UnitType } from '../../../../types/domain'
 import { checkEligibility, UNIT_TYPE_RULE_ID, type Answers } from '../../../../types/engine'
 import { estimateMinutes } from '../format'
 
 /** How many steps, what each asks and roughly how long: shown before anything is typed. */
-export function WizardOverview({ steps }: { steps: StepDefinition[] }) {
+export const WizardOverview = memo(function WizardOverview({ steps }: { steps: StepDefinition[] }) {
   const [open, setOpen] = useState(false)
   const minutes = steps.reduce((n, s) => n + estimateMinutes(s.fields), 0)
   return (
@@ -37,13 +37,13 @@ export function WizardOverview({ steps }: { steps: StepDefinition[] }) {
       ) : null}
     </View>
   )
-}
+})
 
 /**
  * Who may file, explained before filling: the campaign's rules that apply to this unit type,
  * each marked 符合 / 不符合 (with why) / 待填写, by the engine's `checkEligibility`.
  */
-export function EligibilityPanel({
+export const EligibilityPanel = memo(function EligibilityPanel({
   def,
   answers,
   unitType,
@@ -87,4 +87,4 @@ export function EligibilityPanel({
       })}
     </View>
   )
-}
+})
