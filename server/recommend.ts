@@ -379,7 +379,9 @@ async function changeStatus(
     },
     now
   )
-  const text = NOTICES[to]?.({ unit, issuer: def.issuer, reason: extra.reason ?? '', rank: extra.rank, until: deadlineDayText(def.deadlines.enterprise) })
+  // The notice adds its own full stop after the reason.
+  const reason = (extra.reason ?? '').replace(/[。．.！!？?；;\s]+$/u, '')
+  const text = NOTICES[to]?.({ unit, issuer: def.issuer, reason, rank: extra.rank, until: deadlineDayText(def.deadlines.enterprise) })
   if (text) {
     await notify(
       tx,
