@@ -11,6 +11,7 @@ import crypto from 'node:crypto'
 import ExcelJS from 'exceljs'
 import type { LightMyRequestResponse } from 'fastify'
 import { startTestServer, type TestServer } from '../support/app'
+import { registeredRoutes } from '../support/routes'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
@@ -170,23 +171,6 @@ const ROUTES: RouteCase[] = [
   // last: it ends the caller's session
   { method: 'POST', path: '/api/auth/logout', url: () => '/api/auth/logout', access: 'any' }
 ]
-
-/** Routes as the app registered them ("METHOD /path"), read from the router's tree; HEAD left out. */
-function registeredRoutes(tree: string): string[] {
-  const out: string[] = []
-  const stack: string[] = []
-  for (const line of tree.split('\n')) {
-    const m = /^([│ ]*)[├└]── (\S+)(?: \(([^)]*)\))?/.exec(line)
-    if (!m) continue
-    const depth = m[1].length / 4
-    stack.length = depth
-    stack.push(m[2])
-    for (const method of (m[3] ?? '').split(',').map((x) => x.trim()).filter(Boolean)) {
-      if (method !== 'HEAD') out.push(`${method} ${stack.join('')}`)
-    }
-  }
-  return out.sort()
-}
 
 let s: TestServer
 const who: Partial<Record<Role, SignedIn>> = {}

@@ -1,36 +1,29 @@
 /**
  * The message center, the thread of a demand, notification settings and push consents
  * (server/routes/messages.ts). One small function per server call.
- *
- * The response shapes mirror server/messages.ts, server/reminders.ts and server/push.ts; they
- * are declared here because those live on the server side and the app must not import server code.
+ * The response shapes are the shared contract in types/messages.ts.
  */
-import type { Platform, Role } from '../../../types/domain'
+import type { Platform } from '../../../types/domain'
 import type { DemandStatusView } from '../../../types/recommend'
+import type {
+  ConsentAnswer,
+  MessageItem,
+  MessagePage,
+  NotificationSetting,
+  PushPurpose,
+  PushTemplates,
+  TemplateConsent,
+  Thread,
+  ThreadKind,
+  ThreadMessage
+} from '../../../types/messages'
 import { http, isApiError } from '../../services/http'
+
+export type { ConsentAnswer, MessageItem, MessagePage, NotificationSetting, PushPurpose, PushTemplates, TemplateConsent, Thread, ThreadKind, ThreadMessage }
 
 // ---------------------------------------------------------------- message center
 
-export interface MessageItem {
-  id: string
-  /** reminder_enterprise, reminder_recommender, thread_message, status_<status> */
-  kind: string
-  title: string
-  body: string
-  /** The app page it opens, e.g. /packages/demand/pages/status/index?id=… */
-  path: string
-  demandId: string | null
-  campaignId: string | null
-  createdAt: string
-  read: boolean
-}
 
-export interface MessagePage {
-  messages: MessageItem[]
-  unread: number
-  /** Pass as `before` for the next page; null on the last page. */
-  nextBefore: string | null
-}
 
 export async function getMessages(before?: string, limit = 20): Promise<MessagePage> {
   const { data } = await http.get<MessagePage>('/api/messages', { params: { limit: String(limit), ...(before ? { before } : {}) } })
@@ -55,28 +48,8 @@ export async function markAllMessagesRead(): Promise<number> {
 
 // ---------------------------------------------------------------- the thread of a demand
 
-export type ThreadKind = 'message' | 'return_reason' | 'decision'
 
-export interface ThreadMessage {
-  id: string
-  authorRole: Role
-  authorName: string
-  /** Written by the person asking. */
-  mine: boolean
-  kind: ThreadKind
-  body: string
-  createdAt: string
-  /** For one's own messages: someone on the other side has read it. */
-  readByOthers: boolean
-}
 
-export interface Thread {
-  demandId: string
-  demandTitle: string
-  messages: ThreadMessage[]
-  /** Messages by others since the person last read the thread. */
-  unread: number
-}
 
 export async function getThread(demandId: string): Promise<Thread> {
   const { data } = await http.get<Thread>(`/api/demands/${encodeURIComponent(demandId)}/thread`)
@@ -100,13 +73,6 @@ export const THREAD_MESSAGE_MAX = 1000
 
 // ---------------------------------------------------------------- settings and consents
 
-export interface NotificationSetting {
-  key: string
-  /** reminder: deadline reminders (message center and phone); push: what else goes to the phone. */
-  group: 'reminder' | 'push'
-  label: string
-  enabled: boolean
-}
 
 export async function getNotificationSettings(): Promise<NotificationSetting[]> {
   const { data } = await http.get<{ settings: NotificationSetting[] }>('/api/notification-settings')
@@ -118,28 +84,9 @@ export async function saveNotificationSettings(changes: Record<string, boolean>)
   return data.settings
 }
 
-export type PushPurpose = 'reminder' | 'status'
 
-export interface TemplateConsent {
-  id: string
-  purpose: PushPurpose
-  longTerm: boolean
-  /** Long-term: the person agreed and has not refused since. */
-  subscribed: boolean
-  /** One-time: messages the person's consents still allow. */
-  oneTimeGrants: number
-  lastResult: string | null
-}
 
-export interface PushTemplates {
-  platform: Platform
-  /** The phone is linked to the account; without it nothing can be pushed. */
-  bound: boolean
-  templates: TemplateConsent[]
-}
 
-/** What wx/my.requestSubscribeMessage answered per template id. */
-export type ConsentAnswer = 'accept' | 'acceptWithAudio' | 'reject' | 'ban' | 'filter'
 
 export async function getPushTemplates(platform: Platform): Promise<PushTemplates> {
   const { data } = await http.get<PushTemplates>('/api/push/templates', { params: { platform } })
