@@ -259,3 +259,76 @@ test('an enterprise fills the Chongqing demand across steps, reloads mid-way, su
   expect(errors).toEqual([])
   await context.close()
 }, 240_000)
+
+/** A Chongqing demand complete enough to submit (set up through the API, as another device would have). */
+const COMPLETE = {
+  classified: false,
+  demandName: '车规级MCU芯片提交时断网的需求',
+  domain: { domain: 'chips', direction: '车规级芯片' },
+  background: '重庆是全国重要的汽车产业基地，新能源汽车和智能网联汽车产量快速增长，单车MCU用量已超过100颗。'.repeat(2),
+  currentStatus: '国际上车规级MCU市场由少数几家境外厂商占据，国内尚无大批量装车的ASIL-D级产品，差距明显。'.repeat(2),
+  researchContent: '研究面向动力域和底盘域的锁步多核处理器架构，完成ASIL-D产品认证并批量装车验证。'.repeat(2),
+  expectedOutcome: '形成ASIL-D级车规MCU芯片1款。',
+  currentMaturity: 4,
+  expectedMaturity: 7,
+  expectedCompletion: '2027-12-31',
+  indicators: [
+    { name: 'CPU主频', current: '160', target: '300', unit: 'MHz' },
+    { name: '功能安全等级', current: 'ASIL-B', target: 'ASIL-D', unit: '级' },
+    { name: '最高工作结温', current: '125', target: '150', unit: '℃' }
+  ],
+  industrialization: '国产替代空间巨大。',
+  applicationEntities: '整车企业。',
+  applicationScenarios: '电池管理系统。',
+  openCompetition: 'no',
+  jointImplementation: 'no',
+  recommender: 'liangjiang'
+}
+
+test('the network drops on submit: the page asks the server and says plainly whether it was submitted', async () => {
+  const context = await phoneContext(browser)
+  const page = await context.newPage()
+  await page.goto(`${product.url}/#/pages/login/index`)
+  await page.locator('.sign-in__button').click()
+  await page.waitForURL(/\/interaction\//)
+  await page.getByRole('button', { name: /重庆智芯微电子/ }).click()
+  await page.waitForURL((url) => url.toString().startsWith(product.url))
+  const ids = (await page.evaluate(`(async () => {
+    const me = await (await fetch('/api/auth/me')).json()
+    const send = (method, path, body) => fetch(path, { method, headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify(body) }).then((r) => r.json())
+    const ids = []
+    for (let i = 0; i < 2; i++) {
+      const d = await send('POST', '/api/campaigns/${CAMPAIGN}/demands', {})
+      await send('PUT', '/api/demands/' + d.id + '/draft', { baseVersion: d.version, answers: ${JSON.stringify(COMPLETE)}, currentStep: 'files' })
+      ids.push(d.id)
+    }
+    return ids
+  })()`)) as string[]
+
+  // 1. The request never reaches the server: 未提交, said so.
+  await page.goto(`${product.url}/#/packages/demand/pages/review/index?id=${ids[0]}`)
+  await page.route('**/submit', (route) => route.abort('connectionreset'))
+  await shown(page, '.wz-actionbar__next').filter({ hasText: '提交需求' }).click()
+  await shown(page, '.nut-dialog-footer-ok').click()
+  const error = shown(page, '[data-testid="submit-error"]')
+  await error.waitFor({ timeout: 20_000 })
+  expect(await textOf(error)).toContain('本次提交没有成功')
+  await settle(page)
+  await shot(page, 'wizard-18-submit-dropped-not-submitted')
+  await page.unroute('**/submit')
+
+  // 2. The server takes the submission but its answer is lost: 已提交, said so.
+  await page.goto(`${product.url}/#/packages/demand/pages/review/index?id=${ids[1]}`)
+  await page.route('**/submit', async (route) => {
+    await route.fetch()
+    await route.abort('connectionreset')
+  })
+  await shown(page, '.wz-actionbar__next').filter({ hasText: '提交需求' }).click()
+  await shown(page, '.nut-dialog-footer-ok').click()
+  const done = shown(page, '[data-testid="submitted"]')
+  await done.waitFor({ timeout: 20_000 })
+  expect(await textOf(done)).toContain('已向服务器确认：本次提交已成功')
+  await settle(page)
+  await shot(page, 'wizard-19-submit-dropped-but-submitted')
+  await context.close()
+}, 120_000)

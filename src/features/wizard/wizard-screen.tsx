@@ -1,10 +1,10 @@
 import { Button } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
-import { demandTitle, gateStop, visibleFields, type Answers, type FieldIssue } from '../../../types/engine'
+import { demandTitle, gateStop, visibleFields, type Answers } from '../../../types/engine'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { goToLogin, openPage, ROUTES } from '../../services/navigation'
@@ -17,8 +17,8 @@ import { Snackbar, useSnackbar } from './components/snackbar'
 import { StepCard } from './components/step-card'
 import { StepIndicator } from './components/step-indicator'
 import type { FieldContext, FieldValueUpdate } from './fields'
-import { formatInstant } from './format'
-import { DraftSync } from './hooks/draft-sync'
+import { formatDeadline, formatInstant } from './format'
+import { DraftSync, type SaveStatus } from './hooks/draft-sync'
 import { useDraftSync } from './hooks/use-draft-sync'
 import { useSteps } from './hooks/use-steps'
 import { chooseResume, openDemand, type OpenedDemand } from './load'
@@ -223,6 +223,13 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   }
 
   const back = () => index > 0 && goTo(index - 1)
+  // Stable handlers for the action bar, so that it is not re-rendered on every step change.
+  const nextRef = useRef(next)
+  nextRef.current = next
+  const backRef = useRef(back)
+  backRef.current = back
+  const onNext = useCallback(() => void nextRef.current(), [])
+  const onBack = useCallback(() => void backRef.current(), [])
 
   const visibleIds = useMemo(() => new Set(visibleFields(def, answers).map((f) => f.id)), [def, answers])
   const mounted = usePreloadedSteps(steps, index)
@@ -231,6 +238,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   const ruleFields = new Set(def.eligibility.map((r) => r.field))
   const stepHasRules = step.fields.some((f) => ruleFields.has(f.id))
   const localDiffersAfterClose = readOnly && snap?.dirty
+  const locked = status.kind === 'closed' && status.code === 'DEMAND_LOCKED'
   const isLast = index === steps.length - 1
 
   return (
@@ -250,12 +258,11 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
       {readOnly ? (
         <View className='wz-banner wz-banner--closed' role='alert' data-testid='readonly-banner'>
-          <Text className='wz-banner__title'>{status.kind === 'closed' && status.message !== DEADLINE_BANNER && !meta?.readOnly ? status.message : DEADLINE_BANNER}</Text>
-          {localDiffersAfterClose ? (
-            <Text className='wz-banner__text'>以下显示的是本机截止前未能保存到服务器的内容，可长按选择并复制留存。</Text>
-          ) : (
-            <Text className='wz-banner__text'>文字可长按选择并复制。</Text>
-          )}
+          <Text className='wz-banner__title'>{locked ? '需求已进入推荐环节，内容只能查看' : DEADLINE_BANNER}</Text>
+          {!locked && meta ? <Text className='wz-banner__text'>填报截止时间：{formatDeadline(meta.enterpriseDeadlineAt)}</Text> : null}
+          <Text className='wz-banner__text'>
+            {localDiffersAfterClose ? '以下显示的是本机未能保存到服务器的内容，可长按选择并复制留存。' : '文字可长按选择并复制。'}
+          </Text>
         </View>
       ) : null}
 
@@ -297,7 +304,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
         </View>
       ) : null}
 
-      <StepIndicator steps={steps} current={index} completeness={comp} canJump={machine.canJump} onJump={goTo} />
+      <StepIndicator steps={steps} current={index} completeness={comp} canJump={readOnly ? anyStep : machine.canJump} onJump={goTo} />
 
       {!readOnly && unitType !== undefined && (stepHasRules || index === 0) ? (
         <EligibilityPanel def={def} answers={answers} unitType={unitType} compact={!stepHasRules} />
@@ -330,26 +337,15 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       </View>
 
       <View className='wz-actionbar__spacer' />
-      <View className='wz-actionbar'>
-        <View className='wz-actionbar__status'>
-          <SaveStatusBadge status={status} />
-          {nextError ? (
-            <View className='wz-actionbar__error' role='alert' data-testid='next-error'>
-              {nextError}
-            </View>
-          ) : null}
-        </View>
-        <View className='wz-actionbar__buttons'>
-          {index > 0 ? (
-            <Button className='wz-actionbar__back' fill='outline' onClick={back}>
-              上一步
-            </Button>
-          ) : null}
-          <Button className='wz-actionbar__next' type='primary' disabled={!readOnly && Boolean(stop)} onClick={() => void next()}>
-            {isLast ? (readOnly ? '查看提交内容' : '检查并提交') : '下一步'}
-          </Button>
-        </View>
-      </View>
+      <ActionBar
+        status={status}
+        error={nextError}
+        canGoBack={index > 0}
+        nextLabel={isLast ? (readOnly ? '查看提交内容' : '检查并提交') : '下一步'}
+        nextDisabled={!readOnly && Boolean(stop)}
+        onBack={onBack}
+        onNext={onNext}
+      />
 
       {status.kind === 'conflict' ? (
         <ConflictSheet def={def} local={answers} base={sync.base} server={status.server} busy={resolving} onResolve={(m) => void resolveConflict(m)} />
@@ -358,6 +354,45 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
     </View>
   )
 }
+
+interface ActionBarProps {
+  status: SaveStatus
+  error?: string
+  canGoBack: boolean
+  nextLabel: string
+  nextDisabled: boolean
+  onBack: () => void
+  onNext: () => void
+}
+
+/** The foot of the wizard: where the draft stands (已保存 / 保存中… / 离线…), 上一步 and 下一步. */
+const ActionBar = memo(function ActionBar({ status, error, canGoBack, nextLabel, nextDisabled, onBack, onNext }: ActionBarProps) {
+  return (
+    <View className='wz-actionbar'>
+      <View className='wz-actionbar__status'>
+        <SaveStatusBadge status={status} />
+        {error ? (
+          <View className='wz-actionbar__error' role='alert' data-testid='next-error'>
+            {error}
+          </View>
+        ) : null}
+      </View>
+      <View className='wz-actionbar__buttons'>
+        {canGoBack ? (
+          <Button className='wz-actionbar__back' fill='outline' onClick={onBack}>
+            上一步
+          </Button>
+        ) : null}
+        <Button className='wz-actionbar__next' type='primary' disabled={nextDisabled} onClick={onNext}>
+          {nextLabel}
+        </Button>
+      </View>
+    </View>
+  )
+})
+
+/** After the deadline every step can be opened to read. */
+const anyStep = () => true
 
 /**
  * Steps kept mounted (hidden) besides the current one: each visited step, and — one at a time

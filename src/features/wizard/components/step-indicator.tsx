@@ -1,5 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { memo, useEffect, useState } from 'react'
 import type { StepDefinition } from '../../../../types/campaign'
 import type { Completeness } from '../../../../types/engine'
 
@@ -11,16 +11,46 @@ export interface StepIndicatorProps {
   onJump: (index: number) => void
 }
 
+interface TabProps {
+  step: StepDefinition
+  index: number
+  current: boolean
+  done: boolean
+  jumpable: boolean
+  onJump: (index: number) => void
+}
+
+/** One step in the rail; re-rendered only when its own state changes. */
+const StepTab = memo(function StepTab({ step, index, current, done, jumpable, onJump }: TabProps) {
+  return (
+    <View
+      id={`wz-step-${index}`}
+      className={`wz-step${current ? ' is-current' : ''}${done ? ' is-done' : ''}${jumpable ? ' is-jumpable' : ''}`}
+      role='tab'
+      aria-selected={current}
+      aria-disabled={!jumpable && !current}
+      aria-label={`第${index + 1}步 ${step.title}${done ? '，已完成' : ''}${current ? '，当前步骤' : ''}`}
+      data-step={step.id}
+      onClick={() => jumpable && onJump(index)}
+    >
+      <Text className='wz-step__num' aria-hidden='true'>
+        {done && !current ? '✓' : index + 1}
+      </Text>
+      <Text className='wz-step__title'>{step.title}</Text>
+    </View>
+  )
+})
+
 /** Where the person is: 第 2/7 步, the progress of the whole demand, and every step to tap. */
-export function StepIndicator({ steps, current, completeness, canJump, onJump }: StepIndicatorProps) {
+export const StepIndicator = memo(function StepIndicator({ steps, current, completeness, canJump, onJump }: StepIndicatorProps) {
   const doneById = new Map(completeness.steps.map((s) => [s.id, s.done]))
-  // Scrolled after the first layout too (a page opened at step 7 shows step 7 in the rail).
+  const percent = completeness.total ? Math.round((completeness.done / completeness.total) * 100) : 0
+  // The rail follows the current step a moment after it is painted (not in the same frame).
   const [railTarget, setRailTarget] = useState<string>()
   useEffect(() => {
-    const t = setTimeout(() => setRailTarget(`wz-step-${Math.max(0, current - 1)}`), 60)
+    const t = setTimeout(() => setRailTarget(`wz-step-${Math.max(0, current - 1)}`), 250)
     return () => clearTimeout(t)
   }, [current])
-  const percent = completeness.total ? Math.round((completeness.done / completeness.total) * 100) : 0
   return (
     <View className='wz-steps'>
       <View className='wz-steps__summary'>
@@ -42,32 +72,21 @@ export function StepIndicator({ steps, current, completeness, canJump, onJump }:
       >
         <View className='wz-bar__fill' style={{ width: `${percent}%` }} />
       </View>
-      <ScrollView scrollX className='wz-steps__rail' scrollIntoView={railTarget} scrollWithAnimation>
+      <ScrollView scrollX className='wz-steps__rail' scrollIntoView={railTarget}>
         <View className='wz-steps__list' role='tablist' aria-label='填报步骤'>
-          {steps.map((s, i) => {
-            const done = doneById.get(s.id) === true
-            const jumpable = i !== current && canJump(i)
-            return (
-              <View
-                key={s.id}
-                id={`wz-step-${i}`}
-                className={`wz-step${i === current ? ' is-current' : ''}${done ? ' is-done' : ''}${jumpable ? ' is-jumpable' : ''}`}
-                role='tab'
-                aria-selected={i === current}
-                aria-disabled={!jumpable && i !== current}
-                aria-label={`第${i + 1}步 ${s.title}${done ? '，已完成' : ''}${i === current ? '，当前步骤' : ''}`}
-                data-step={s.id}
-                onClick={() => jumpable && onJump(i)}
-              >
-                <Text className='wz-step__num' aria-hidden='true'>
-                  {done && i !== current ? '✓' : i + 1}
-                </Text>
-                <Text className='wz-step__title'>{s.title}</Text>
-              </View>
-            )
-          })}
+          {steps.map((s, i) => (
+            <StepTab
+              key={s.id}
+              step={s}
+              index={i}
+              current={i === current}
+              done={doneById.get(s.id) === true}
+              jumpable={i !== current && canJump(i)}
+              onJump={onJump}
+            />
+          ))}
         </View>
       </ScrollView>
     </View>
   )
-}
+})

@@ -26,7 +26,7 @@ export type SaveStatus =
   | { kind: 'signed-out' }
   | { kind: 'held'; message: string }
   | { kind: 'conflict'; server: Demand }
-  | { kind: 'closed'; message: string }
+  | { kind: 'closed'; message: string; code?: string }
   | { kind: 'failed'; message: string }
 
 export interface DraftSnapshot {
@@ -112,7 +112,7 @@ export class DraftSync {
     this.version = opts.baseVersion
     this.dirty = opts.dirty
     this.status = opts.closedMessage
-      ? { kind: 'closed', message: opts.closedMessage }
+      ? { kind: 'closed', message: opts.closedMessage, code: 'DEADLINE_PASSED' }
       : opts.dirty
         ? { kind: 'pending' }
         : { kind: 'saved' }
@@ -262,11 +262,11 @@ export class DraftSync {
     const err = toApiError(e)
     if (err.status === 0) return this.retryLater({ kind: 'offline' })
     if (err.isUnauthenticated) return this.setStatus({ kind: 'signed-out' })
-    if (err.code === 'DEADLINE_PASSED' || err.code === 'DEMAND_LOCKED') return this.setStatus({ kind: 'closed', message: err.message })
+    if (err.code === 'DEADLINE_PASSED' || err.code === 'DEMAND_LOCKED') return this.setStatus({ kind: 'closed', message: err.message, code: err.code })
     if (err.code === 'VERSION_CONFLICT') {
       try {
         const server = await (this.opts.fetchCurrent ?? apiGetDemand)(this.opts.demandId)
-        if (server.readOnly) return this.setStatus({ kind: 'closed', message: '填报已截止，内容只能查看' })
+        if (server.readOnly) return this.setStatus({ kind: 'closed', message: '填报已截止，内容只能查看', code: 'DEADLINE_PASSED' })
         if (sameAnswers(server.answers, this.answers)) {
           // The same words are already there (e.g. our own save whose answer was lost).
           return this.resolveConflict(this.answers, server)
