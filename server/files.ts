@@ -3,7 +3,7 @@
  * Office files: OLE compound documents (doc, xls) and zip packages (docx, xlsx)
  * told apart by their part names. Nothing is decompressed, so zip bombs cost nothing.
  */
-import type { AttachmentType } from '../types/campaign'
+import { ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
 
 const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b)
 
@@ -26,7 +26,7 @@ export function sniffFileType(buf: Buffer, declared: AttachmentType | null): Att
 export function extensionOf(name: string): AttachmentType | null {
   const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1].toLowerCase()
   if (ext === 'jpeg') return 'jpg'
-  return (['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] as const).find((t) => t === ext) ?? null
+  return ATTACHMENT_TYPES.find((t) => t === ext) ?? null
 }
 
 /** A display name safe to store and show: no folders, no control or direction characters. */
@@ -37,14 +37,4 @@ export function safeFileName(name: string): string {
   if (chars.length <= 100) return clean || '未命名文件'
   const ext = /\.[a-z0-9]{1,5}$/i.exec(clean)?.[0] ?? ''
   return chars.slice(0, 100 - ext.length).join('') + ext
-}
-
-export const MIME_TYPES: Record<AttachmentType, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  jpg: 'image/jpeg',
-  png: 'image/png'
 }

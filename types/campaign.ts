@@ -118,6 +118,16 @@ export type FieldKind = FieldDefinition['kind']
 export const ATTACHMENT_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx', 'jpg', 'png'] as const
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
 
+export const ATTACHMENT_MIME_TYPES: Record<AttachmentType, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  jpg: 'image/jpeg',
+  png: 'image/png'
+}
+
 export interface StepDefinition {
   id: string
   title: string

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
-import type { AttachmentsField } from '../../types/campaign'
+import { ATTACHMENT_MIME_TYPES, type AttachmentType, type AttachmentsField } from '../../types/campaign'
 import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
 import type { Deps } from '../app'
@@ -16,7 +16,7 @@ import {
   submitDemand
 } from '../demands'
 import { AppError, badRequest, notFound } from '../errors'
-import { MIME_TYPES, extensionOf, safeFileName, sniffFileType } from '../files'
+import { extensionOf, safeFileName, sniffFileType } from '../files'
 import { requireSession } from './guards'
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
@@ -171,13 +171,13 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
 
   app.get<{ Params: { id: string } }>('/api/attachments/:id', { schema: { params: idParams } }, async (request, reply) => {
     const session = enterprise(request)
-    const [row] = await db.query<{ name: string; type: keyof typeof MIME_TYPES; content: Buffer | Uint8Array }>(
+    const [row] = await db.query<{ name: string; type: AttachmentType; content: Buffer | Uint8Array }>(
       'SELECT name, type, content FROM attachments WHERE id = $1 AND owner_id = $2',
       [request.params.id, session.userId]
     )
     if (!row) throw notFound('附件')
     return reply
-      .header('content-type', MIME_TYPES[row.type])
+      .header('content-type', ATTACHMENT_MIME_TYPES[row.type])
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`)
       .header('cache-control', 'private, no-store')
       .send(Buffer.from(row.content))

@@ -7,7 +7,7 @@
  * there; and the badge is gone. Screenshots at 375×812 go to test/e2e/artifacts/messages-*.png.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, shot, startProduct, type Product } from '../support/product'
+import { launchBrowser, phoneContext, shot, startProduct, type Product, signInFromProfile } from '../support/product'
 import { completeAnswers } from '../types/fixtures'
 
 const CAMPAIGN = 'cq-2026-key-areas-demo'
@@ -25,15 +25,6 @@ afterAll(async () => {
   await browser?.close()
   await product?.close()
 })
-
-/** Signs in from the app's login page with a demo account's quick-login button. */
-async function signIn(page: Page, accountLabel: RegExp) {
-  await page.goto(`${product.url}/#/pages/profile/index`)
-  await page.locator('.sign-in__button').click()
-  await page.waitForURL(/\/interaction\//)
-  await page.getByRole('button', { name: accountLabel }).click()
-  await page.waitForURL((url) => url.toString().startsWith(product.url))
-}
 
 /** The API from the page, with its cookie session and CSRF token, as the app calls it. */
 async function call<T = unknown>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
@@ -67,7 +58,7 @@ test('a returned demand: the badge, the message center, the reason in the thread
   page.on('pageerror', (e) => errors.push(e.message))
 
   // ── The enterprise signs in, completes the profile, and submits the demo demand ──
-  await signIn(page, /重庆智芯微电子/)
+  await signInFromProfile(page, product.url, /重庆智芯微电子/)
   await page.locator('[aria-label="手机号"] input').fill('13800138000')
   await page.locator('.profile-form__save').click()
   await page.getByText('已保存').first().waitFor()
@@ -90,7 +81,7 @@ test('a returned demand: the badge, the message center, the reason in the thread
   // ── 两江新区 opens it (审核中) and returns it with a reason, in its own browser ──
   const unitContext = await phoneContext(browser)
   const unit = await unitContext.newPage()
-  await signIn(unit, /两江新区/)
+  await signInFromProfile(unit, product.url, /两江新区/)
   await call(unit, 'GET', `/api/recommend/demands/${id}`)
   await call(unit, 'POST', `/api/recommend/demands/${id}/return`, { reason: REASON })
 

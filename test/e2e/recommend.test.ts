@@ -20,7 +20,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core'
 import type { CampaignDetail } from '../../types/domain'
 import type { DemandStatusView } from '../../types/recommend'
 import { completeProfile, resubmitDemand, signInOverHttp, submitDemand, type ApiSession } from '../support/http-session'
-import { ARTIFACTS, launchBrowser, phoneContext, shot, startProduct, type Product } from '../support/product'
+import { ARTIFACTS, launchBrowser, phoneContext, shot, startProduct, type Product, signInFromProfile } from '../support/product'
 import { completeAnswers } from '../types/fixtures'
 
 const CAMPAIGN = 'cq-2026-key-areas-demo'
@@ -42,15 +42,6 @@ afterAll(async () => {
 
 function desktopContext(b: Browser): Promise<BrowserContext> {
   return b.newContext({ viewport: { width: 1366, height: 860 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true })
-}
-
-/** Signs in from 我的 with a demo account's quick-login button at the local provider. */
-async function signIn(page: Page, accountLabel: RegExp) {
-  await page.goto(`${product.url}/#/pages/profile/index`)
-  await page.locator('.sign-in__button').click()
-  await page.waitForURL(/\/interaction\//)
-  await page.getByRole('button', { name: accountLabel }).click()
-  await page.waitForURL((url) => url.toString().startsWith(product.url) && url.hash.includes('profile'))
 }
 
 /** Taro's page transition has settled (screenshots mid-slide are useless). */
@@ -90,7 +81,7 @@ test('an enterprise submits, the unit returns it, the enterprise revises, the un
   const desk = await desktopContext(browser)
   const deskPage = await desk.newPage()
   watch(deskPage)
-  await signIn(deskPage, /两江新区科技主管部门/)
+  await signInFromProfile(deskPage, product.url, /两江新区科技主管部门/)
   await deskPage.locator('[data-testid="open-workbench"]').click()
   const card = deskPage.locator(`[data-testid="review-campaign"][data-campaign-id="${CAMPAIGN}"]`)
   await card.waitFor()
@@ -135,7 +126,7 @@ test('an enterprise submits, the unit returns it, the enterprise revises, the un
   const phone = await phoneContext(browser)
   const phonePage = await phone.newPage()
   watch(phonePage)
-  await signIn(phonePage, /两江新区科技主管部门/)
+  await signInFromProfile(phonePage, product.url, /两江新区科技主管部门/)
   await phonePage.locator('[data-testid="open-workbench"]').click()
   await phonePage.locator(`[data-campaign-id="${CAMPAIGN}"] [data-testid="open-inbox"]`).click()
   await row(phonePage, id).waitFor()
@@ -207,7 +198,7 @@ test('an enterprise submits, the unit returns it, the enterprise revises, the un
   const entContext = await phoneContext(browser)
   const entPage = await entContext.newPage()
   watch(entPage)
-  await signIn(entPage, /重庆智芯微电子/)
+  await signInFromProfile(entPage, product.url, /重庆智芯微电子/)
   await entPage.goto(`${product.url}/#/packages/demand/pages/status/index?id=${id}`)
   await entPage.getByText('已推荐').first().waitFor()
   await entPage.locator('[data-testid="rank"]').waitFor()
@@ -227,7 +218,7 @@ test('an enterprise submits, the unit returns it, the enterprise revises, the un
   const bureauContext = await desktopContext(browser)
   const bureauPage = await bureauContext.newPage()
   watch(bureauPage)
-  await signIn(bureauPage, /重庆市科学技术局/)
+  await signInFromProfile(bureauPage, product.url, /重庆市科学技术局/)
   await bureauPage.locator('[data-testid="open-workbench"]').click()
   await bureauPage.locator(`[data-testid="review-campaign"][data-campaign-id="${CAMPAIGN}"]`).getByText('统计与结果').click()
   await bureauPage.locator('[data-testid="by-unit"] [data-unit="liangjiang"]').waitFor()

@@ -4,7 +4,7 @@
  * and saves the profile. Screenshots at 375×812 go to test/e2e/artifacts/.
  */
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, phoneContext, shot, startProduct, type Product } from '../support/product'
+import { launchBrowser, phoneContext, shot, signInFromProfile, startProduct, type Product } from '../support/product'
 
 let product: Product
 let browser: Browser
@@ -16,14 +16,6 @@ afterAll(async () => {
   await browser?.close()
   await product?.close()
 })
-
-/** Signs in from the app's login page with a demo account's quick-login button. */
-export async function signInThroughProvider(page: Page, accountLabel: string) {
-  await page.locator('.sign-in__button').click()
-  await page.waitForURL(/\/interaction\//)
-  await page.getByRole('button', { name: new RegExp(accountLabel) }).click()
-  await page.waitForURL((url) => url.toString().startsWith(product.url))
-}
 
 /** Taro renders <taro-input-core aria-label=…><input/></taro-input-core> on H5. */
 const input = (page: Page, label: string) => page.locator(`[aria-label="${label}"] input`)
@@ -53,7 +45,7 @@ test('a new enterprise contact browses campaigns, signs in and saves the profile
   await page.goto(product.url + '/#/pages/profile/index')
   await page.getByText('使用政务服务账号登录').waitFor()
   await shot(page, '03-sign-in')
-  await signInThroughProvider(page, '重庆智芯微电子有限公司')
+  await signInFromProfile(page, product.url, /重庆智芯微电子有限公司/)
 
   await expect(input(page, '单位名称')).toHaveValueSoon('重庆智芯微电子有限公司')
   await expect(input(page, '统一社会信用代码')).toHaveValueSoon('91500108576231840F')

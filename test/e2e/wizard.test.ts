@@ -43,6 +43,14 @@ const shown = (page: Page, selector: string) => page.locator(`${selector} >> vis
 const field = (page: Page, id: string) => shown(page, `[data-field="${id}"]`)
 const next = (page: Page) => shown(page, '.wz-actionbar__next').click()
 
+/** Opens a maturity field's sheet, taps a level, and waits for the sheet to close before the next tap. */
+async function chooseLevel(page: Page, id: string, label: string, level: number) {
+  await field(page, id).locator('.wz-picker-button').click()
+  const sheet = page.locator(`[role="radiogroup"][aria-label="${label}"]`)
+  await sheet.locator(`[data-level="${level}"] >> visible=true`).click()
+  await sheet.waitFor({ state: 'hidden' })
+}
+
 async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim()
 }
@@ -138,10 +146,8 @@ test('an enterprise fills the Chongqing demand across steps, reloads mid-way, su
   // ── 预期成果: maturity, date, indicator table; then reload before the pause ──
   await atStep(page, 'outcome')
   await field(page, 'expectedOutcome').locator('textarea').fill('形成具有自主知识产权的ASIL-D级车规MCU芯片1款及配套软件开发套件。')
-  await field(page, 'currentMaturity').locator('.wz-picker-button').click()
-  await page.locator('.wz-level-option[data-level="4"]').first().click()
-  await field(page, 'expectedMaturity').locator('.wz-picker-button').click()
-  await page.locator('.wz-level-option[data-level="7"]').last().click()
+  await chooseLevel(page, 'currentMaturity', '核心技术当前成熟度', 4)
+  await chooseLevel(page, 'expectedMaturity', '核心技术预期成熟度', 7)
   await field(page, 'expectedCompletion').locator('.wz-picker-button').click()
   await page.locator('.nut-picker-confirm-btn').click()
   const rows = [

@@ -107,3 +107,13 @@ export async function shot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false })
 }
+
+/** Signs in from 我的 with a demo account's quick-login button at the local provider; ends back on 我的. */
+export async function signInFromProfile(page: Page, appUrl: string, account: RegExp): Promise<void> {
+  // 我的 sends a signed-out visitor to the sign-in page (returning to 我的 afterwards).
+  if (!page.url().includes('/pages/login/')) await page.goto(`${appUrl}/#/pages/profile/index`)
+  await page.locator('.sign-in__button').click()
+  await page.waitForURL(/\/interaction\//)
+  await page.getByRole('button', { name: account }).click()
+  await page.waitForURL((url) => url.toString().startsWith(appUrl) && url.hash.includes('profile'))
+}

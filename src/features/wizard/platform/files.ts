@@ -9,7 +9,7 @@
  * token on H5), and report progress.
  */
 import Taro from '@tarojs/taro'
-import type { AttachmentType } from '../../../../types/campaign'
+import { ATTACHMENT_MIME_TYPES, type AttachmentType } from '../../../../types/campaign'
 import type { AttachmentRef } from '../../../../types/engine'
 import { isH5 } from '../../../services/env'
 import { ApiError, NETWORK_MESSAGE } from '../../../services/http'
@@ -34,19 +34,9 @@ export interface PickResult {
 
 declare const my: Record<string, ((options: Record<string, unknown>) => void) | undefined> | undefined
 
-const MIME: Record<AttachmentType, string> = {
-  pdf: 'application/pdf',
-  doc: 'application/msword',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xls: 'application/vnd.ms-excel',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  jpg: 'image/jpeg',
-  png: 'image/png'
-}
-
 export function acceptAttribute(accept: AttachmentType[]): string {
   const exts = accept.flatMap((t) => (t === 'jpg' ? ['.jpg', '.jpeg'] : ['.' + t]))
-  return [...exts, ...accept.map((t) => MIME[t])].join(',')
+  return [...exts, ...accept.map((t) => ATTACHMENT_MIME_TYPES[t])].join(',')
 }
 
 const baseName = (path: string) => path.split(/[\\/]/).pop() || path
