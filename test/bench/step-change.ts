@@ -10,9 +10,6 @@
  * Options: STEP_CHANGES=40 (default 30), CPU_THROTTLE=4.
  * Target: median and p95 ≤ 100 ms.
  */
-import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import { launchBrowser, phoneContext, startProduct } from '../support/product'
 
 const CHANGES = Number(process.env.STEP_CHANGES ?? 30)
@@ -54,17 +51,8 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, i)]
 }
 
-/** A copy of dist/h5 for this run (other work may rebuild it meanwhile). */
-function snapshotOfH5(): string {
-  const dist = path.join(__dirname, '../../dist/h5')
-  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-h5-'))
-  fs.cpSync(dist, copy, { recursive: true })
-  return copy
-}
-
 async function main() {
-  const [product, browser] = await Promise.all([startProduct({ H5_DIR: snapshotOfH5() }), launchBrowser()])
+  const [product, browser] = await Promise.all([startProduct(), launchBrowser()])
   try {
     const context = await phoneContext(browser)
     const page = await context.newPage()

@@ -32,8 +32,7 @@ let product: Product
 let browser: Browser
 
 beforeAll(async () => {
-  // E2E_H5_DIR: a copy of the H5 build, when others may be rebuilding dist/h5 meanwhile.
-  ;[product, browser] = await Promise.all([startProduct(process.env.E2E_H5_DIR ? { H5_DIR: process.env.E2E_H5_DIR } : {}), launchBrowser()])
+  ;[product, browser] = await Promise.all([startProduct(), launchBrowser()])
 }, 120_000)
 afterAll(async () => {
   await browser?.close()

@@ -9,72 +9,22 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { Browser, Locator, Page } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { launchBrowser, phoneContext, shot, startProduct, type Product } from '../support/product'
+import { atStep, chooseLevel, field, next, paragraph, savedSoon, settle, shown, textOf } from '../support/wizard-page'
 
 const CAMPAIGN = 'cq-2026-key-areas-demo'
 
 let product: Product
 let browser: Browser
 
-/**
- * A copy of the built H5 app for this run: other work may rebuild dist/h5 meanwhile, and a
- * page reload must find the same chunks it started with.
- */
-async function snapshotOfH5(): Promise<string> {
-  const dist = path.join(__dirname, '../../dist/h5')
-  for (let i = 0; i < 90 && !fs.existsSync(path.join(dist, 'index.html')); i++) await new Promise((r) => setTimeout(r, 2000))
-  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'wizard-h5-'))
-  fs.cpSync(dist, copy, { recursive: true })
-  return copy
-}
-
 beforeAll(async () => {
-  const h5 = await snapshotOfH5()
-  ;[product, browser] = await Promise.all([startProduct({ H5_DIR: h5 }), launchBrowser()])
+  ;[product, browser] = await Promise.all([startProduct(), launchBrowser()])
 }, 300_000)
 afterAll(async () => {
   await browser?.close()
   await product?.close()
 })
-
-/** The H5 router keeps earlier pages of the stack in the DOM, hidden: look at the page on top. */
-const shown = (page: Page, selector: string) => page.locator(`${selector} >> visible=true`)
-const field = (page: Page, id: string) => shown(page, `[data-field="${id}"]`)
-const next = (page: Page) => shown(page, '.wz-actionbar__next').click()
-
-/** Opens a maturity field's sheet, taps a level, and waits for the sheet to close before the next tap. */
-async function chooseLevel(page: Page, id: string, label: string, level: number) {
-  await field(page, id).locator('.wz-picker-button').click()
-  const sheet = page.locator(`[role="radiogroup"][aria-label="${label}"]`)
-  await sheet.locator(`[data-level="${level}"] >> visible=true`).click()
-  await sheet.waitFor({ state: 'hidden' })
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return ((await locator.textContent()) ?? '').trim()
-}
-
-/** Waits until the wizard shows the step (by its id). */
-async function atStep(page: Page, stepId: string) {
-  await shown(page, `[data-testid="step"][data-step="${stepId}"]`).waitFor()
-}
-
-/** Lets the H5 page transition finish before a screenshot. */
-async function settle(page: Page) {
-  await page.waitForTimeout(450)
-}
-
-async function savedSoon(page: Page) {
-  await shown(page, '[data-testid="save-status"][data-kind="saved"]').waitFor({ timeout: 10_000 })
-}
-
-/** Chinese text of at least `min` characters. */
-const paragraph = (sentence: string, min = 60) => {
-  let s = ''
-  while (s.length < min) s += sentence + '。'
-  return s
-}
 
 test('an enterprise fills the Chongqing demand across steps, reloads mid-way, submits, revises and sees two versions', async () => {
   const context = await phoneContext(browser)

@@ -22,6 +22,19 @@ export interface Product {
   crash(): Promise<void>
 }
 
+/**
+ * A copy of the built H5 app (waiting for a build under way): other work may rebuild dist/h5
+ * meanwhile, and a page reload must find the same chunks it started with.
+ */
+export async function snapshotOfH5(): Promise<string> {
+  const dist = path.join(ROOT, 'dist/h5')
+  for (let i = 0; i < 90 && !fs.existsSync(path.join(dist, 'index.html')); i++) await new Promise((r) => setTimeout(r, 2000))
+  if (!fs.existsSync(path.join(dist, 'index.html'))) throw new Error('dist/h5 is missing: run `npm run build:h5` first')
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+  fs.cpSync(dist, copy, { recursive: true })
+  return copy
+}
+
 export async function startProduct(
   env: Record<string, string> = {},
   opts: { dataDir?: string; port?: number; idpPort?: number } = {}
@@ -37,7 +50,7 @@ export async function startProduct(
       DEV_IDP_PORT: String(idpPort),
       PUBLIC_URL: url,
       DATA_DIR: path.join(dataDir, 'pglite'),
-      H5_DIR: path.join(ROOT, 'dist/h5'),
+      H5_DIR: env.H5_DIR ?? (await snapshotOfH5()),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'true',
