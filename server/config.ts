@@ -57,7 +57,10 @@ export interface Config {
      * a killed process can leave unanswered per drain: those become `unknown`, never resent.
      */
     sendBatch: number
-    /** A push claimed longer ago than this by a process that never answered is given up as unknown. */
+    /**
+     * A push a process took longer ago than this and never moved on is released: pending again
+     * when it was only claimed, given up as unknown when it was being sent.
+     */
     pushLeaseSeconds: number
     /** People one reminder transaction covers. */
     reminderChunkSize: number

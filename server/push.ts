@@ -3,15 +3,18 @@
  * queued pushes (push_deliveries) through WeChat or Alipay.
  *
  * Exactly once, also across processes and crashes:
- * 1. claim: one statement moves a batch from pending to sending (FOR UPDATE SKIP LOCKED, so
- *    two workers never take the same row) and picks each one's channel; then a one-time
- *    consent is used up for each that relies on one;
- * 2. send: outside any transaction, the whole batch at once (so claimed = in flight);
- * 3. record: one statement writes each answer.
- * A process killed between 1 and 3 leaves its rows in `sending`; after the lease they become
- * `unknown` and are never sent again: the platforms have no idempotency key, so a resend could
- * reach the phone twice. The message center holds every message regardless. A batch is small
- * (config.jobs.sendBatch) so that a kill leaves at most that many per drain unanswered.
+ * 1. claim: one statement moves a batch from pending to claimed (FOR UPDATE SKIP LOCKED, so
+ *    two workers never take the same row) and picks each one's channel;
+ * 2. start: one transaction moves the batch from claimed to sending, only where this process
+ *    still holds the claim, and uses up a one-time consent for each that relies on one;
+ * 3. send: outside any transaction, the whole batch at once, right after 2;
+ * 4. record: one statement writes each answer.
+ * A process killed before 2 leaves rows `claimed`: nothing was sent, so after the lease they
+ * are pending again and go out once. Killed between 2 and 4, it leaves rows `sending`: after
+ * the lease they become `unknown` and are never sent again, since the platforms have no
+ * idempotency key and a resend could reach the phone twice. Only what was truly on the wire at
+ * the kill can end so (the window between 2 and 3 has no await on anything but the commit).
+ * The message center holds every message regardless.
  */
 import type { ConsentAnswer, PushTemplates } from '../types/messages'
 import { formatTimeLeft } from '../types/reminders'
@@ -131,20 +134,32 @@ interface Claimed {
 
 const RETRIES = 3
 
-/** Gives up rows left `sending` by a process that did not answer within the lease. */
-export async function expireStaleClaims(db: Queryable, leaseSeconds: number): Promise<number> {
-  const rows = await db.query(
+/**
+ * Rows a process took longer ago than the lease and never moved on: `claimed` ones (not sent)
+ * are pending again; `sending` ones (maybe sent) are given up as unknown.
+ */
+export async function expireStaleClaims(db: Queryable, leaseSeconds: number): Promise<{ released: number; unknown: number }> {
+  const released = await db.query(
+    `UPDATE push_deliveries SET state = 'pending', attempts = attempts - 1, claimed_by = NULL, claimed_at = NULL
+      WHERE state = 'claimed' AND claimed_at < now() - make_interval(secs => $1) RETURNING 1`,
+    [leaseSeconds]
+  )
+  const unknown = await db.query(
     `UPDATE push_deliveries SET state = 'unknown', result_code = 'NO_ANSWER', finished_at = now(),
             result_message = '发送途中进程中断，无法确认是否送达；为免重复不再发送（消息中心已有该消息）'
       WHERE state = 'sending' AND claimed_at < now() - make_interval(secs => $1) RETURNING 1`,
     [leaseSeconds]
   )
-  return rows.length
+  return { released: released.length, unknown: unknown.length }
 }
 
-export async function hasPendingPushes(db: Queryable): Promise<boolean> {
-  const rows = await db.query(`SELECT 1 FROM push_deliveries WHERE state = 'pending' AND (not_before IS NULL OR not_before <= now()) LIMIT 1`)
-  return rows.length > 0
+/** What the drains have to do: pushes due now, and claims of other processes not yet moved on. */
+export async function pushWork(db: Queryable): Promise<{ pending: boolean; claimed: boolean }> {
+  const [r] = await db.query<{ pending: boolean; claimed: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM push_deliveries WHERE state = 'pending' AND (not_before IS NULL OR not_before <= now())) AS pending,
+            EXISTS (SELECT 1 FROM push_deliveries WHERE state = 'claimed') AS claimed`
+  )
+  return r
 }
 
 /** Claims, sends and records batches until nothing is pending, the budget is spent or the worker stops. */
@@ -157,8 +172,7 @@ export async function drainPushes(opts: DrainOptions): Promise<{ claimed: number
     const rows = await claimBatch(opts)
     if (rows.length === 0) break
     claimed += rows.length
-    const { send, noConsent } = await useOneTimeConsents(opts.db, rows)
-    await recordResults(opts, [...(await sendAll(opts, send)), ...noConsent.map((row) => ({ row, result: 'NO_CONSENT' as const }))])
+    await recordResults(opts, await sendAll(opts, await startSending(opts, rows)))
   }
   return { claimed }
 }
@@ -207,7 +221,7 @@ async function claimBatch(opts: DrainOptions): Promise<Claimed[]> {
             WHERE b.user_id = i.user_id AND i.allowed
             ORDER BY c.long_term DESC, b.bound_at DESC LIMIT 1) ch ON true)
      UPDATE push_deliveries p SET
-            state = CASE WHEN c.platform IS NULL THEN 'skipped' ELSE 'sending' END,
+            state = CASE WHEN c.platform IS NULL THEN 'skipped' ELSE 'claimed' END,
             result_code = CASE WHEN NOT c.allowed THEN 'OPTED_OUT' WHEN c.platform IS NULL THEN 'NO_CONSENT' END,
             finished_at = CASE WHEN c.platform IS NULL THEN now() END,
             platform = c.platform, platform_user_id = c.platform_user_id, template_id = c.template_id,
@@ -222,29 +236,46 @@ async function claimBatch(opts: DrainOptions): Promise<Claimed[]> {
     [opts.config.jobs.sendBatch, opts.workerId, MESSAGE_KINDS.threadMessage, JSON.stringify(sendableTemplates(opts)), REMINDER_KINDS],
     { name: 'push-claim' }
   )
-  return rows.filter((r) => r.state === 'sending')
+  return rows.filter((r) => r.state === 'claimed')
 }
 
 /**
- * Uses up one one-time consent per message that relies on one; where another batch took the
- * last one meanwhile, the message is not sent.
+ * One transaction: the claims this process still holds become `sending`, and each message
+ * that relies on a one-time consent uses one up; where another batch took the last one
+ * meanwhile, the message is skipped. Returns what is to be sent now.
  */
-async function useOneTimeConsents(db: Queryable, rows: Claimed[]): Promise<{ send: Claimed[]; noConsent: Claimed[] }> {
-  const send: Claimed[] = []
-  const noConsent: Claimed[] = []
-  for (const row of rows) {
-    const used =
-      !row.oneTime ||
+async function startSending(opts: DrainOptions, rows: Claimed[]): Promise<Claimed[]> {
+  return opts.db.transaction(async (tx) => {
+    const held = new Set(
       (
-        await db.query(
-          `UPDATE push_consents SET one_time_grants = one_time_grants - 1
-            WHERE user_id = $1 AND platform = $2 AND template_id = $3 AND one_time_grants > 0 RETURNING 1`,
-          [row.userId, row.platform, row.templateId]
+        await tx.query<{ id: string }>(
+          `UPDATE push_deliveries SET state = 'sending', claimed_at = now()
+            WHERE notification_id = ANY($1::uuid[]) AND claimed_by = $2 AND state = 'claimed' RETURNING notification_id AS id`,
+          [rows.map((r) => r.id), opts.workerId]
         )
-      ).length > 0
-    ;(used ? send : noConsent).push(row)
-  }
-  return { send, noConsent }
+      ).map((r) => r.id)
+    )
+    const send: Claimed[] = []
+    for (const row of rows.filter((r) => held.has(r.id))) {
+      const used =
+        !row.oneTime ||
+        (
+          await tx.query(
+            `UPDATE push_consents SET one_time_grants = one_time_grants - 1
+              WHERE user_id = $1 AND platform = $2 AND template_id = $3 AND one_time_grants > 0 RETURNING 1`,
+            [row.userId, row.platform, row.templateId]
+          )
+        ).length > 0
+      if (used) send.push(row)
+      else {
+        await tx.query(
+          `UPDATE push_deliveries SET state = 'skipped', result_code = 'NO_CONSENT', finished_at = now() WHERE notification_id = $1`,
+          [row.id]
+        )
+      }
+    }
+    return send
+  })
 }
 
 /** The template values of a message: titles and text from the message, times for reminders, the writer's own last. */
@@ -265,7 +296,7 @@ function valuesOf(row: Claimed, campaignTitle: string, now: number): PushValues 
   return { ...values, ...(row.payload ?? {}) }
 }
 
-type Outcome = { row: Claimed; result: PushResult | 'NO_CONSENT' }
+type Outcome = { row: Claimed; result: PushResult }
 
 /** The whole batch at once: what is claimed is what is in flight. */
 async function sendAll(opts: DrainOptions, rows: Claimed[]): Promise<Outcome[]> {
@@ -287,9 +318,8 @@ async function sendAll(opts: DrainOptions, rows: Claimed[]): Promise<Outcome[]> 
   )
 }
 
-/** How each push ended: sent, to try again later, failed, skipped, or unknown (no answer). */
+/** How each push ended: sent, to try again later, failed, or unknown (no answer). */
 function ending({ row, result: r }: Outcome) {
-  if (r === 'NO_CONSENT') return { state: 'skipped', code: 'NO_CONSENT', platformCode: null, message: null, notBefore: null }
   if (r.ok) return { state: 'sent', code: 'SENT', platformCode: r.platformCode, message: null, notBefore: null }
   const retry = r.retryable && row.attempts < RETRIES
   return {
@@ -323,7 +353,7 @@ async function recordResults(opts: DrainOptions, outcomes: Outcome[]): Promise<v
     const { code } = ends[i]
     const key = [row.userId, row.platform, row.templateId]
     // only a delivered message uses up a one-time consent; an unanswered one may have
-    if (row.oneTime && !['SENT', 'NO_ANSWER', 'REFUSED', 'NO_CONSENT'].includes(code)) {
+    if (row.oneTime && !['SENT', 'NO_ANSWER', 'REFUSED'].includes(code)) {
       await opts.db.query(`UPDATE push_consents SET one_time_grants = one_time_grants + 1 WHERE user_id = $1 AND platform = $2 AND template_id = $3`, key)
     }
     if (code === 'REFUSED') {

@@ -22,7 +22,7 @@ import type { Db } from '../db'
 import { createAlipaySender } from '../integrations/alipay'
 import { createWechatSender, createWechatTokenStore } from '../integrations/wechat-message'
 import { PUSH_CHANNEL } from '../messages'
-import { drainPushes, expireStaleClaims, hasPendingPushes, type PushSenders } from '../push'
+import { drainPushes, expireStaleClaims, pushWork, type PushSenders } from '../push'
 import { planReminderRuns, workRun } from '../reminders'
 
 export const QUEUES = { tick: 'reminders-tick', run: 'reminders-run', drain: 'push-drain' } as const
@@ -116,13 +116,17 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     return waking
   }
 
+  const releaseStale = async () => {
+    const { released, unknown } = await expireStaleClaims(db, config.jobs.pushLeaseSeconds)
+    if (released) log.warn({ pushes: released }, 'pushes claimed by a stopped process before sending are pending again')
+    if (unknown) log.warn({ pushes: unknown }, 'pushes left unanswered by a stopped process are given up as unknown')
+  }
   const poll = { pollingIntervalSeconds: 1, batchSize: 1 }
   await boss.work(QUEUES.tick, poll, async () => {
     const runs = await planReminderRuns(db, clock())
     for (const runId of runs) await boss.send(QUEUES.run, { runId }, { singletonKey: `run-${runId}` })
-    const given = await expireStaleClaims(db, config.jobs.pushLeaseSeconds)
-    if (given) log.warn({ pushes: given }, 'pushes left unanswered by a stopped process are given up as unknown')
-    if (await hasPendingPushes(db)) await wakeDrains()
+    await releaseStale()
+    if ((await pushWork(db)).pending) await wakeDrains()
   })
   await boss.work<{ runId: string }>(QUEUES.run, poll, async ([job]) => {
     const outcome = await workRun(db, job.data.runId, clock, {
@@ -133,9 +137,14 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     log.info({ runId: job.data.runId, outcome }, 'reminder run')
   })
   await boss.work(QUEUES.drain, { ...poll, localConcurrency: config.jobs.drains }, async () => {
+    await releaseStale()
     const { claimed } = await drainPushes({ db, config, senders, workerId, now: clock, stopping: () => stopping })
+    if (stopping) return
+    const work = await pushWork(db)
     // out of budget with work left: go on in a fresh job (another process may take it)
-    if (claimed && !stopping && (await hasPendingPushes(db))) await wakeDrains()
+    if (claimed && work.pending) await wakeDrains()
+    // claims another process holds: if it was killed they are released after the lease, so look again then
+    else if (work.claimed) await boss.send(QUEUES.drain, {}, { singletonKey: 'drain-after-lease', startAfter: config.jobs.pushLeaseSeconds + 1 })
   })
 
   const unlisten = await listen(db, PUSH_CHANNEL, () => void wakeDrains(), log)

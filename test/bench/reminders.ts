@@ -100,7 +100,7 @@ async function scenario(name: string, kills: number[]) {
       }
       const [r] = await db.query<{ done: number; pending: number; live: number }>(
         `SELECT (SELECT count(*)::int FROM reminder_runs WHERE state = 'done') AS done,
-                (SELECT count(*)::int FROM push_deliveries WHERE state = 'pending') AS pending,
+                (SELECT count(*)::int FROM push_deliveries WHERE state IN ('pending', 'claimed')) AS pending,
                 (SELECT count(*)::int FROM push_deliveries WHERE state = 'sending' AND NOT claimed_by = ANY($1)) AS live`,
         [dead]
       )

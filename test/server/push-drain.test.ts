@@ -33,8 +33,8 @@ const statusNotice = (userId: string, title = '需求被退回修改') =>
 
 const drain = (workerId = 'test-worker') => drainPushes({ db, config, senders, workerId, now: () => NOW })
 const pushOf = async (notificationId: string) =>
-  (await db.query<{ state: string; result_code: string; platform_code: string | null; attempts: number; not_before: Date | null }>(
-    'SELECT state, result_code, platform_code, attempts, not_before FROM push_deliveries WHERE notification_id = $1',
+  (await db.query<{ state: string; result_code: string; platform_code: string | null; attempts: number; not_before: Date | null; claimed_by: string | null }>(
+    'SELECT state, result_code, platform_code, attempts, not_before, claimed_by FROM push_deliveries WHERE notification_id = $1',
     [notificationId]
   ))[0]
 const consentOf = async (userId: string, templateId: string) =>
@@ -132,23 +132,42 @@ describe('the push drain', () => {
     expect(wechat.counts.send).toBe(sends)
   })
 
-  it('never sends again what a killed process had claimed: after the lease it is unknown', async () => {
-    const u = await person('zhongduan')
+  /** A reminder for a new person with a long-term consent, left by a killed process in `state`. */
+  async function leftBehind(name: string, state: 'claimed' | 'sending'): Promise<string> {
+    const u = await person(name)
     await recordConsents(db, config, u, 'weapp', { 'dev-wx-reminder': 'accept' }, NOW)
-    wechat.grant('o-zhongduan', 'dev-wx-reminder')
+    wechat.grant(`o-${name}`, 'dev-wx-reminder')
     const id = await db.transaction((tx) =>
       notify(tx, { userId: u, kind: MESSAGE_KINDS.enterpriseReminder, title: '需求填报截止提醒', body: '…', path: '/pages/index/index' }, NOW)
     )
-    // a worker claimed it two minutes ago and was killed before it recorded an answer
     await db.query(
-      `UPDATE push_deliveries SET state = 'sending', claimed_by = 'dead:1:x', claimed_at = now() - interval '2 minutes', attempts = 1 WHERE notification_id = $1`,
-      [id]
+      `UPDATE push_deliveries SET state = $2, claimed_by = 'dead:1:x', claimed_at = now() - interval '2 minutes', attempts = 1 WHERE notification_id = $1`,
+      [id, state]
     )
+    return id
+  }
+
+  it('never sends again what a killed process was sending: after the lease it is unknown', async () => {
+    const id = await leftBehind('zhongduan', 'sending')
     await drain()
     expect(await pushOf(id)).toMatchObject({ state: 'sending' })
-    expect(await expireStaleClaims(db, 60)).toBe(1)
+    expect(await expireStaleClaims(db, 60)).toEqual({ released: 0, unknown: 1 })
     expect(await pushOf(id)).toMatchObject({ state: 'unknown', result_code: 'NO_ANSWER' })
     await drain()
     expect(wechat.messages.filter((m) => m.touser === 'o-zhongduan')).toEqual([])
+  })
+
+  it('sends once what a killed process had only claimed: after the lease it is pending again', async () => {
+    const id = await leftBehind('weifa', 'claimed')
+    // within the lease nobody else takes it
+    expect(await expireStaleClaims(db, 600)).toEqual({ released: 0, unknown: 0 })
+    await drain()
+    expect(await pushOf(id)).toMatchObject({ state: 'claimed' })
+    expect(await expireStaleClaims(db, 60)).toEqual({ released: 1, unknown: 0 })
+    expect(await pushOf(id)).toMatchObject({ state: 'pending', attempts: 0, claimed_by: null })
+    await drain()
+    await drain()
+    expect(await pushOf(id)).toMatchObject({ state: 'sent', attempts: 1, claimed_by: 'test-worker' })
+    expect(wechat.messages.filter((m) => m.touser === 'o-weifa')).toHaveLength(1)
   })
 })

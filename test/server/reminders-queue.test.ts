@@ -73,14 +73,14 @@ async function accounting(campaignId: string, seeded: SeededDrafts) {
   }
 }
 
-/** Until the campaign's run is done and nothing is pending or being sent by a live worker. */
+/** Until the campaign's run is done and nothing is pending, claimed, or being sent by a live worker. */
 async function finished(campaignId: string, dead: string[] = []) {
   await waitFor(
     'the reminders to be delivered',
     async () => {
       const [r] = await db.query<{ runs: number; pending: number; sending: number }>(
         `SELECT (SELECT count(*)::int FROM reminder_runs WHERE campaign_id = $1 AND state = 'done') AS runs,
-                (SELECT count(*)::int FROM push_deliveries WHERE state = 'pending') AS pending,
+                (SELECT count(*)::int FROM push_deliveries WHERE state IN ('pending', 'claimed')) AS pending,
                 (SELECT count(*)::int FROM push_deliveries WHERE state = 'sending' AND NOT claimed_by = ANY($2)) AS sending`,
         [campaignId, dead]
       )

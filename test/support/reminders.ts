@@ -26,11 +26,11 @@ export async function pushStates(db: Queryable): Promise<Record<string, number>>
   return Object.fromEntries(rows.map((r) => [r.state, r.n]))
 }
 
-/** True when no reminder run is pending and no push is pending or being sent. */
+/** True when no reminder run is pending and no push is pending, claimed or being sent. */
 export async function settled(db: Queryable): Promise<boolean> {
   const [r] = await db.query<{ runs: number; pushes: number }>(
     `SELECT (SELECT count(*)::int FROM reminder_runs WHERE state = 'pending') AS runs,
-            (SELECT count(*)::int FROM push_deliveries WHERE state IN ('pending', 'sending')) AS pushes`
+            (SELECT count(*)::int FROM push_deliveries WHERE state IN ('pending', 'claimed', 'sending')) AS pushes`
   )
   return r.runs === 0 && r.pushes === 0
 }
