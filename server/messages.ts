@@ -7,7 +7,7 @@ import type { Role } from '../types/domain'
 import type { MessageItem, MessagePage, Thread, ThreadKind, ThreadMessage } from '../types/messages'
 import type { Session } from './auth/sessions'
 import type { Queryable } from './db'
-import { notFound } from './errors'
+import { AppError, notFound } from './errors'
 import type { PushValues } from './integrations/push'
 
 export interface Notice {
@@ -196,6 +196,8 @@ export const THREAD_MESSAGE_MAX = 1000
  */
 export async function postToThread(db: Queryable, session: Session, demandId: string, body: string, now: number): Promise<ThreadMessage> {
   const demand = await threadDemand(db, session, demandId)
+  // before the first submission no unit has the demand: nobody would read the message
+  if (demand.recommenderUnit === null) throw new AppError(409, 'NO_RECOMMENDER', '需求提交后才能与所选推荐单位留言沟通')
   const id = await postThreadMessage(db, { demandId, authorId: session.userId, authorRole: session.role, kind: 'message', body }, now)
   const recipients =
     session.userId === demand.ownerId

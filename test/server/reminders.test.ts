@@ -266,6 +266,11 @@ describe('status changes and the thread', () => {
     expect(long.json()).toMatchObject({ code: 'MESSAGE_TOO_LONG' })
     expect((await call(entA, 'POST', `/api/demands/not-a-uuid/thread`, { body: 'x' })).statusCode).toBe(400)
     expect((await call(entA, 'POST', `/api/demands/${submittedA}/thread`, { text: 'x' })).statusCode).toBe(400)
+    // a draft never submitted has no unit to talk to
+    const early = await call(entA, 'POST', `/api/demands/${draftA.id}/thread`, { body: '请问附件放哪一步？' })
+    expect(early.statusCode).toBe(409)
+    expect(early.json()).toMatchObject({ code: 'NO_RECOMMENDER', message: '需求提交后才能与所选推荐单位留言沟通' })
+    expect((await ok(entA, 'GET', `/api/demands/${draftA.id}/thread`)).messages).toEqual([])
   })
 })
 
