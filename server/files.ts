@@ -1,24 +1,191 @@
 /**
- * What an uploaded file really is, judged by its bytes, never by its name.
- * Office files: OLE compound documents (doc, xls) and zip packages (docx, xlsx)
- * told apart by their part names. Nothing is decompressed, so zip bombs cost nothing.
+ * What an uploaded file really is, judged by its bytes, never by its name, and the name it
+ * is shown under. Office files: OLE compound documents (doc, xls) and zip packages (docx,
+ * xlsx), told apart by the part names in the zip's central directory. Zip packages are
+ * inspected without inflating them: declared sizes, compression ratio, entry count, nested
+ * archives (only the first bytes of each entry are inflated) and overlapping entries.
+ * Files are stored by id with their SHA-256; a name is only ever shown, never used as a path.
  */
+import zlib from 'node:zlib'
 import { ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
+import { AppError, badRequest } from './errors'
 
-const startsWith = (buf: Buffer, bytes: number[]) => bytes.every((b, i) => buf[i] === b)
+const startsWith = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
 
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 const ZIP = [0x50, 0x4b, 0x03, 0x04]
 
-/** The content family of a file, or null when it is none we accept. */
+/** Limits of a zip package; an Office file near them is already far beyond any real one. */
+export const ZIP_LIMITS = {
+  /** Sum of the entries' declared uncompressed sizes. */
+  totalBytes: 200 * 1024 * 1024,
+  /** Uncompressed : compressed, judged once the package inflates to more than `ratioFloorBytes`. */
+  ratio: 100,
+  ratioFloorBytes: 10 * 1024 * 1024,
+  entries: 1000
+}
+
+/** First bytes of archive formats that must not hide inside a document. */
+const ARCHIVE_MAGIC = [
+  ZIP,
+  [0x50, 0x4b, 0x05, 0x06],
+  [0x50, 0x4b, 0x07, 0x08],
+  [0x1f, 0x8b], // gzip
+  [0x42, 0x5a, 0x68], // bzip2
+  [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00], // xz
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], // rar
+  [0x28, 0xb5, 0x2f, 0xfd] // zstd
+]
+const ARCHIVE_NAME = /\.(zip|rar|7z|gz|tgz|bz2|xz|zst|tar|cab|jar|arj|lz|lzma)$/i
+/** Office packages embedded in an Office package (a chart's workbook in a docx): inspected in turn, one level deep. */
+const EMBEDDED_PACKAGE = /^(word|xl|ppt)\/embeddings\/[^/]+\.(docx|docm|xlsx|xlsm|pptx|pptm)$/i
+
+const corrupt = () => badRequest('FILE_CORRUPT', '文件已损坏或格式不完整，请用原来的软件重新保存后上传')
+const bomb = () =>
+  badRequest('ZIP_BOMB', '文件解压后的大小异常（超过200MB或压缩比过高），可能是恶意压缩文件，不能上传')
+
+interface ZipEntry {
+  name: string
+  method: number
+  compressed: number
+  uncompressed: number
+  offset: number
+}
+
+/** The central directory of a zip, read from its end; throws FILE_CORRUPT when it does not add up. */
+function readCentralDirectory(buf: Buffer): ZipEntry[] {
+  let eocd = -1
+  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw corrupt()
+  if (buf.readUInt16LE(eocd + 4) !== 0 || buf.readUInt16LE(eocd + 6) !== 0) throw corrupt() // split archives
+  let count = buf.readUInt16LE(eocd + 10)
+  let cdSize = buf.readUInt32LE(eocd + 12)
+  let cdOffset = buf.readUInt32LE(eocd + 16)
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const locator = eocd - 20
+    if (locator < 0 || buf.readUInt32LE(locator) !== 0x07064b50) throw corrupt()
+    const z64 = Number(buf.readBigUInt64LE(locator + 8))
+    if (z64 + 56 > buf.length || buf.readUInt32LE(z64) !== 0x06064b50) throw corrupt()
+    count = Number(buf.readBigUInt64LE(z64 + 32))
+    cdSize = Number(buf.readBigUInt64LE(z64 + 40))
+    cdOffset = Number(buf.readBigUInt64LE(z64 + 48))
+  }
+  if (count > ZIP_LIMITS.entries) {
+    throw badRequest('ZIP_TOO_MANY_ENTRIES', `文件内部的条目过多（超过${ZIP_LIMITS.entries}个），不像正常的文档，不能上传`)
+  }
+  if (cdOffset + cdSize > buf.length) throw corrupt()
+
+  const entries: ZipEntry[] = []
+  let p = cdOffset
+  for (let n = 0; n < count; n++) {
+    if (p + 46 > cdOffset + cdSize || buf.readUInt32LE(p) !== 0x02014b50) throw corrupt()
+    const nameLen = buf.readUInt16LE(p + 28)
+    const extraLen = buf.readUInt16LE(p + 30)
+    const entry: ZipEntry = {
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20),
+      uncompressed: buf.readUInt32LE(p + 24),
+      offset: buf.readUInt32LE(p + 42)
+    }
+    // ZIP64: the 0xffffffff fields follow in the extra field 0x0001, in this order.
+    for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
+      const id = buf.readUInt16LE(x)
+      const size = buf.readUInt16LE(x + 2)
+      if (id === 0x0001) {
+        let q = x + 4
+        for (const key of ['uncompressed', 'compressed', 'offset'] as const) {
+          if (entry[key] !== 0xffffffff) continue
+          if (q + 8 > x + 4 + size) throw corrupt()
+          entry[key] = Number(buf.readBigUInt64LE(q))
+          q += 8
+        }
+      }
+      x += 4 + size
+    }
+    entries.push(entry)
+    p += 46 + nameLen + extraLen + buf.readUInt16LE(p + 32)
+  }
+  return entries
+}
+
+/** Where an entry's data starts, after its local header; entries may not overlap (overlap bombs). */
+function dataRanges(buf: Buffer, entries: ZipEntry[]): Map<ZipEntry, number> {
+  const starts = new Map<ZipEntry, number>()
+  let end = 0
+  for (const e of [...entries].sort((a, b) => a.offset - b.offset)) {
+    if (e.offset < end || e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== 0x04034b50) throw corrupt()
+    const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28)
+    end = start + e.compressed
+    if (end > buf.length) throw corrupt()
+    starts.set(e, start)
+  }
+  return starts
+}
+
+/** The first bytes an entry inflates to: enough to recognise an archive, never the whole entry. */
+function head(data: Buffer, method: number): Buffer {
+  if (method === 0 || data.length === 0) return data.subarray(0, 8)
+  if (method !== 8) throw corrupt()
+  try {
+    return zlib.inflateRawSync(data.subarray(0, 512), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 8)
+  } catch {
+    throw corrupt()
+  }
+}
+
+/**
+ * Checks a zip package against the limits and returns its entry names.
+ * `budget` is what is left of the total size when this package is embedded in another.
+ */
+function inspectZip(buf: Buffer, depth = 0, budget = ZIP_LIMITS.totalBytes): string[] {
+  const entries = readCentralDirectory(buf)
+  const starts = dataRanges(buf, entries)
+  const total = entries.reduce((sum, e) => sum + e.uncompressed, 0)
+  const packed = entries.reduce((sum, e) => sum + e.compressed, 0)
+  if (total > budget) throw bomb()
+  if (total > ZIP_LIMITS.ratioFloorBytes && total > ZIP_LIMITS.ratio * Math.max(packed, 1)) throw bomb()
+  const nested = () => badRequest('ZIP_NESTED_ARCHIVE', '文件内部嵌套了压缩包，不能上传；请直接上传文档本身')
+  for (const e of entries) {
+    if (ARCHIVE_NAME.test(e.name)) throw nested()
+    const data = buf.subarray(starts.get(e)!, starts.get(e)! + e.compressed)
+    const first = head(data, e.method)
+    if (!ARCHIVE_MAGIC.some((m) => startsWith(first, m))) continue
+    if (depth > 0 || !EMBEDDED_PACKAGE.test(e.name)) throw nested()
+    // An embedded Office package: inflated (bounded by its declared size, which counts
+    // toward the total) and held to the same rules.
+    let inner: Buffer
+    try {
+      inner = e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressed, 1) })
+    } catch {
+      throw bomb() // inflates to more than it declares
+    }
+    inspectZip(inner, depth + 1, budget - total)
+  }
+  return entries.map((e) => e.name)
+}
+
+/**
+ * The content family of a file, or null when it is none we accept.
+ * Throws for a zip package that is corrupt or abusive (FILE_CORRUPT, ZIP_BOMB, ZIP_TOO_MANY_ENTRIES,
+ * ZIP_NESTED_ARCHIVE).
+ */
 export function sniffFileType(buf: Buffer, declared: AttachmentType | null): AttachmentType | null {
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpg'
   if (startsWith(buf, CFB)) return declared === 'doc' || declared === 'xls' ? declared : null
   if (startsWith(buf, ZIP)) {
-    if (buf.includes('[Content_Types].xml') && buf.includes('word/document.xml')) return 'docx'
-    if (buf.includes('[Content_Types].xml') && buf.includes('xl/workbook.xml')) return 'xlsx'
+    const names = new Set(inspectZip(buf))
+    if (!names.has('[Content_Types].xml')) return null
+    if (names.has('word/document.xml')) return 'docx'
+    if (names.has('xl/workbook.xml')) return 'xlsx'
   }
   return null
 }
@@ -29,12 +196,31 @@ export function extensionOf(name: string): AttachmentType | null {
   return ATTACHMENT_TYPES.find((t) => t === ext) ?? null
 }
 
-/** A display name safe to store and show: no folders, no control or direction characters. */
-export function safeFileName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? ''
-  const clean = base.replace(/[\u0000-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/g, '').trim()
-  const chars = [...clean]
-  if (chars.length <= 100) return clean || '未命名文件'
-  const ext = /\.[a-z0-9]{1,5}$/i.exec(clean)?.[0] ?? ''
-  return chars.slice(0, 100 - ext.length).join('') + ext
+export const FILE_NAME_MAX = 100
+/** Longer than any file system allows: not a name a person picked. */
+const FILE_NAME_REFUSED = 255
+/** Folders, control characters (C0, DEL, C1) and direction controls (U+202E makes "exe.pdf" of "fdp.exe"). */
+const FORBIDDEN_IN_NAME = /[/\\\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+
+/**
+ * The name an attachment is shown under, as the person's device gave it. A name with folders,
+ * control or direction characters is refused (FILE_NAME_INVALID), one over 255 characters too
+ * (FILE_NAME_TOO_LONG); one over 100 characters is shortened, keeping its extension.
+ */
+export function attachmentName(raw: string): string {
+  const name = raw.normalize('NFC').trim()
+  if (FORBIDDEN_IN_NAME.test(name)) {
+    throw badRequest('FILE_NAME_INVALID', '文件名不能包含路径符号（/ \\）、控制字符或文字方向控制符，请重命名后重新上传')
+  }
+  if (!name || /^\.+$/.test(name)) throw badRequest('FILE_NAME_INVALID', '文件没有名称，请重命名后重新上传')
+  const chars = [...name]
+  if (chars.length > FILE_NAME_REFUSED) {
+    throw badRequest('FILE_NAME_TOO_LONG', `文件名过长（超过${FILE_NAME_REFUSED}个字），请缩短后重新上传`)
+  }
+  if (chars.length <= FILE_NAME_MAX) return name
+  const ext = /\.[a-z0-9]{1,5}$/i.exec(name)?.[0] ?? ''
+  return chars.slice(0, FILE_NAME_MAX - ext.length).join('') + ext
 }
+
+/** The 413 for a file over a field's limit. */
+export const fileTooLarge = (maxSizeMB: number) => new AppError(413, 'FILE_TOO_LARGE', `文件不能超过${maxSizeMB}MB`)

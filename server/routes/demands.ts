@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import { ATTACHMENT_MIME_TYPES, type AttachmentType, type AttachmentsField } from '../../types/campaign'
 import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
@@ -16,7 +16,7 @@ import {
   submitDemand
 } from '../demands'
 import { AppError, badRequest, notFound } from '../errors'
-import { extensionOf, safeFileName, sniffFileType } from '../files'
+import { attachmentName, extensionOf, fileTooLarge, sniffFileType } from '../files'
 import { requireSession } from './guards'
 
 const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
@@ -27,6 +27,42 @@ const idParams = {
   required: ['id'],
   properties: { id: { type: 'string', pattern: UUID } }
 } as const
+
+/** Room for the multipart boundaries, part headers and the `name` field around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024
+
+/**
+ * The one file of an upload and the name it goes by: the form field `name` when sent (the
+ * mini-programs name the file part after a temporary path and send the real name there),
+ * else the file part's own file name. Memory holds at most the field's limit: a declared
+ * length over it is refused before the body is read, a longer stream is cut off at the limit.
+ */
+async function readUpload(request: FastifyRequest, maxSizeMB: number): Promise<{ content: Buffer; name: string }> {
+  const maxBytes = maxSizeMB * 1024 * 1024
+  if (Number(request.headers['content-length']) > maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(maxSizeMB)
+  let content: Buffer | null = null
+  let fileName = ''
+  let nameField: string | null = null
+  try {
+    for await (const part of request.parts({ preservePath: true, limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        content = await part.toBuffer()
+        fileName = part.filename
+      } else if (part.fieldname === 'name') {
+        if (part.valueTruncated) throw badRequest('FILE_NAME_TOO_LONG', '文件名过长，请缩短后重新上传')
+        nameField = String(part.value)
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    const code = (err as { code?: string }).code
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxSizeMB)
+    if (code === 'FST_FILES_LIMIT') throw badRequest('ONE_FILE_PER_UPLOAD', '一次只能上传一个文件')
+    throw new AppError(400, 'UPLOAD_MALFORMED', '上传的内容不完整或格式不正确，请重新上传', undefined, err)
+  }
+  if (!content) throw badRequest('NO_FILE', '请选择要上传的文件')
+  return { content, name: nameField ?? fileName }
+}
 
 export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock } = deps
@@ -132,23 +168,16 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
       if (existing >= spec.maxFiles) throw new AppError(409, 'TOO_MANY_FILES', `“${spec.label}”最多上传${spec.maxFiles}个文件`)
       if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以表单文件方式上传')
 
-      const maxBytes = spec.maxSizeMB * 1024 * 1024
-      const file = await request.file({ limits: { fileSize: maxBytes, files: 1, fields: 5 } })
-      if (!file) throw badRequest('NO_FILE', '请选择要上传的文件')
-      let content: Buffer
-      try {
-        content = await file.toBuffer()
-      } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(413, 'FILE_TOO_LARGE', `文件不能超过${spec.maxSizeMB}MB`)
-        }
-        throw err
-      }
-      if (content.length === 0) throw badRequest('EMPTY_FILE', '文件是空的，请重新选择')
-      const name = safeFileName(file.filename)
+      const upload = await readUpload(request, spec.maxSizeMB)
+      if (upload.content.length === 0) throw badRequest('EMPTY_FILE', '文件是空的，请重新选择')
+      const name = attachmentName(upload.name)
+      const content = upload.content
       const declared = extensionOf(name)
       const type = sniffFileType(content, declared)
       const accepted = spec.accept.map((t) => '.' + t).join(' ')
+      if (!type && declared && spec.accept.includes(declared)) {
+        throw badRequest('FILE_TYPE_MISMATCH', `文件扩展名是.${declared}，但内容不是${declared.toUpperCase()}文件，请检查后重新上传`)
+      }
       if (!type || !spec.accept.includes(type)) {
         throw badRequest('FILE_TYPE_REJECTED', `只能上传以下类型的文件：${accepted}`)
       }
