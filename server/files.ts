@@ -7,7 +7,8 @@
  * Files are stored by id with their SHA-256; a name is only ever shown, never used as a path.
  */
 import zlib from 'node:zlib'
-import { ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
+import type { FastifyReply } from 'fastify'
+import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
 import { AppError, badRequest } from './errors'
 
 const startsWith = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
@@ -224,3 +225,19 @@ export function attachmentName(raw: string): string {
 
 /** The 413 for a file over a field's limit. */
 export const fileTooLarge = (maxSizeMB: number) => new AppError(413, 'FILE_TOO_LARGE', `文件不能超过${maxSizeMB}MB`)
+
+/** A stored attachment, as the download routes read it. */
+export interface StoredAttachment {
+  name: string
+  type: AttachmentType
+  content: Buffer | Uint8Array
+}
+
+/** Sends a stored attachment as a download under its shown name (its type from its checked content). */
+export function sendAttachment(reply: FastifyReply, file: StoredAttachment) {
+  return reply
+    .header('content-type', ATTACHMENT_MIME_TYPES[file.type])
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('cache-control', 'private, no-store')
+    .send(Buffer.from(file.content))
+}

@@ -16,6 +16,7 @@ import type { CampaignDefinition } from '../types/campaign'
 import { countdown, deadlineInstant, formatCountdown } from '../types/deadline'
 import { domainLabel, unitName } from '../types/display'
 import { DEMAND_STATUS_LABELS, type DemandStatus } from '../types/domain'
+import type { Answers, AttachmentRef } from '../types/engine'
 import type {
   BureauOverview,
   DemandStatusView,
@@ -40,11 +41,13 @@ import {
   type DeadlineContext,
   type StatusAction
 } from '../types/status'
+import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
 import { cachedDefinition, summarise } from './campaigns'
 import type { Db, Queryable } from './db'
 import { getDemand } from './demands'
 import { AppError, badRequest, notFound } from './errors'
+import type { StoredAttachment } from './files'
 import { APP_PATHS, notify, postThreadMessage } from './messages'
 import { recordStatusEvent, timelineOf } from './status-events'
 
@@ -303,6 +306,24 @@ export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now:
     timeline: await timelineOf(db, id),
     next: nextActions(row.status, viewer.role, ctxOf(def, now))
   }
+}
+
+/** A file of the submitted version of a demand the viewer may review; 404 for any other. */
+export async function reviewAttachment(db: Queryable, viewer: Reviewer, demandId: string, attachmentId: string): Promise<StoredAttachment> {
+  const row = await loadForReviewer(db, viewer, demandId)
+  const [version] = await db.query<{ answers: Answers }>('SELECT answers FROM demand_versions WHERE demand_id = $1 AND number = $2', [
+    demandId,
+    row.submittedVersion
+  ])
+  const listed = allFields(row.definition).some((f) => {
+    const refs = f.kind === 'attachments' ? version?.answers[f.id] : undefined
+    return Array.isArray(refs) && refs.some((r: AttachmentRef) => r?.id === attachmentId)
+  })
+  const [file] = listed
+    ? await db.query<StoredAttachment>('SELECT name, type, content FROM attachments WHERE id = $1 AND demand_id = $2', [attachmentId, demandId])
+    : []
+  if (!file) throw notFound('附件')
+  return file
 }
 
 /** The most similar other submitted demands of the campaign the viewer may see (trigram similarity of name + content). */

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import { ATTACHMENT_MIME_TYPES, type AttachmentType, type AttachmentsField } from '../../types/campaign'
+import type { AttachmentsField } from '../../types/campaign'
 import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
 import type { Deps } from '../app'
@@ -16,17 +16,11 @@ import {
   submitDemand
 } from '../demands'
 import { AppError, badRequest, notFound } from '../errors'
-import { attachmentName, extensionOf, fileTooLarge, sniffFileType } from '../files'
-import { requireSession } from './guards'
+import { attachmentName, extensionOf, fileTooLarge, sendAttachment, sniffFileType, type StoredAttachment } from '../files'
+import { idParams, requireSession, UUID } from './guards'
 
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
 /** Path and query values arrive as text; numbers are checked as digits, then converted. */
 const VERSION_NUMBER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const
-const idParams = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: UUID } }
-} as const
 
 /** Room for the multipart boundaries, part headers and the `name` field around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024
@@ -200,15 +194,11 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
 
   app.get<{ Params: { id: string } }>('/api/attachments/:id', { schema: { params: idParams } }, async (request, reply) => {
     const session = enterprise(request)
-    const [row] = await db.query<{ name: string; type: AttachmentType; content: Buffer | Uint8Array }>(
-      'SELECT name, type, content FROM attachments WHERE id = $1 AND owner_id = $2',
-      [request.params.id, session.userId]
-    )
+    const [row] = await db.query<StoredAttachment>('SELECT name, type, content FROM attachments WHERE id = $1 AND owner_id = $2', [
+      request.params.id,
+      session.userId
+    ])
     if (!row) throw notFound('附件')
-    return reply
-      .header('content-type', ATTACHMENT_MIME_TYPES[row.type])
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(row.name)}`)
-      .header('cache-control', 'private, no-store')
-      .send(Buffer.from(row.content))
+    return sendAttachment(reply, row)
   })
 }

@@ -22,10 +22,8 @@ import {
 import { pushTemplates, recordConsents } from '../push'
 import { campaignFor, type Reviewer } from '../recommend'
 import { moveDeadline, notificationSettings, reminderSchedule, saveNotificationSettings, type DeadlineChange } from '../reminders'
-import { requireSession } from './guards'
+import { idParams, requireSession, UUID } from './guards'
 
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: UUID } } } as const
 const campaignParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } as const
 const DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
 const platformSchema = { type: 'string', enum: ['weapp', 'alipay'] } as const

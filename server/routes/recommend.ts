@@ -8,6 +8,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { DemandStatus } from '../../types/domain'
 import type { Deps } from '../app'
 import { AppError } from '../errors'
+import { sendAttachment } from '../files'
 import {
   INBOX_SORTS,
   REASON_MAX,
@@ -22,17 +23,16 @@ import {
   recordOutcome,
   rerank,
   returnDemand,
+  reviewAttachment,
   similarDemands,
   type Reviewer
 } from '../recommend'
 import { XLSX_TYPE, planExport, writeSummary } from '../summary-export'
-import { requireSession } from './guards'
+import { idParams, requireSession, UUID } from './guards'
 
-const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
 const CAMPAIGN_ID = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$'
 const STATUSES: DemandStatus[] = ['submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected']
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: UUID } } } as const
 const campaignParams = {
   type: 'object',
   required: ['campaignId'],
@@ -148,6 +148,17 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
   /** The latest submitted version; the unit's first opening marks it 审核中. */
   app.get<{ Params: { id: string } }>('/api/recommend/demands/:id', { schema: { params: idParams } }, async (request) =>
     getReviewDemand(db, reviewer(request), request.params.id, clock())
+  )
+
+  /** A file of the submitted version, downloaded (H5) or opened (mini-programs) by the reviewer. */
+  app.get<{ Params: { id: string; attachmentId: string } }>(
+    '/api/recommend/demands/:id/attachments/:attachmentId',
+    {
+      schema: {
+        params: { type: 'object', required: ['id', 'attachmentId'], properties: { id: { type: 'string', pattern: UUID }, attachmentId: { type: 'string', pattern: UUID } } }
+      }
+    },
+    async (request, reply) => sendAttachment(reply, await reviewAttachment(db, reviewer(request), request.params.id, request.params.attachmentId))
   )
 
   app.get<{ Params: { id: string } }>('/api/recommend/demands/:id/similar', { schema: { params: idParams } }, async (request) => ({

@@ -136,7 +136,11 @@ describe('sessions', () => {
   it('is revoked by sign-out', async () => {
     const { cookie, csrfToken } = await signInH5(s.app, 'ent-zhixin')
     expect((await me({ cookie })).statusCode).toBe(200)
-    await s.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } })
+    const out = await s.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } })
+    // The browser drops both cookies; a copy of the token kept elsewhere no longer works either.
+    const cleared = ([] as string[]).concat(out.headers['set-cookie'] as string[])
+    expect(cleared.map((c) => c.split('=')[0]).sort()).toEqual(['csrf_token', 'sid'])
+    for (const c of cleared) expect(c).toMatch(/Expires=Thu, 01 Jan 1970/)
     expect((await me({ cookie })).statusCode).toBe(401)
   })
 
@@ -215,5 +219,27 @@ describe('mini-program sign-in: web-view hand-off, bearer token, platform bindin
     })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().field).toBe('platform')
+  })
+})
+
+describe('over https (PUBLIC_URL https://…)', () => {
+  let secure: TestServer
+  beforeAll(async () => {
+    secure = await startTestServer({ env: { PUBLIC_URL: 'https://app.test' } })
+  }, 120_000)
+  afterAll(() => secure?.close())
+
+  it('marks both cookies Secure, the session cookie httpOnly and SameSite, and sends the security headers', async () => {
+    const start = await secure.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    const cb = await secure.app.inject({ url: back.slice(APP_URL.length) })
+    const setCookie = ([] as string[]).concat(cb.headers['set-cookie'] as string[])
+    const sid = setCookie.find((c) => c.startsWith('sid='))!
+    const csrf = setCookie.find((c) => c.startsWith('csrf_token='))!
+    for (const flag of [/; Secure/, /; HttpOnly/, /; SameSite=Lax/]) expect(sid).toMatch(flag)
+    expect(csrf).toMatch(/; Secure/)
+    expect(cb.headers['strict-transport-security']).toMatch(/max-age=\d+/)
+    expect(cb.headers['content-security-policy']).toContain('upgrade-insecure-requests')
+    expect(cb.headers['x-content-type-options']).toBe('nosniff')
   })
 })

@@ -113,6 +113,12 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/recommend/campaigns/:campaignId/overview', url: (t) => `/api/recommend/campaigns/${t.campaign}/overview`, access: bureauOfCampaign },
   { method: 'GET', path: '/api/recommend/campaigns/:campaignId/export', url: (t) => `/api/recommend/campaigns/${t.campaign}/export`, access: reviewerOfCampaign },
   { method: 'GET', path: '/api/recommend/demands/:id', url: (t) => `/api/recommend/demands/${t.demand}`, access: reviewerOfDemand },
+  {
+    method: 'GET',
+    path: '/api/recommend/demands/:id/attachments/:attachmentId',
+    url: (t) => `/api/recommend/demands/${t.demand}/attachments/${t.attachment}`,
+    access: reviewerOfDemand
+  },
   { method: 'GET', path: '/api/recommend/demands/:id/similar', url: (t) => `/api/recommend/demands/${t.demand}/similar`, access: reviewerOfDemand },
   { method: 'POST', path: '/api/recommend/demands/:id/recommend', url: (t) => `/api/recommend/demands/${t.demand}/recommend`, access: unitOfDemand },
   {
@@ -231,6 +237,16 @@ beforeAll(async () => {
   })
   expect(up.statusCode).toBe(201)
   const attachment = up.json().id
+  // the file goes into the submitted version, where A's unit may open it
+  const headers = { cookie: a.cookie, 'x-csrf-token': a.csrfToken }
+  const current = (await s.app.inject({ url: `/api/demands/${dA}`, headers })).json()
+  const saved = await s.app.inject({
+    method: 'PUT',
+    url: `/api/demands/${dA}/draft`,
+    headers,
+    payload: { baseVersion: current.version, answers: { ...current.answers, attachments: [up.json()] }, currentStep: current.currentStep }
+  })
+  expect((await s.app.inject({ method: 'POST', url: `/api/demands/${dA}/submit`, headers, payload: { baseVersion: saved.json().version } })).statusCode).toBe(200)
   // the unit opens A's demand: A gets a message (审核中)
   expect((await s.app.inject({ url: `/api/recommend/demands/${dA}`, headers: { cookie: who.recRight!.cookie } })).statusCode).toBe(200)
   const [{ id: message }] = await s.db.query<{ id: string }>('SELECT id FROM notifications WHERE demand_id = $1', [dA])

@@ -6,6 +6,7 @@
 import { APP_PATHS } from '../../server/messages'
 import type { DemandStatusView, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../types/recommend'
 import { startTestServer, type TestServer } from '../support/app'
+import { multipart } from '../support/multipart'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
@@ -241,9 +242,25 @@ describe('the recommending unit’s workflow', () => {
     expect((await call(rec, 'GET', `/api/demands/${d1}/status`)).statusCode).toBe(403)
   })
 
+  const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
+  let file: { id: string }
+  /** Uploads a PDF to a demand's attachments field as its owner. */
+  async function upload(who: SignedIn, id: string, name: string) {
+    const { body, contentType } = multipart([{ field: 'file', filename: name, content: PDF }])
+    const res = await s.app.inject({
+      method: 'POST',
+      url: `/api/demands/${id}/attachments?field=attachments`,
+      headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken, 'content-type': contentType },
+      payload: body
+    })
+    expect(res.statusCode).toBe(201)
+    return res.json()
+  }
+
   it('takes the revision; the unit reads the new version', async () => {
     const own = await json<{ version: number }>(entA, 'GET', `/api/demands/${d1}`)
-    const revised = { ...completeAnswers(CQ), researchContent: completeAnswers(CQ).researchContent + '六是制定功能安全认证计划。' }
+    file = await upload(entA, d1, '功能安全认证计划.pdf')
+    const revised = { ...completeAnswers(CQ), researchContent: completeAnswers(CQ).researchContent + '六是制定功能安全认证计划。', attachments: [file] }
     const saved = await json<{ version: number }>(entA, 'PUT', `/api/demands/${d1}/draft`, { baseVersion: own.version, answers: revised, currentStep: 'content' })
     expect((await json<{ status: string }>(entA, 'POST', `/api/demands/${d1}/submit`, { baseVersion: saved.version })).status).toBe('submitted')
     const status = await json<DemandStatusView>(entA, 'GET', `/api/demands/${d1}/status`)
@@ -251,6 +268,26 @@ describe('the recommending unit’s workflow', () => {
     const view = await json<ReviewDemand>(rec, 'GET', `/api/recommend/demands/${d1}`)
     expect(view).toMatchObject({ status: 'reviewing', submittedVersion: 2, version: { number: 2 } })
     expect(view.version.answers.researchContent).toBe(revised.researchContent)
+  })
+
+  it('lets the unit and the bureau open the files of the submitted version, and nobody else any other file', async () => {
+    const url = `/api/recommend/demands/${d1}/attachments/${file.id}`
+    for (const who of [rec, bureau]) {
+      const res = await call(who, 'GET', url)
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('application/pdf')
+      expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('功能安全认证计划.pdf')}`)
+      expect(res.rawPayload.equals(PDF)).toBe(true)
+    }
+    expect((await call(recJxw, 'GET', url)).json()).toMatchObject({ code: 'NOT_FOUND' })
+    expect((await call(entA, 'GET', url)).statusCode).toBe(403)
+    // the file under another demand's id, and a file uploaded after the submission, are not shown
+    expect((await call(rec, 'GET', `/api/recommend/demands/${d2}/attachments/${file.id}`)).statusCode).toBe(404)
+    const later = await upload(entB, d3, '补充材料.pdf')
+    expect((await call(recJxw, 'GET', `/api/recommend/demands/${d3}/attachments/${later.id}`)).json()).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '附件不存在或无权查看'
+    })
   })
 
   it('recommends in order, with the quota meter, and tells the enterprise its rank', async () => {

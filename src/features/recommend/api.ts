@@ -91,6 +91,11 @@ export function exportPath(campaignId: string, unit?: string): string {
   return `/api/recommend/campaigns/${enc(campaignId)}/export${unit ? `?unit=${enc(unit)}` : ''}`
 }
 
+/** A file of a demand's submitted version (relative to the API base). */
+export function attachmentPath(demandId: string, attachmentId: string): string {
+  return `/api/recommend/demands/${enc(demandId)}/attachments/${enc(attachmentId)}`
+}
+
 // Campaign definitions (fields, domains, units) rarely change while a page is open: keep each once.
 const definitions = new Map<string, Promise<CampaignDetail>>()
 

@@ -131,7 +131,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
               )}
 
               <SimilarList state={similar} onOpen={onOpenDemand} />
-              <DemandContent def={campaign.definition} answers={demand.version.answers} profile={demand.version.profile} />
+              <DemandContent demandId={demand.id} def={campaign.definition} answers={demand.version.answers} profile={demand.version.profile} />
               <Timeline entries={demand.timeline} />
             </View>
           )

@@ -1,13 +1,55 @@
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
+import { useState } from 'react'
 import type { CampaignDefinition, FieldDefinition } from '../../../../types/campaign'
 import { displayAnswer } from '../../../../types/display'
 import { UNIT_TYPE_LABELS, type Profile, type UnitType } from '../../../../types/domain'
 import { isVisible, type AttachmentRef, type IndicatorRow } from '../../../../types/engine'
+import { isH5 } from '../../../services/env'
+import { downloadFile } from '../../../services/download'
+import { toApiError } from '../../../services/http'
+import { attachmentPath } from '../api'
 
 const EMPTY = '未填写'
 
-function Value({ def, field, value }: { def: CampaignDefinition; field: FieldDefinition; value: unknown }) {
+const sizeText = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
+
+/** One file of the submitted version: tap to download (H5) or open (mini-programs). */
+function FileItem({ demandId, file }: { demandId: string; file: AttachmentRef }) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const open = async () => {
+    if (busy) return
+    setBusy(true)
+    setError(undefined)
+    try {
+      const result = await downloadFile(attachmentPath(demandId, file.id), file.name, '附件')
+      if (result.openFailed) setError('本机无法直接打开该文件，可在电脑浏览器中登录后下载')
+      else if (isH5()) Taro.showToast({ title: '附件已开始下载', icon: 'none', duration: 2000 })
+    } catch (e) {
+      setError(toApiError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className='rc-file' role='listitem' data-attachment={file.id}>
+      <View className='rc-file__open rc-link' role='button' aria-label={`${isH5() ? '下载' : '打开'}附件 ${file.name}`} onClick={() => void open()}>
+        <Text className='rc-file__name'>{file.name}</Text>
+        <Text className='rc-file__meta'>
+          {sizeText(file.size)} · {busy ? '正在下载…' : isH5() ? '下载' : '打开'}
+        </Text>
+      </View>
+      {error ? (
+        <View className='rc-file__error' role='alert'>
+          {error}
+        </View>
+      ) : null}
+    </View>
+  )
+}
+
+function Value({ demandId, def, field, value }: { demandId: string; def: CampaignDefinition; field: FieldDefinition; value: unknown }) {
   if (field.kind === 'indicators' && Array.isArray(value) && value.length > 0) {
     return (
       <View className='rc-field__indicators' role='list'>
@@ -26,9 +68,7 @@ function Value({ def, field, value }: { def: CampaignDefinition; field: FieldDef
     return (
       <View className='rc-field__files' role='list'>
         {(value as AttachmentRef[]).map((a) => (
-          <View key={a.id} className='rc-file' role='listitem'>
-            {a.name}（{(a.size / 1024 / 1024).toFixed(a.size < 1024 * 1024 ? 2 : 1)} MB）
-          </View>
+          <FileItem key={a.id} demandId={demandId} file={a} />
         ))}
       </View>
     )
@@ -88,7 +128,17 @@ function ProfileSection({ profile }: { profile: Profile }) {
  * (types/display.ts): choices as their labels, the field as 领域 / 方向, the unit by name.
  * Fields hidden by the enterprise's answers are left out, as on its own review page.
  */
-export function DemandContent({ def, answers, profile }: { def: CampaignDefinition; answers: Record<string, unknown>; profile: Profile }) {
+export function DemandContent({
+  demandId,
+  def,
+  answers,
+  profile
+}: {
+  demandId: string
+  def: CampaignDefinition
+  answers: Record<string, unknown>
+  profile: Profile
+}) {
   const steps = def.steps
     .map((s) => ({ step: s, fields: s.fields.filter((f) => isVisible(f, answers, def)) }))
     .filter((s) => s.fields.length > 0)
@@ -101,7 +151,7 @@ export function DemandContent({ def, answers, profile }: { def: CampaignDefiniti
           {fields.map((f) => (
             <View key={f.id} className='rc-field' data-field={f.id}>
               <Text className='rc-field__label'>{f.label}</Text>
-              <Value def={def} field={f} value={answers[f.id]} />
+              <Value demandId={demandId} def={def} field={f} value={answers[f.id]} />
             </View>
           ))}
         </View>

@@ -4,7 +4,8 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { isH5 } from '../../../services/env'
 import { toApiError } from '../../../services/http'
-import { exportSummary } from '../export'
+import { downloadFile } from '../../../services/download'
+import { exportPath } from '../api'
 
 export interface ExportButtonProps {
   campaignId: string
@@ -26,7 +27,7 @@ export function ExportButton({ campaignId, fileName, unit, label = '导出汇总
     setBusy(true)
     setError(undefined)
     try {
-      const result = await exportSummary(campaignId, fileName, unit)
+      const result = await downloadFile(exportPath(campaignId, unit), fileName, '汇总表')
       if (result.openFailed) {
         await Taro.showModal({
           title: '汇总表已下载',

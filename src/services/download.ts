@@ -1,23 +1,25 @@
 /**
- * Exporting the summary sheet (汇总表, xlsx) on every platform.
- * - H5: fetch the export route with the session cookie (and the bearer token when there is
- *   one), then hand the file to the browser under the name the server sent in
- *   Content-Disposition. A refusal (404, 403, signed out) comes back as JSON and is shown.
- * - Mini-programs: Taro.downloadFile with the bearer header, then Taro.openDocument, from
- *   where the person forwards or saves the sheet.
+ * Files from the server (the summary sheet, a demand's attachments) on every platform.
+ * - H5: fetch the route with the session cookie (and the bearer token when there is one),
+ *   then hand the file to the browser under the name the server sent in Content-Disposition.
+ *   A refusal (404, 403, signed out) comes back as JSON and is shown.
+ * - Mini-programs: Taro.downloadFile with the bearer header, then Taro.openDocument (an
+ *   image: Taro.previewImage), from where the person forwards or saves the file.
  */
 import Taro from '@tarojs/taro'
-import type { ApiError as ApiErrorBody } from '../../../types/domain'
-import { isH5 } from '../../services/env'
-import { ApiError, NETWORK_MESSAGE, http } from '../../services/http'
-import { getToken } from '../../services/token'
-import { exportPath } from './api'
+import type { ApiError as ApiErrorBody } from '../../types/domain'
+import { isH5 } from './env'
+import { ApiError, NETWORK_MESSAGE, http } from './http'
+import { getToken } from './token'
 
-export interface ExportResult {
+export interface DownloadResult {
   fileName: string
   /** Mini-programs: the document could be downloaded but not opened here. */
   openFailed?: boolean
 }
+
+/** What is downloaded, for the messages: e.g. 汇总表, 附件. */
+type What = string
 
 /** The file name of a Content-Disposition header (RFC 5987 `filename*` first). */
 export function fileNameFrom(disposition: string | null | undefined, fallback: string): string {
@@ -34,14 +36,14 @@ export function fileNameFrom(disposition: string | null | undefined, fallback: s
   return plain ? plain[1].trim() : fallback
 }
 
-function errorOf(status: number, body: unknown): ApiError {
+function errorOf(status: number, body: unknown, what: What): ApiError {
   if (body && typeof body === 'object' && typeof (body as ApiErrorBody).code === 'string') return new ApiError(status, body as ApiErrorBody)
-  if (status === 401) return new ApiError(401, { code: 'UNAUTHENTICATED', message: '登录已过期，请重新登录后再导出' })
-  if (status === 404) return new ApiError(404, { code: 'NOT_FOUND', message: '找不到该征集活动的汇总表，或当前账号无权导出' })
-  return new ApiError(status, { code: `HTTP_${status}`, message: '汇总表导出失败，请稍后重试' })
+  if (status === 401) return new ApiError(401, { code: 'UNAUTHENTICATED', message: `登录已过期，请重新登录后再下载${what}` })
+  if (status === 404) return new ApiError(404, { code: 'NOT_FOUND', message: `找不到该${what}，或当前账号无权下载` })
+  return new ApiError(status, { code: `HTTP_${status}`, message: `${what}下载失败，请稍后重试` })
 }
 
-async function exportH5(path: string, fallbackName: string): Promise<ExportResult> {
+async function downloadH5(path: string, fallbackName: string, what: What): Promise<DownloadResult> {
   const token = getToken()
   let res: Response
   try {
@@ -52,7 +54,7 @@ async function exportH5(path: string, fallbackName: string): Promise<ExportResul
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
   }
-  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null))
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null), what)
   const fileName = fileNameFrom(res.headers.get('content-disposition'), fallbackName)
   const blob = await res.blob()
   const url = URL.createObjectURL(blob)
@@ -82,7 +84,10 @@ function readErrorFile(filePath: string): unknown {
   }
 }
 
-async function exportMiniProgram(path: string, fileName: string): Promise<ExportResult> {
+const DOCUMENT_TYPES = ['pdf', 'doc', 'docx', 'xls', 'xlsx'] as const
+const IMAGE = /\.(jpe?g|png)$/i
+
+async function downloadMiniProgram(path: string, fileName: string, what: What): Promise<DownloadResult> {
   const token = getToken()
   if (!token) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
   // WeChat keeps a readable name when told where to put the file; other platforms use a temp path.
@@ -99,9 +104,15 @@ async function exportMiniProgram(path: string, fileName: string): Promise<Export
     throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
   }
   const filePath = (res as { filePath?: string }).filePath || res.tempFilePath
-  if (res.statusCode !== 200) throw errorOf(res.statusCode, readErrorFile(filePath))
+  if (res.statusCode !== 200) throw errorOf(res.statusCode, readErrorFile(filePath), what)
   try {
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    if (IMAGE.test(fileName)) {
+      await Taro.previewImage({ urls: [filePath], current: filePath })
+      return { fileName }
+    }
+    const extension = fileName.split('.').pop()?.toLowerCase()
+    const fileType = DOCUMENT_TYPES.find((t) => t === extension)
+    await Taro.openDocument({ filePath, ...(fileType ? { fileType } : {}), showMenu: true })
     return { fileName }
   } catch {
     return { fileName, openFailed: true }
@@ -109,10 +120,9 @@ async function exportMiniProgram(path: string, fileName: string): Promise<Export
 }
 
 /**
- * Downloads the summary sheet of a campaign (one unit's, or the bureau's of all units).
+ * Downloads the file at an API path (H5) or downloads and opens it (mini-programs).
  * `fileName` is used where the platform does not give the server's name.
  */
-export function exportSummary(campaignId: string, fileName: string, unit?: string): Promise<ExportResult> {
-  const path = exportPath(campaignId, unit)
-  return isH5() ? exportH5(path, fileName) : exportMiniProgram(path, fileName)
+export function downloadFile(path: string, fileName: string, what: What): Promise<DownloadResult> {
+  return isH5() ? downloadH5(path, fileName, what) : downloadMiniProgram(path, fileName, what)
 }
