@@ -172,15 +172,40 @@ function inspectZip(buf: Buffer, depth = 0, budget = ZIP_LIMITS.totalBytes): str
   return entries.map((e) => e.name)
 }
 
+/** Pixels an image may have: a 200-megapixel phone photo fits, a decompression bomb (60000 × 60000) does not. */
+export const IMAGE_MAX_PIXELS = 250_000_000
+
+/** Width × height from a PNG's IHDR or a JPEG's start-of-frame, or null when not found. */
+function imagePixels(buf: Buffer, type: 'png' | 'jpg'): number | null {
+  if (type === 'png') return buf.length >= 24 && buf.toString('latin1', 12, 16) === 'IHDR' ? buf.readUInt32BE(16) * buf.readUInt32BE(20) : null
+  for (let i = 2; i + 9 < buf.length; ) {
+    if (buf[i] !== 0xff) return null
+    const marker = buf[i + 1]
+    if (marker === 0xff) i += 1 // fill byte
+    else if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) i += 2 // no length
+    else if (marker >= 0xc0 && marker <= 0xcf && ![0xc4, 0xc8, 0xcc].includes(marker)) return buf.readUInt16BE(i + 5) * buf.readUInt16BE(i + 7)
+    else if (marker === 0xda) return null // image data before any frame header
+    else i += 2 + buf.readUInt16BE(i + 2)
+  }
+  return null
+}
+
+function image(buf: Buffer, type: 'png' | 'jpg'): 'png' | 'jpg' {
+  if ((imagePixels(buf, type) ?? 0) > IMAGE_MAX_PIXELS) {
+    throw badRequest('IMAGE_TOO_LARGE', '图片尺寸过大（超过2.5亿像素），打开时会耗尽内存，请缩小后重新上传')
+  }
+  return type
+}
+
 /**
  * The content family of a file, or null when it is none we accept.
  * Throws for a zip package that is corrupt or abusive (FILE_CORRUPT, ZIP_BOMB, ZIP_TOO_MANY_ENTRIES,
- * ZIP_NESTED_ARCHIVE).
+ * ZIP_NESTED_ARCHIVE) and for an image of absurd dimensions (IMAGE_TOO_LARGE).
  */
 export function sniffFileType(buf: Buffer, declared: AttachmentType | null): AttachmentType | null {
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
-  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png'
-  if (startsWith(buf, [0xff, 0xd8, 0xff])) return 'jpg'
+  if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image(buf, 'png')
+  if (startsWith(buf, [0xff, 0xd8, 0xff])) return image(buf, 'jpg')
   if (startsWith(buf, CFB)) return declared === 'doc' || declared === 'xls' ? declared : null
   if (startsWith(buf, ZIP)) {
     const names = new Set(inspectZip(buf))

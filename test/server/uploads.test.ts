@@ -1,9 +1,10 @@
 /**
  * Attachment uploads against hostile files, built here from real bytes: a zip bomb (a
  * docx-shaped zip whose document inflates to 300 MB of zeros), nested archives, a zip
- * with more entries than any document, a plain zip or a workbook behind .docx, oversize
- * bodies, and names with folders, control and direction characters. Every refusal has a
- * stable code and a Chinese message, stores nothing and leaves the draft as it was.
+ * with more entries than any document, a plain zip or a workbook behind .docx, a PNG
+ * decompression bomb, oversize bodies, and names with folders, control and direction
+ * characters. Every refusal has a stable code and a Chinese message, stores nothing and
+ * leaves the draft as it was.
  */
 import crypto from 'node:crypto'
 import { Readable } from 'node:stream'
@@ -155,6 +156,47 @@ describe('archives', () => {
   it('refuses a truncated package as corrupt', async () => {
     const docx = zip(docxEntries())
     await expectRefused(() => upload('需求说明.docx', docx.subarray(0, docx.length - 40)), 400, 'FILE_CORRUPT')
+  })
+})
+
+describe('images', () => {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
+    const out = Buffer.alloc(12 + data.length)
+    out.writeUInt32BE(data.length, 0)
+    body.copy(out, 4)
+    out.writeUInt32BE(zlib.crc32(body) >>> 0, 8 + data.length)
+    return out
+  }
+  /** A real 1-bit greyscale PNG of zeros: `width` × `height` pixels, each row 1 filter byte + width / 8. */
+  function png1bit(width: number, height: number) {
+    const ihdr = Buffer.alloc(13)
+    ihdr.writeUInt32BE(width, 0)
+    ihdr.writeUInt32BE(height, 4)
+    ihdr.writeUInt8(1, 8) // bit depth
+    const raw = height * (1 + width / 8)
+    const zeros = deflatedZeros(raw / (1024 * 1024))
+    const adler = Buffer.alloc(4)
+    adler.writeUInt32BE((((raw % 65521) << 16) | 1) >>> 0)
+    const idat = Buffer.concat([Buffer.from([0x78, 0x01]), zeros.bytes, adler])
+    return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', Buffer.alloc(0))])
+  }
+
+  it('accepts a real PNG and refuses a decompression bomb: 8184 × 32768 pixels from a few kilobytes', async () => {
+    const small = png1bit(8184, 1024)
+    expect(zlib.inflateSync(small.subarray(33 + 8, small.length - 12 - 4)).length).toBe(1024 * 1024)
+    expect((await upload('图纸.png', small)).statusCode).toBe(201)
+    const bomb = png1bit(8184, 32768)
+    expect(bomb.length).toBeLessThan(64 * 1024)
+    const message = await expectRefused(() => upload('图纸.png', bomb), 400, 'IMAGE_TOO_LARGE')
+    expect(message).toContain('图片尺寸过大')
+  })
+
+  it('refuses a JPEG whose frame header declares 20000 × 20000 pixels', async () => {
+    const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x4e, 0x20, 0x4e, 0x20, 0x01, 0x01, 0x11, 0x00])
+    const app0 = Buffer.from([0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00])
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8]), app0, sof, Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]), Buffer.alloc(32), Buffer.from([0xff, 0xd9])])
+    await expectRefused(() => upload('现场照片.jpg', jpeg), 400, 'IMAGE_TOO_LARGE')
   })
 })
 
