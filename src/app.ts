@@ -1,7 +1,11 @@
 import { useDidShow } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
 import { isClockSynced, syncClock } from './services/clock'
+import { isH5 } from './services/env'
+import { enableKeyboardAccess } from './services/keyboard-access'
 import './app.scss'
+
+if (isH5()) enableKeyboardAccess()
 
 function App({ children }: PropsWithChildren) {
   // Back from the background (where the phone's clock may have been changed): ask the server again.

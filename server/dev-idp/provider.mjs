@@ -19,7 +19,7 @@ function page(title, body) {
 <meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
 <style>body{font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;background:#f2f5fa;color:#1f2937}
 main{max-width:420px;margin:0 auto;padding:24px 16px}h1{font-size:20px;color:#0b4fa8}
-.note{font-size:13px;color:#6b7280;line-height:1.6}
+.note{font-size:13px;color:#5f6672;line-height:1.6}
 form{background:#fff;border-radius:12px;padding:16px;margin:16px 0;box-shadow:0 1px 3px rgba(0,0,0,.06)}
 label{display:block;font-size:14px;margin:12px 0 4px}input{width:100%;box-sizing:border-box;font-size:16px;padding:10px;border:1px solid #cbd5e1;border-radius:8px}
 button{width:100%;font-size:16px;padding:12px;margin-top:12px;border:0;border-radius:8px;background:#0b4fa8;color:#fff}

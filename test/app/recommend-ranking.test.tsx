@@ -151,7 +151,7 @@ describe('the bureau', () => {
     await eventually(() => expect(text(container, '[data-testid="total-received"] .rc-count__value')).toBe('5'))
     const overview = await bureau.call<BureauOverview>('GET', `/api/recommend/campaigns/${DEMO}/overview`)
     expect(text(container, '[data-testid="total-recommended"] .rc-count__value')).toBe(String(overview.counts.recommended))
-    const liangjiang = container.querySelector('[data-testid="by-unit"] [data-unit="liangjiang"]')!
+    const liangjiang = container.querySelector('[data-testid="by-unit"] [data-unit="liangjiang"] [role="link"]')!
     expect(liangjiang.getAttribute('aria-label')).toBe('两江新区科技主管部门：收到4项，推荐3项，名额30项，入选0项')
     expect(container.querySelector('[data-testid="by-unit"] [data-unit="city-jxw"]')!.textContent).toContain('市经济信息委')
     expect(container.querySelector('[data-testid="by-field"] [data-domain="agriculture"]')!.getAttribute('aria-label')).toBe('农业前沿技术：提交2项，推荐1项，入选0项')

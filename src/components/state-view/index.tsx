@@ -1,4 +1,5 @@
-import { Button, Skeleton } from '@nutui/nutui-react-taro'
+import { Skeleton } from '@nutui/nutui-react-taro'
+import { Button } from '../button'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { ApiError } from '../../services/http'

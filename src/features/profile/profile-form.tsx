@@ -1,4 +1,5 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
+import { Button } from '../../components/button'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState, type ReactNode } from 'react'
@@ -141,7 +142,8 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
           value={unitIndex < 0 ? 0 : unitIndex}
           onChange={(e) => change('unitType', UNIT_TYPES[Number(e.detail.value)])}
         >
-          <View className={`profile-picker${unitIndex < 0 ? ' is-empty' : ''}`} role='button' aria-label='选择单位类型'>
+          <View className={`profile-picker${unitIndex < 0 ? ' is-empty' : ''}`} role='button'>
+            <Text className='sr-only'>单位类型：</Text>
             <Text>{unitIndex < 0 ? '请选择单位类型' : unitLabels[unitIndex]}</Text>
             <Text className='profile-picker__arrow' aria-hidden='true'>
               ›

@@ -1,4 +1,4 @@
-import { Button } from './components/button'
+import { Button } from '../../components/button'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { formatDeadline } from '../../../types/deadline'

@@ -1,4 +1,4 @@
-import { Button } from './components/button'
+import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import { formatDeadline } from '../../../types/deadline'
@@ -91,12 +91,17 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                     <View
                       key={u.unit.id}
                       className='rc-table__row'
-                      role='link'
-                      aria-label={`${u.unit.name}：收到${u.received}项，推荐${u.recommended}项${u.quota !== null ? `，名额${u.quota}项` : ''}，入选${u.selected}项`}
                       data-unit={u.unit.id}
                       onClick={() => void openPage(RECOMMEND_ROUTES.ranking(campaignId, u.unit.id))}
                     >
-                      <Text className='rc-table__name'>{u.unit.name}</Text>
+                      {/* The unit's name is the link; its name speaks the row's figures after the visible name. */}
+                      <View
+                        className='rc-table__name'
+                        role='link'
+                        aria-label={`${u.unit.name}：收到${u.received}项，推荐${u.recommended}项${u.quota !== null ? `，名额${u.quota}项` : ''}，入选${u.selected}项`}
+                      >
+                        {u.unit.name}
+                      </View>
                       <Text className='rc-table__num'>{u.received}</Text>
                       <Text className={`rc-table__num rc-table__num--wide${u.quota !== null && u.recommended >= u.quota ? ' is-full' : ''}`}>
                         {u.recommended}/{u.quota ?? '—'}

@@ -1,4 +1,4 @@
-import { Button } from './components/button'
+import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import { formatDeadline } from '../../../types/deadline'
 import type { ReviewCampaign } from '../../../types/recommend'

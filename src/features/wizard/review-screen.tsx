@@ -1,4 +1,5 @@
-import { Button, Dialog } from '@nutui/nutui-react-taro'
+import { Dialog } from '@nutui/nutui-react-taro'
+import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { CampaignDefinition } from '../../../types/campaign'

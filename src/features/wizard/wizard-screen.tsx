@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'

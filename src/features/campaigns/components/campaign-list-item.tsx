@@ -12,34 +12,30 @@ export interface CampaignListItemProps {
 export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
   const clock = useCampaignClock(campaign)
   return (
-    <View
-      className={`campaign-item card campaign-item--${clock.status}`}
-      role='link'
-      aria-label={`${campaign.title}，${campaign.issuer}，${clock.countdownText}`}
-      data-campaign-id={campaign.id}
-      onClick={() => onOpen(campaign.id)}
-    >
-      <View className='campaign-item__top'>
-        <View className='campaign-item__tags'>
-          <CampaignStatusTag status={clock.status} />
-          {campaign.isDemo ? <DemoTag /> : null}
+    <View role='listitem'>
+      <View className={`campaign-item card campaign-item--${clock.status}`} role='link' data-campaign-id={campaign.id} onClick={() => onOpen(campaign.id)}>
+        <View className='campaign-item__top'>
+          <View className='campaign-item__tags'>
+            <CampaignStatusTag status={clock.status} />
+            {campaign.isDemo ? <DemoTag /> : null}
+          </View>
+          {clock.status !== 'closed' ? (
+            <Text className={`campaign-item__countdown${clock.urgent ? ' is-urgent' : ''}`} data-testid='countdown'>
+              {clock.countdownText}
+            </Text>
+          ) : null}
         </View>
-        {clock.status !== 'closed' ? (
-          <Text className={`campaign-item__countdown${clock.urgent ? ' is-urgent' : ''}`} data-testid='countdown'>
-            {clock.countdownText}
+        <Text className='campaign-item__title'>{campaign.title}</Text>
+        <Text className='campaign-item__issuer'>{campaign.issuer}</Text>
+        <Text className='campaign-item__tagline'>{campaign.tagline}</Text>
+        <View className='campaign-item__footer'>
+          <Text className='campaign-item__deadline'>
+            填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}
           </Text>
-        ) : null}
-      </View>
-      <Text className='campaign-item__title'>{campaign.title}</Text>
-      <Text className='campaign-item__issuer'>{campaign.issuer}</Text>
-      <Text className='campaign-item__tagline'>{campaign.tagline}</Text>
-      <View className='campaign-item__footer'>
-        <Text className='campaign-item__deadline'>
-          填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}
-        </Text>
-        <Text className='campaign-item__more' aria-hidden='true'>
-          查看 ›
-        </Text>
+          <Text className='campaign-item__more' aria-hidden='true'>
+            查看 ›
+          </Text>
+        </View>
       </View>
     </View>
   )

@@ -2,7 +2,7 @@ import { Tag } from '@nutui/nutui-react-taro'
 import { CAMPAIGN_STATUS_LABELS, type CampaignStatus } from '../../../../types/domain'
 
 const STATUS_COLORS: Record<CampaignStatus, { background: string; color: string }> = {
-  open: { background: '#e6f4ec', color: '#1e7f4f' },
+  open: { background: '#e6f4ec', color: '#1a7546' },
   upcoming: { background: '#e8f0fb', color: '#1a56a8' },
   closed: { background: '#eef0f3', color: '#5c6470' }
 }
@@ -20,7 +20,7 @@ export function CampaignStatusTag({ status }: { status: CampaignStatus }) {
 /** Marks a demo copy of a campaign (dates moved into the future for trying things out). */
 export function DemoTag() {
   return (
-    <Tag className='campaign-tag campaign-tag--demo' background='#fdf1e2' color='#b35c00'>
+    <Tag className='campaign-tag campaign-tag--demo' background='#fdf1e2' color='#a35400'>
       演示
     </Tag>
   )

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/button'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -127,7 +127,8 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                       <Text className='settings-row__label'>{s.label}</Text>
                       <Switch
                         className='settings-row__switch'
-                        aria-label={s.label}
+                        // On H5 the checkbox is inside taro-switch-core: it is the one to name.
+                        nativeProps={{ 'aria-label': s.label }}
                         checked={s.enabled}
                         disabled={saving !== null}
                         color='#1a56a8'

@@ -1,4 +1,4 @@
-import { Button } from './button'
+import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'

@@ -20,7 +20,6 @@ export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProp
       className={`rc-row${selected ? ' is-selected' : ''}`}
       role='link'
       aria-current={selected ? 'true' : undefined}
-      aria-label={`${item.title || '未命名需求'}，${item.enterpriseName}，${item.statusLabel}`}
       data-testid='inbox-row'
       data-demand-id={item.id}
       onClick={() => onOpen(item.id)}

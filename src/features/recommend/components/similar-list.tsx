@@ -29,25 +29,20 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
       {state.status === 'success' && state.data.length > 0 ? (
         <View role='list'>
           {state.data.map((s) => (
-            <View
-              key={s.id}
-              className='rc-similar'
-              role='link'
-              data-testid='similar-item'
-              aria-label={`${s.title}，${s.enterpriseName}，相似度${percent(s.score)}`}
-              onClick={() => onOpen(s.id)}
-            >
-              <View className='rc-similar__score' aria-hidden='true'>
-                <Text className='rc-similar__pct'>{percent(s.score)}</Text>
-                <Text className='rc-similar__cap'>相似度</Text>
+            <View key={s.id} role='listitem'>
+              <View className='rc-similar' role='link' data-testid='similar-item' onClick={() => onOpen(s.id)}>
+                <View className='rc-similar__score'>
+                  <Text className='rc-similar__pct'>{percent(s.score)}</Text>
+                  <Text className='rc-similar__cap'>相似度</Text>
+                </View>
+                <View className='rc-similar__text'>
+                  <Text className='rc-similar__title'>{s.title || '未命名需求'}</Text>
+                  <Text className='rc-similar__meta'>
+                    {s.enterpriseName} · {s.unit.name}
+                  </Text>
+                </View>
+                <StatusTag status={s.status} />
               </View>
-              <View className='rc-similar__text'>
-                <Text className='rc-similar__title'>{s.title || '未命名需求'}</Text>
-                <Text className='rc-similar__meta'>
-                  {s.enterpriseName} · {s.unit.name}
-                </Text>
-              </View>
-              <StatusTag status={s.status} />
             </View>
           ))}
         </View>

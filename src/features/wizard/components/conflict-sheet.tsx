@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'

@@ -29,7 +29,6 @@ const StepTab = memo(function StepTab({ step, index, current, done, jumpable, on
       role='tab'
       aria-selected={current}
       aria-disabled={!jumpable && !current}
-      aria-label={`第${index + 1}步 ${step.title}${done ? '，已完成' : ''}${current ? '，当前步骤' : ''}`}
       data-step={step.id}
       onClick={() => jumpable && onJump(index)}
     >
@@ -37,6 +36,7 @@ const StepTab = memo(function StepTab({ step, index, current, done, jumpable, on
         {done && !current ? '✓' : index + 1}
       </Text>
       <Text className='wz-step__title'>{step.title}</Text>
+      {done ? <Text className='sr-only'>，已完成</Text> : null}
     </View>
   )
 })

@@ -1,4 +1,4 @@
-import { Button } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { AttachmentsField } from '../../../../types/campaign'

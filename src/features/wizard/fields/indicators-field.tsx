@@ -1,4 +1,5 @@
-import { Button, Input } from '@nutui/nutui-react-taro'
+import { Input } from '@nutui/nutui-react-taro'
+import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import type { IndicatorTableField } from '../../../../types/campaign'
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../../../../types/engine'

@@ -106,9 +106,9 @@ export function DateInput({ field, value, issues, onChange, ctx }: FieldProps<Da
       <View
         className={`wz-picker-button${day ? '' : ' is-empty'}`}
         role='button'
-        aria-label={`${field.label}：${day ? formatDay(day) : '未选择'}，点按选择日期`}
         onClick={() => setOpen(true)}
       >
+        <Text className='sr-only'>{field.label}：</Text>
         <Text>{day ? formatDay(day) : '请选择日期'}</Text>
         <Text className='wz-picker-button__arrow' aria-hidden='true'>
           ›

@@ -1,10 +1,35 @@
+import { Close } from '@nutui/icons-react-taro'
 import { Input, Popup } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useMemo, useState } from 'react'
+import { useMemo, useState, type PropsWithChildren } from 'react'
 import { TRL_LEVELS, type MaturityField, type RecommenderField } from '../../../../types/campaign'
 import { EMPTY_TEXT, valueText } from '../format'
 import { FieldFrame, ReadOnlyValue } from './field-frame'
 import type { FieldProps } from './types'
+
+interface SheetProps {
+  title: string
+  open: boolean
+  onClose: () => void
+  className?: string
+}
+
+/**
+ * NutUI's bottom sheet with a close button of our own: NutUI marks its close icon with
+ * `aria-role`, an attribute the mini-programs read but browsers do not, so on H5 it was no button.
+ */
+function Sheet({ title, open, onClose, className = '', children }: PropsWithChildren<SheetProps>) {
+  const close = (
+    <View className='wz-sheet__close' role='button' aria-label='关闭' onClick={onClose}>
+      <Close size={16} />
+    </View>
+  )
+  return (
+    <Popup visible={open} position='bottom' round title={title} left={close} onClose={onClose} className={`wz-sheet ${className}`}>
+      {children}
+    </Popup>
+  )
+}
 
 /** Technology readiness 1–9, each level with its one-line description. */
 export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProps<MaturityField>) {
@@ -24,9 +49,9 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
         className={`wz-picker-button${level ? '' : ' is-empty'}`}
         role='button'
         aria-haspopup='dialog'
-        aria-label={`${field.label}：${level ? `${level.level}级，${level.label}` : '未选择'}，点按选择`}
         onClick={() => setOpen(true)}
       >
+        <Text className='sr-only'>{field.label}：</Text>
         {level ? (
           <View className='wz-picker-button__value'>
             <Text className='wz-level'>{level.level}级</Text>
@@ -39,7 +64,7 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
           ›
         </Text>
       </View>
-      <Popup visible={open} position='bottom' round title={field.label} closeable closeAriaLabel='关闭' onClose={() => setOpen(false)}>
+      <Sheet title={field.label} open={open} onClose={() => setOpen(false)}>
         <ScrollView scrollY className='wz-sheet__list'>
           <View role='radiogroup' aria-label={field.label}>
           {TRL_LEVELS.map((l) => (
@@ -60,7 +85,7 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
           ))}
           </View>
         </ScrollView>
-      </Popup>
+      </Sheet>
     </FieldFrame>
   )
 }
@@ -93,9 +118,9 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
         className={`wz-picker-button${chosen ? '' : ' is-empty'}`}
         role='button'
         aria-haspopup='dialog'
-        aria-label={`${field.label}：${chosen ? chosen.name : '未选择'}，点按${chosen ? '更换' : '选择'}`}
         onClick={() => setOpen(true)}
       >
+        <Text className='sr-only'>{field.label}：</Text>
         {chosen ? (
           <View className='wz-picker-button__value'>
             <Text className='wz-unit-name'>{chosen.name}</Text>
@@ -108,16 +133,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
           {chosen ? '更换 ›' : '›'}
         </Text>
       </View>
-      <Popup
-        visible={open}
-        position='bottom'
-        round
-        title='选择推荐单位'
-        closeable
-        closeAriaLabel='关闭'
-        onClose={() => setOpen(false)}
-        className='wz-sheet wz-sheet--tall'
-      >
+      <Sheet title='选择推荐单位' open={open} onClose={() => setOpen(false)} className='wz-sheet--tall'>
         <View className='wz-sheet__search'>
           <Input className='wz-input' value={query} placeholder='搜索单位名称，如“两江”' clearable aria-label='搜索推荐单位' onChange={setQuery} />
         </View>
@@ -153,7 +169,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
             </View>
           ))}
         </ScrollView>
-      </Popup>
+      </Sheet>
     </FieldFrame>
   )
 }
