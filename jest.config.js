@@ -1,6 +1,7 @@
 /**
- * One Jest config, four projects: types and server run in Node with plain Babel;
- * app uses @tarojs/test-utils-react; e2e drives the built H5 app in Chromium.
+ * One Jest config, five projects: types and server run in Node with plain Babel;
+ * app uses @tarojs/test-utils-react; e2e drives the built H5 app in Chromium; size
+ * checks the package sizes of the weapp and alipay builds.
  */
 const nodeTransform = {
   '^.+\\.[tj]sx?$': [
@@ -23,6 +24,7 @@ module.exports = {
     nodeProject('types'),
     nodeProject('server'),
     require('./test/app/jest.config.js'),
-    nodeProject('e2e')
+    nodeProject('e2e'),
+    nodeProject('size')
   ]
 }

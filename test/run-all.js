@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: builds the H5 app (the browser tests drive it), then runs every Jest
- * project once and prints one line `N passed, N failed` summed over all of them.
- * SKIP_H5_BUILD=1 reuses an existing dist/h5.
+ * `npm test`: makes the production builds the tests need (H5, which the browser tests drive;
+ * weapp and alipay, whose package sizes the size test checks), then runs every Jest project
+ * once and prints one line `N passed, N failed` summed over all of them.
+ * SKIP_BUILDS=1 reuses the builds already in dist/.
  */
 const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
@@ -13,10 +14,16 @@ const resultsFile = path.join(root, 'test', 'results.json')
 const run = (cmd, args, env = {}) =>
   spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } }).status
 
-if (process.env.SKIP_H5_BUILD !== '1' || !fs.existsSync(path.join(root, 'dist/h5/index.html'))) {
-  const status = run('npx', ['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })
-  if (status !== 0) {
-    console.error('H5 build failed')
+const BUILDS = [
+  ['h5', 'index.html'],
+  ['weapp', 'app.json'],
+  ['alipay', 'app.json']
+]
+for (const [platform, marker] of BUILDS) {
+  if (process.env.SKIP_BUILDS === '1' && fs.existsSync(path.join(root, 'dist', platform, marker))) continue
+  if (run('npx', ['taro', 'build', '--type', platform], { NODE_ENV: 'production' }) !== 0) {
+    console.error(`${platform} build failed`)
+    fs.writeFileSync(resultsFile, JSON.stringify({ passed: 0, failed: 1, suites: [{ file: `build:${platform}`, status: 'failed' }] }, null, 2))
     console.log('0 passed, 1 failed')
     process.exit(1)
   }
@@ -28,7 +35,7 @@ if (process.env.SKIP_H5_BUILD !== '1' || !fs.existsSync(path.join(root, 'dist/h5
  * because under that flag Jest refuses to require the .mjs files Taro's components ship.
  */
 const runs = [
-  { projects: ['types', 'server', 'e2e'], nodeOptions: '--experimental-vm-modules' },
+  { projects: ['types', 'server', 'e2e', 'size'], nodeOptions: '--experimental-vm-modules' },
   { projects: ['app'], nodeOptions: '' }
 ]
 const args = process.argv.slice(2)

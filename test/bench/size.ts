@@ -1,39 +1,20 @@
-#!/usr/bin/env node
 /**
  * `npm run bench:size`: production weapp and alipay builds of the product, next to a bare
  * Taro 4 + React one-page app built in the same run with the same toolchain. Prints the
- * main package (everything outside subpackage roots), each subpackage and the total, in bytes.
- * Writes the figures to test/bench/out/size.json for the budget test.
+ * main package (everything outside subpackage roots), each subpackage and the total, and
+ * whether the product fits the budgets the size test in `npm test` enforces (exit 1 if not).
  */
-const { execFileSync } = require('node:child_process')
-const fs = require('node:fs')
-const path = require('node:path')
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { kb, LIMITS, measurePackages, overBudget, type PackageSizes } from '../support/package-size'
 
 const ROOT = path.join(__dirname, '../..')
 const BARE = path.join(ROOT, 'test/bench/out/bare-app')
-const PLATFORMS = ['weapp', 'alipay']
+const PLATFORMS = ['weapp', 'alipay'] as const
 
-function bytesUnder(dir) {
-  if (!fs.existsSync(dir)) return 0
-  let total = 0
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name)
-    total += entry.isDirectory() ? bytesUnder(p) : fs.statSync(p).size
-  }
-  return total
-}
-
-/** Sizes of one build: main package, each subpackage, total. */
-function measure(distDir) {
-  const app = JSON.parse(fs.readFileSync(path.join(distDir, 'app.json'), 'utf8'))
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
-  const total = bytesUnder(distDir)
-  const subpackages = Object.fromEntries(roots.map((r) => [r, bytesUnder(path.join(distDir, r))]))
-  const main = total - Object.values(subpackages).reduce((a, b) => a + b, 0)
-  return { main, subpackages, total }
-}
-
-function build(cwd, platform) {
+function build(cwd: string, platform: string) {
   execFileSync(path.join(ROOT, 'node_modules/.bin/taro'), ['build', '--type', platform], {
     cwd,
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -66,25 +47,27 @@ function writeBareApp() {
   }
 }
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`
 writeBareApp()
-const results = {}
+const results: Record<string, { product: PackageSizes; bare: PackageSizes }> = {}
 for (const platform of PLATFORMS) {
   build(ROOT, platform)
   build(BARE, platform)
-  results[platform] = { product: measure(path.join(ROOT, 'dist', platform)), bare: measure(path.join(BARE, 'dist', platform)) }
+  results[platform] = { product: measurePackages(path.join(ROOT, 'dist', platform)), bare: measurePackages(path.join(BARE, 'dist', platform)) }
 }
 
 console.log('\nPackage sizes (production builds, bytes of all output files)\n')
 console.log('platform  build     main package        total   subpackages')
+const over: string[] = []
 for (const platform of PLATFORMS) {
-  for (const which of ['product', 'bare']) {
+  for (const which of ['product', 'bare'] as const) {
     const r = results[platform][which]
     const subs = Object.entries(r.subpackages).map(([k, v]) => `${k} ${kb(v)}`).join(', ') || '—'
     console.log(`${platform.padEnd(9)} ${which.padEnd(8)} ${kb(r.main).padStart(12)} ${kb(r.total).padStart(12)}   ${subs}`)
   }
   const r = results[platform]
   console.log(`${''.padEnd(9)} product/bare main: ${(r.product.main / r.bare.main).toFixed(2)}×\n`)
+  over.push(...overBudget(r.product).map((o) => `${platform}: ${o}`))
 }
-fs.mkdirSync(path.join(ROOT, 'test/bench/out'), { recursive: true })
-fs.writeFileSync(path.join(ROOT, 'test/bench/out/size.json'), JSON.stringify(results, null, 2))
+console.log(`budgets: main package ≤ ${kb(LIMITS.mainPackage)}, every package ≤ ${kb(LIMITS.anyPackage)}: ${over.length ? 'EXCEEDED\n  ' + over.join('\n  ') : 'met'}`)
+console.log(`machine: ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} (1 / 5 / 15 min)`)
+if (over.length) process.exitCode = 1
