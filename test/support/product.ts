@@ -104,6 +104,22 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/**
+ * The product and Chromium for one test file: both started before its tests, stopped after.
+ * Read `product` and `browser` from the returned object inside the tests.
+ */
+export function productAndBrowser(): { product: Product; browser: Browser } {
+  const running = {} as { product: Product; browser: Browser }
+  beforeAll(async () => {
+    ;[running.product, running.browser] = await Promise.all([startProduct(), launchBrowser()])
+  }, 300_000)
+  afterAll(async () => {
+    await running.browser?.close()
+    await running.product?.close()
+  })
+  return running
+}
+
 /** A phone: 375×812, touch, Chinese. */
 export function phoneContext(browser: Browser): Promise<BrowserContext> {
   return browser.newContext({
@@ -121,12 +137,23 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false })
 }
 
-/** Signs in from 我的 with a demo account's quick-login button at the local provider; ends back on 我的. */
-export async function signInFromProfile(page: Page, appUrl: string, account: RegExp): Promise<void> {
+/**
+ * Signs in from 我的 (or from the sign-in page the app has sent the visitor to) with a demo
+ * account's quick-login button at the local provider; ends back in the app on the page whose
+ * hash matches `back` (我的 by default). `atProvider` looks at the provider's page first.
+ */
+export async function signInFromProfile(
+  page: Page,
+  appUrl: string,
+  account: RegExp,
+  opts: { back?: RegExp; atProvider?: (page: Page) => Promise<void> } = {}
+): Promise<void> {
   // 我的 sends a signed-out visitor to the sign-in page (returning to 我的 afterwards).
   if (!page.url().includes('/pages/login/')) await page.goto(`${appUrl}/#/pages/profile/index`)
-  await page.locator('.sign-in__button').click()
+  await page.locator('.sign-in__button >> visible=true').click()
   await page.waitForURL(/\/interaction\//)
+  await opts.atProvider?.(page)
   await page.getByRole('button', { name: account }).click()
-  await page.waitForURL((url) => url.toString().startsWith(appUrl) && url.hash.includes('profile'))
+  const back = opts.back ?? /profile/
+  await page.waitForURL((url) => url.toString().startsWith(appUrl) && back.test(url.hash))
 }
