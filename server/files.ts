@@ -88,6 +88,8 @@ function readCentralDirectory(buf: Buffer): ZipEntry[] {
     if (p + 46 > cdOffset + cdSize || buf.readUInt32LE(p) !== 0x02014b50) throw corrupt()
     const nameLen = buf.readUInt16LE(p + 28)
     const extraLen = buf.readUInt16LE(p + 30)
+    const next = p + 46 + nameLen + extraLen + buf.readUInt16LE(p + 32)
+    if (next > cdOffset + cdSize) throw corrupt()
     const entry: ZipEntry = {
       name: buf.toString('utf8', p + 46, p + 46 + nameLen),
       method: buf.readUInt16LE(p + 10),
@@ -99,6 +101,7 @@ function readCentralDirectory(buf: Buffer): ZipEntry[] {
     for (let x = p + 46 + nameLen; x + 4 <= p + 46 + nameLen + extraLen; ) {
       const id = buf.readUInt16LE(x)
       const size = buf.readUInt16LE(x + 2)
+      if (x + 4 + size > p + 46 + nameLen + extraLen) throw corrupt()
       if (id === 0x0001) {
         let q = x + 4
         for (const key of ['uncompressed', 'compressed', 'offset'] as const) {
@@ -111,7 +114,7 @@ function readCentralDirectory(buf: Buffer): ZipEntry[] {
       x += 4 + size
     }
     entries.push(entry)
-    p += 46 + nameLen + extraLen + buf.readUInt16LE(p + 32)
+    p = next
   }
   return entries
 }
