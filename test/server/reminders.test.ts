@@ -262,8 +262,10 @@ describe('status changes and the thread', () => {
     expect((await call(other, 'POST', `/api/demands/${submittedA}/thread`, { body: '你好' })).statusCode).toBe(404)
     const blank = await call(entA, 'POST', `/api/demands/${submittedA}/thread`, { body: '   ' })
     expect(blank.json()).toMatchObject({ code: 'MESSAGE_EMPTY' })
-    const long = await call(entA, 'POST', `/api/demands/${submittedA}/thread`, { body: '长'.repeat(1001) })
-    expect(long.json()).toMatchObject({ code: 'MESSAGE_TOO_LONG' })
+    for (const n of [1001, 5000]) {
+      const long = await call(entA, 'POST', `/api/demands/${submittedA}/thread`, { body: '长'.repeat(n) })
+      expect(long.json()).toMatchObject({ code: 'MESSAGE_TOO_LONG', message: '留言不能超过1000字' })
+    }
     expect((await call(entA, 'POST', `/api/demands/not-a-uuid/thread`, { body: 'x' })).statusCode).toBe(400)
     expect((await call(entA, 'POST', `/api/demands/${submittedA}/thread`, { text: 'x' })).statusCode).toBe(400)
     // a draft never submitted has no unit to talk to
