@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { Precompress } from './precompress'
 import prodConfig from './prod'
 
 /**
@@ -64,6 +65,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       webpackChain(chain) {
         const splitChunks = chain.optimization.get('splitChunks')
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        chain.plugin('precompress').use(Precompress)
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },

@@ -108,13 +108,16 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
         .header('cache-control', 'no-cache')
         .send(renderIndex(await listCampaigns(deps.db, deps.clock()), deps.clock()))
     )
-    // Hashed assets are cached for good.
+    // Hashed assets are cached for good; the build's Brotli / gzip copies go to browsers that take them.
     await app.register(fastifyStatic, {
       root: deps.config.h5Dir,
       prefix: '/',
       wildcard: false,
       index: false,
-      setHeaders: (res) => res.setHeader('cache-control', 'public, max-age=31536000, immutable')
+      preCompressed: true,
+      maxAge: '365d',
+      immutable: true,
+      setHeaders: (res) => res.setHeader('vary', 'accept-encoding')
     })
   }
   return app

@@ -40,17 +40,29 @@ export function renderCampaignSnapshot(campaigns: CampaignSummary[], now: number
   return `<div id="first-paint" aria-hidden="true"><h1>征集活动</h1><p class="fp-lead">选择一项征集，查看通知要求并在线填报技术创新需求</p>${cards.join('')}</div>${ROUTE_GUARD}`
 }
 
-/** index.html of the H5 build with the snapshot; the template is read once per build. */
+const STYLESHEETS = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g
+
+/**
+ * index.html of the H5 build with the snapshot; the template is read once per build. The
+ * app's stylesheets move from <head> to after the snapshot: in <head> they would hold back
+ * the first paint until they arrive (the snapshot brings its own CSS); in <body> they hold
+ * back only what follows them, the app, whose deferred scripts run once they are in.
+ */
 export function createIndexRenderer(h5Dir: string) {
-  let cached: { mtimeMs: number; html: string } | null = null
+  let cached: { mtimeMs: number; head: string; tail: string } | null = null
   const template = () => {
     const file = path.join(h5Dir, 'index.html')
     const { mtimeMs } = fs.statSync(file)
-    if (!cached || cached.mtimeMs !== mtimeMs) cached = { mtimeMs, html: fs.readFileSync(file, 'utf8') }
-    return cached.html
+    if (!cached || cached.mtimeMs !== mtimeMs) {
+      const html = fs.readFileSync(file, 'utf8')
+      const sheets = (html.match(STYLESHEETS) ?? []).join('')
+      const [head, tail] = html.replace(STYLESHEETS, '').replace('</head>', `<style>${CSS}</style></head>`).split('<div id="app"></div>')
+      cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${tail}` }
+    }
+    return cached
   }
-  return (campaigns: CampaignSummary[], now: number): string =>
-    template()
-      .replace('</head>', `<style>${CSS}</style></head>`)
-      .replace('<div id="app"></div>', `${renderCampaignSnapshot(campaigns, now)}<div id="app"></div>`)
+  return (campaigns: CampaignSummary[], now: number): string => {
+    const { head, tail } = template()
+    return head + renderCampaignSnapshot(campaigns, now) + tail
+  }
 }

@@ -31,10 +31,15 @@ describe('first paint of the H5 campaign list', () => {
 
   it('injects the snapshot and its CSS into the built index.html', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
-    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><title>t</title></head><body><div id="app"></div></body></html>')
+    fs.writeFileSync(
+      path.join(dir, 'index.html'),
+      '<html><head><title>t</title><script defer src="/js/app.js"></script><link href="/css/app.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
+    )
     const html = createIndexRenderer(dir)([campaign], now)
     expect(html).toMatch(/<style>#first-paint\{.*<\/style><\/head>/s)
-    expect(html).toMatch(/<div id="first-paint" aria-hidden="true">.*<\/div><script>.*<\/script><div id="app"><\/div>/s)
+    // the app's stylesheet no longer holds back the snapshot's paint: it comes after it
+    expect(html).toMatch(/<div id="first-paint" aria-hidden="true">.*<\/div><script>.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s)
+    expect(html).toMatch(/<head>.*<script defer src="\/js\/app.js"><\/script>.*<\/head>/s)
     fs.rmSync(dir, { recursive: true })
   })
 })
