@@ -9,7 +9,7 @@
  */
 import os from 'node:os'
 import { seedAccount } from '../support/seed-demands'
-import { CQ, percentile, seedDemands, startBenchServer } from './support'
+import { CQ, INBOX_UNIT, percentile, seedInbox, startBenchServer } from './support'
 
 const TARGET_P99_MS = 50
 const count = Number(process.argv[2] ?? 10_000)
@@ -38,13 +38,9 @@ async function main() {
   })
   try {
     const t0 = Date.now()
-    await seedDemands(s.db, {
-      count,
-      units: ['liangjiang'],
-      statuses: ['submitted', 'submitted', 'reviewing', 'returned', 'not_recommended', 'submitted', 'reviewing', 'submitted', 'submitted', 'recommended']
-    })
+    await seedInbox(s.db, count)
     console.log(`seeded ${count} demands in one unit's inbox in ${Date.now() - t0} ms`)
-    const rec = await seedAccount(s.db, s.now, { role: 'recommender', unit: 'liangjiang' })
+    const rec = await seedAccount(s.db, s.now, { role: 'recommender', unit: INBOX_UNIT })
     const url = await s.app.listen({ port: 0, host: '127.0.0.1' })
     const get = async (query: string) => {
       const start = process.hrtime.bigint()

@@ -122,6 +122,16 @@ export async function seedDemands(db: Db, opts: { count: number; units: string[]
   await db.query('VACUUM ANALYZE demand_versions')
 }
 
+/** The inbox the recommender benchmarks read: `count` demands that all chose one unit (the worst case), statuses mixed. */
+export const INBOX_UNIT = 'liangjiang'
+export function seedInbox(db: Db, count: number): Promise<void> {
+  return seedDemands(db, {
+    count,
+    units: [INBOX_UNIT],
+    statuses: ['submitted', 'submitted', 'reviewing', 'returned', 'not_recommended', 'submitted', 'reviewing', 'submitted', 'submitted', 'recommended']
+  })
+}
+
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 
 export function percentile(sorted: number[], p: number): number {

@@ -9,6 +9,13 @@ import { migrate } from '../../server/db/migrate'
 
 export const usingPostgres = Boolean(process.env.TEST_DATABASE_URL)
 
+/** The server's URL with `schema` first on the search path (for other processes on a test database). */
+export function schemaUrl(url: string, schema: string): string {
+  const scoped = new URL(url)
+  scoped.searchParams.set('options', `-c search_path=${schema},public`)
+  return scoped.toString()
+}
+
 export async function openTestDb(): Promise<Db> {
   const url = process.env.TEST_DATABASE_URL
   if (!url) {
@@ -23,9 +30,7 @@ export async function openTestDb(): Promise<Db> {
   await admin.query('CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA public').catch(() => undefined)
   await admin.query(`CREATE SCHEMA ${schema}`)
   await admin.end()
-  const scoped = new URL(url)
-  scoped.searchParams.set('options', `-c search_path=${schema},public`)
-  const db = await openPostgres(scoped.toString())
+  const db = await openPostgres(schemaUrl(url, schema))
   await migrate(db)
   return {
     ...db,

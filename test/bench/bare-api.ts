@@ -1,0 +1,45 @@
+/**
+ * The yardstick of `npm run bench:api`: a bare Fastify + pg server (no plugins, no sessions,
+ * no validation) on the same schema, one route for each product route measured, doing the
+ * database work at its core and nothing else:
+ *   GET /campaigns      the same SELECT of the campaign rows, a few fields of each returned
+ *   PUT /drafts/:id     an upsert of one jsonb row with a version bump (its own table)
+ *   GET /inbox          one page of the unit's demands: the same columns, ORDER BY … LIMIT 20
+ * Prints `ready` when listening on PORT.
+ */
+import Fastify from 'fastify'
+import { Pool } from 'pg'
+
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.PG_POOL_MAX ?? 10) })
+const app = Fastify({ logger: false })
+
+app.get('/campaigns', async () => {
+  const { rows } = await pool.query<{ definition: { id: string; title: string }; is_demo: boolean }>('SELECT definition, is_demo FROM campaigns')
+  return { campaigns: rows.map((r) => ({ id: r.definition.id, title: r.definition.title, isDemo: r.is_demo })) }
+})
+
+app.put<{ Params: { id: string }; Body: { answers: unknown } }>('/drafts/:id', async (req) => {
+  const { rows } = await pool.query<{ version: number }>(
+    `INSERT INTO bare_drafts (id, answers, version) VALUES ($1, $2, 1)
+     ON CONFLICT (id) DO UPDATE SET answers = EXCLUDED.answers, version = bare_drafts.version + 1
+     RETURNING version`,
+    [Number(req.params.id), JSON.stringify(req.body.answers)]
+  )
+  return { version: rows[0].version }
+})
+
+app.get<{ Querystring: { campaign: string; unit: string } }>('/inbox', async (req) => {
+  const { rows } = await pool.query(
+    `SELECT id, submitted_title AS title, status, rank, recommender_unit AS "unitId", domain_id AS "domainId", direction,
+            submitted_version AS "submittedVersion", submitted_at AS "submittedAt", enterprise_name AS "enterpriseName"
+       FROM demands WHERE campaign_id = $1 AND recommender_unit = $2
+      ORDER BY submitted_at DESC, id LIMIT 20`,
+    [req.query.campaign, req.query.unit]
+  )
+  return { items: rows }
+})
+
+pool
+  .query('CREATE TABLE IF NOT EXISTS bare_drafts (id int PRIMARY KEY, answers jsonb NOT NULL, version int NOT NULL)')
+  .then(() => app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }))
+  .then(() => console.log('ready'))
