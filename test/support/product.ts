@@ -37,7 +37,8 @@ export async function snapshotOfH5(): Promise<string> {
 
 export async function startProduct(
   env: Record<string, string> = {},
-  opts: { dataDir?: string; port?: number; idpPort?: number } = {}
+  opts: { dataDir?: string; port?: number; idpPort?: number } = {},
+  attempt = 1
 ): Promise<Product> {
   const [port, idpPort] = [opts.port ?? (await freePort()), opts.idpPort ?? (await freePort())]
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'))
@@ -69,6 +70,11 @@ export async function startProduct(
       if ((await fetch(`${url}/api/health`)).ok) break
     } catch {
       // starting
+    }
+    if (child.exitCode !== null && /EADDRINUSE/.test(output) && !opts.port && !opts.idpPort && attempt < 3) {
+      // another process took a free port between our look and the server's listen: new ports
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      return startProduct(env, opts, attempt + 1)
     }
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('server did not start:\n' + output)
     await new Promise((r) => setTimeout(r, 250))
