@@ -4,7 +4,7 @@
  * database work at its core and nothing else:
  *   GET /campaigns      the same SELECT of the campaign rows, a few fields of each returned
  *   PUT /drafts/:id     an upsert of one jsonb row with a version bump (its own table)
- *   GET /inbox          one page of the unit's demands: the same columns, ORDER BY … LIMIT 20
+ *   GET /inbox          one page of the unit's demands (the same columns, ORDER BY … LIMIT 20) and their count
  * Prints `ready` when listening on PORT.
  */
 import Fastify from 'fastify'
@@ -29,14 +29,19 @@ app.put<{ Params: { id: string }; Body: { answers: unknown } }>('/drafts/:id', a
 })
 
 app.get<{ Querystring: { campaign: string; unit: string } }>('/inbox', async (req) => {
-  const { rows } = await pool.query(
-    `SELECT id, submitted_title AS title, status, rank, recommender_unit AS "unitId", domain_id AS "domainId", direction,
-            submitted_version AS "submittedVersion", submitted_at AS "submittedAt", enterprise_name AS "enterpriseName"
-       FROM demands WHERE campaign_id = $1 AND recommender_unit = $2
-      ORDER BY submitted_at DESC, id LIMIT 20`,
-    [req.query.campaign, req.query.unit]
-  )
-  return { items: rows }
+  const params = [req.query.campaign, req.query.unit]
+  const [{ rows }, count] = await Promise.all([
+    pool.query(
+      `SELECT id, submitted_title AS title, status, rank, recommender_unit AS "unitId", domain_id AS "domainId", direction,
+              submitted_version AS "submittedVersion", submitted_at AS "submittedAt", enterprise_name AS "enterpriseName"
+         FROM demands WHERE campaign_id = $1 AND recommender_unit = $2
+        ORDER BY submitted_at DESC, id LIMIT 20`,
+      params
+    ),
+    // a list page says how many there are in all
+    pool.query<{ total: number }>('SELECT count(*)::int AS total FROM demands WHERE campaign_id = $1 AND recommender_unit = $2', params)
+  ])
+  return { items: rows, total: count.rows[0].total }
 })
 
 pool
