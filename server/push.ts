@@ -172,7 +172,9 @@ export async function drainPushes(opts: DrainOptions): Promise<{ claimed: number
     const rows = await claimBatch(opts)
     if (rows.length === 0) break
     claimed += rows.length
-    await recordResults(opts, await sendAll(opts, await startSending(opts, rows)))
+    // what the messages need is read before they go out: between start and send only the commit is awaited
+    const titles = await campaignTitles(opts.db, rows)
+    await recordResults(opts, await sendAll(opts, await startSending(opts, rows), titles))
   }
   return { claimed }
 }
@@ -298,13 +300,17 @@ function valuesOf(row: Claimed, campaignTitle: string, now: number): PushValues 
 
 type Outcome = { row: Claimed; result: PushResult }
 
-/** The whole batch at once: what is claimed is what is in flight. */
-async function sendAll(opts: DrainOptions, rows: Claimed[]): Promise<Outcome[]> {
-  // campaign titles from the per-process cache: a definition is large, reading it per message is not
+/** Campaign titles from the per-process cache: a definition is large, reading it per message is not. */
+async function campaignTitles(db: Queryable, rows: Claimed[]): Promise<Map<string, string>> {
   const titles = new Map<string, string>()
   for (const id of new Set(rows.map((r) => r.campaignId).filter((id): id is string => id !== null))) {
-    titles.set(id, (await cachedDefinition(opts.db, id))?.title ?? '')
+    titles.set(id, (await cachedDefinition(db, id))?.title ?? '')
   }
+  return titles
+}
+
+/** The whole batch at once: what is sending is what is in flight. */
+async function sendAll(opts: DrainOptions, rows: Claimed[], titles: Map<string, string>): Promise<Outcome[]> {
   return Promise.all(
     rows.map(async (row): Promise<Outcome> => {
       const template = opts.config.push[row.platform!][purposeOf(row.kind)]
