@@ -703,7 +703,8 @@ function ruleFailures(ix: DefIndex, field: FieldDefinition, answers: Answers, un
   const out: EligibilityIssue[] = []
   for (const r of rules) {
     if (appliesTo(r, unitType) && !compare(v, r.op, r.value))
-      out.push({ ruleId: r.id, field: r.field, message: `${r.message}（当前填写${quantity(v, unit, false)}）` })
+      // “…应在1000万元以上，当前填写800万元。”: the rule's own full stop moves after the figure.
+      out.push({ ruleId: r.id, field: r.field, message: `${r.message.replace(/[。.\s]+$/u, '')}，当前填写${quantity(v, unit, false)}。` })
   }
   return out
 }

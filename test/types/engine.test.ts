@@ -569,11 +569,10 @@ describe('conditional fields', () => {
 
 describe('eligibility (杭州)', () => {
   const a = (over: Answers = {}) => ({ ...completeAnswers('hz-2021-major-research'), ...over })
-  const ratioRule = '优势单位为企业的，上年度研究开发费占主营业务收入比重应在3.0%以上。'
 
   it('fails an enterprise at 2.9% naming the rule, passes it at 3%', () => {
     expect(checkEligibility(hz, a({ rdRatio: 2.9 }), 'enterprise')).toEqual([
-      { ruleId: 'rd-ratio', field: 'rdRatio', message: `${ratioRule}（当前填写2.9%）` }
+      { ruleId: 'rd-ratio', field: 'rdRatio', message: '优势单位为企业的，上年度研究开发费占主营业务收入比重应在3.0%以上，当前填写2.9%。' }
     ])
     expect(checkEligibility(hz, a({ rdRatio: 3 }), 'enterprise')).toEqual([])
     expect(checkEligibility(hz, a({ rdRatio: 2.9 }), 'large_enterprise').map((i) => i.ruleId)).toEqual(['rd-ratio'])
@@ -581,8 +580,8 @@ describe('eligibility (杭州)', () => {
 
   it('checks R&D total and project investment against their thresholds', () => {
     expect(checkEligibility(hz, a({ rdTotal: 999.99, projectRdInvestment: 1499 }), 'enterprise')).toEqual([
-      { ruleId: 'rd-total', field: 'rdTotal', message: '优势单位为企业的，上年度研发投入总额应在1000万元以上。（当前填写999.99万元）' },
-      { ruleId: 'project-rd', field: 'projectRdInvestment', message: '优势单位为企业的，推荐的需求项目预计研发投入应在1500万元以上（人员经费部分暂不计入）。（当前填写1499万元）' }
+      { ruleId: 'rd-total', field: 'rdTotal', message: '优势单位为企业的，上年度研发投入总额应在1000万元以上，当前填写999.99万元。' },
+      { ruleId: 'project-rd', field: 'projectRdInvestment', message: '优势单位为企业的，推荐的需求项目预计研发投入应在1500万元以上（人员经费部分暂不计入），当前填写1499万元。' }
     ])
     expect(checkEligibility(hz, a({ rdTotal: 1000, projectRdInvestment: 1500 }), 'enterprise')).toEqual([])
   })
@@ -611,7 +610,7 @@ describe('eligibility (杭州)', () => {
 
   it('reports failures in validateDemand as INELIGIBLE after the field, unit type first', () => {
     expect(validateDemand(hz, a({ rdRatio: 2.9 }), 'enterprise')).toEqual([
-      { field: 'rdRatio', code: 'INELIGIBLE', rule: 'rd-ratio', message: `${ratioRule}（当前填写2.9%）` }
+      { field: 'rdRatio', code: 'INELIGIBLE', rule: 'rd-ratio', message: '优势单位为企业的，上年度研究开发费占主营业务收入比重应在3.0%以上，当前填写2.9%。' }
     ])
     expect(validateDemand(hz, a({ demandName: '', rdRatio: 2.999 }), 'university')).toEqual([
       { field: 'unitType', code: 'INELIGIBLE', rule: 'unit-type', message: '本次征集不接受“高等学校”类单位填报' },

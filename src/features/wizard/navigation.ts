@@ -34,9 +34,23 @@ export async function openWizardAt(target: WizardGoto): Promise<void> {
   await openPage(ROUTES.wizard(target.id, target.step, target.field))
 }
 
-/** Scrolls the page to a field (by its frame's id); quietly does nothing where unsupported. */
+/** The H5 window, which is what scrolls there; null in the mini-programs and in jsdom (which cannot scroll). */
+function h5Window(): Window | null {
+  if (process.env.TARO_ENV !== 'h5' || typeof window === 'undefined' || typeof window.scrollTo !== 'function') return null
+  return /jsdom/i.test(navigator.userAgent) ? null : window
+}
+
+/** Scrolls the page to a field (by its frame's id), 16 px below the top; quietly does nothing where unsupported. */
 export function scrollToField(fieldId: string): void {
   setTimeout(() => {
+    const win = h5Window()
+    if (win) {
+      // Taro's H5 pageScrollTo goes to the element's offsetTop, which counts from the field's card, not
+      // the page; and earlier pages of the stack stay in the DOM, hidden: take the frame on screen.
+      const frame = Array.from(document.querySelectorAll<HTMLElement>(`#field-${fieldId}`)).find((e) => e.offsetParent !== null)
+      if (frame) win.scrollTo({ top: frame.getBoundingClientRect().top + win.pageYOffset - 16, behavior: 'smooth' })
+      return
+    }
     try {
       void Taro.pageScrollTo({ selector: `#field-${fieldId}`, duration: 200, offsetTop: -16 } as Taro.pageScrollTo.Option).catch(() => undefined)
     } catch {
@@ -47,16 +61,12 @@ export function scrollToField(fieldId: string): void {
 
 export function scrollToTop(): void {
   // H5: the window scrolls; set it at once (Taro's pageScrollTo animates frame by frame).
-  const jsdom = typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent)
-  if (jsdom) return
-  if (typeof window !== 'undefined' && typeof window.scrollTo === 'function' && process.env.TARO_ENV === 'h5') {
-    try {
-      window.scrollTo(0, 0)
-      return
-    } catch {
-      /* jsdom */
-    }
+  const win = h5Window()
+  if (win) {
+    win.scrollTo(0, 0)
+    return
   }
+  if (typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent)) return
   try {
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined)
   } catch {

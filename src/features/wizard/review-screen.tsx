@@ -215,11 +215,16 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
               <Text className='wz-link'>去填写 ›</Text>
             </View>
           ))}
-        {eligibility.map((e) => (
-          <View key={e.ruleId} className='wz-field__error' role='alert'>
-            {e.message}
+        {eligibility.length ? (
+          <View className='wz-summary__ineligible' role='alert' data-testid='ineligible'>
+            <Text className='wz-summary__step-title'>不符合申报条件，不能提交</Text>
+            {eligibility.map((e) => (
+              <View key={e.ruleId} className='wz-field__error' data-rule={e.ruleId}>
+                {e.message}
+              </View>
+            ))}
           </View>
-        ))}
+        ) : null}
       </View>
 
       {steps.map((s) => (
@@ -289,7 +294,9 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
                   ? `${formatDeadline(campaign.enterpriseDeadlineAt)} 前可修改并重新提交`
                   : pending !== 'none'
                     ? '本机内容保存到服务器后才能提交'
-                    : '完成全部必填项后才能提交'}
+                    : eligibility.length
+                      ? '不符合申报条件，不能提交'
+                      : '完成全部必填项后才能提交'}
             </Text>
           </View>
         ) : null}

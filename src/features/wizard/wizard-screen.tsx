@@ -93,8 +93,8 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       dirty: start ? start.unsent : true,
       unitType: unitType ?? undefined,
       closedMessage: opened.demand?.readOnly ? DEADLINE_BANNER : undefined,
-      // A stopping gate (涉密 “是”): nothing of it is sent.
-      holdReason: (a) => (gateStop(def, a) ? '涉密需求不在线填报，未发送任何内容' : null)
+      // A stopping gate (涉密 “是”, a qualification “否”): nothing of it is sent.
+      holdReason: (a) => (gateStop(def, a) ? '本需求不能在线填报，未发送任何内容' : null)
     })
     // One sync per opened demand.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -210,14 +210,22 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
     const problems = machine.attempt()
     if (problems.length) {
       const fieldsWithProblems = [...new Set(problems.map((p) => p.field))]
-      setNextError(`本步还有 ${fieldsWithProblems.length} 项需要完善，已在对应位置标出`)
+      // Figures below a rule's threshold are not something to complete: the unit does not qualify.
+      const failedRules = problems.filter((p) => p.code === 'INELIGIBLE').length
+      setNextError(
+        failedRules
+          ? `不符合申报条件（${failedRules} 项），不能继续填报，已在对应位置标出`
+          : `本步还有 ${fieldsWithProblems.length} 项需要完善，已在对应位置标出`
+      )
       scrollToField(fieldsWithProblems[0])
       return
     }
     setNextError(undefined)
     if (index < steps.length - 1) goTo(index + 1)
     else {
-      await Promise.race([sync.flush(), new Promise((r) => setTimeout(r, 3000))])
+      // With this step as the current one: its own save after paint may not have run yet, and
+      // must not land after the review page has loaded (its submission would then be stale).
+      await Promise.race([sync.setStep(step.id), new Promise((r) => setTimeout(r, 3000))])
       void openPage(ROUTES.review(demandId))
     }
   }

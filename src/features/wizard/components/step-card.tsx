@@ -73,7 +73,9 @@ export const StepCard = memo(function StepCard({
     }
     return map
   }, [def, step.id, answers, unitType])
-  const stopsHere = stop && !readOnly && step.fields.some((f) => f.id === stop.field)
+  const gate = stop && !readOnly ? step.fields.find((f) => f.id === stop.field) : undefined
+  // The answer that lets the demand go on is the gate's other one: “否” after a 涉密 “是”, “是” after a qualification “否”.
+  const goOn = gate?.kind === 'gate' && gate.stopWhen ? '否' : '是'
   return (
     <View
       className={`wz-step-card card${current ? '' : ' is-preloaded'}`}
@@ -102,11 +104,11 @@ export const StepCard = memo(function StepCard({
           />
         )
       })}
-      {stopsHere ? (
+      {stop && gate ? (
         <View className='wz-stop' role='alert' data-testid='gate-stop'>
           <Text className='wz-stop__title'>本需求不能在线填报</Text>
           <Text className='wz-stop__text'>{stop.message}</Text>
-          <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“否”后继续。</Text>
+          <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“{goOn}”后继续。</Text>
           <Button size='small' fill='outline' type='primary' onClick={onLeave}>
             返回征集活动
           </Button>

@@ -152,7 +152,12 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
           </View>
         </View>
       ))}
-      {chosen ? (
+      {chosen && chosen.directions.length === 1 && !field.directionRequired ? (
+        // One optional direction (such as 本批次不细分方向): nothing to choose, so nothing to tap.
+        <Text className='wz-note' data-testid={`direction-${field.id}`}>
+          方向：{chosen.directions[0]}（无需选择）
+        </Text>
+      ) : chosen ? (
         <>
           <Text className='wz-subhead'>
             “{chosen.label}”的方向{field.directionRequired ? '' : '（选填）'}

@@ -135,7 +135,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
       </View>
       <Sheet title='选择推荐单位' open={open} onClose={() => setOpen(false)} className='wz-sheet--tall'>
         <View className='wz-sheet__search'>
-          <Input className='wz-input' value={query} placeholder='搜索单位名称，如“两江”' clearable aria-label='搜索推荐单位' onChange={setQuery} />
+          <Input className='wz-input' value={query} placeholder='输入单位名称中的字搜索' clearable aria-label='搜索推荐单位' onChange={setQuery} />
         </View>
         <ScrollView scrollY className='wz-sheet__list wz-sheet__list--tall'>
           {groups.length === 0 ? <Text className='wz-note wz-sheet__empty'>没有名称包含“{query}”的推荐单位</Text> : null}

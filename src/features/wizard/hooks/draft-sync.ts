@@ -186,7 +186,9 @@ export class DraftSync {
     }
     if (this.inflight) {
       this.again = true
-      return this.inflight
+      // Done once what changed since that save began is saved too, by the save that `again` starts
+      // as soon as this one ends (the review page must not find those words unsent).
+      return this.inflight.then(() => this.inflight ?? undefined)
     }
     this.clearRetry()
     this.pendingSince = null
