@@ -40,3 +40,29 @@ export const paragraph = (sentence: string, min = 60) => {
   while (s.length < min) s += sentence + '。'
   return s
 }
+
+/** Fills an indicator table, one tap on 添加指标 per row; each row is [name, current, target, unit]. */
+export async function fillIndicators(page: Page, id: string, rows: string[][]) {
+  const cols = ['name', 'current', 'target', 'unit']
+  for (let i = 0; i < rows.length; i++) {
+    await field(page, id).locator('.wz-add-row').click()
+    const row = field(page, id).locator(`[data-row="${i}"]`)
+    for (let c = 0; c < cols.length; c++) await row.locator(`[data-column="${cols[c]}"] input`).fill(rows[i][c])
+  }
+}
+
+/** Opens the recommender sheet, searches, and taps the unit. */
+export async function chooseRecommender(page: Page, id: string, search: string, unitId: string) {
+  await field(page, id).locator('.wz-picker-button').click()
+  await shown(page, '.wz-sheet__search input').fill(search)
+  await shown(page, `[data-unit="${unitId}"]`).click()
+}
+
+/** On the review page: 提交需求, confirm, and wait for the submitted card (failing with the page's words if it refuses). */
+export async function submitFromReview(page: Page) {
+  await shown(page, '.wz-actionbar__next').filter({ hasText: '提交需求' }).click()
+  await shown(page, '.nut-dialog-footer-ok').click()
+  const refused = shown(page, '[data-testid="submit-error"], [data-testid="submit-unknown"]')
+  await shown(page, '[data-testid="submitted"]').or(refused).waitFor()
+  if (await refused.count()) throw new Error(`提交未成功：${await textOf(refused)}`)
+}
