@@ -82,6 +82,11 @@ async function main() {
   describe(config, db.kind, issuer, applied, seeded, fakeWechat || fakeAlipay)
 
   const stop = async () => {
+    // a stop that hangs (a job or a connection that does not let go) must not keep the process
+    setTimeout(() => {
+      console.error('停止超时（10 秒），强制退出')
+      process.exit(1)
+    }, 10_000).unref()
     await jobs.stop()
     await app.close()
     await db.close()

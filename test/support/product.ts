@@ -81,11 +81,22 @@ export async function startProduct(
   }
   const stop = (signal: NodeJS.Signals, removeData: boolean) =>
     new Promise<void>((resolve) => {
+      // the server gives itself 10 s to stop; past 15 s it is killed, so a test run never hangs on it
+      const kill = (sig: NodeJS.Signals) => {
+        try {
+          process.kill(-child.pid!, sig)
+        } catch {
+          // already gone
+        }
+      }
+      const hard = setTimeout(() => kill('SIGKILL'), 15_000)
       child.once('exit', () => {
+        clearTimeout(hard)
         if (removeData) fs.rmSync(dataDir, { recursive: true, force: true })
         resolve()
       })
-      process.kill(-child.pid!, signal)
+      if (child.exitCode !== null || child.signalCode !== null) child.emit('exit')
+      else kill(signal)
     })
   return {
     url,
