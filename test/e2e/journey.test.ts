@@ -297,6 +297,8 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await page.waitForURL(/packages\/demand\/pages\/status/)
   await page.goBack()
   await page.waitForURL(/pages\/messages\/index/)
+  // the status page left is gone before the same page is opened again (its button must not be taken for the new one's)
+  await page.locator('[data-testid="status-label"]').waitFor({ state: 'detached' })
   await shown(page, '[data-testid="unread-summary"]').filter({ hasText: '没有未读消息' }).waitFor()
   expect(await badge(page).count()).toBe(0)
 
