@@ -4,7 +4,7 @@
  * Chongqing campaign with SQL, then the bureau downloads the whole 汇总表 over HTTP from the
  * running server. Reports the time to the last byte and the process's peak RSS (sampled
  * every 5 ms during the export, and the kernel's max RSS). Targets: ≤ 5 s, ≤ 300 MB.
- * Exits 1 when a target is missed. Uses TEST_DATABASE_URL or DATABASE_URL (a private schema).
+ * Exits 1 when a target is missed. On the PostgreSQL server of TEST_DATABASE_URL, DATABASE_URL or the local one (a private schema).
  */
 import os from 'node:os'
 import ExcelJS from 'exceljs'
@@ -16,7 +16,7 @@ const TARGET_RSS = 300 * 1024 * 1024
 const count = Number(process.argv[2] ?? 10_000)
 
 async function main() {
-  const s = await startBenchServer({ requirePostgres: false })
+  const s = await startBenchServer()
   try {
     const t0 = Date.now()
     const units = CQ_DEF.recommenders.units.map((u) => u.id)

@@ -33,7 +33,6 @@ async function main() {
   // Time inside the server too (Fastify's elapsed time: routing, database, serialising).
   let inServer: number[] = []
   const s = await startBenchServer({
-    requirePostgres: true,
     beforeReady: (app) => app.addHook('onResponse', async (_req, reply) => void inServer.push(reply.elapsedTime))
   })
   try {

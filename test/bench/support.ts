@@ -26,15 +26,9 @@ export interface BenchServer {
 }
 
 /** The app on a fresh schema, with the campaigns; sign-in is not needed (sessions are seeded). */
-export async function startBenchServer(opts: { requirePostgres: boolean; beforeReady?: (app: FastifyInstance) => void }): Promise<BenchServer> {
-  if (!process.env.TEST_DATABASE_URL && process.env.DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL
-  if (!process.env.TEST_DATABASE_URL) {
-    if (opts.requirePostgres) {
-      console.error('This benchmark runs on the PostgreSQL server: set TEST_DATABASE_URL (or DATABASE_URL).')
-      process.exit(2)
-    }
-    console.warn('No TEST_DATABASE_URL / DATABASE_URL: running on embedded PGlite (figures are not the server’s).')
-  }
+export async function startBenchServer(opts: { beforeReady?: (app: FastifyInstance) => void } = {}): Promise<BenchServer> {
+  // the PostgreSQL server, never embedded PGlite: its figures would not be the server's
+  process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
   const now = Date.parse('2025-07-08T10:00:00+08:00')
   const db = await openTestDb()
   await seedCampaigns(db, now, false)
