@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import type { DomainField, GateField, MultiChoiceField, Option, SingleChoiceField } from '../../../../types/campaign'
 import type { DomainAnswer } from '../../../../types/engine'
-import { valueText, EMPTY_TEXT } from '../format'
-import { FieldFrame, ReadOnlyValue } from './field-frame'
+import { valueText } from '../format'
+import { FieldFrame, ReadOnlyField, ReadOnlyValue } from './field-frame'
 import type { FieldProps } from './types'
 
 /** A tappable option: a radio or a checkbox, with its hint under the label. */
@@ -37,14 +37,7 @@ function Choice({
 }
 
 export function SingleChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<SingleChoiceField>) {
-  if (ctx.readOnly) {
-    const text = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={text} empty={text === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const compact = field.options.length <= 3 && field.options.every((o) => o.label.length <= 6 && !o.hint)
   return (
     <FieldFrame field={field} issues={issues}>
@@ -59,14 +52,7 @@ export function SingleChoiceInput({ field, value, issues, onChange, ctx }: Field
 
 export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<MultiChoiceField>) {
   const selected = Array.isArray(value) ? (value as string[]) : []
-  if (ctx.readOnly) {
-    const text = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={text} empty={text === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const toggle = (v: string) => {
     onChange(field.id, (prev: unknown) => {
       const list = Array.isArray(prev) ? (prev as string[]) : []
@@ -117,14 +103,7 @@ export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<Ga
 /** Field → direction: the campaign's fields first, then the chosen field's directions. */
 export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<DomainField>) {
   const answer = (value && typeof value === 'object' ? value : { domain: '', direction: '' }) as DomainAnswer
-  if (ctx.readOnly) {
-    const text = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={text} empty={text === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const domains = ctx.def.domains
   const chosen = domains.find((d) => d.id === answer.domain)
   const groups = [...new Set(domains.map((d) => d.group ?? ''))]

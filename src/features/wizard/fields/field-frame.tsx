@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { FieldDefinition } from '../../../../types/campaign'
 import type { FieldIssue } from '../../../../types/engine'
+import { EMPTY_TEXT } from '../format'
 
 /** One field: its label (with * when required), help, the control, and its problems. */
 export function FieldFrame({
@@ -58,5 +59,42 @@ export function ReadOnlyValue({ text, empty }: { text: string; empty?: boolean }
     <Text className={`wz-readonly${empty ? ' is-empty' : ''}`} selectable userSelect>
       {text}
     </Text>
+  )
+}
+
+/** A field of a demand that can no longer be edited: its label and its value as text. */
+export function ReadOnlyField({ field, text, empty = text === EMPTY_TEXT }: { field: FieldDefinition; text: string; empty?: boolean }) {
+  return (
+    <FieldFrame field={field} issues={[]}>
+      <ReadOnlyValue text={text} empty={empty} />
+    </FieldFrame>
+  )
+}
+
+/** The button that opens a field's sheet or picker: read out as “label：value”, greyed while empty. */
+export function PickerButton({
+  label,
+  empty,
+  dialog,
+  arrow = '›',
+  onOpen,
+  children
+}: {
+  label: string
+  empty: boolean
+  /** It opens a dialog (a bottom sheet). */
+  dialog?: boolean
+  arrow?: string
+  onOpen: () => void
+  children: ReactNode
+}) {
+  return (
+    <View className={`wz-picker-button${empty ? ' is-empty' : ''}`} role='button' aria-haspopup={dialog ? 'dialog' : undefined} onClick={onOpen}>
+      <Text className='sr-only'>{label}：</Text>
+      {children}
+      <Text className='wz-picker-button__arrow' aria-hidden='true'>
+        {arrow}
+      </Text>
+    </View>
   )
 }

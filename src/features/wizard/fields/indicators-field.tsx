@@ -3,8 +3,8 @@ import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import type { IndicatorTableField } from '../../../../types/campaign'
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../../../../types/engine'
-import { EMPTY_TEXT, valueText } from '../format'
-import { FieldFrame, ReadOnlyValue } from './field-frame'
+import { valueText } from '../format'
+import { FieldFrame, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
 const EMPTY_ROW: IndicatorRow = { name: '', current: '', target: '', unit: '' }
@@ -23,14 +23,7 @@ const hasContent = (r: IndicatorRow) => Boolean(r.name || r.current || r.target 
  */
 export function IndicatorsInput({ field, value, issues, allIssues, attempted, onChange, ctx }: FieldProps<IndicatorTableField>) {
   const rows = rowsOf(value)
-  if (ctx.readOnly) {
-    const t = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
 
   const update = (fn: (rows: IndicatorRow[]) => IndicatorRow[]) =>
     onChange(field.id, (prev: unknown) => {

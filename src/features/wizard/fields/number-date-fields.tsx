@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { DateField, NumberField } from '../../../../types/campaign'
 import { EMPTY_TEXT, formatDay, valueText } from '../format'
-import { FieldFrame, ReadOnlyValue } from './field-frame'
+import { FieldFrame, PickerButton, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
 /**
@@ -39,14 +39,7 @@ export function NumberInput({ field, value, issues, onChange, onBlur, ctx }: Fie
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value])
 
-  if (ctx.readOnly) {
-    const t = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const allowNegative = field.min !== undefined && field.min < 0
   const range =
     field.min !== undefined && field.max !== undefined
@@ -94,26 +87,12 @@ const END = new Date(2060, 11, 31)
 export function DateInput({ field, value, issues, onChange, ctx }: FieldProps<DateField>) {
   const [open, setOpen] = useState(false)
   const day = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) {
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={day ? formatDay(day) : EMPTY_TEXT} empty={!day} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={day ? formatDay(day) : EMPTY_TEXT} empty={!day} />
   return (
     <FieldFrame field={field} issues={issues}>
-      <View
-        className={`wz-picker-button${day ? '' : ' is-empty'}`}
-        role='button'
-        onClick={() => setOpen(true)}
-      >
-        <Text className='sr-only'>{field.label}：</Text>
+      <PickerButton label={field.label} empty={!day} onOpen={() => setOpen(true)}>
         <Text>{day ? formatDay(day) : '请选择日期'}</Text>
-        <Text className='wz-picker-button__arrow' aria-hidden='true'>
-          ›
-        </Text>
-      </View>
+      </PickerButton>
       {open ? (
         <DatePicker
           visible

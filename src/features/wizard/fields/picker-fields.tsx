@@ -3,8 +3,8 @@ import { Input, Popup } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useMemo, useState, type PropsWithChildren } from 'react'
 import { TRL_LEVELS, type MaturityField, type RecommenderField } from '../../../../types/campaign'
-import { EMPTY_TEXT, valueText } from '../format'
-import { FieldFrame, ReadOnlyValue } from './field-frame'
+import { valueText } from '../format'
+import { FieldFrame, PickerButton, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
 interface SheetProps {
@@ -35,23 +35,10 @@ function Sheet({ title, open, onClose, className = '', children }: PropsWithChil
 export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProps<MaturityField>) {
   const [open, setOpen] = useState(false)
   const level = TRL_LEVELS.find((l) => l.level === value)
-  if (ctx.readOnly) {
-    const t = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   return (
     <FieldFrame field={field} issues={issues}>
-      <View
-        className={`wz-picker-button${level ? '' : ' is-empty'}`}
-        role='button'
-        aria-haspopup='dialog'
-        onClick={() => setOpen(true)}
-      >
-        <Text className='sr-only'>{field.label}：</Text>
+      <PickerButton label={field.label} empty={!level} dialog onOpen={() => setOpen(true)}>
         {level ? (
           <View className='wz-picker-button__value'>
             <Text className='wz-level'>{level.level}级</Text>
@@ -60,10 +47,7 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
         ) : (
           <Text>请选择（1—9级）</Text>
         )}
-        <Text className='wz-picker-button__arrow' aria-hidden='true'>
-          ›
-        </Text>
-      </View>
+      </PickerButton>
       <Sheet title={field.label} open={open} onClose={() => setOpen(false)}>
         <ScrollView scrollY className='wz-sheet__list'>
           <View role='radiogroup' aria-label={field.label}>
@@ -103,24 +87,11 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
       .filter((g) => g.units.length > 0)
   }, [units, unitTypes, query])
 
-  if (ctx.readOnly) {
-    const t = valueText(ctx.def, field, value)
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={t} empty={t === EMPTY_TEXT} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const typeLabel = chosen ? unitTypes.find((t) => t.id === chosen.type)?.label : undefined
   return (
     <FieldFrame field={field} issues={issues}>
-      <View
-        className={`wz-picker-button${chosen ? '' : ' is-empty'}`}
-        role='button'
-        aria-haspopup='dialog'
-        onClick={() => setOpen(true)}
-      >
-        <Text className='sr-only'>{field.label}：</Text>
+      <PickerButton label={field.label} empty={!chosen} dialog arrow={chosen ? '更换 ›' : '›'} onOpen={() => setOpen(true)}>
         {chosen ? (
           <View className='wz-picker-button__value'>
             <Text className='wz-unit-name'>{chosen.name}</Text>
@@ -129,10 +100,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldP
         ) : (
           <Text>请选择推荐单位</Text>
         )}
-        <Text className='wz-picker-button__arrow' aria-hidden='true'>
-          {chosen ? '更换 ›' : '›'}
-        </Text>
-      </View>
+      </PickerButton>
       <Sheet title='选择推荐单位' open={open} onClose={() => setOpen(false)} className='wz-sheet--tall'>
         <View className='wz-sheet__search'>
           <Input className='wz-input' value={query} placeholder='输入单位名称中的字搜索' clearable aria-label='搜索推荐单位' onChange={setQuery} />

@@ -4,7 +4,7 @@ import { isH5 } from '../../../services/env'
 import type { TextareaField, TextField } from '../../../../types/campaign'
 import { textLength } from '../../../../types/engine'
 import { EMPTY_TEXT } from '../format'
-import { FieldFrame, ReadOnlyValue } from './field-frame'
+import { FieldFrame, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
 /**
@@ -31,13 +31,7 @@ function Count({ id, length, max, min }: { id: string; length: number; max: numb
 
 export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) {
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={text || EMPTY_TEXT} empty={!text} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_TEXT} empty={!text} />
   return (
     <FieldFrame field={field} issues={issues} extra={<Count id={field.id} length={textLength(text)} max={field.maxLength} />}>
       <Input
@@ -55,13 +49,7 @@ export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: 
 
 export function TextareaInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextareaField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) {
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={text || EMPTY_TEXT} empty={!text} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_TEXT} empty={!text} />
   return (
     <FieldFrame
       field={field}
