@@ -3,8 +3,8 @@
  * Every definition is validated when this module loads: a broken file stops the
  * server (and the tests) with every `path: message` the validator found.
  */
-import type { CalendarDay, CampaignDefinition } from '../types/campaign'
-import { addDays, dayOf } from '../types/deadline'
+import type { CampaignDefinition } from '../types/campaign'
+import { addDays, dayOf, daysBetween } from '../types/time'
 import { validateDefinition } from '../types/validate-definition'
 import cq2026KeyAreas from './cq-2026-key-areas.json'
 import xj2023MajorDemands from './xj-2023-major-demands.json'
@@ -36,10 +36,6 @@ const DEFAULT_DEMO_LEAD_DAYS = 21
 
 export const DEMO_ID_SUFFIX = '-demo'
 export const DEMO_TITLE_PREFIX = '【演示】'
-
-function daysBetween(from: CalendarDay, to: CalendarDay): number {
-  return Math.round((Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z')) / 86_400_000)
-}
 
 /**
  * A copy of `def` labelled 演示 whose dates all move by the same whole number of days,

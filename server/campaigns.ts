@@ -1,6 +1,7 @@
 /** Campaigns: definitions stored as data, summarised with deadlines computed by the server. */
 import type { CampaignDefinition } from '../types/campaign'
-import { campaignStatus, deadlineInstant, startOfDay } from '../types/deadline'
+import { campaignStatus, deadlineInstant } from '../types/deadline'
+import { startOfDay } from '../types/time'
 import type { CampaignDetail, CampaignSummary } from '../types/domain'
 import { validateDefinition } from '../types/validate-definition'
 import type { Queryable } from './db'

@@ -4,7 +4,8 @@
  * ownership and validity; the same engine as the wizard decides what is valid.
  */
 import type { CampaignDefinition } from '../types/campaign'
-import { campaignStatus, formatDeadline } from '../types/deadline'
+import { campaignStatus } from '../types/deadline'
+import { formatDeadline } from '../types/time'
 import type {
   Demand,
   DemandListItem,

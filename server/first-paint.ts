@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import { countdown, formatCountdown, formatDeadline } from '../types/deadline'
+import { countdown, formatCountdown, formatDeadline } from '../types/time'
 import { CAMPAIGN_STATUS_LABELS, type CampaignSummary } from '../types/domain'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)

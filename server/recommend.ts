@@ -13,7 +13,8 @@
  * against the quota, so two recommenders of one unit can never exceed it.
  */
 import type { CampaignDefinition } from '../types/campaign'
-import { countdown, deadlineInstant, formatCountdown } from '../types/deadline'
+import { deadlineInstant } from '../types/deadline'
+import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
 import { domainLabel, unitName } from '../types/display'
 import { DEMAND_STATUS_LABELS, type DemandStatus } from '../types/domain'
 import type { Answers, AttachmentRef } from '../types/engine'
@@ -35,7 +36,6 @@ import type {
 import {
   RECOMMENDED_STATUSES,
   checkAction,
-  deadlineDayText,
   nextActions,
   statusSteps,
   type DeadlineContext,
@@ -402,7 +402,7 @@ async function changeStatus(
   )
   // The notice adds its own full stop after the reason.
   const reason = (extra.reason ?? '').replace(/[。．.！!？?；;\s]+$/u, '')
-  const text = NOTICES[to]?.({ unit, issuer: def.issuer, reason, rank: extra.rank, until: deadlineDayText(def.deadlines.enterprise) })
+  const text = NOTICES[to]?.({ unit, issuer: def.issuer, reason, rank: extra.rank, until: formatDeadlineDay(def.deadlines.enterprise) })
   if (text) {
     await notify(
       tx,
@@ -562,7 +562,7 @@ export async function getRanking(db: Queryable, viewer: Reviewer, campaignId: st
   return {
     groups: viewer.role === 'bureau' && !unit ? groups.filter((g) => g.items.length) : groups,
     deadlineAt: new Date(deadlineInstant(def.deadlines.recommender, def.timezone)).toISOString(),
-    deadlineText: deadlineDayText(def.deadlines.recommender),
+    deadlineText: formatDeadlineDay(def.deadlines.recommender),
     readOnly: !recommenderCanRank
   }
 }

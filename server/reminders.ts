@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto'
 import type { CalendarDay, CampaignDefinition } from '../types/campaign'
-import { dayOf } from '../types/deadline'
+import { dayOf } from '../types/time'
 import type { Role } from '../types/domain'
 import type { NotificationSetting, ReminderSchedule, ScheduledMilestone } from '../types/messages'
 import {

@@ -7,7 +7,8 @@
  * that end is at or after the deadline; then it goes at once.
  */
 import type { CampaignDefinition, CampaignTimezone } from './campaign'
-import { deadlineInstant, formatDeadline } from './deadline'
+import { deadlineInstant } from './deadline'
+import { formatDeadline, timeOfDay } from './time'
 
 export type ReminderAudience = 'enterprise' | 'recommender'
 export const REMINDER_AUDIENCES: readonly ReminderAudience[] = ['enterprise', 'recommender']
@@ -49,7 +50,6 @@ const OFFSET = /^([1-9][0-9]{0,3})([dhm])$/
 const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 } as const
 const UNIT_LABEL = { d: '天', h: '小时', m: '分钟' } as const
 const CLOCK = /^([01][0-9]|2[0-3]):([0-5][0-9])$/
-const OFFSET_HOURS: Record<CampaignTimezone, number> = { 'Asia/Shanghai': 8 }
 const DAY_MS = 86_400_000
 
 /** Milliseconds of an offset such as '7d', or null when it is not one. At most 60 days. */
@@ -79,15 +79,9 @@ export function reminderPolicy(def: Pick<CampaignDefinition, 'reminders'>): Remi
 
 const minuteOfDay = (clock: string) => Number(clock.slice(0, 2)) * 60 + Number(clock.slice(3, 5))
 
-/** Milliseconds since local midnight of `t` in the time zone. */
-function localTimeOfDay(t: number, tz: CampaignTimezone): number {
-  const local = t + OFFSET_HOURS[tz] * 3_600_000
-  return ((local % DAY_MS) + DAY_MS) % DAY_MS
-}
-
 export function isQuiet(t: number, quiet: QuietHours | null, tz: CampaignTimezone): boolean {
   if (!quiet) return false
-  const now = localTimeOfDay(t, tz)
+  const now = timeOfDay(t, tz)
   const start = minuteOfDay(quiet.start) * 60_000
   const end = minuteOfDay(quiet.end) * 60_000
   return start <= end ? now >= start && now < end : now >= start || now < end
@@ -97,7 +91,7 @@ export function isQuiet(t: number, quiet: QuietHours | null, tz: CampaignTimezon
 export function quietEnd(t: number, quiet: QuietHours | null, tz: CampaignTimezone): number {
   if (!quiet || !isQuiet(t, quiet, tz)) return t
   const end = minuteOfDay(quiet.end) * 60_000
-  const now = localTimeOfDay(t, tz)
+  const now = timeOfDay(t, tz)
   return t - now + end + (end > now ? 0 : DAY_MS)
 }
 

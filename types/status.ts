@@ -17,6 +17,7 @@
 import type { CalendarDay, CampaignTimezone } from './campaign'
 import { deadlineInstant, isBeforeDeadline } from './deadline'
 import { DEMAND_STATUS_LABELS, type DemandStatus, type Role } from './domain'
+import { formatDeadlineDay } from './time'
 
 export type StatusAction =
   | 'edit'
@@ -93,12 +94,6 @@ export type ActionVerdict =
   | { ok: true; to: DemandStatus | null }
   | { ok: false; code: 'ILLEGAL_TRANSITION' | 'DEADLINE_PASSED' | 'RECOMMENDER_DEADLINE_PASSED' | 'TOO_EARLY'; message: string }
 
-/** 2025年7月20日24:00: the end of an inclusive deadline day, as people read it. */
-export function deadlineDayText(day: CalendarDay): string {
-  const [y, m, d] = day.split('-').map(Number)
-  return `${y}年${m}月${d}日24:00`
-}
-
 const tzOf = (ctx: DeadlineContext): CampaignTimezone => ctx.timezone ?? 'Asia/Shanghai'
 
 /**
@@ -122,28 +117,28 @@ export function checkAction(action: StatusAction, status: DemandStatus, role: Ro
     return {
       ok: false,
       code: 'DEADLINE_PASSED',
-      message: `填报已于${deadlineDayText(ctx.enterpriseDeadline)}截止，需求只能查看，不能再修改`
+      message: `填报已于${formatDeadlineDay(ctx.enterpriseDeadline)}截止，需求只能查看，不能再修改`
     }
   }
   if (role === 'recommender' && !recommenderOpen) {
     return {
       ok: false,
       code: 'RECOMMENDER_DEADLINE_PASSED',
-      message: `推荐已于${deadlineDayText(ctx.recommenderDeadline)}截止，推荐结果只能查看，不能再修改`
+      message: `推荐已于${formatDeadlineDay(ctx.recommenderDeadline)}截止，推荐结果只能查看，不能再修改`
     }
   }
   if (action === 'return' && !enterpriseOpen) {
     return {
       ok: false,
       code: 'DEADLINE_PASSED',
-      message: `企业填报已于${deadlineDayText(ctx.enterpriseDeadline)}截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐`
+      message: `企业填报已于${formatDeadlineDay(ctx.enterpriseDeadline)}截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐`
     }
   }
   if (role === 'bureau' && recommenderOpen) {
     return {
       ok: false,
       code: 'TOO_EARLY',
-      message: `推荐单位可调整推荐至${deadlineDayText(ctx.recommenderDeadline)}，截止后才能确定入选结果`
+      message: `推荐单位可调整推荐至${formatDeadlineDay(ctx.recommenderDeadline)}，截止后才能确定入选结果`
     }
   }
   return { ok: true, to: move ? move.to : null }
@@ -154,7 +149,7 @@ export interface NextAction {
   label: string
   /** The instant the action closes (ISO), null when no deadline applies. */
   until: string | null
-  /** The same, as people read it (2025年7月20日24:00). */
+  /** The same, as people read it (2025年7月20日 24:00). */
   untilText: string | null
 }
 
@@ -170,8 +165,8 @@ export interface NextActions {
 /** What `role` can do now with a demand in `status`, and until when. */
 export function nextActions(status: DemandStatus, role: Role, ctx: DeadlineContext): NextActions {
   const tz = tzOf(ctx)
-  const ent = { day: ctx.enterpriseDeadline, text: deadlineDayText(ctx.enterpriseDeadline) }
-  const rec = { day: ctx.recommenderDeadline, text: deadlineDayText(ctx.recommenderDeadline) }
+  const ent = { day: ctx.enterpriseDeadline, text: formatDeadlineDay(ctx.enterpriseDeadline) }
+  const rec = { day: ctx.recommenderDeadline, text: formatDeadlineDay(ctx.recommenderDeadline) }
   const closing = (action: StatusAction): { day: CalendarDay; text: string } | null => {
     if (role === 'enterprise') return ent
     if (role === 'recommender') {

@@ -3,7 +3,7 @@
  * e.g. `steps[2].fields[0].maxLength: 应为正整数`.
  */
 import { ATTACHMENT_TYPES, SUPPORTED_TIMEZONES, type CampaignDefinition, type FieldKind } from './campaign'
-import { isCalendarDay } from './deadline'
+import { isCalendarDay } from './time'
 import { UNIT_TYPES } from './domain'
 import { isClockTime, offsetMs } from './reminders'
 

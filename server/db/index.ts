@@ -3,10 +3,10 @@
  * server (node-postgres) and on embedded PGlite (PostgreSQL compiled to WASM).
  */
 import fs from 'node:fs'
-import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
 import { Pool, type PoolClient } from 'pg'
+import { lockFolder } from './folder-lock'
 
 export interface QueryOptions {
   /** Names a hot statement: PostgreSQL then parses and plans it once per connection (PGlite ignores it). */
@@ -65,16 +65,19 @@ export async function openPostgres(url: string): Promise<Db> {
 /**
  * Embedded PGlite in `dataDir` (or in memory when dataDir is null). PGlite does not lock
  * its folder, and a second process writing to it loses data silently, so we hold a lock
- * file and refuse a second start with a clear message.
+ * that dies with the process (folder-lock.ts) and refuse a second start with a clear message.
  */
 export async function openPglite(dataDir: string | null): Promise<Db> {
-  let releaseLock = () => {}
+  let releaseLock = async () => {}
   if (dataDir) {
     fs.mkdirSync(dataDir, { recursive: true })
-    releaseLock = lockFolder(dataDir)
+    releaseLock = await lockFolder(dataDir)
   }
   // pg_trgm (text similarity) ships with PostgreSQL's contrib; PGlite loads it as an extension.
-  const pg = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { pg_trgm } })
+  const pg = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { pg_trgm } }).catch(async (err) => {
+    await releaseLock()
+    throw err
+  })
   // PGlite is a single connection: serialise transactions so two requests never interleave.
   let queue: Promise<unknown> = Promise.resolve()
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -92,31 +95,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     exec: (sql) => serial(async () => void (await pg.exec(sql))),
     async close() {
       await serial(() => pg.close())
-      releaseLock()
+      await releaseLock()
     }
-  }
-}
-
-function lockFolder(dir: string): () => void {
-  const lock = path.join(dir, '..', path.basename(dir) + '.lock')
-  try {
-    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' })
-  } catch {
-    const holder = Number(fs.readFileSync(lock, 'utf8'))
-    if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(`数据目录 ${dir} 正被进程 ${holder} 使用；嵌入式数据库不能由两个进程同时打开。请先停止该进程。`)
-    }
-    fs.writeFileSync(lock, String(process.pid)) // stale lock from a crashed process
-  }
-  return () => fs.rmSync(lock, { force: true })
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
   }
 }
 

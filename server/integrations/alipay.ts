@@ -8,6 +8,7 @@ import crypto from 'node:crypto'
 import type { Config } from '../config'
 import { fetchJson } from './http'
 import { PlatformLoginError, type PlatformLogin, type PlatformLoginErrorCode } from './platform-login'
+import { gatewayTimestamp } from '../../types/time'
 import { alipayValue, platformPage, pushFailure, templateData, transportFailure, type PushErrorCode, type PushSender } from './push'
 
 export const OAUTH_TOKEN_METHOD = 'alipay.system.oauth.token'
@@ -141,10 +142,6 @@ export function extractRawNode(body: string, key: string): string | undefined {
   return undefined
 }
 
-/** `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai (UTC+8, no daylight saving). */
-export function alipayTimestamp(date: Date = new Date()): string {
-  return new Date(date.getTime() + 8 * 3600_000).toISOString().slice(0, 19).replace('T', ' ')
-}
 
 // ---------------------------------------------------------------- gateway
 
@@ -180,7 +177,7 @@ export async function callAlipay(
     method,
     charset: 'utf-8',
     sign_type: 'RSA2',
-    timestamp: alipayTimestamp(),
+    timestamp: gatewayTimestamp(Date.now()),
     version: '1.0',
     ...methodParams
   }

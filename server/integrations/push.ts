@@ -5,7 +5,7 @@
  * A message is a template plus values for named slots; each platform's adapter turns the
  * slots into its template keywords within the platform's limits (platform-apis.md §3c, §4d).
  */
-import { formatDate, formatDeadline } from '../../types/deadline'
+import { formatDate, formatDeadline } from '../../types/time'
 import type { PushPurpose } from '../../types/messages'
 
 export const PUSH_SLOTS = ['campaign', 'demand', 'deadline', 'left', 'status', 'note', 'time'] as const

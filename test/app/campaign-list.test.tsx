@@ -3,7 +3,7 @@
  * a live countdown, the real (past) notices closed.
  */
 import { render } from '@tarojs/test-utils-react/dist/pure'
-import { countdown, formatCountdown } from '../../types/deadline'
+import { countdown, formatCountdown } from '../../types/time'
 import type { CampaignSummary } from '../../types/domain'
 import { CampaignListScreen } from '../../src/features/campaigns'
 import { eventually } from './support/eventually'

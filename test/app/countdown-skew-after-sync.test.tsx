@@ -4,7 +4,7 @@
  * clock would say 已截止; drawn from the server's clock it still counts down.
  */
 import { act, render } from '@tarojs/test-utils-react/dist/pure'
-import { countdown, formatCountdown } from '../../types/deadline'
+import { countdown, formatCountdown } from '../../types/time'
 import type { CampaignSummary } from '../../types/domain'
 import { CampaignListScreen } from '../../src/features/campaigns'
 import { eventually } from './support/eventually'

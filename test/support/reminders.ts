@@ -7,7 +7,7 @@ import cqJson from '../../campaigns/cq-2026-key-areas.json'
 import { upsertCampaign } from '../../server/campaigns'
 import type { Db, Queryable } from '../../server/db'
 import type { CampaignDefinition } from '../../types/campaign'
-import { addDays, dayOf } from '../../types/deadline'
+import { addDays, dayOf } from '../../types/time'
 
 /** Polls `check` until it returns a truthy value; throws with `what` after `timeoutMs`. */
 export async function waitFor<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {

@@ -1,6 +1,7 @@
 import { CAMPAIGN_DEFINITIONS, DEMO_LEAD_DAYS, demoCopy, loadDefinition } from '../../campaigns'
 import type { CampaignDefinition, FieldDefinition } from '../../types/campaign'
-import { addDays, campaignStatus, dayOf, deadlineInstant, startOfDay } from '../../types/deadline'
+import { campaignStatus, deadlineInstant } from '../../types/deadline'
+import { addDays, dayOf, startOfDay } from '../../types/time'
 import { allFields, validateDefinition } from '../../types/validate-definition'
 
 const byId = (id: string): CampaignDefinition => {

@@ -107,7 +107,7 @@ describe('checkAction and the deadlines', () => {
     expect(checkAction('return', 'reviewing', 'recommender', BETWEEN)).toEqual({
       ok: false,
       code: 'DEADLINE_PASSED',
-      message: '企业填报已于2025年7月20日24:00截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐'
+      message: '企业填报已于2025年7月20日 24:00截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐'
     })
     // recommending is still possible between the two deadlines
     expect(checkAction('recommend', 'reviewing', 'recommender', BETWEEN)).toEqual({ ok: true, to: 'recommended' })
@@ -121,7 +121,7 @@ describe('checkAction and the deadlines', () => {
       expect(checkAction(action, status, 'recommender', AFTER)).toEqual({
         ok: false,
         code: 'RECOMMENDER_DEADLINE_PASSED',
-        message: '推荐已于2025年7月25日24:00截止，推荐结果只能查看，不能再修改'
+        message: '推荐已于2025年7月25日 24:00截止，推荐结果只能查看，不能再修改'
       })
     }
   })
@@ -142,27 +142,27 @@ describe('nextActions', () => {
     const next = nextActions('returned', 'enterprise', DURING)
     expect(next.readOnly).toBe(false)
     expect(next.actions).toEqual([
-      { action: 'edit', label: '修改需求', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日24:00' },
-      { action: 'submit', label: '提交', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日24:00' }
+      { action: 'edit', label: '修改需求', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日 24:00' },
+      { action: 'submit', label: '提交', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日 24:00' }
     ])
-    expect(next.message).toBe('已被退回修改，请按退回原因修改后在2025年7月20日24:00前重新提交')
+    expect(next.message).toBe('已被退回修改，请按退回原因修改后在2025年7月20日 24:00前重新提交')
   })
 
   it('is read-only for the enterprise after its deadline, and says so', () => {
     const next = nextActions('returned', 'enterprise', BETWEEN)
-    expect(next).toEqual({ actions: [], readOnly: true, message: '已被退回修改，但填报已于2025年7月20日24:00截止，需求只能查看，不能再修改' })
+    expect(next).toEqual({ actions: [], readOnly: true, message: '已被退回修改，但填报已于2025年7月20日 24:00截止，需求只能查看，不能再修改' })
     expect(nextActions('reviewing', 'enterprise', DURING).readOnly).toBe(true)
   })
 
   it('gives the recommender return until the enterprise deadline and the rest until its own', () => {
     const next = nextActions('reviewing', 'recommender', DURING)
     expect(next.actions.map((a) => [a.action, a.untilText])).toEqual([
-      ['return', '2025年7月20日24:00'],
-      ['recommend', '2025年7月25日24:00'],
-      ['not_recommend', '2025年7月25日24:00']
+      ['return', '2025年7月20日 24:00'],
+      ['recommend', '2025年7月25日 24:00'],
+      ['not_recommend', '2025年7月25日 24:00']
     ])
     expect(nextActions('reviewing', 'recommender', BETWEEN).actions.map((a) => a.action)).toEqual(['recommend', 'not_recommend'])
-    expect(nextActions('recommended', 'recommender', AFTER)).toEqual({ actions: [], readOnly: true, message: '推荐已于2025年7月25日24:00截止，只能查看' })
+    expect(nextActions('recommended', 'recommender', AFTER)).toEqual({ actions: [], readOnly: true, message: '推荐已于2025年7月25日 24:00截止，只能查看' })
   })
 
   it('gives the bureau the outcome without a deadline once the ranking is final', () => {

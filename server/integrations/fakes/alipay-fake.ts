@@ -13,10 +13,10 @@ import {
   OAUTH_TOKEN_RESPONSE_KEY,
   TEMPLATE_MESSAGE_METHOD,
   alipaySignString,
-  alipayTimestamp,
   rsa2Sign,
   rsa2Verify
 } from '../alipay'
+import { gatewayTimestamp } from '../../../types/time'
 
 export interface RsaKeyPairPem {
   privateKey: string
@@ -273,7 +273,7 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
       expires_in: '1296000',
       refresh_token: 'authusrB' + crypto.randomBytes(16).toString('hex'),
       re_expires_in: '2592000',
-      auth_start: alipayTimestamp(new Date(state.now()))
+      auth_start: gatewayTimestamp(state.now())
     })
     return node
   }

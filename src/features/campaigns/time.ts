@@ -1,9 +1,7 @@
-/** Campaign time as people read it: Shanghai calendar dates and a status that follows server time. */
+/** Campaign status that follows server time. How its dates read: types/time. */
 import type { CampaignStatus, CampaignSummary } from '../../../types/domain'
 
 const DAY_MS = 86_400_000
-
-export { formatDate, formatDeadline } from '../../../types/deadline'
 
 /** The status now, on the server's clock: a list opened before the deadline turns 已截止 at the deadline. */
 export function liveStatus(c: Pick<CampaignSummary, 'status' | 'opensAt' | 'enterpriseDeadlineAt'>, now: number): CampaignStatus {

@@ -11,7 +11,7 @@ import { openPage, ROUTES } from '../../services/navigation'
 import { SignInRequired } from '../auth'
 import { getMessages, markAllMessagesRead, markMessageRead, type MessageItem, type MessagePage } from './api'
 import { setUnreadBadge } from './badge'
-import { formatInstant, formatShortTime } from '../../components/time'
+import { formatInstant, formatShortTime } from '../../../types/time'
 import './messages.scss'
 
 /** What kind of message it is, in two or four characters. */

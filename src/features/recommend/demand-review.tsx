@@ -7,7 +7,6 @@ import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
 import { openPage, ROUTES } from '../../services/navigation'
-import { deadlineDayText } from '../../../types/status'
 import { useRedirectToLoginOnce } from '../auth'
 import { getCampaignDetail, getRanking, getReviewDemand, getSimilar } from './api'
 import { DecisionPanel } from './components/decision-panel'
@@ -17,7 +16,7 @@ import { Notice } from './components/notice'
 import { SimilarList } from './components/similar-list'
 import { StatusTag } from './components/status-tag'
 import { Timeline } from './components/timeline'
-import { formatTime } from './format'
+import { formatDeadlineDay, formatInstant } from '../../../types/time'
 import { loadViewer, type Viewer } from './viewer'
 
 interface Loaded {
@@ -100,7 +99,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                   {viewer.role === 'bureau' ? ` · 推荐单位：${demand.unit.name}` : ''}
                 </Text>
                 <Text className='rc-review__meta'>
-                  第{demand.version.number}版 · 提交于 {formatTime(demand.version.submittedAt)}
+                  第{demand.version.number}版 · 提交于 {formatInstant(demand.version.submittedAt)}
                 </Text>
                 <View className='rc-link rc-review__thread' role='link' data-testid='open-thread' onClick={() => void openPage(ROUTES.thread(demand.id))}>
                   与企业留言沟通 ›
@@ -109,7 +108,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
 
               {closed ? (
                 <Notice kind='closed' testId='closed-banner'>
-                  推荐已于{deadlineDayText(campaign.definition.deadlines.recommender)}截止，以下内容只能查看，不能再退回、推荐或调整。
+                  推荐已于{formatDeadlineDay(campaign.definition.deadlines.recommender)}截止，以下内容只能查看，不能再退回、推荐或调整。
                 </Notice>
               ) : (
                 <DecisionPanel

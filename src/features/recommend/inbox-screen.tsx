@@ -1,8 +1,7 @@
 import { Button } from '../../components/button'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
-import { formatDeadline } from '../../../types/deadline'
-import { deadlineDayText } from '../../../types/status'
+import { formatDeadline, formatDeadlineDay } from '../../../types/time'
 import type { CampaignDetail, DemandStatus } from '../../../types/domain'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
@@ -243,7 +242,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                 {!bureau && inbox.quota ? <QuotaMeter meter={inbox.quota} closed={closed} /> : null}
                 {closed ? (
                   <Notice kind='closed' testId='closed-banner'>
-                    推荐已于{deadlineDayText(campaign.definition.deadlines.recommender)}截止，{bureau ? '推荐名单已确定' : '推荐结果只能查看，不能再修改'}。
+                    推荐已于{formatDeadlineDay(campaign.definition.deadlines.recommender)}截止，{bureau ? '推荐名单已确定' : '推荐结果只能查看，不能再修改'}。
                   </Notice>
                 ) : (
                   <Text className='rc-inbox__deadline'>推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}</Text>

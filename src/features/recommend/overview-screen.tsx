@@ -1,7 +1,7 @@
 import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
-import { formatDeadline } from '../../../types/deadline'
+import { formatDeadline } from '../../../types/time'
 import type { CampaignDetail } from '../../../types/domain'
 import type { BureauOverview } from '../../../types/recommend'
 import { AsyncView } from '../../components/state-view'

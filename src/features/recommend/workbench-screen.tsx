@@ -1,6 +1,6 @@
 import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
-import { formatDeadline } from '../../../types/deadline'
+import { formatDeadline } from '../../../types/time'
 import type { ReviewCampaign } from '../../../types/recommend'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'

@@ -9,7 +9,7 @@ import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
 import { SignInRequired } from '../auth'
 import { getDemandStatus, type DemandStatusView } from './api'
-import { formatInstant } from '../../components/time'
+import { formatInstant } from '../../../types/time'
 import './status.scss'
 
 /** What a reason is called on the timeline. */
@@ -45,7 +45,7 @@ function Steps({ steps }: { steps: StatusStep[] }) {
   )
 }
 
-/** Actions that close at the same time, on one line: 修改需求、提交：可至 2026年12月18日24:00. */
+/** Actions that close at the same time, on one line: 修改需求、提交：可至 2026年12月18日 24:00. */
 function byDeadline(actions: NextAction[]): Array<[string | null, string]> {
   const groups = new Map<string | null, string[]>()
   for (const a of actions) groups.set(a.untilText, [...(groups.get(a.untilText) ?? []), a.label])

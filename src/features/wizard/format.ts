@@ -1,33 +1,10 @@
 /**
- * How answers and instants read to people: one text per value (review, conflicts, version
- * changes, read-only view), Shanghai times, file sizes, a rough time to fill.
+ * How answers read to people: one text per value (review, conflicts, version
+ * changes, read-only view), file sizes, a rough time to fill. Times and days: types/time.
  */
 import { TRL_LEVELS, type CampaignDefinition, type FieldDefinition } from '../../../types/campaign'
 import type { AttachmentRef, DomainAnswer, IndicatorRow } from '../../../types/engine'
-
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000
-const pad = (n: number) => String(n).padStart(2, '0')
-
-function parts(instant: number) {
-  const d = new Date(instant + SHANGHAI_OFFSET_MS)
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate(), h: d.getUTCHours(), min: d.getUTCMinutes() }
-}
-
-/** “2026年11月27日 16:05” in Shanghai time. */
-export function formatInstant(iso: string | null | undefined): string {
-  const t = iso ? Date.parse(iso) : NaN
-  if (Number.isNaN(t)) return ''
-  const p = parts(t)
-  return `${p.y}年${p.m}月${p.d}日 ${pad(p.h)}:${pad(p.min)}`
-}
-
-export { formatDeadline } from '../../../types/deadline'
-
-/** “2027年12月31日” from “2027-12-31”. */
-export function formatDay(day: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day)
-  return m ? `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日` : day
-}
+import { formatDay } from '../../../types/time'
 
 export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`

@@ -9,7 +9,8 @@ import { openPage, ROUTES } from '../../services/navigation'
 import { SignInRequired } from '../auth'
 import { diffVersions, getCampaignForWizard, getDemand, listVersions } from './api'
 import { ReadOnlyValue } from './fields'
-import { formatInstant, valueText } from './format'
+import { formatInstant } from '../../../types/time'
+import { valueText } from './format'
 import './wizard.scss'
 
 interface VersionEntry {

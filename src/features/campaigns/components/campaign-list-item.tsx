@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { CampaignSummary } from '../../../../types/domain'
-import { formatDeadline } from '../time'
+import { formatDeadline } from '../../../../types/time'
 import { CampaignStatusTag, DemoTag } from './campaign-tags'
 import { useCampaignClock } from './use-campaign-clock'
 

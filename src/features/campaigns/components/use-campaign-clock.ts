@@ -1,6 +1,6 @@
-import { countdown, formatCountdown } from '../../../../types/deadline'
 import type { CampaignStatus, CampaignSummary } from '../../../../types/domain'
-import { formatDate, isUrgent, liveStatus } from '../time'
+import { countdown, formatCountdown, formatDate } from '../../../../types/time'
+import { isUrgent, liveStatus } from '../time'
 import { useServerNow } from '../use-server-now'
 
 export interface CampaignClock {

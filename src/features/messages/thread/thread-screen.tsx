@@ -20,7 +20,7 @@ import {
   type ThreadMessage
 } from '../api'
 import { setUnreadBadge } from '../badge'
-import { formatInstant } from '../../../components/time'
+import { formatInstant } from '../../../../types/time'
 import './thread.scss'
 
 interface Loaded {

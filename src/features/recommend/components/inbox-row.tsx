@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { InboxItem } from '../../../../types/recommend'
-import { formatShortTime } from '../format'
+import { formatShortTime } from '../../../../types/time'
 import { StatusTag } from './status-tag'
 
 export interface InboxRowProps {

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { TimelineEntry } from '../../../../types/recommend'
-import { formatTime } from '../format'
+import { formatInstant } from '../../../../types/time'
 
 /** Every status change, newest first: when, who (unit), what, and the reason given. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -16,7 +16,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <View className='rc-timeline__body'>
               <Text className='rc-timeline__summary'>{e.summary}</Text>
               <Text className='rc-timeline__meta'>
-                {formatTime(e.at)} · {e.actorUnit || e.actorRoleLabel}
+                {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}
               </Text>
               {e.reason ? <Text className='rc-timeline__reason'>{e.reason}</Text> : null}
             </View>
