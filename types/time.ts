@@ -19,11 +19,15 @@ export const DEFAULT_TIMEZONE: CampaignTimezone = 'Asia/Shanghai'
 
 const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/
 
-/** An instant (epoch ms or ISO text) as wall time in the zone; null when it is not one. */
+/**
+ * An instant (epoch ms or ISO text) as wall time in the zone; null when it is not one. The
+ * wall time is held in dayjs's UTC mode, shifted by the offset: dayjs's own utcOffset() goes
+ * through the machine's zone and is an hour off at that zone's daylight-saving changes.
+ */
 function zoned(instant: number | string | null | undefined, tz: CampaignTimezone = DEFAULT_TIMEZONE): Dayjs | null {
   if (instant === null || instant === undefined || instant === '') return null
   const t = typeof instant === 'number' ? instant : Date.parse(instant)
-  return Number.isNaN(t) ? null : dayjs(t).utcOffset(OFFSET_MINUTES[tz])
+  return Number.isNaN(t) ? null : dayjs.utc(t + OFFSET_MINUTES[tz] * 60_000)
 }
 
 // ---------------------------------------------------------------- calendar days
@@ -35,7 +39,7 @@ export function isCalendarDay(value: string): boolean {
 
 /** The first instant of `day` in the time zone, as epoch milliseconds. */
 export function startOfDay(day: CalendarDay, tz: CampaignTimezone): number {
-  return dayjs.utc(day).utcOffset(OFFSET_MINUTES[tz], true).valueOf()
+  return dayjs.utc(day).valueOf() - OFFSET_MINUTES[tz] * 60_000
 }
 
 /** The calendar day an instant falls on in the time zone. */

@@ -131,13 +131,13 @@ describe('推荐排序', () => {
 
   it('is read-only after the recommender deadline, and says so plainly', async () => {
     const { container } = render(<RankingScreen campaignId={CLOSED} />, {})
-    await eventually(() => expect(text(container, '[data-testid="closed-banner"]')).toBe('推荐已于2025年7月25日24:00截止，推荐名单和顺序只能查看，不能再调整。'))
+    await eventually(() => expect(text(container, '[data-testid="closed-banner"]')).toBe('推荐已于2025年7月25日 24:00截止，推荐名单和顺序只能查看，不能再调整。'))
     expect(container.querySelector('[data-testid="move-up"], [data-testid="save-ranking"]')).toBeNull()
     expect(container.textContent).toContain('本单位没有推荐需求')
     expect(text(container, '[data-testid="quota-meter"]')).toContain('推荐已截止')
 
     const inbox = render(<InboxScreen campaignId={CLOSED} />, {})
-    await eventually(() => expect(text(inbox.container, '[data-testid="closed-banner"]')).toBe('推荐已于2025年7月25日24:00截止，推荐结果只能查看，不能再修改。'))
+    await eventually(() => expect(text(inbox.container, '[data-testid="closed-banner"]')).toBe('推荐已于2025年7月25日 24:00截止，推荐结果只能查看，不能再修改。'))
   })
 })
 

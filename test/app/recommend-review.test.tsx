@@ -10,7 +10,7 @@
  *   with a required reason, 推荐 (rank and quota meter), 不推荐 with a reason, and a refusal
  *   from the server shown as it is when a colleague acted first.
  */
-import { act, render } from '@tarojs/test-utils-react/dist/pure'
+import { render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
 import type { CampaignDetail } from '../../types/domain'
 import { displayAnswer } from '../../types/display'
@@ -116,7 +116,7 @@ describe('the inbox', () => {
     expect(text(first, '.rc-row__title')).toBe('山地果园智能植保无人机研发与示范')
     expect(text(first, '.rc-row__domain')).toBe('农业前沿技术 / 智能农机')
     expect(text(first, '[data-testid="status"]')).toBe('已提交')
-    expect(text(first, '.rc-row__time')).toMatch(/^\d+月\d+日 \d\d:\d\d提交$/)
+    expect(text(first, '.rc-row__time')).toMatch(/^(昨天 )?\d\d:\d\d提交$/)
     expect(text(container, '[data-testid="quota-meter"]')).toContain('已推荐 0 / 名额 30')
 
     tap(container.querySelector('[data-testid="load-more"]')!)

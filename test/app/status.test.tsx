@@ -48,7 +48,8 @@ function shanghai(iso: string): string {
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value])
   )
-  return `${parts.year}年${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}`
+  // Intl pads the day in some locales (en-GB: “03”); people read 3日.
+  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
 }
 
 async function renderStatus() {
@@ -101,7 +102,7 @@ it('after a return: the timeline with time, unit and reason, the review step hig
   expect(next.getAttribute('data-read-only')).toBe('false')
   expect(next.textContent).toContain(server.next.message)
   const edit = server.next.actions.find((a) => a.action === 'edit')!
-  expect(edit.untilText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日24:00$/)
+  expect(edit.untilText).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日 24:00$/)
   expect(next.textContent).toContain(`修改需求、提交：可至 ${edit.untilText}`)
 
   tap(next.querySelector('.status-next__button')!)

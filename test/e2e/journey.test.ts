@@ -21,7 +21,7 @@ import type { CampaignDetail } from '../../types/domain'
 import { lookAt } from '../support/a11y'
 import { completeProfile, signInOverHttp, submitDemand } from '../support/http-session'
 import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
-import { confirmDialog, inboxRow, openInbox, openSummarySheet } from '../support/recommend-page'
+import { confirmDialog, inboxRow, openSummarySheet } from '../support/recommend-page'
 import { atStep, chooseLevel, field, next, paragraph, savedSoon, shown, textOf } from '../support/wizard-page'
 import { completeAnswers } from '../types/fixtures'
 
@@ -275,7 +275,7 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await page.waitForURL(/packages\/demand\/pages\/status/)
   await shown(page, '[data-testid="status-label"]').filter({ hasText: '已退回修改' }).waitFor()
   expect(await textOf(shown(page, '.timeline-entry.is-current .timeline-entry__reason-text'))).toBe(REASON)
-  expect(await textOf(shown(page, '[data-testid="next-actions"]'))).toMatch(/修改需求、提交：可至 \d{4}年\d{1,2}月\d{1,2}日24:00/)
+  expect(await textOf(shown(page, '[data-testid="next-actions"]'))).toMatch(/修改需求、提交：可至 \d{4}年\d{1,2}月\d{1,2}日 24:00/)
   await lookAt(page, 'journey-29-status-returned')
 
   await shown(page, '.status-links__item').filter({ hasText: '与推荐单位留言' }).click()

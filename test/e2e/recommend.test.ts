@@ -83,7 +83,7 @@ test('at a desktop the clerk recommends from the inbox beside the demand; the bu
   await deskPage.goto(`${product.url}/#/packages/recommend/pages/ranking/index?campaign=cq-2026-key-areas`)
   const closed = deskPage.locator('.rc-ranking-screen [data-testid="closed-banner"] >> visible=true')
   await closed.waitFor()
-  expect(await closed.textContent()).toContain('推荐已于2025年7月25日24:00截止')
+  expect(await closed.textContent()).toContain('推荐已于2025年7月25日 24:00截止')
   expect(await deskPage.locator('.rc-ranking-screen [data-testid="move-up"] >> visible=true').count()).toBe(0)
   await lookAt(deskPage, 'recommend-05-desktop-closed-campaign')
 

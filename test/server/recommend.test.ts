@@ -200,7 +200,7 @@ describe('the recommending unit’s workflow', () => {
     expect(await notifications(entA, 'status_returned')).toEqual([{
       kind: 'status_returned',
       title: '需求被退回修改',
-      body: `您在“2026年度重点领域技术创新需求征集”中填报的需求“车规级功能安全MCU芯片关键技术攻关及产业化”被两江新区科技主管部门退回修改，原因：${reason}。请在2025年7月20日24:00前修改后重新提交。`,
+      body: `您在“2026年度重点领域技术创新需求征集”中填报的需求“车规级功能安全MCU芯片关键技术攻关及产业化”被两江新区科技主管部门退回修改，原因：${reason}。请在2025年7月20日 24:00前修改后重新提交。`,
       path: APP_PATHS.demandStatus(d1)
     }])
     const again = await call(rec, 'POST', `/api/recommend/demands/${d1}/return`, { reason })
@@ -232,11 +232,11 @@ describe('the recommending unit’s workflow', () => {
     expect(view.timeline[0].at).toBe(new Date(DURING).toISOString())
     expect(view.next).toEqual({
       actions: [
-        { action: 'edit', label: '修改需求', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日24:00' },
-        { action: 'submit', label: '提交', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日24:00' }
+        { action: 'edit', label: '修改需求', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日 24:00' },
+        { action: 'submit', label: '提交', until: '2025-07-20T16:00:00.000Z', untilText: '2025年7月20日 24:00' }
       ],
       readOnly: false,
-      message: '已被退回修改，请按退回原因修改后在2025年7月20日24:00前重新提交'
+      message: '已被退回修改，请按退回原因修改后在2025年7月20日 24:00前重新提交'
     })
     expect((await call(entB, 'GET', `/api/demands/${d1}/status`)).statusCode).toBe(404)
     expect((await call(rec, 'GET', `/api/demands/${d1}/status`)).statusCode).toBe(403)
@@ -295,7 +295,7 @@ describe('the recommending unit’s workflow', () => {
     expect(r1).toMatchObject({ status: 'recommended', rank: 1 })
     expect((await json<ReviewDemand>(rec, 'POST', `/api/recommend/demands/${d2}/recommend`)).rank).toBe(2)
     const ranking = await json<Ranking>(rec, 'GET', `/api/recommend/campaigns/${CQ}/ranking`)
-    expect(ranking).toMatchObject({ readOnly: false, deadlineText: '2025年7月25日24:00' })
+    expect(ranking).toMatchObject({ readOnly: false, deadlineText: '2025年7月25日 24:00' })
     expect(ranking.groups).toHaveLength(1)
     expect(ranking.groups[0].quota).toEqual({ quota: 30, used: 2, left: 28 })
     expect(ranking.groups[0].items.map((i) => [i.id, i.rank])).toEqual([
@@ -358,7 +358,7 @@ describe('the recommending unit’s workflow', () => {
     expect((await call(entA, 'POST', `/api/recommend/demands/${d1}/recommend`)).statusCode).toBe(403)
     const early = await call(bureau, 'POST', `/api/recommend/demands/${d1}/outcome`, { selected: true })
     expect(early.statusCode).toBe(409)
-    expect(early.json()).toEqual({ code: 'TOO_EARLY', message: '推荐单位可调整推荐至2025年7月25日24:00，截止后才能确定入选结果' })
+    expect(early.json()).toEqual({ code: 'TOO_EARLY', message: '推荐单位可调整推荐至2025年7月25日 24:00，截止后才能确定入选结果' })
     expect((await call(recJxw, 'POST', `/api/recommend/demands/${d1}/recommend`)).statusCode).toBe(404)
   })
 
@@ -424,11 +424,11 @@ describe('the recommending unit’s workflow', () => {
       expect(res.statusCode).toBe(403)
       expect(res.json()).toEqual({
         code: 'DEADLINE_PASSED',
-        message: '企业填报已于2025年7月20日24:00截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐'
+        message: '企业填报已于2025年7月20日 24:00截止，退回后企业无法再修改提交，不能退回；请直接推荐或不予推荐'
       })
       const view = await json<ReviewDemand>(rec, 'GET', `/api/recommend/demands/${late}`)
       expect(view.next.actions.map((a) => a.action)).toEqual(['recommend', 'not_recommend'])
-      expect(view.next.message).toBe('企业填报已截止，不能再退回；可推荐或不予推荐，截止2025年7月25日24:00')
+      expect(view.next.message).toBe('企业填报已截止，不能再退回；可推荐或不予推荐，截止2025年7月25日 24:00')
       s.clock.now = Date.parse('2025-07-25T23:59:59.999+08:00')
       expect((await json<ReviewDemand>(rec, 'POST', `/api/recommend/demands/${late}/recommend`)).rank).toBe(3)
     })
@@ -438,7 +438,7 @@ describe('the recommending unit’s workflow', () => {
       await signInAll()
       const refused = await call(rec, 'POST', `/api/recommend/demands/${late}/not-recommend`, { reason: '改变主意' })
       expect(refused.statusCode).toBe(403)
-      expect(refused.json()).toEqual({ code: 'RECOMMENDER_DEADLINE_PASSED', message: '推荐已于2025年7月25日24:00截止，推荐结果只能查看，不能再修改' })
+      expect(refused.json()).toEqual({ code: 'RECOMMENDER_DEADLINE_PASSED', message: '推荐已于2025年7月25日 24:00截止，推荐结果只能查看，不能再修改' })
       const rerank = await call(rec, 'PUT', `/api/recommend/campaigns/${CQ}/ranking`, { ids: [late, d1, d2] })
       expect(rerank.statusCode).toBe(403)
       expect(rerank.json().code).toBe('RECOMMENDER_DEADLINE_PASSED')

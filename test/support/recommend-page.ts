@@ -18,12 +18,6 @@ export async function confirmDialog(page: Page, label: string) {
   await confirm.click()
 }
 
-/** From 我的: 推荐工作台, then the campaign's inbox. */
-export async function openInbox(page: Page, campaignId: string) {
-  await page.locator('[data-testid="open-workbench"] >> visible=true').click()
-  await page.locator(`[data-campaign-id="${campaignId}"] [data-testid="open-inbox"]`).click()
-}
-
 /** Saves a downloaded summary sheet to the artifacts as `fileName` and returns its rows' cell values (row 1 first). */
 export async function openSummarySheet(download: Download, fileName: string): Promise<unknown[][]> {
   fs.mkdirSync(ARTIFACTS, { recursive: true })

@@ -1,7 +1,9 @@
 /**
  * The one time module. Its texts are checked against Intl's own Asia/Shanghai conversion
- * (an independent oracle, not our code) over random instants from 1992 to 2100, and again
- * with the process in other time zones: what a person reads never depends on the machine.
+ * (an independent oracle, not our code) over random instants from 1992 to 2100. `npm test`
+ * runs this file again with the process in other time zones (test/calendar.js): what a
+ * person reads never depends on the machine's zone. (Jest gives each test file its own copy
+ * of process.env, so a test cannot change its own zone.)
  */
 import fc from 'fast-check'
 import {
@@ -46,15 +48,8 @@ const pad = (n: number) => String(n).padStart(2, '0')
 
 const instants = fc.integer({ min: at('1992-01-01T00:00:00Z'), max: at('2100-01-01T00:00:00Z') })
 
-describe('instants read in Shanghai, whatever the machine’s zone', () => {
-  const zones = ['UTC', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati', 'Asia/Shanghai']
-  const original = process.env.TZ
-  afterAll(() => {
-    process.env.TZ = original
-  })
-
-  it.each(zones)('agrees with Intl with the process in %s', (zone) => {
-    process.env.TZ = zone
+describe('instants read in Shanghai', () => {
+  it(`agrees with Intl (process time zone: ${Intl.DateTimeFormat().resolvedOptions().timeZone})`, () => {
     fc.assert(
       fc.property(instants, (t) => {
         const o = oracle(t)
@@ -67,7 +62,7 @@ describe('instants read in Shanghai, whatever the machine’s zone', () => {
         expect(gatewayTimestamp(t)).toBe(`${day} ${pad(o.hour)}:${pad(o.minute)}:${pad(o.second)}`)
         expect(startOfDay(day, 'Asia/Shanghai')).toBe(t - timeOfDay(t, 'Asia/Shanghai'))
       }),
-      { numRuns: 400 }
+      { numRuns: 2000 }
     )
   })
 })

@@ -16,7 +16,7 @@ import type { Platform } from '../../../types/domain'
 import { isApiError, toApiError } from '../../services/http'
 import { storage } from '../../services/storage'
 // the api file only, not the auth screens: this module rides along with every tab page
-import { bindPlatformAccount } from '../auth/api'
+import { bindPlatformAccount } from '../auth'
 import {
   getPushTemplates,
   postPushConsents,

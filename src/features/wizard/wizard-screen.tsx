@@ -196,7 +196,6 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
     }
     scrollToTop()
   }, [step.id])
-  const attempted = machine.attempted.has(step.id)
   const [nextError, setNextError] = useState<string>()
   useEffect(() => setNextError(undefined), [step.id])
 

@@ -1,7 +1,7 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { useState } from 'react'
 import { CampaignListScreen } from '../../features/campaigns'
-import { useUnreadBadge } from '../../features/messages/badge'
+import { useUnreadBadge } from '../../features/messages'
 
 export default function IndexPage() {
   useUnreadBadge()

@@ -1,5 +1,5 @@
 import { useShowAgainKey } from '../../components/use-show-again'
-import { useUnreadBadge } from '../../features/messages/badge'
+import { useUnreadBadge } from '../../features/messages'
 import { ProfileScreen } from '../../features/profile'
 
 export default function ProfilePage() {

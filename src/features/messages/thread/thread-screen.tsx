@@ -81,7 +81,6 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
   useEffect(() => {
     if (!id || !loaded) return
     markThreadRead(id).then(setUnreadBadge, (e) => console.warn('[thread] 标记已读失败', e))
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id, loaded, unread])
 
   // Show the newest message: on first load and when more arrive.

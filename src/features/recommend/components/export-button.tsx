@@ -1,5 +1,5 @@
 import { Button } from '../../../components/button'
-import { Text, View } from '@tarojs/components'
+import { View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { isH5 } from '../../../services/env'

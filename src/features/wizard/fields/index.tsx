@@ -13,7 +13,7 @@ export type { FieldContext, FieldProps, FieldValueUpdate } from './types'
 export { ReadOnlyValue } from './field-frame'
 
 /** One component per field kind: a campaign's definition picks them, no campaign is coded here. */
-const BY_KIND: Record<FieldKind, ComponentType<FieldProps<any>>> = {
+const BY_KIND: { [K in FieldKind]: ComponentType<FieldProps<Extract<FieldDefinition, { kind: K }>>> } = {
   text: TextInputField,
   textarea: TextareaInputField,
   single: SingleChoiceInput,
@@ -32,7 +32,8 @@ const BY_KIND: Record<FieldKind, ComponentType<FieldProps<any>>> = {
 const issueKey = (issues: FieldIssue[]) => issues.map((i) => `${i.code}:${i.row ?? ''}:${i.column ?? ''}:${i.message}`).join('|')
 
 function FieldSwitch(props: FieldProps<FieldDefinition>) {
-  const Component = BY_KIND[props.field.kind]
+  // The map pairs each kind with its component; TypeScript cannot follow that through an index.
+  const Component = BY_KIND[props.field.kind] as ComponentType<FieldProps<FieldDefinition>>
   return <Component {...props} />
 }
 

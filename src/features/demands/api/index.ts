@@ -1,5 +1,6 @@
-import type { Demand, DemandListItem } from '../../../types/domain'
-import { http } from '../../services/http'
+/** The demands API: a sub-entry of its own, so the campaign page (main package) can start a demand without the demand list screen. */
+import type { Demand, DemandListItem } from '../../../../types/domain'
+import { http } from '../../../services/http'
 
 export type { DemandListItem }
 
