@@ -22,7 +22,10 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     nodeProject('types'),
-    nodeProject('server'),
+    nodeProject('server', {
+      globalSetup: '<rootDir>/test/server/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/server/setup/global-teardown.ts'
+    }),
     require('./test/app/jest.config.js'),
     nodeProject('e2e'),
     nodeProject('size'),

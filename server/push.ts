@@ -324,16 +324,19 @@ async function sendAll(opts: DrainOptions, rows: Claimed[], titles: Map<string, 
   )
 }
 
-/** How each push ended: sent, to try again later, failed, or unknown (no answer). */
+/**
+ * How each push ended: sent, to try again later (after a delay counted on the database's clock,
+ * like the leases, so every instance agrees when it is due), failed, or unknown (no answer).
+ */
 function ending({ row, result: r }: Outcome) {
-  if (r.ok) return { state: 'sent', code: 'SENT', platformCode: r.platformCode, message: null, notBefore: null }
+  if (r.ok) return { state: 'sent', code: 'SENT', platformCode: r.platformCode, message: null, retryAfterSeconds: null }
   const retry = r.retryable && row.attempts < RETRIES
   return {
     state: retry ? 'pending' : r.code === 'NO_ANSWER' ? 'unknown' : 'failed',
     code: r.code,
     platformCode: r.platformCode,
     message: r.message ?? null,
-    notBefore: retry ? new Date(Date.now() + 30_000 * 2 ** (row.attempts - 1)) : null
+    retryAfterSeconds: retry ? 30 * 2 ** (row.attempts - 1) : null
   }
 }
 
@@ -341,8 +344,8 @@ async function recordResults(opts: DrainOptions, outcomes: Outcome[]): Promise<v
   const ends = outcomes.map(ending)
   await opts.db.query(
     `UPDATE push_deliveries p SET state = v.state, result_code = v.code, platform_code = v.pcode, result_message = v.msg,
-            not_before = v.not_before, finished_at = CASE WHEN v.state = 'pending' THEN NULL ELSE now() END
-       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[]) AS v(id, state, code, pcode, msg, not_before)
+            not_before = now() + make_interval(secs => v.retry_after), finished_at = CASE WHEN v.state = 'pending' THEN NULL ELSE now() END
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[]) AS v(id, state, code, pcode, msg, retry_after)
       WHERE p.notification_id = v.id AND p.claimed_by = $7 AND p.state IN ('sending', 'unknown')`,
     [
       outcomes.map((o) => o.row.id),
@@ -350,7 +353,7 @@ async function recordResults(opts: DrainOptions, outcomes: Outcome[]): Promise<v
       ends.map((e) => e.code),
       ends.map((e) => e.platformCode),
       ends.map((e) => e.message),
-      ends.map((e) => e.notBefore),
+      ends.map((e) => e.retryAfterSeconds),
       opts.workerId
     ],
     { name: 'push-record' }

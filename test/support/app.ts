@@ -1,6 +1,7 @@
 /**
  * The real server for tests: real database (PGlite or TEST_DATABASE_URL), the local
- * identity provider in its own process, WeChat and Alipay fakes on their own ports,
+ * identity provider in its own process (one for all server test files, test/server/setup), WeChat
+ * and Alipay fakes on their own ports,
  * and a clock the test can move.
  */
 import type { FastifyInstance } from 'fastify'
@@ -16,7 +17,7 @@ import { createWechatLogin } from '../../server/integrations/wechat'
 import { startJobs, type Jobs } from '../../server/jobs'
 import { seedCampaigns } from '../../server/seed'
 import { openTestDb } from './db'
-import { startIdp } from './idp'
+import { sharedIdp } from './idp'
 import { APP_URL } from './sign-in'
 
 export interface TestServer {
@@ -38,7 +39,7 @@ export async function startTestServer(
   const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
   const db = await openTestDb()
   await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
-  const idp = await startIdp([`${APP_URL}/api/auth/oidc/callback`])
+  const idp = sharedIdp()
 
   // Tests sign in far more often than people do; the rate-limit test sets its own limits.
   const base = loadConfig({
@@ -93,7 +94,7 @@ export async function startTestServer(
     async close() {
       await jobs?.stop()
       await app.close()
-      await Promise.all([idp.close(), wechatServer.close(), alipayServer.close()])
+      await Promise.all([wechatServer.close(), alipayServer.close()])
       await db.close()
     }
   }

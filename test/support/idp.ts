@@ -64,3 +64,9 @@ export async function startIdp(redirectUris: string[]): Promise<RunningIdp> {
       })
   }
 }
+
+/** The provider the server project's globalSetup started for all its test files. */
+export function sharedIdp(): Pick<RunningIdp, 'issuer' | 'clientId' | 'clientSecret'> {
+  if (!process.env.TEST_IDP) throw new Error('no shared identity provider: the server project’s globalSetup starts it')
+  return JSON.parse(process.env.TEST_IDP)
+}

@@ -1,0 +1,30 @@
+/**
+ * The calendar `npm test` runs the date-sensitive suites under, besides today: each clock is
+ * set for the whole Jest run (workers, the app tests' server process, the identity provider,
+ * embedded PGlite) by libfaketime, and the machine's time zone is changed with it, so a test
+ * that passes or fails by the date, the time of day or the zone shows here. (The PostgreSQL
+ * server keeps its own clock: the product passes it the instant it means.)
+ *
+ * Date-sensitive: every suite that formats or compares instants, counts down to a deadline,
+ * re-dates the demo campaigns, or schedules reminders on the real clock.
+ */
+const CLOCKS = [
+  // a day of the month written with one digit, in a machine on UTC
+  { at: '2026-12-03T13:10:00+08:00', zone: 'UTC' },
+  // a day written with two digits, on a machine where it is still the day before (California)
+  { at: '2027-01-10T09:00:00+08:00', zone: 'America/Los_Angeles' },
+  // the last minute of the year in Shanghai (still the afternoon in UTC)
+  { at: '2026-12-31T23:59:30+08:00', zone: 'Asia/Shanghai' },
+  // the first minute of March after a 28-day February, in the earliest zone on Earth
+  { at: '2027-03-01T00:00:30+08:00', zone: 'Pacific/Kiritimati' }
+]
+
+/** [Jest projects, test path patterns] */
+const CALENDAR_SUITES = [
+  [['types', 'server'], ['test/types/', 'test/server/(campaigns|reminders-queue|push-drain|first-paint)\\.test']],
+  [['app'], ['test/app/(campaign-list|campaign-detail|countdown-skew-.*|status|messages)\\.test']]
+]
+
+const FAKETIME_LIB = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1'
+
+module.exports = { CLOCKS, CALENDAR_SUITES, FAKETIME_LIB }
