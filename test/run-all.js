@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check, in two lanes that run side by side (this machine has two cores):
- *
- *   builds: the production builds the tests need (H5, which the browser tests drive; weapp and
- *           alipay, whose package sizes the size test checks), then the Jest projects that
- *           need them (e2e, size)
- *   checks: the type check (tsc) and ESLint, the Jest projects that need no build (types,
- *           server, tooling, app), then the calendar: the date-sensitive suites (test/calendar.js)
- *           again under fixed clocks and other machine time zones, by libfaketime
+ * `npm test`: every check, three at a time (TASKS below): the production builds the tests need
+ * (H5, which the browser tests drive; weapp and alipay, whose package sizes the size test
+ * checks) and the Jest projects that need them (e2e, size); the type check (tsc) and ESLint;
+ * the Jest projects that need no build (types, server, tooling, app); and the calendar: the
+ * date-sensitive suites (test/calendar.js) again under fixed clocks and other machine time
+ * zones, by libfaketime.
  *
  * It prints where the time went and ends with one line `N passed, N failed` summed over every
  * run (tsc and ESLint count one each). SKIP_BUILDS=1 reuses the builds already in dist/.
@@ -21,6 +19,8 @@ const { CLOCKS, CALENDAR_SUITES, FAKETIME_LIB } = require('./calendar')
 const root = path.join(__dirname, '..')
 const resultsFile = path.join(root, 'test', 'results.json')
 const jestArgs = process.argv.slice(2)
+/** Tasks run side by side: two cores, and much of a test run waits on a browser, a server or a database. */
+const SLOTS = Number(process.env.TEST_SLOTS ?? 3)
 
 /** Runs a command with its output prefixed by the step's name; resolves to its exit code. */
 function run(name, cmd, args, env = {}) {
@@ -77,43 +77,91 @@ const jest = (name, projects, { env = {}, paths = [] } = {}) =>
     return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numTotalTestSuites === 0 ? 1 : 0) }
   })
 
-async function buildLane() {
-  for (const [platform, marker] of [['h5', 'index.html'], ['weapp', 'app.json'], ['alipay', 'app.json']]) {
-    if (process.env.SKIP_BUILDS === '1' && fs.existsSync(path.join(root, 'dist', platform, marker))) continue
-    let ok = false
-    await timed(`build:${platform}`, async () => {
-      ok = (await run(`build:${platform}`, 'npx', ['taro', 'build', '--type', platform], { NODE_ENV: 'production' })) === 0
-      suites.push({ file: `build:${platform}`, status: ok ? 'passed' : 'failed' })
-      return { passed: 0, failed: ok ? 0 : 1 }
-    })
-    if (!ok) return
-  }
-  await jest('e2e+size', ['e2e', 'size'])
+/** A production build; passes when it builds. SKIP_BUILDS=1 keeps one already in dist/. */
+const build = (platform) => async () => {
+  const marker = path.join(root, 'dist', platform, platform === 'h5' ? 'index.html' : 'app.json')
+  if (process.env.SKIP_BUILDS === '1' && fs.existsSync(marker)) return true
+  let ok = false
+  await timed(`build:${platform}`, async () => {
+    ok = (await run(`build:${platform}`, 'npx', ['taro', 'build', '--type', platform], { NODE_ENV: 'production' })) === 0
+    suites.push({ file: `build:${platform}`, status: ok ? 'passed' : 'failed' })
+    return { passed: 0, failed: ok ? 0 : 1 }
+  })
+  return ok
 }
 
-async function checkLane() {
-  await check('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json'])
-  await check('eslint', 'npx', ['eslint', '.'])
-  await jest('types+server+tooling', ['types', 'server', 'tooling'])
-  await jest('app', ['app'])
+/** The calendar's runs: each clock, each group of suites. */
+function calendarTasks() {
   if (!fs.existsSync(FAKETIME_LIB)) {
     console.error(`libfaketime is missing (${FAKETIME_LIB}): apt-get install -y faketime (.ci/run does)`)
-    steps.push({ name: 'calendar', seconds: 0, passed: 0, failed: 1 })
-    return
+    return [{ name: 'calendar', run: async () => steps.push({ name: 'calendar', seconds: 0, passed: 0, failed: 1 }) }]
   }
-  for (const clock of CLOCKS) {
+  return CLOCKS.flatMap((clock) => {
     const env = { LD_PRELOAD: FAKETIME_LIB, FAKETIME_FMT: '%s', FAKETIME: `@${Date.parse(clock.at) / 1000}`, FAKETIME_DONT_FAKE_MONOTONIC: '1', TZ: clock.zone }
-    for (const [projects, paths] of CALENDAR_SUITES) await jest(`calendar ${clock.at} ${clock.zone} ${projects.join('+')}`, projects, { env, paths })
-  }
+    return CALENDAR_SUITES.map(([projects, paths]) => {
+      const name = `calendar ${clock.at} ${clock.zone} ${projects.join('+')}`
+      return { name, run: () => jest(name, projects, { env, paths }) }
+    })
+  })
+}
+
+/**
+ * Every task, longest chain first; `after` names the tasks whose success it needs. A task
+ * whose prerequisite failed is not run (the failed build already counts one failure).
+ */
+const TASKS = [
+  { name: 'build:h5', run: build('h5') },
+  { name: 'e2e', after: ['build:h5'], run: () => jest('e2e', ['e2e']) },
+  { name: 'types+server+tooling', run: () => jest('types+server+tooling', ['types', 'server', 'tooling']) },
+  { name: 'build:weapp', run: build('weapp') },
+  { name: 'build:alipay', run: build('alipay') },
+  { name: 'size', after: ['build:weapp', 'build:alipay'], run: () => jest('size', ['size']) },
+  { name: 'tsc', run: () => check('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) },
+  { name: 'eslint', run: () => check('eslint', 'npx', ['eslint', '.']) },
+  { name: 'app', run: () => jest('app', ['app']) },
+  ...calendarTasks()
+]
+
+/** Runs the tasks in SLOTS side by side, each as soon as a slot is free and its prerequisites are done. */
+async function runTasks(tasks) {
+  const outcome = new Map() // name → true (passed or not a build) | false (failed build)
+  const waiting = [...tasks]
+  const running = new Set()
+  return new Promise((resolve) => {
+    const next = () => {
+      for (let i = 0; i < waiting.length && running.size < SLOTS; ) {
+        const task = waiting[i]
+        const deps = (task.after ?? []).map((d) => outcome.get(d))
+        if (deps.includes(false)) {
+          waiting.splice(i, 1)
+          outcome.set(task.name, false)
+          continue
+        }
+        if (deps.includes(undefined)) {
+          i++
+          continue
+        }
+        waiting.splice(i, 1)
+        const p = Promise.resolve(task.run()).then((ok) => {
+          outcome.set(task.name, ok !== false)
+          running.delete(p)
+          next()
+        })
+        running.add(p)
+      }
+      if (!running.size) resolve()
+    }
+    next()
+  })
 }
 
 async function main() {
   const started = Date.now()
-  await Promise.all([buildLane(), checkLane()])
+  await runTasks(TASKS)
   const passed = steps.reduce((n, s) => n + s.passed, 0)
   const failed = steps.reduce((n, s) => n + s.failed, 0)
   fs.writeFileSync(resultsFile, JSON.stringify({ passed, failed, seconds: (Date.now() - started) / 1000, steps, suites }, null, 2))
-  console.log('\nWhere the time went (the two lanes overlap):')
+  console.log(`\nWhere the time went (${SLOTS} at a time):`)
   for (const s of steps) console.log(`  ${s.seconds.toFixed(1).padStart(6)} s  ${s.name}  (${s.passed} passed, ${s.failed} failed)`)
   console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  in all`)
   console.log(`${passed} passed, ${failed} failed`)

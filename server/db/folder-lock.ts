@@ -9,7 +9,8 @@
  * socket no longer answers is a dead holder's and is replaced.
  *
  * A second live process is refused with the holder's pid, which the holder tells anyone who
- * connects.
+ * connects. A name still taken by a holder that no longer answers belongs to a process in the
+ * middle of dying (a killed process's threads let go of its files last): we wait for it.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
@@ -49,18 +50,26 @@ const askHolder = (name: string) =>
     socket.on('error', () => resolve(null))
   })
 
+/** How long a holder that no longer answers may take to finish dying (its threads let go of the socket last). */
+const DYING_MS = 5000
+
 /** Takes the lock on `dir` (which must exist) or throws FolderLockedError; resolves to its release. */
 export async function lockFolder(dir: string): Promise<() => Promise<void>> {
   const name = socketName(dir)
   const server = net.createServer((socket) => socket.end(String(process.pid)))
-  try {
-    await listen(server, name)
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err
-    const holder = await askHolder(name)
-    if (holder !== null || !name.startsWith('/')) throw new FolderLockedError(dir, holder ?? '?')
-    fs.rmSync(name, { force: true })
-    await listen(server, name)
+  const giveUp = Date.now() + DYING_MS
+  for (;;) {
+    try {
+      await listen(server, name)
+      break
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err
+      const holder = await askHolder(name)
+      if (holder !== null) throw new FolderLockedError(dir, holder)
+      if (name.startsWith('/')) fs.rmSync(name, { force: true }) // a dead holder's socket file
+      else if (Date.now() > giveUp) throw new FolderLockedError(dir, '?')
+      else await new Promise((r) => setTimeout(r, 50)) // a holder in the middle of dying
+    }
   }
   server.unref() // the lock never keeps the process alive
   return () => new Promise<void>((resolve) => server.close(() => resolve()))
