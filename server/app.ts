@@ -50,17 +50,20 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     bodyLimit: 1_048_576,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from the proxies the operator names (TRUST_PROXY)
+    trustProxy: deps.config.trustProxy,
     frameworkErrors,
     ajv: { customOptions: { removeAdditional: 'all', coerceTypes: false, allErrors: false } }
   })
   installErrorHandler(app)
 
+  // The first screen's inline scripts are allowed by their hashes; no other inline script runs.
+  const renderIndex = fs.existsSync(deps.config.h5Dir) ? createIndexRenderer(deps.config.h5Dir) : null
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", () => renderIndex?.scriptHashes().join(' ') ?? ''],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
@@ -99,9 +102,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Pro
   await app.register(messageRoutes, { deps })
   await app.register(recommendRoutes, { deps })
 
-  if (fs.existsSync(deps.config.h5Dir)) {
+  if (renderIndex) {
     // The first screen paints from HTML: the campaign list is in index.html before any script runs.
-    const renderIndex = createIndexRenderer(deps.config.h5Dir)
     app.get('/', async (_req, reply) =>
       reply
         .type('text/html; charset=utf-8')

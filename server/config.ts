@@ -4,6 +4,12 @@ import type { Limit } from './rate-limit'
 import { PUSH_SLOTS, type PushPurpose, type PushTemplate } from './integrations/push'
 
 export interface Config {
+  /**
+   * `development` only when NODE_ENV says development or test: then, and only then, the local
+   * identity provider, the WeChat and Alipay fakes, generated Alipay keys and the demo
+   * campaigns may run. Anything else, an unset NODE_ENV included, is production.
+   */
+  mode: 'production' | 'development'
   port: number
   host: string
   /** Where browsers reach this server, used for redirects and cookies. */
@@ -20,6 +26,11 @@ export interface Config {
   cookieSecure: boolean
   /** Seed the demo copies of campaigns (dates shifted into the future, labelled 演示). */
   demoSeed: boolean
+  /**
+   * Proxies in front of the server whose X-Forwarded-For is believed: none (false), their
+   * addresses / CIDRs / `loopback`, or a rule trusting the nearest N hops.
+   */
+  trustProxy: false | string[] | ((address: string, hop: number) => boolean)
   oidc: {
     /** Government identity provider; empty starts the local development provider. */
     issuer: string
@@ -70,7 +81,9 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000)
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, '')
+  const mode = env.NODE_ENV === 'development' || env.NODE_ENV === 'test' ? 'development' : 'production'
   return {
+    mode,
     port,
     host: env.HOST ?? '0.0.0.0',
     publicUrl,
@@ -83,7 +96,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAccount: { max: Number(env.SIGN_IN_MAX_PER_ACCOUNT ?? 10), windowMs: 10 * 60_000 }
     },
     cookieSecure: publicUrl.startsWith('https://'),
-    demoSeed: env.DEMO_SEED !== 'false',
+    demoSeed: (env.DEMO_SEED ?? String(mode === 'development')) === 'true',
+    trustProxy: trustedProxies(env.TRUST_PROXY ?? '0'),
     oidc: {
       issuer: env.OIDC_ISSUER ?? '',
       clientId: env.OIDC_CLIENT_ID ?? 'tech-demand-dev',
@@ -120,6 +134,51 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reminderChunkSize: Number(env.REMINDER_CHUNK_SIZE ?? 2000)
     }
   }
+}
+
+/**
+ * `TRUST_PROXY`: a hop count (0, the default: no proxy, the peer is the client) or
+ * comma-separated addresses / CIDRs (`loopback` for an nginx on the same machine).
+ */
+function trustedProxies(value: string): Config['trustProxy'] {
+  if (/^\d+$/.test(value.trim())) {
+    const hops = Number(value)
+    return hops === 0 ? false : (_address, hop) => hop < hops
+  }
+  return value.split(',').map((v) => v.trim()).filter(Boolean)
+}
+
+const DEV_DEFAULTS = { OIDC_CLIENT_SECRET: 'dev-secret-change-me', WECHAT_SECRET: 'wx-dev-secret' }
+
+/**
+ * Why production mode refuses to start with this environment: everything missing or unsafe at
+ * once, each with its variable, in Chinese. Empty: safe to start.
+ */
+export function productionProblems(env: NodeJS.ProcessEnv, config: Config): string[] {
+  if (config.mode !== 'production') return []
+  const problems: string[] = []
+  const unset = (name: string) => !env[name]?.trim()
+  if (unset('OIDC_ISSUER')) problems.push('OIDC_ISSUER 未设置：生产模式不启动本地开发身份提供方（演示账号），请填写政务身份提供方地址')
+  for (const name of ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'WECHAT_APPID', 'WECHAT_SECRET', 'ALIPAY_APP_ID'] as const) {
+    if (unset(name)) problems.push(`${name} 未设置`)
+  }
+  for (const [name, value] of Object.entries(DEV_DEFAULTS)) {
+    if (env[name] === value) problems.push(`${name} 是公开的开发默认值，请换成真实的密钥`)
+  }
+  if (unset('WECHAT_API_BASE')) problems.push('WECHAT_API_BASE 未设置：生产模式不挂载微信接口的本地模拟（应为 https://api.weixin.qq.com）')
+  if (unset('ALIPAY_GATEWAY')) problems.push('ALIPAY_GATEWAY 未设置：生产模式不挂载支付宝接口的本地模拟（应为 https://openapi.alipay.com/gateway.do）')
+  if (unset('ALIPAY_PRIVATE_KEY') || unset('ALIPAY_PUBLIC_KEY')) {
+    problems.push('ALIPAY_PRIVATE_KEY 或 ALIPAY_PUBLIC_KEY 未设置：生产模式不生成临时密钥，请填写应用私钥和支付宝公钥')
+  }
+  for (const name of ['WECHAT_API_BASE', 'ALIPAY_GATEWAY'] as const) {
+    if (env[name]?.includes('/__fakes')) problems.push(`${name} 指向本地模拟接口`)
+  }
+  if (!config.publicUrl.startsWith('https://')) problems.push(`PUBLIC_URL 必须是 https 地址（现为 ${config.publicUrl}）：登录回调和 Cookie 需要加密连接`)
+  if (unset('DATABASE_URL') && env.ALLOW_EMBEDDED_DB !== 'true') {
+    problems.push('DATABASE_URL 未设置：生产模式默认不用嵌入式 PGlite（单进程、不能多实例）；确需使用请设置 ALLOW_EMBEDDED_DB=true')
+  }
+  if (config.demoSeed) problems.push('DEMO_SEED=true：生产模式不能混入【演示】征集')
+  return problems
 }
 
 /**

@@ -3,6 +3,7 @@
  * of the campaign list and its critical CSS inlined. The app removes the snapshot when its
  * own list is on screen; an inline script removes it at once on any other route.
  */
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { countdown, formatCountdown, formatDeadline } from '../types/time'
@@ -48,8 +49,17 @@ const STYLESHEETS = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g
  * the first paint until they arrive (the snapshot brings its own CSS); in <body> they hold
  * back only what follows them, the app, whose deferred scripts run once they are in.
  */
-export function createIndexRenderer(h5Dir: string) {
-  let cached: { mtimeMs: number; head: string; tail: string } | null = null
+const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
+const sha256Source = (script: string) => `'sha256-${crypto.createHash('sha256').update(script, 'utf8').digest('base64')}'`
+
+export interface IndexRenderer {
+  (campaigns: CampaignSummary[], now: number): string
+  /** CSP sources of the page's inline scripts (the build's and the route guard), by their hashes. */
+  scriptHashes(): string[]
+}
+
+export function createIndexRenderer(h5Dir: string): IndexRenderer {
+  let cached: { mtimeMs: number; head: string; tail: string; hashes: string[] } | null = null
   const template = () => {
     const file = path.join(h5Dir, 'index.html')
     const { mtimeMs } = fs.statSync(file)
@@ -57,12 +67,14 @@ export function createIndexRenderer(h5Dir: string) {
       const html = fs.readFileSync(file, 'utf8')
       const sheets = (html.match(STYLESHEETS) ?? []).join('')
       const [head, tail] = html.replace(STYLESHEETS, '').replace('</head>', `<style>${CSS}</style></head>`).split('<div id="app"></div>')
-      cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${tail}` }
+      const scripts = [...(html + ROUTE_GUARD).matchAll(INLINE_SCRIPT)].map((m) => sha256Source(m[1]))
+      cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${tail}`, hashes: [...new Set(scripts)] }
     }
     return cached
   }
-  return (campaigns: CampaignSummary[], now: number): string => {
+  const render = (campaigns: CampaignSummary[], now: number): string => {
     const { head, tail } = template()
     return head + renderCampaignSnapshot(campaigns, now) + tail
   }
+  return Object.assign(render, { scriptHashes: () => template().hashes })
 }

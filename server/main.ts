@@ -1,11 +1,11 @@
 /**
- * Starts the product: configuration, database (PostgreSQL or embedded PGlite),
- * migrations, campaign seed, the local identity provider and platform fakes in
- * development, then the HTTP server with the H5 app.
+ * Starts the product: configuration (production mode refuses an unsafe one), database
+ * (PostgreSQL or embedded PGlite), migrations, campaign seed, the local identity provider and
+ * platform fakes in development only, then the HTTP server with the H5 app.
  */
 import { buildApp } from './app'
 import { createOidcLogin } from './auth/gov-login'
-import { loadConfig, type Config } from './config'
+import { loadConfig, productionProblems, type Config } from './config'
 import { openDb } from './db'
 import { migrate } from './db/migrate'
 import { createAlipayLogin } from './integrations/alipay'
@@ -19,13 +19,21 @@ const FAKES = '/__fakes'
 
 async function main() {
   let config = loadConfig()
+  const problems = productionProblems(process.env, config)
+  if (problems.length) {
+    console.error(
+      ['生产模式（NODE_ENV 不是 development 或 test）拒绝启动，请先处理：', ...problems.map((p, i) => `  ${i + 1}. ${p}`), '开发体验请用 npm start（NODE_ENV=development）。'].join('\n')
+    )
+    process.exit(1)
+  }
+  const dev = config.mode === 'development'
   const clock = () => Date.now()
   const db = await openDb(config.databaseUrl, config.dataDir)
   const applied = await migrate(db)
   const seeded = await seedCampaigns(db, clock(), config.demoSeed)
 
   let issuer = config.oidc.issuer
-  if (!issuer) {
+  if (!issuer && dev) {
     issuer = `http://localhost:${config.oidc.devProviderPort}`
     const { startDevProvider } = await import('./dev-idp/provider.mjs')
     await startDevProvider({
@@ -41,10 +49,11 @@ async function main() {
     })
   }
 
-  const fakeWechat = config.wechat.apiBase.startsWith(config.publicUrl + FAKES)
-  const fakeAlipay = config.alipay.gateway.startsWith(config.publicUrl + FAKES)
-  const keys = devAlipayKeys()
-  if (!config.alipay.privateKey) {
+  // Development only: Alipay keys generated for this process, and the platforms' fakes under /__fakes.
+  const fakeWechat = dev && config.wechat.apiBase.startsWith(config.publicUrl + FAKES)
+  const fakeAlipay = dev && config.alipay.gateway.startsWith(config.publicUrl + FAKES)
+  const keys = dev && (fakeAlipay || !config.alipay.privateKey) ? devAlipayKeys() : null
+  if (keys && !config.alipay.privateKey) {
     config = { ...config, alipay: { ...config.alipay, privateKey: keys.appPrivateKey, alipayPublicKey: keys.alipayPublicKey } }
   }
 
@@ -67,7 +76,7 @@ async function main() {
     const state = createWechatFakeState({ appId: config.wechat.appId, secret: config.wechat.secret })
     await app.register(wechatFake, { prefix: `${FAKES}/wechat`, state })
   }
-  if (fakeAlipay) {
+  if (fakeAlipay && keys) {
     const state = createAlipayFakeState({
       appId: config.alipay.appId,
       appPublicKey: keys.appPublicKey,
@@ -99,11 +108,11 @@ async function main() {
 function describe(config: Config, dbKind: string, issuer: string, applied: string[], seeded: string[], fakes: boolean) {
   const lines = [
     '',
-    '企业技术创新需求征集 已启动',
+    `企业技术创新需求征集 已启动（${config.mode === 'production' ? '生产模式' : '开发模式'}）`,
     `  打开应用：      ${config.publicUrl}/`,
     `  数据库：        ${dbKind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`,
     `  迁移：          ${applied.length ? applied.join(', ') : '已是最新'}`,
-    `  征集活动：      ${seeded.length} 个（含演示副本）`,
+    `  征集活动：      ${seeded.length} 个${config.demoSeed ? '（含演示副本）' : ''}`,
     `  政务身份提供方：${issuer}${config.oidc.issuer ? '' : '（本地开发，演示账号密码 demo1234）'}`,
     fakes ? `  微信/支付宝接口：本地模拟（${config.publicUrl}${FAKES}/…，已推送的订阅消息见 …/__messages）` : '',
     `  定时任务：      pg-boss（截止提醒每分钟检查一次，消息推送即时）`,

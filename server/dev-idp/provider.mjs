@@ -119,7 +119,7 @@ export async function startDevProvider({ port, issuer, clients }) {
       res.end(page('登录已过期', `<h1>登录已过期</h1><p class="note">请返回应用重新发起登录。</p>`))
     }
   })
-  await new Promise((resolve) => server.listen(port, '0.0.0.0', resolve))
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     issuer,
     close: () => new Promise((resolve) => server.close(resolve))

@@ -142,6 +142,43 @@ export function extractRawNode(body: string, key: string): string | undefined {
   return undefined
 }
 
+/**
+ * True when some object in the JSON `text` names the same key twice (compared after
+ * unescaping, so `"a"` and `"\u0061"` clash), or when the text cannot be scanned.
+ * JSON.parse silently keeps the last copy of a repeated key, which a signature check
+ * over one copy cannot see; see callAlipay.
+ */
+export function hasDuplicateKeys(text: string): boolean {
+  const open: (Set<string> | null)[] = [] // the keys seen in each enclosing object; null for an array
+  let i = 0
+  while (i < text.length) {
+    const ch = text[i]
+    if (ch === '"') {
+      const end = skipString(text, i)
+      if (end < 0) return true
+      const keys = open[open.length - 1]
+      let j = end
+      while (j < text.length && /\s/.test(text[j])) j++
+      if (keys && text[j] === ':') {
+        let name: unknown
+        try {
+          name = JSON.parse(text.slice(i, end))
+        } catch {
+          return true
+        }
+        if (keys.has(name as string)) return true
+        keys.add(name as string)
+      }
+      i = end
+      continue
+    }
+    if (ch === '{') open.push(new Set())
+    else if (ch === '[') open.push(null)
+    else if (ch === '}' || ch === ']') open.pop()
+    i++
+  }
+  return false
+}
 
 // ---------------------------------------------------------------- gateway
 
@@ -157,7 +194,8 @@ export type AlipayReply =
   | { ok: true; node: AlipayNode }
   /**
    * config: we could not sign; transport: no usable answer (platformCode network, http-NNN,
-   * non-json, non-object, missing-response-node, invalid-response-sign); business: Alipay
+   * non-json, non-object, missing-response-node, invalid-response-sign: bad signature or a
+   * repeated key anywhere in the body); business: Alipay
    * answered with an error node (platformCode is its sub_code, or its code).
    */
   | { ok: false; kind: 'config' | 'transport' | 'business'; platformCode: string; message?: string; node?: AlipayNode; cause?: unknown }
@@ -197,19 +235,27 @@ export async function callAlipay(
   )
   if (!reply.ok) return { ok: false, kind: 'transport', platformCode: reply.reason, cause: reply.cause }
 
+  // The signature covers the raw text of the first copy of the node found in the body,
+  // while JSON.parse keeps the last copy of a repeated key: a body repeating the node key,
+  // `sign`, or a key inside the node could carry a genuine signed node next to a forged
+  // one. Alipay never repeats keys, so such a body is refused as unverifiable, and the
+  // node used below is parsed from exactly the text that was verified.
+  if (hasDuplicateKeys(reply.text)) return { ok: false, kind: 'transport', platformCode: 'invalid-response-sign' }
+
   const responseKey = method.replace(/\./g, '_') + '_response'
   const key = reply.body[responseKey] !== undefined ? responseKey : 'error_response'
-  const node = reply.body[key]
-  if (node === null || typeof node !== 'object') return { ok: false, kind: 'transport', platformCode: 'missing-response-node' }
+  const raw = extractRawNode(reply.text, key)
+  // A member's text cut out of a body that parsed is itself valid JSON.
+  const node: unknown = raw === undefined ? undefined : JSON.parse(raw)
+  if (raw === undefined || node === null || typeof node !== 'object') {
+    return { ok: false, kind: 'transport', platformCode: 'missing-response-node' }
+  }
 
   // Verify the signature over the node's raw text. Success replies must be signed;
   // an error reply is checked when it carries a sign.
   const sign = typeof reply.body.sign === 'string' ? reply.body.sign : ''
-  if (key === responseKey || sign) {
-    const raw = extractRawNode(reply.text, key)
-    if (raw === undefined || !rsa2Verify(raw, sign, cfg.alipayPublicKey)) {
-      return { ok: false, kind: 'transport', platformCode: 'invalid-response-sign' }
-    }
+  if ((key === responseKey || sign) && !rsa2Verify(raw, sign, cfg.alipayPublicKey)) {
+    return { ok: false, kind: 'transport', platformCode: 'invalid-response-sign' }
   }
 
   const data = node as AlipayNode

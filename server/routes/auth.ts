@@ -16,6 +16,13 @@ import { requireSession } from './guards'
 
 const PENDING_TTL_MS = 10 * 60_000
 const HANDOFF_TTL_MS = 2 * 60_000
+/**
+ * The browser that starts a sign-in is the one that finishes it: the pending state rides in a
+ * short-lived httpOnly cookie the callback must bring back (a callback URL opened in another
+ * browser, to sign its user in as someone else, finds no match).
+ */
+const STATE_COOKIE = 'sign_in_state'
+const STATE_COOKIE_PATH = '/api/auth/oidc/callback'
 const RETURN_TO = /^\/(pages|packages)\/[A-Za-z0-9/_-]+(\?[A-Za-z0-9=&%_.-]*)?$/
 
 interface PendingRow {
@@ -50,7 +57,10 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
          VALUES ($1, $2, $3, $4, $5, $6, $7)`,
         [pending.state, pending.nonce, pending.codeVerifier, client, returnTo, new Date(now), new Date(now + PENDING_TTL_MS)]
       )
-      return reply.header('cache-control', 'no-store').redirect(url)
+      return reply
+        .header('cache-control', 'no-store')
+        .setCookie(STATE_COOKIE, pending.state, { ...cookieBase, path: STATE_COOKIE_PATH, httpOnly: true, maxAge: PENDING_TTL_MS / 1000 })
+        .redirect(url)
     }
   )
 
@@ -60,6 +70,11 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
       return failurePage(reply, 'SIGN_IN_CANCELLED', '登录未完成：政务服务账号未授权本应用。')
     }
     const state = deps.govLogin.stateOf(request.url)
+    const started = request.cookies[STATE_COOKIE]
+    reply.clearCookie(STATE_COOKIE, { ...cookieBase, path: STATE_COOKIE_PATH })
+    if (state && started !== state) {
+      return failurePage(reply, 'AUTH_BROWSER_MISMATCH', '这个登录不是在本浏览器中发起的，为保护您的账号已停止。请在本页面重新登录。')
+    }
     const now = clock()
     // Each pending sign-in is used once: a replayed or forged state finds nothing.
     const [pending] = state

@@ -1,5 +1,5 @@
 import { startTestServer, type TestServer } from '../support/app'
-import { APP_URL, loginAtProvider, signInH5, signInMiniProgram } from '../support/sign-in'
+import { APP_URL, loginAtProvider, signInH5, signInMiniProgram, startCookies } from '../support/sign-in'
 
 let s: TestServer
 beforeAll(async () => {
@@ -8,6 +8,9 @@ beforeAll(async () => {
 afterAll(() => s.close())
 
 const me = (headers: Record<string, string>) => s.app.inject({ url: '/api/auth/me', headers })
+/** Session and CSRF cookies an answer sets (clearing the sign-in state cookie is not one). */
+const sessionCookies = (res: { cookies: Array<{ name: string; value: string }> }) =>
+  res.cookies.filter((c) => c.name !== 'sign_in_state').map((c) => c.name)
 
 describe('H5 sign-in through the government identity provider (OIDC code + PKCE)', () => {
   it('redirects to the provider with state, nonce and an S256 code challenge', async () => {
@@ -24,7 +27,7 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
   it('signs a new enterprise user in, sets httpOnly cookie, and fills the profile from the identity', async () => {
     const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5&returnTo=/pages/profile/index' })
     const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
-    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     expect(cb.statusCode).toBe(302)
     expect(cb.headers.location).toBe('/#/pages/profile/index')
     const setCookie = ([] as string[]).concat(cb.headers['set-cookie'] as string[])
@@ -65,18 +68,35 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
     const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
     const back = new URL(await loginAtProvider(String(start.headers.location), 'ent-zhixin'))
     back.searchParams.set('state', 'forged-state')
-    const cb = await s.app.inject({ url: back.pathname + back.search })
+    const cb = await s.app.inject({ url: back.pathname + back.search, cookies: { sign_in_state: 'forged-state' } })
     expect(cb.statusCode).toBe(400)
     expect(cb.headers['x-error-code']).toBe('AUTH_STATE_INVALID')
     expect(cb.body).toContain('登录请求无效或已过期')
-    expect(cb.headers['set-cookie']).toBeUndefined()
+    expect(sessionCookies(cb)).toEqual([])
+  })
+
+  it('refuses a callback opened in another browser than the one that started the sign-in (login CSRF)', async () => {
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const stateCookie = ([] as string[]).concat(start.headers['set-cookie'] as string[]).find((c) => c.startsWith('sign_in_state='))!
+    for (const flag of [/; HttpOnly/, /; SameSite=Lax/, /; Path=\/api\/auth\/oidc\/callback/, /; Max-Age=600/]) expect(stateCookie).toMatch(flag)
+    const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+    // the attacker's finished sign-in, opened in the victim's browser: no cookie, or the victim's own
+    for (const cookies of [{}, { sign_in_state: 'state-of-the-victims-own-sign-in' }] as Array<Record<string, string>>) {
+      const victim = await s.app.inject({ url: back.slice(APP_URL.length), cookies })
+      expect(victim.statusCode).toBe(400)
+      expect(victim.headers['x-error-code']).toBe('AUTH_BROWSER_MISMATCH')
+      expect(victim.body).toContain('不是在本浏览器中发起的')
+      expect(sessionCookies(victim)).toEqual([])
+    }
+    // the browser that started it still finishes it
+    expect((await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })).statusCode).toBe(302)
   })
 
   it('rejects a replayed callback (each state is used once)', async () => {
     const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
     const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
-    expect((await s.app.inject({ url: back.slice(APP_URL.length) })).statusCode).toBe(302)
-    const again = await s.app.inject({ url: back.slice(APP_URL.length) })
+    expect((await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })).statusCode).toBe(302)
+    const again = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     expect(again.statusCode).toBe(400)
     expect(again.headers['x-error-code']).toBe('AUTH_STATE_INVALID')
   })
@@ -86,10 +106,10 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
     const state = new URL(String(start.headers.location)).searchParams.get('state')
     await s.db.query(`UPDATE auth_requests SET nonce = 'some-other-nonce' WHERE state = $1`, [state])
     const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
-    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     expect(cb.statusCode).toBe(400)
     expect(cb.headers['x-error-code']).toBe('SIGN_IN_FAILED')
-    expect(cb.headers['set-cookie']).toBeUndefined()
+    expect(sessionCookies(cb)).toEqual([])
   })
 
   it('rejects a code exchanged with the wrong PKCE verifier', async () => {
@@ -97,7 +117,7 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
     const state = new URL(String(start.headers.location)).searchParams.get('state')
     await s.db.query(`UPDATE auth_requests SET code_verifier = $2 WHERE state = $1`, [state, 'x'.repeat(43)])
     const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
-    const cb = await s.app.inject({ url: back.slice(APP_URL.length) })
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     expect(cb.statusCode).toBe(400)
     expect(cb.headers['x-error-code']).toBe('SIGN_IN_FAILED')
   })
@@ -159,10 +179,10 @@ describe('mini-program sign-in: web-view hand-off, bearer token, platform bindin
   it('hands the sign-in back to the app once, and the bearer token needs no CSRF token', async () => {
     const start = await s.app.inject({ url: '/api/auth/oidc/start?client=mp' })
     const back = await loginAtProvider(String(start.headers.location), 'ent-shancheng')
-    const page = await s.app.inject({ url: back.slice(APP_URL.length) })
+    const page = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     expect(page.statusCode).toBe(200)
     expect(page.body).toContain('wx.miniProgram.redirectTo')
-    expect(page.headers['set-cookie']).toBeUndefined()
+    expect(sessionCookies(page)).toEqual([])
     const code = decodeURIComponent(/handoff=([^"&]+)/.exec(page.body)![1])
     const first = await s.app.inject({ method: 'POST', url: '/api/auth/handoff', payload: { code } })
     expect(first.statusCode).toBe(200)
@@ -232,7 +252,7 @@ describe('over https (PUBLIC_URL https://…)', () => {
   it('marks both cookies Secure, the session cookie httpOnly and SameSite, and sends the security headers', async () => {
     const start = await secure.app.inject({ url: '/api/auth/oidc/start?client=h5' })
     const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
-    const cb = await secure.app.inject({ url: back.slice(APP_URL.length) })
+    const cb = await secure.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
     const setCookie = ([] as string[]).concat(cb.headers['set-cookie'] as string[])
     const sid = setCookie.find((c) => c.startsWith('sid='))!
     const csrf = setCookie.find((c) => c.startsWith('csrf_token='))!

@@ -1,8 +1,10 @@
+import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createIndexRenderer, renderCampaignSnapshot } from '../../server/first-paint'
 import type { CampaignSummary } from '../../types/domain'
+import { startTestServer } from '../support/app'
 
 const campaign: CampaignSummary = {
   id: 'x',
@@ -41,5 +43,28 @@ describe('first paint of the H5 campaign list', () => {
     expect(html).toMatch(/<div id="first-paint" aria-hidden="true">.*<\/div><script>.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s)
     expect(html).toMatch(/<head>.*<script defer src="\/js\/app.js"><\/script>.*<\/head>/s)
     fs.rmSync(dir, { recursive: true })
+  })
+
+  it('serves the page under a CSP whose scripts are its own files and its inline scripts by hash, never unsafe-inline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+    const flexible = '!function(n){n.document.documentElement.style.fontSize="20px"}(window);'
+    fs.writeFileSync(path.join(dir, 'index.html'), `<html><head><script>${flexible}</script></head><body><div id="app"></div></body></html>`)
+    const s = await startTestServer({ env: { H5_DIR: dir } })
+    try {
+      const res = await s.app.inject({ method: 'GET', url: '/' })
+      const csp = String(res.headers['content-security-policy'])
+      const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].split(' ')
+      expect(scriptSrc).not.toContain("'unsafe-inline'")
+      const inline = [...res.body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
+      expect(inline).toHaveLength(2) // the build's and the route guard
+      const hashes = inline.map((js) => `'sha256-${crypto.createHash('sha256').update(js).digest('base64')}'`)
+      expect(scriptSrc.sort()).toEqual(["'self'", ...hashes].sort())
+      // an API answer carries the same policy: nothing there may run inline either
+      const api = await s.app.inject({ method: 'GET', url: '/api/campaigns' })
+      expect(/script-src ([^;]*)/.exec(String(api.headers['content-security-policy']))![1]).not.toContain('unsafe-inline')
+    } finally {
+      await s.close()
+      fs.rmSync(dir, { recursive: true })
+    }
   })
 })

@@ -8,8 +8,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { freePort } from './idp'
-import { startProduct, type Product } from './product'
-import { loginAtProvider } from './sign-in'
+import { startProduct } from './product'
+import { signInOverHttp } from './http-session'
 
 /** The Chongqing campaign allows ten demands per enterprise. */
 const DEMANDS = 10
@@ -17,15 +17,6 @@ const DEMANDS = 10
 async function json(res: Response) {
   const text = await res.text()
   return text ? JSON.parse(text) : null
-}
-
-/** Signs in through the local provider as a browser would (the product is a separate process). */
-async function signIn(product: Product): Promise<string> {
-  const start = await fetch(`${product.url}/api/auth/oidc/start?client=mp`, { redirect: 'manual' })
-  const back = await loginAtProvider(start.headers.get('location')!, 'ent-zhixin', product.url)
-  const page = await (await fetch(back)).text()
-  const code = decodeURIComponent(/handoff=([^"&\\]+)/.exec(page)![1])
-  return (await json(await fetch(`${product.url}/api/auth/handoff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }) }))).token
 }
 
 export interface CrashOutcome {
@@ -45,7 +36,7 @@ export async function crashAndRestart(loadMs: number, databaseUrl = ''): Promise
   // The same ports after the restart: users are known by the identity provider's issuer URL.
   const opts = { dataDir, port: await freePort(), idpPort: await freePort() }
   let product = await startProduct(env, opts)
-  const token = await signIn(product)
+  const { token } = await signInOverHttp(product.url, 'ent-zhixin')
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` }
   await fetch(`${product.url}/api/profile`, {
     method: 'PUT',
@@ -95,7 +86,7 @@ export async function crashAndRestart(loadMs: number, databaseUrl = ''): Promise
   await Promise.all(workers)
 
   product = await startProduct(env, opts)
-  const token2 = await signIn(product)
+  const { token: token2 } = await signInOverHttp(product.url, 'ent-zhixin')
   let found = 0
   let lost = 0
   for (const d of demands) {

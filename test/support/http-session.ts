@@ -28,10 +28,12 @@ export async function handoffCode(base: string, account: string): Promise<string
   const start = await fetch(`${base}/api/auth/oidc/start?client=mp`, { redirect: 'manual' })
   const authUrl = start.headers.get('location')
   if (!authUrl) throw new Error(`sign-in start answered ${start.status} without a redirect`)
-  const callback = await fetch(await loginAtProvider(authUrl, account, base), { redirect: 'manual' })
+  // the web-view that started the sign-in brings its cookie back to the callback
+  const cookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
+  const callback = await fetch(await loginAtProvider(authUrl, account, base), { redirect: 'manual', headers: { cookie } })
   const html = await callback.text()
   const code = /handoff=([^"&\\]+)/.exec(html)?.[1]
-  if (!code) throw new Error(`sign-in callback answered ${callback.status} without a hand-off code`)
+  if (!code) throw new Error(`sign-in callback answered ${callback.status} without a hand-off code: ${html.slice(0, 300)}`)
   return decodeURIComponent(code)
 }
 

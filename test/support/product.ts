@@ -55,6 +55,7 @@ export async function startProduct(
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'true',
+      NODE_ENV: 'development',
       ...env
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -60,12 +60,17 @@ export interface SignedIn {
   location: string
 }
 
+/** The cookies a sign-in start set in the browser, to bring back to the callback as that browser would. */
+export function startCookies(start: { cookies: Array<{ name: string; value: string }> }): Record<string, string> {
+  return Object.fromEntries(start.cookies.map((c) => [c.name, c.value]))
+}
+
 /** Full H5 sign-in; returns the cookies to send and the CSRF token. */
 export async function signInH5(app: FastifyInstance, account: string, returnTo = ''): Promise<SignedIn> {
   const start = await app.inject({ url: `/api/auth/oidc/start?client=h5&returnTo=${encodeURIComponent(returnTo)}` })
   if (start.statusCode !== 302) throw new Error(`start answered ${start.statusCode}: ${start.body}`)
   const back = await loginAtProvider(String(start.headers.location), account)
-  const cb = await app.inject({ url: back.slice(APP_URL.length) })
+  const cb = await app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
   if (cb.statusCode !== 302) throw new Error(`callback answered ${cb.statusCode}: ${cb.body}`)
   const cookies = cb.cookies as Array<{ name: string; value: string }>
   const sid = cookies.find((c) => c.name === 'sid')!.value
@@ -77,7 +82,7 @@ export async function signInH5(app: FastifyInstance, account: string, returnTo =
 export async function signInMiniProgram(app: FastifyInstance, account: string): Promise<string> {
   const start = await app.inject({ url: '/api/auth/oidc/start?client=mp' })
   const back = await loginAtProvider(String(start.headers.location), account)
-  const cb = await app.inject({ url: back.slice(APP_URL.length) })
+  const cb = await app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
   const code = decodeURIComponent(/handoff=([^"&]+)/.exec(cb.body)![1])
   const res = await app.inject({ method: 'POST', url: '/api/auth/handoff', payload: { code } })
   if (res.statusCode !== 200) throw new Error(`handoff answered ${res.statusCode}: ${res.body}`)

@@ -4,6 +4,7 @@ import {
   alipaySignString,
   createAlipayLogin,
   extractRawNode,
+  hasDuplicateKeys,
   rsa2Sign,
   rsa2Verify
 } from '../../../server/integrations/alipay'
@@ -103,6 +104,13 @@ describe('RSA2 helpers', () => {
     expect(extractRawNode(body, 'sign')).toBe('"abc"')
     expect(extractRawNode(body, 'missing')).toBeUndefined()
     expect(extractRawNode('{"outer":{"x_response":{"k":1}}}', 'x_response')).toBeUndefined()
+  })
+
+  it('finds a repeated key in any object of the text, compared after unescaping', () => {
+    expect(hasDuplicateKeys('{"a":1,"b":{"a":[{"a":1},{"a":2}]},"s":"\\"a\\":1,\\"a\\":2"}')).toBe(false)
+    expect(hasDuplicateKeys('{"a":1, "a" :2}')).toBe(true)
+    expect(hasDuplicateKeys('{"a":{"b":[{"c":1,"c":1}]}}')).toBe(true)
+    expect(hasDuplicateKeys('{"user_id":"1","user\\u005fid":"2"}')).toBe(true)
   })
 
   it('devAlipayKeys generates two distinct pairs once per process', () => {
@@ -324,5 +332,73 @@ describe('Alipay login adapter against the gateway fake', () => {
     const issued = (await res.json()) as { code: string; userId: string }
     expect(issued.userId).toBe('2088000055556666')
     expect(await login.exchange(issued.code)).toEqual({ platformUserId: '2088000055556666' })
+  })
+})
+
+describe('Alipay login adapter: replies with a repeated key (JSON.parse keeps the last copy)', () => {
+  const KEY = 'alipay_system_oauth_token_response'
+  const GENUINE = '2088000011110000'
+  const FORGED = '2088999999999999'
+  const signed = (node: string) => rsa2Sign(node, otherKeys.privateKey)
+
+  /** Logs in against a gateway that answers `text`, signed replies verified with otherKeys. */
+  async function exchangeWith(text: string) {
+    const gateway = Fastify()
+    gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
+    gateway.post('/gateway.do', async (_req, reply) => reply.type('application/json;charset=utf-8').send(text))
+    const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
+      return await login.exchange('any-code').then(
+        (value) => ({ ok: true as const, value }),
+        (err: unknown) => ({ ok: false as const, err })
+      )
+    } finally {
+      await gateway.close()
+    }
+  }
+
+  async function expectRefused(text: string) {
+    const outcome = await exchangeWith(text)
+    expect(outcome).toMatchObject({ ok: false })
+    if (outcome.ok) return
+    expect(outcome.err).toBeInstanceOf(PlatformLoginError)
+    const err = outcome.err as PlatformLoginError
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(err.platformCode).toBe('invalid-response-sign')
+    expect(JSON.stringify({ ...err, message: err.message })).not.toContain(FORGED)
+  }
+
+  it('refuses a second copy of the response node next to a correctly signed first copy', async () => {
+    const genuine = `{"user_id":"${GENUINE}","expires_in":"1296000"}`
+    const forged = `{"user_id":"${FORGED}","expires_in":"1296000"}`
+    await expectRefused(`{"${KEY}":${genuine},"sign":"${signed(genuine)}","${KEY}":${forged}}`)
+    await expectRefused(`{"${KEY}":${genuine},"${KEY}":${forged},"sign":"${signed(genuine)}"}`)
+  })
+
+  it('refuses a signed node that repeats a key inside, at any depth or spelled with escapes', async () => {
+    for (const node of [
+      `{"user_id":"${GENUINE}","user_id":"${FORGED}"}`,
+      `{"user_id":"${GENUINE}","user\\u005fid":"${FORGED}"}`,
+      `{"user_id":"${GENUINE}","extra":{"k":[{"a":1,"a":2}]}}`
+    ]) {
+      await expectRefused(`{"${KEY}":${node},"sign":"${signed(node)}"}`)
+    }
+  })
+
+  it('refuses a repeated sign', async () => {
+    const node = `{"user_id":"${GENUINE}"}`
+    await expectRefused(`{"${KEY}":${node},"sign":"bm90LWEtc2lnbmF0dXJl","sign":"${signed(node)}"}`)
+    await expectRefused(`{"${KEY}":${node},"sign":"${signed(node)}","sign":"bm90LWEtc2lnbmF0dXJl"}`)
+  })
+
+  it('still accepts a normal signed reply, and maps an unsigned error reply', async () => {
+    const node = `{"user_id":"${GENUINE}","open_id":"o-1","union_id":"u-1","extra":{"user_id":"nested is another object"}}`
+    expect(await exchangeWith(`{"${KEY}":${node},"sign":"${signed(node)}"}`)).toEqual({
+      ok: true,
+      value: { platformUserId: GENUINE, unionId: 'u-1' }
+    })
+    const error = await exchangeWith('{"error_response":{"code":"40002","msg":"Invalid Arguments","sub_code":"isv.code-invalid","sub_msg":"授权码code无效"}}')
+    expect(error).toMatchObject({ ok: false, err: { code: 'PLATFORM_CODE_INVALID', platformCode: 'isv.code-invalid' } })
   })
 })

@@ -2,7 +2,8 @@
  * Alipay subscription messages (alipay.open.app.mini.templatemessage.send, platform-apis.md §4d)
  * against the fake gateway, which checks the RSA2 signature of every request and signs its answers.
  */
-import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipaySender } from '../../../server/integrations/alipay'
+import Fastify from 'fastify'
+import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipaySender, rsa2Sign } from '../../../server/integrations/alipay'
 import { alipayFake, createAlipayFakeState, generateRsaKeyPair, type AlipayFakeConfig, type RsaKeyPairPem } from '../../../server/integrations/fakes/alipay-fake'
 import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
 import type { PushMessage, PushTemplate } from '../../../server/integrations/push'
@@ -88,6 +89,22 @@ describe('Alipay template messages', () => {
     expect(await sender.send(message())).toMatchObject({ ok: false, code: 'UNAVAILABLE', platformCode: 'invalid-response-sign' })
     // it did reach the gateway: never resent blindly
     expect(state.messages).toHaveLength(1)
+  })
+
+  it('refuses a reply that repeats the response node (a forged success after a signed error)', async () => {
+    const key = 'alipay_open_app_mini_templatemessage_send_response'
+    const signedError = '{"code":"40004","msg":"Business Failed","sub_code":"USER_NOT_SUBSCRIBED","sub_msg":"no consent"}'
+    const text = `{"${key}":${signedError},"sign":"${rsa2Sign(signedError, otherKeys.privateKey)}","${key}":{"code":"10000","msg":"Success"}}`
+    const gateway = Fastify()
+    gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
+    gateway.post('/gateway.do', async (_req, reply) => reply.type('application/json;charset=utf-8').send(text))
+    const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const sender = createAlipaySender({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
+      expect(await sender.send(message())).toMatchObject({ ok: false, code: 'UNAVAILABLE', platformCode: 'invalid-response-sign' })
+    } finally {
+      await gateway.close()
+    }
   })
 
   it('records what the platform says when there is no consent, and an unknown template', async () => {
