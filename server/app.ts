@@ -16,7 +16,7 @@ import type { Config } from './config'
 import type { Db } from './db'
 import { listCampaigns } from './campaigns'
 import { createIndexRenderer } from './first-paint'
-import { AppError, frameworkErrors, installErrorHandler } from './errors'
+import { AppError, frameworkErrors, installErrorHandler, redactSecrets } from './errors'
 import type { PlatformLogin } from './integrations/platform-login'
 import { authRoutes } from './routes/auth'
 import { campaignRoutes } from './routes/campaigns'
@@ -46,9 +46,17 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'sid'
 export const CSRF_COOKIE = 'csrf_token'
 
-export async function buildApp(deps: Deps, opts: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    logger:
+      opts.logger || opts.logStream
+        ? {
+            level: process.env.LOG_LEVEL ?? 'info',
+            // a callback's URL carries the sign-in code and state: logged without them
+            serializers: { req: (req) => ({ method: req.method, url: redactSecrets(req.url), remoteAddress: req.ip }) },
+            ...(opts.logStream ? { stream: opts.logStream } : {})
+          }
+        : false,
     bodyLimit: 1_048_576,
     // X-Forwarded-For is believed only from the proxies the operator names (TRUST_PROXY)
     trustProxy: deps.config.trustProxy,

@@ -20,6 +20,26 @@ export class AppError extends Error {
   }
 }
 
+/** Tokens and codes that must never reach a log: JWTs (ID tokens) and authorization codes / tokens in URLs. */
+const SECRETS = [/eyJ[\w-]+\.[\w-]+\.[\w-]*/g, /\b(code|access_token|id_token|refresh_token|state|nonce)=[^&\s"']+/g]
+export const redactSecrets = (text: string) => SECRETS.reduce((t, re) => t.replace(re, (m) => (m.startsWith('eyJ') ? '[JWT]' : `${m.split('=')[0]}=[redacted]`)), text)
+
+/**
+ * What of an underlying error may be logged: its name, code and message (tokens and codes cut
+ * out), never its other fields. An openid-client error carries the whole ID token (name, credit
+ * code) and the sign-in code in its enumerable fields; a logger would print them all.
+ */
+export function loggable(err: unknown): { name?: string; code?: string; message: string; stack?: string } {
+  if (!(err instanceof Error)) return { message: redactSecrets(String(err)) }
+  const code = (err as { code?: unknown }).code
+  return {
+    name: err.name,
+    ...(typeof code === 'string' ? { code } : {}),
+    message: redactSecrets(err.message),
+    ...(err.stack ? { stack: redactSecrets(err.stack) } : {})
+  }
+}
+
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what}不存在或无权查看`)
 export const badRequest = (code: string, message: string, fields?: FieldError[]) => new AppError(400, code, message, fields)
 
@@ -45,7 +65,7 @@ export function installErrorHandler(app: FastifyInstance) {
     let status = err.statusCode ?? 500
     let body: ApiError
     if (err instanceof AppError) {
-      if (err.cause) request.log.warn({ cause: err.cause, code: err.code }, err.message)
+      if (err.cause) request.log.warn({ cause: loggable(err.cause), code: err.code }, err.message)
       body = { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}), ...err.extra }
     } else if ((err as FastifyError).validation) {
       const v = (err as FastifyError).validation![0]
@@ -60,7 +80,7 @@ export function installErrorHandler(app: FastifyInstance) {
       body = FRAMEWORK_ERRORS[(err as FastifyError).code] ?? { code: 'BAD_REQUEST', message: '请求不正确' }
     } else {
       status = 500
-      request.log.error({ err }, 'unhandled error')
+      request.log.error({ err: loggable(err) }, 'unhandled error')
       body = { code: 'INTERNAL', message: '服务器开小差了，请稍后重试' }
     }
     if (status >= 400 && status < 500) request.log.info({ code: body.code, url: request.url }, 'client error')

@@ -281,18 +281,24 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
 const meter = (quota: number | null, used: number): QuotaMeter => ({ quota, used, left: quota === null ? null : Math.max(0, quota - used) })
 
 /**
- * The latest submitted version with its timeline and what the viewer can do now. The first
- * time the unit opens a submitted demand (before its deadline), it becomes 审核中.
+ * The reviewer opens a demand: the unit's first opening of a submitted demand (before its
+ * deadline) makes it 审核中 and tells the enterprise. Anyone else's opening, or a later one,
+ * changes nothing. A POST: reading (GET) never changes state.
  */
-export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
-  let row = await loadForReviewer(db, viewer, id)
+export async function openForReview(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
+  const row = await loadForReviewer(db, viewer, id)
   if (viewer.role === 'recommender' && row.status === 'submitted' && checkAction('review', row.status, viewer.role, ctxOf(row.definition, now)).ok) {
     await db.transaction(async (tx) => {
       const locked = await loadForReviewer(tx, viewer, id, true)
       if (locked.status === 'submitted') await changeStatus(tx, locked, viewer, 'review', { rank: null }, now)
     })
-    row = await loadForReviewer(db, viewer, id)
   }
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/** The latest submitted version with its timeline and what the viewer can do now. */
+export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
+  const row = await loadForReviewer(db, viewer, id)
   const def = row.definition
   const [version] = await db.query<Omit<ReviewDemand['version'], 'submittedAt'> & { submittedAt: Date }>(
     `SELECT number, title, answers, profile, submitted_at AS "submittedAt" FROM demand_versions WHERE demand_id = $1 AND number = $2`,

@@ -5,7 +5,9 @@
  * - reminders-tick (every minute, and at start): plans the reminder milestones that came due,
  *   queues a run for each, gives up pushes a dead process left unanswered, wakes the drains;
  * - reminders-run: sends one milestone to everyone it concerns (server/reminders.ts);
- * - push-drain: sends queued pushes (server/push.ts).
+ * - push-drain: sends queued pushes (server/push.ts);
+ * - retention (daily, 03:17 Shanghai): removes expired sign-in rows, sessions, rate-limit
+ *   windows and unreferenced uploads (server/retention.ts).
  *
  * Nothing that matters lives in this process: runs and pushes are rows, the jobs are rows. A
  * killed process's work is picked up by the next tick of any process (a job still marked active
@@ -24,8 +26,9 @@ import { createWechatSender, createWechatTokenStore } from '../integrations/wech
 import { PUSH_CHANNEL } from '../messages'
 import { drainPushes, expireStaleClaims, pushWork, type PushSenders } from '../push'
 import { planReminderRuns, workRun } from '../reminders'
+import { removeExpired } from '../retention'
 
-export const QUEUES = { tick: 'reminders-tick', run: 'reminders-run', drain: 'push-drain' } as const
+export const QUEUES = { tick: 'reminders-tick', run: 'reminders-run', drain: 'push-drain', retention: 'retention' } as const
 /** Drain jobs queued by a wake-up: enough for several processes to take part at once. */
 const DRAIN_SLOTS = 8
 
@@ -95,6 +98,8 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
   await boss.createQueue(QUEUES.run, { policy: 'short', retryLimit: 3, retryDelay: 10, expireInSeconds: 900 })
   await boss.createQueue(QUEUES.drain, { policy: 'short', retryLimit: 2, retryDelay: 5, expireInSeconds: 900 })
   await boss.schedule(QUEUES.tick, '* * * * *', {}, { singletonKey: 'tick' })
+  await boss.createQueue(QUEUES.retention, { policy: 'short', retryLimit: 2, retryDelay: 600, expireInSeconds: 3600 })
+  await boss.schedule(QUEUES.retention, '17 3 * * *', {}, { tz: 'Asia/Shanghai', singletonKey: 'retention' })
 
   // Wake-ups coalesce: while one is being queued, further ones only ask for one more round.
   let waking: Promise<void> | null = null
@@ -145,6 +150,10 @@ export async function startJobs(opts: JobsOptions): Promise<Jobs> {
     if (claimed && work.pending) await wakeDrains()
     // claims another process holds: if it was killed they are released after the lease, so look again then
     else if (work.claimed) await boss.send(QUEUES.drain, {}, { singletonKey: 'drain-after-lease', startAfter: config.jobs.pushLeaseSeconds + 1 })
+  })
+
+  await boss.work(QUEUES.retention, poll, async () => {
+    log.info({ removed: await removeExpired(db, clock()) }, 'retention')
   })
 
   const unlisten = await listen(db, PUSH_CHANNEL, () => void wakeDrains(), log)

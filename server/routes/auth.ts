@@ -8,7 +8,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { Platform } from '../../types/domain'
 import { type Deps, CSRF_COOKIE, SESSION_COOKIE } from '../app'
 import { createSession, randomToken, revokeSession, sha256, type SessionClient } from '../auth/sessions'
-import { AppError, badRequest } from '../errors'
+import { AppError, badRequest, loggable } from '../errors'
 import { PlatformLoginError } from '../integrations/platform-login'
 import { hit } from '../rate-limit'
 import { getMe, upsertUserFromIdentity } from '../users'
@@ -98,7 +98,7 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
       userId = await db.transaction((tx) => upsertUserFromIdentity(tx, identity, now))
     } catch (err) {
       if (err instanceof AppError) {
-        request.log.warn({ code: err.code, cause: err.cause }, 'sign-in failed')
+        request.log.warn({ code: err.code, cause: loggable(err.cause) }, 'sign-in failed')
         return failurePage(reply, err.code, err.message, err.statusCode)
       }
       throw err

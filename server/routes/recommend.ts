@@ -16,6 +16,7 @@ import {
   enterpriseStatus,
   getRanking,
   getReviewDemand,
+  openForReview,
   listInbox,
   listReviewCampaigns,
   notRecommendDemand,
@@ -145,9 +146,14 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
     }
   )
 
-  /** The latest submitted version; the unit's first opening marks it 审核中. */
+  /** The latest submitted version, as it is. */
   app.get<{ Params: { id: string } }>('/api/recommend/demands/:id', { schema: { params: idParams } }, async (request) =>
     getReviewDemand(db, reviewer(request), request.params.id, clock())
+  )
+
+  /** The reviewer opens it: the unit's first opening marks it 审核中. */
+  app.post<{ Params: { id: string } }>('/api/recommend/demands/:id/open', { schema: { params: idParams } }, async (request) =>
+    openForReview(db, reviewer(request), request.params.id, clock())
   )
 
   /** A file of the submitted version, downloaded (H5) or opened (mini-programs) by the reviewer. */

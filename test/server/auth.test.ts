@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream'
 import { startTestServer, type TestServer } from '../support/app'
 import { APP_URL, loginAtProvider, signInH5, signInMiniProgram, startCookies } from '../support/sign-in'
 
@@ -261,5 +262,33 @@ describe('over https (PUBLIC_URL https://…)', () => {
     expect(cb.headers['strict-transport-security']).toMatch(/max-age=\d+/)
     expect(cb.headers['content-security-policy']).toContain('upgrade-insecure-requests')
     expect(cb.headers['x-content-type-options']).toBe('nosniff')
+  })
+})
+
+describe('logs', () => {
+  it('say why a sign-in failed without the ID token, the code or the state', async () => {
+    const lines: string[] = []
+    const logStream = new PassThrough()
+    logStream.on('data', (chunk) => lines.push(String(chunk)))
+    const logged = await startTestServer({ logStream })
+    try {
+      const start = await logged.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+      const state = new URL(String(start.headers.location)).searchParams.get('state')!
+      // a nonce that does not match: openid-client's error carries the whole ID token
+      await logged.db.query(`UPDATE auth_requests SET nonce = 'some-other-nonce' WHERE state = $1`, [state])
+      const back = await loginAtProvider(String(start.headers.location), 'ent-zhixin')
+      const code = new URL(back).searchParams.get('code')!
+      const cb = await logged.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
+      expect(cb.headers['x-error-code']).toBe('SIGN_IN_FAILED')
+      const log = lines.join('')
+      expect(log).toContain('sign-in failed')
+      expect(log).toContain('nonce mismatch')
+      expect(log).not.toMatch(/eyJ[\w-]+\.[\w-]+\./) // no JWT
+      expect(log).not.toContain(code)
+      expect(log).not.toContain(state)
+      expect(log).not.toContain('91500108576231840F') // the enterprise's credit code in the token's claims
+    } finally {
+      await logged.close()
+    }
   })
 })

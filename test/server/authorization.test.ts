@@ -113,6 +113,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/recommend/campaigns/:campaignId/overview', url: (t) => `/api/recommend/campaigns/${t.campaign}/overview`, access: bureauOfCampaign },
   { method: 'GET', path: '/api/recommend/campaigns/:campaignId/export', url: (t) => `/api/recommend/campaigns/${t.campaign}/export`, access: reviewerOfCampaign },
   { method: 'GET', path: '/api/recommend/demands/:id', url: (t) => `/api/recommend/demands/${t.demand}`, access: reviewerOfDemand },
+  { method: 'POST', path: '/api/recommend/demands/:id/open', url: (t) => `/api/recommend/demands/${t.demand}/open`, access: reviewerOfDemand },
   {
     method: 'GET',
     path: '/api/recommend/demands/:id/attachments/:attachmentId',

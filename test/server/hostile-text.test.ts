@@ -139,7 +139,7 @@ describe('the summary sheet', () => {
     const names = { formula: `${FORMULA}${EMOJI}`, markup: `${IMG}${INVISIBLE}${RTL}`, minus: `-1+1${RTL}` }
     for (const name of Object.values(names)) {
       const id = await submitted({ demandName: name })
-      await call(rec, 'GET', `/api/recommend/demands/${id}`)
+      await call(rec, 'POST', `/api/recommend/demands/${id}/open`)
       expect((await call(rec, 'POST', `/api/recommend/demands/${id}/recommend`)).statusCode).toBe(200)
     }
 

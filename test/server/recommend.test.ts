@@ -158,7 +158,9 @@ describe('the recommending unit’s workflow', () => {
   })
 
   it('opens the submitted version and marks it 审核中 on the unit’s first opening, telling the enterprise once', async () => {
-    const view = await json<ReviewDemand>(rec, 'GET', `/api/recommend/demands/${d1}`)
+    // reading changes nothing: a GET (or a link from another site) cannot start a review
+    expect((await json<ReviewDemand>(rec, 'GET', `/api/recommend/demands/${d1}`)).status).toBe('submitted')
+    const view = await json<ReviewDemand>(rec, 'POST', `/api/recommend/demands/${d1}/open`)
     expect(view).toMatchObject({
       id: d1,
       status: 'reviewing',
@@ -168,7 +170,7 @@ describe('the recommending unit’s workflow', () => {
     })
     expect(view.version.answers.researchContent).toBe(completeAnswers(CQ).researchContent)
     expect(view.next.actions.map((a) => a.action)).toEqual(['return', 'recommend', 'not_recommend'])
-    await json(rec, 'GET', `/api/recommend/demands/${d1}`)
+    await json(rec, 'POST', `/api/recommend/demands/${d1}/open`)
     expect(await notifications(entA, 'status_reviewing')).toEqual([{
       kind: 'status_reviewing',
       title: '推荐单位已开始审核',
@@ -176,7 +178,7 @@ describe('the recommending unit’s workflow', () => {
       path: APP_PATHS.demandStatus(d1)
     }])
     // the bureau reading it changes nothing
-    expect((await json<ReviewDemand>(bureau, 'GET', `/api/recommend/demands/${d2}`)).status).toBe('submitted')
+    expect((await json<ReviewDemand>(bureau, 'POST', `/api/recommend/demands/${d2}/open`)).status).toBe('submitted')
     // the enterprise can no longer change it while it is reviewed
     const own = await json<{ version: number }>(entA, 'GET', `/api/demands/${d1}`)
     const save = await call(entA, 'PUT', `/api/demands/${d1}/draft`, { baseVersion: own.version, answers: completeAnswers(CQ), currentStep: 'basic' })
@@ -265,7 +267,7 @@ describe('the recommending unit’s workflow', () => {
     expect((await json<{ status: string }>(entA, 'POST', `/api/demands/${d1}/submit`, { baseVersion: saved.version })).status).toBe('submitted')
     const status = await json<DemandStatusView>(entA, 'GET', `/api/demands/${d1}/status`)
     expect(status.timeline.map((e) => e.summary).slice(-1)).toEqual(['重新提交（第2版）'])
-    const view = await json<ReviewDemand>(rec, 'GET', `/api/recommend/demands/${d1}`)
+    const view = await json<ReviewDemand>(rec, 'POST', `/api/recommend/demands/${d1}/open`)
     expect(view).toMatchObject({ status: 'reviewing', submittedVersion: 2, version: { number: 2 } })
     expect(view.version.answers.researchContent).toBe(revised.researchContent)
   })
@@ -442,8 +444,8 @@ describe('the recommending unit’s workflow', () => {
       const rerank = await call(rec, 'PUT', `/api/recommend/campaigns/${CQ}/ranking`, { ids: [late, d1, d2] })
       expect(rerank.statusCode).toBe(403)
       expect(rerank.json().code).toBe('RECOMMENDER_DEADLINE_PASSED')
-      // reading a submitted demand no longer starts a review
-      const jxwView = await json<ReviewDemand>(recJxw, 'GET', `/api/recommend/demands/${d3}`)
+      // opening a submitted demand no longer starts a review
+      const jxwView = await json<ReviewDemand>(recJxw, 'POST', `/api/recommend/demands/${d3}/open`)
       expect(jxwView).toMatchObject({ status: 'submitted', next: { actions: [], readOnly: true } })
       const { campaigns } = await json<{ campaigns: ReviewCampaign[] }>(rec, 'GET', '/api/recommend/campaigns')
       expect(campaigns.find((c) => c.campaign.id === CQ)).toMatchObject({ readOnly: true, daysLeft: 0, countdownText: '已截止' })

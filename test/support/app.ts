@@ -34,7 +34,7 @@ export interface TestServer {
 }
 
 export async function startTestServer(
-  opts: { now?: number; demoSeed?: boolean; jobs?: boolean; wechatFake?: Partial<WechatFakeConfig>; env?: Record<string, string> } = {}
+  opts: { now?: number; demoSeed?: boolean; jobs?: boolean; wechatFake?: Partial<WechatFakeConfig>; env?: Record<string, string>; logStream?: NodeJS.WritableStream } = {}
 ): Promise<TestServer> {
   const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
   const db = await openTestDb()
@@ -80,7 +80,7 @@ export async function startTestServer(
       redirectUri: `${APP_URL}/api/auth/oidc/callback`
     }),
     platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
-  })
+  }, { logStream: opts.logStream })
   await app.ready()
   const jobs = opts.jobs ? await startJobs({ db, config, clock: () => clock.now }) : null
   return {

@@ -37,9 +37,9 @@ export async function getInbox(campaignId: string, filters: InboxFilters, page: 
   return data
 }
 
-/** The latest submitted version; the unit's first opening marks it 审核中 on the server. */
-export async function getReviewDemand(id: string): Promise<ReviewDemand> {
-  const { data } = await http.get<ReviewDemand>(`/api/recommend/demands/${enc(id)}`)
+/** Opens the latest submitted version for review: the unit's first opening marks it 审核中 on the server. */
+export async function openReviewDemand(id: string): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/open`, {})
   return data
 }
 

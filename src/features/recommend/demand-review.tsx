@@ -8,7 +8,7 @@ import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
 import { openPage, ROUTES } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
-import { getCampaignDetail, getRanking, getReviewDemand, getSimilar } from './api'
+import { getCampaignDetail, getRanking, getSimilar, openReviewDemand } from './api'
 import { DecisionPanel } from './components/decision-panel'
 import { DemandContent } from './components/demand-content'
 import { reviewError } from './components/guard'
@@ -29,7 +29,7 @@ interface Loaded {
 
 async function loadReview(id: string): Promise<Loaded> {
   const viewer = await loadViewer()
-  const demand = await getReviewDemand(id)
+  const demand = await openReviewDemand(id)
   const [campaign, ranking] = await Promise.all([
     getCampaignDetail(demand.campaignId),
     viewer.role === 'recommender' ? getRanking(demand.campaignId) : Promise.resolve(null),

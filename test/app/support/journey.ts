@@ -73,12 +73,12 @@ export async function reviseAndResubmit(token: string, id: string, title: string
 
 /** The unit opens the demand (it becomes 推荐单位审核中) and returns it with `reason`. */
 export async function openAndReturn(recommender: string, id: string, reason: string): Promise<void> {
-  await api(recommender, 'GET', `/api/recommend/demands/${id}`)
+  await api(recommender, 'POST', `/api/recommend/demands/${id}/open`)
   await api(recommender, 'POST', `/api/recommend/demands/${id}/return`, { reason })
 }
 
 export async function openAndRecommend(recommender: string, id: string): Promise<{ rank: number | null }> {
-  await api(recommender, 'GET', `/api/recommend/demands/${id}`)
+  await api(recommender, 'POST', `/api/recommend/demands/${id}/open`)
   return api<{ rank: number | null }>(recommender, 'POST', `/api/recommend/demands/${id}/recommend`)
 }
 
