@@ -2,14 +2,16 @@
  * What an uploaded file really is, judged by its bytes, never by its name, and the name it
  * is shown under. Office files: OLE compound documents (doc, xls) and zip packages (docx,
  * xlsx), told apart by the part names in the zip's central directory. Zip packages are
- * inspected without inflating them: declared sizes, compression ratio, entry count, nested
- * archives (only the first bytes of each entry are inflated) and overlapping entries.
+ * first judged by what their central directory declares (sizes, compression ratio, entry count,
+ * overlapping entries), then every entry is really inflated, streamed and off the event loop
+ * (./zip-inflate), and refused as soon as it inflates to more than it declares: a header can
+ * lie, the bytes cannot. Nested archives are recognised by the first bytes an entry inflates to.
  * Files are stored by id with their SHA-256; a name is only ever shown, never used as a path.
  */
-import zlib from 'node:zlib'
 import type { FastifyReply } from 'fastify'
 import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
 import { AppError, badRequest } from './errors'
+import { inflateEntry, InflatedTooLarge } from './zip-inflate'
 
 const startsWith = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
 
@@ -18,12 +20,14 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04]
 
 /** Limits of a zip package; an Office file near them is already far beyond any real one. */
 export const ZIP_LIMITS = {
-  /** Sum of the entries' declared uncompressed sizes. */
+  /** Sum of the entries' uncompressed sizes, declared and real. */
   totalBytes: 200 * 1024 * 1024,
   /** Uncompressed : compressed, judged once the package inflates to more than `ratioFloorBytes`. */
   ratio: 100,
   ratioFloorBytes: 10 * 1024 * 1024,
-  entries: 1000
+  entries: 1000,
+  /** An embedded package, held in memory to be inspected in turn: no larger than an upload may be. */
+  embeddedBytes: 20 * 1024 * 1024
 }
 
 /** First bytes of archive formats that must not hide inside a document. */
@@ -45,6 +49,9 @@ const EMBEDDED_PACKAGE = /^(word|xl|ppt)\/embeddings\/[^/]+\.(docx|docm|xlsx|xls
 const corrupt = () => badRequest('FILE_CORRUPT', '文件已损坏或格式不完整，请用原来的软件重新保存后上传')
 const bomb = () =>
   badRequest('ZIP_BOMB', '文件解压后的大小异常（超过200MB或压缩比过高），可能是恶意压缩文件，不能上传')
+const nested = () => badRequest('ZIP_NESTED_ARCHIVE', '文件内部嵌套了压缩包，不能上传；请直接上传文档本身')
+const embeddedTooLarge = () =>
+  badRequest('ZIP_EMBEDDED_TOO_LARGE', `文件内嵌的文档过大（超过${ZIP_LIMITS.embeddedBytes / 1024 / 1024}MB），请把它作为单独的附件上传`)
 
 interface ZipEntry {
   name: string
@@ -133,44 +140,63 @@ function dataRanges(buf: Buffer, entries: ZipEntry[]): Map<ZipEntry, number> {
   return starts
 }
 
-/** The first bytes an entry inflates to: enough to recognise an archive, never the whole entry. */
-function head(data: Buffer, method: number): Buffer {
-  if (method === 0 || data.length === 0) return data.subarray(0, 8)
-  if (method !== 8) throw corrupt()
-  try {
-    return zlib.inflateRawSync(data.subarray(0, 512), { finishFlush: zlib.constants.Z_SYNC_FLUSH }).subarray(0, 8)
-  } catch {
-    throw corrupt()
+/**
+ * Really inflates one entry, at most `cap` bytes of it (ZIP_BOMB past that), and returns how
+ * many bytes it inflated to and, when they are an archive that may be inspected in turn
+ * (`embeddedAllowed`), those bytes; any other archive is refused (ZIP_NESTED_ARCHIVE) as soon
+ * as its first bytes show it. Only such an archive is held in memory, the rest is counted and dropped.
+ */
+async function inflateChecked(data: Buffer, method: number, cap: number, embeddedAllowed: boolean): Promise<{ size: number; archive: Buffer | null }> {
+  const kept: Buffer[] = []
+  let size = 0
+  /** Whether the entry is an archive: unknown until its first 8 bytes are out. */
+  let isArchive: boolean | null = null
+  const judge = (first: Buffer) => {
+    const archive = ARCHIVE_MAGIC.some((m) => startsWith(first, m))
+    if (archive && !embeddedAllowed) throw nested()
+    return archive
   }
+  try {
+    for await (const chunk of inflateEntry(data, method, cap)) {
+      size += chunk.length
+      if (isArchive === false) continue
+      kept.push(chunk)
+      if (isArchive === null && size >= 8) isArchive = judge(Buffer.concat(kept, 8))
+      if (isArchive === false) kept.length = 0
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    throw err instanceof InflatedTooLarge ? bomb() : corrupt()
+  }
+  isArchive ??= judge(Buffer.concat(kept)) // an entry of fewer than 8 bytes
+  return { size, archive: isArchive ? Buffer.concat(kept, size) : null }
 }
 
 /**
  * Checks a zip package against the limits and returns its entry names.
  * `budget` is what is left of the total size when this package is embedded in another.
  */
-function inspectZip(buf: Buffer, depth = 0, budget = ZIP_LIMITS.totalBytes): string[] {
+async function inspectZip(buf: Buffer, depth = 0, budget = ZIP_LIMITS.totalBytes): Promise<string[]> {
   const entries = readCentralDirectory(buf)
   const starts = dataRanges(buf, entries)
   const total = entries.reduce((sum, e) => sum + e.uncompressed, 0)
   const packed = entries.reduce((sum, e) => sum + e.compressed, 0)
   if (total > budget) throw bomb()
   if (total > ZIP_LIMITS.ratioFloorBytes && total > ZIP_LIMITS.ratio * Math.max(packed, 1)) throw bomb()
-  const nested = () => badRequest('ZIP_NESTED_ARCHIVE', '文件内部嵌套了压缩包，不能上传；请直接上传文档本身')
+  // The declared sizes pass; now the real ones, one entry at a time: none may inflate to more
+  // than it declares, nor the package to more than its budget.
+  let inflated = 0
   for (const e of entries) {
     if (ARCHIVE_NAME.test(e.name)) throw nested()
     const data = buf.subarray(starts.get(e)!, starts.get(e)! + e.compressed)
-    const first = head(data, e.method)
-    if (!ARCHIVE_MAGIC.some((m) => startsWith(first, m))) continue
-    if (depth > 0 || !EMBEDDED_PACKAGE.test(e.name)) throw nested()
-    // An embedded Office package: inflated (bounded by its declared size, which counts
-    // toward the total) and held to the same rules.
-    let inner: Buffer
-    try {
-      inner = e.method === 0 ? data : zlib.inflateRawSync(data, { maxOutputLength: Math.max(e.uncompressed, 1) })
-    } catch {
-      throw bomb() // inflates to more than it declares
-    }
-    inspectZip(inner, depth + 1, budget - total)
+    const cap = Math.min(e.uncompressed, budget - inflated)
+    const embeddedAllowed = depth === 0 && EMBEDDED_PACKAGE.test(e.name)
+    if (embeddedAllowed && e.uncompressed > ZIP_LIMITS.embeddedBytes) throw embeddedTooLarge()
+    const { size, archive } = await inflateChecked(data, e.method, cap, embeddedAllowed)
+    inflated += size
+    // An embedded Office package (its size counted toward the total, its real bytes no more than
+    // it declares): held to the same rules.
+    if (archive) await inspectZip(archive, depth + 1, budget - total)
   }
   return entries.map((e) => e.name)
 }
@@ -201,17 +227,18 @@ function image(buf: Buffer, type: 'png' | 'jpg'): 'png' | 'jpg' {
 }
 
 /**
- * The content family of a file, or null when it is none we accept.
+ * The content family of a file, or null when it is none we accept; asynchronous, as a zip
+ * package's entries are really inflated (streamed, off the event loop) to be checked.
  * Throws for a zip package that is corrupt or abusive (FILE_CORRUPT, ZIP_BOMB, ZIP_TOO_MANY_ENTRIES,
- * ZIP_NESTED_ARCHIVE) and for an image of absurd dimensions (IMAGE_TOO_LARGE).
+ * ZIP_NESTED_ARCHIVE, ZIP_EMBEDDED_TOO_LARGE) and for an image of absurd dimensions (IMAGE_TOO_LARGE).
  */
-export function sniffFileType(buf: Buffer, declared: AttachmentType | null): AttachmentType | null {
+export async function sniffFileType(buf: Buffer, declared: AttachmentType | null): Promise<AttachmentType | null> {
   if (startsWith(buf, [0x25, 0x50, 0x44, 0x46, 0x2d])) return 'pdf'
   if (startsWith(buf, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return image(buf, 'png')
   if (startsWith(buf, [0xff, 0xd8, 0xff])) return image(buf, 'jpg')
   if (startsWith(buf, CFB)) return declared === 'doc' || declared === 'xls' ? declared : null
   if (startsWith(buf, ZIP)) {
-    const names = new Set(inspectZip(buf))
+    const names = new Set(await inspectZip(buf))
     if (!names.has('[Content_Types].xml')) return null
     if (names.has('word/document.xml')) return 'docx'
     if (names.has('xl/workbook.xml')) return 'xlsx'

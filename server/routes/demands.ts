@@ -167,7 +167,7 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
       const name = attachmentName(upload.name)
       const content = upload.content
       const declared = extensionOf(name)
-      const type = sniffFileType(content, declared)
+      const type = await sniffFileType(content, declared)
       const accepted = spec.accept.map((t) => '.' + t).join(' ')
       if (!type && declared && spec.accept.includes(declared)) {
         throw badRequest('FILE_TYPE_MISMATCH', `文件扩展名是.${declared}，但内容不是${declared.toUpperCase()}文件，请检查后重新上传`)

@@ -249,7 +249,12 @@ beforeAll(async () => {
   })
   expect((await s.app.inject({ method: 'POST', url: `/api/demands/${dA}/submit`, headers, payload: { baseVersion: saved.json().version } })).statusCode).toBe(200)
   // the unit opens A's demand: A gets a message (审核中)
-  expect((await s.app.inject({ url: `/api/recommend/demands/${dA}`, headers: { cookie: who.recRight!.cookie } })).statusCode).toBe(200)
+  const opened = await s.app.inject({
+    method: 'POST',
+    url: `/api/recommend/demands/${dA}/open`,
+    headers: { cookie: who.recRight!.cookie, 'x-csrf-token': who.recRight!.csrfToken }
+  })
+  expect(opened.statusCode).toBe(200)
   const [{ id: message }] = await s.db.query<{ id: string }>('SELECT id FROM notifications WHERE demand_id = $1', [dA])
   targets.mine = { name: 'mine', demand: dA, campaign: CQ, attachment, message }
   targets.foreign = { name: 'foreign', demand: dF, campaign: HZ_DEMO, attachment, message }

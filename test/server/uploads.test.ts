@@ -1,6 +1,7 @@
 /**
  * Attachment uploads against hostile files, built here from real bytes: a zip bomb (a
- * docx-shaped zip whose document inflates to 300 MB of zeros), nested archives, a zip
+ * docx-shaped zip whose document inflates to 300 MB of zeros, its headers honest or lying
+ * about it, checked without stopping the server), nested archives, a zip
  * with more entries than any document, a plain zip or a workbook behind .docx, a PNG
  * decompression bomb, oversize bodies, and names with folders, control and direction
  * characters. Every refusal has a stable code and a Chinese message, stores nothing and
@@ -27,6 +28,28 @@ const CHINESE = /[\u4e00-\u9fa5]/
 const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')
 const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)])
 const sha256 = (b: Buffer) => crypto.createHash('sha256').update(b).digest('hex')
+
+/** The uncompressed sizes an entry's local and central headers declare, in that order. */
+function declaredSizes(buf: Buffer, name: string): number[] {
+  const sizes: number[] = []
+  const named = (at: number, length: number) => buf.toString('utf8', at, at + length) === name
+  for (let i = 0; i + 46 <= buf.length; i++) {
+    if (buf.readUInt32LE(i) === 0x04034b50 && named(i + 30, buf.readUInt16LE(i + 26))) sizes.push(buf.readUInt32LE(i + 22))
+    if (buf.readUInt32LE(i) === 0x02014b50 && named(i + 46, buf.readUInt16LE(i + 28))) sizes.push(buf.readUInt32LE(i + 24))
+  }
+  return sizes
+}
+
+/** `bytes` of noise behind a JPEG's first bytes: a photo as far as compression goes. */
+const photo = (bytes: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), crypto.randomBytes(bytes - 4)])
+
+/** A worksheet of `rows` rows of numbers, about as compressible as a real one. */
+function sheetXml(rows: number): Buffer {
+  let seed = 42
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31)
+  const body = Array.from({ length: rows }, (_, r) => `<row r="${r + 1}"><c r="A${r + 1}"><v>${next()}</v></c><c r="B${r + 1}"><v>${next() / 1000}</v></c></row>`)
+  return Buffer.from(`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${body.join('')}</sheetData></worksheet>`)
+}
 
 const as = (who: SignedIn | string) =>
   typeof who === 'string' ? { authorization: `Bearer ${who}` } : { cookie: who.cookie, 'x-csrf-token': who.csrfToken }
@@ -106,6 +129,20 @@ describe('files that are what they say', () => {
     expect(doc.json()).toMatchObject({ name: '需求说明.docx', type: 'docx' })
   })
 
+  it('accepts honest packages whose every entry is really inflated: a 6 MB worksheet, stored pictures', async () => {
+    const sheet = sheetXml(70_000)
+    expect(sheet.length).toBeGreaterThan(6 * 1024 * 1024)
+    const xlsx = zip([...xlsxEntries(), { name: 'xl/worksheets/sheet1.xml', data: sheet }, { name: 'xl/media/image1.jpeg', data: photo(256 * 1024), stored: true }])
+    const book = await upload('技术指标.xlsx', xlsx)
+    expect(book.statusCode).toBe(201)
+    expect(book.json()).toMatchObject({ type: 'xlsx', size: xlsx.length, sha256: sha256(xlsx) })
+
+    const docx = zip([...docxEntries(), { name: 'word/media/image1.jpeg', data: photo(256 * 1024), stored: true }, { name: 'word/embeddings/Microsoft_Excel_Worksheet.xlsx', data: xlsx }])
+    const doc = await upload('需求说明.docx', docx)
+    expect(doc.statusCode).toBe(201)
+    expect(doc.json()).toMatchObject({ type: 'docx', sha256: sha256(docx) })
+  })
+
   it('takes the name from the mini-program’s `name` field, not the temporary path', async () => {
     const docx = zip(docxEntries())
     // WeChat names the file part after its temporary file; the field may come before or after it.
@@ -131,11 +168,71 @@ describe('archives', () => {
     expect(message).toContain('200MB')
   })
 
+  it('refuses a docx whose document really inflates to 300 MB while its headers declare 1 MB, and a stored part longer than declared', async () => {
+    const lying = zip(docxEntries({ name: 'word/document.xml', deflated: deflatedZeros(300), declaredSize: 1024 * 1024 }))
+    expect(declaredSizes(lying, 'word/document.xml')).toEqual([1024 * 1024, 1024 * 1024])
+    expect(lying.length).toBeLessThan(400 * 1024)
+    const message = await expectRefused(() => upload('需求说明.docx', lying), 400, 'ZIP_BOMB')
+    expect(message).toContain('200MB')
+
+    const stored = zip([...docxEntries(), { name: 'word/media/image1.jpeg', data: photo(512 * 1024), stored: true, declaredSize: 1024 }])
+    expect(declaredSizes(stored, 'word/media/image1.jpeg')).toEqual([1024, 1024])
+    await expectRefused(() => upload('需求说明.docx', stored), 400, 'ZIP_BOMB')
+  })
+
+  it('answers other requests while a lying package is being inflated', async () => {
+    // Declared: a 150 MB document beside a 1.6 MB photo, a ratio under 100. Real: 300 MB of zeros,
+    // so the check inflates 150 MB before it knows.
+    const lying = zip([
+      ...docxEntries({ name: 'word/document.xml', deflated: deflatedZeros(300), declaredSize: 150 * 1024 * 1024 }),
+      { name: 'word/media/image1.jpeg', data: photo(1600 * 1024), stored: true }
+    ])
+    // Told when the check makes its first streaming inflater (zlib's, working on the thread pool):
+    // zlib's export is not writable, only configurable, hence defineProperty.
+    const createInflateRaw = zlib.createInflateRaw
+    const put = (value: typeof createInflateRaw) => Object.defineProperty(zlib, 'createInflateRaw', { value, configurable: true, enumerable: true })
+    const started = new Promise<string>((resolve) =>
+      put((options) => {
+        put(createInflateRaw)
+        resolve('inflating')
+        return createInflateRaw(options)
+      })
+    )
+    try {
+      await expectRefused(
+        async () => {
+          let answered = false
+          const uploading = upload('需求说明.docx', lying).then((res) => {
+            answered = true
+            return res
+          })
+          expect(await Promise.race([started, uploading.then(() => 'answered')])).toBe('inflating')
+          const health = await s.app.inject({ url: '/api/health' })
+          expect(health.statusCode).toBe(200)
+          expect(answered).toBe(false) // the upload is still being checked
+          return uploading
+        },
+        400,
+        'ZIP_BOMB'
+      )
+    } finally {
+      put(createInflateRaw)
+    }
+  })
+
   it('refuses a compression ratio no document has (50 MB from 50 KB), and a bomb inside an embedded workbook', async () => {
     await expectRefused(() => upload('需求说明.docx', zip(docxEntries({ name: 'word/document.xml', deflated: deflatedZeros(50) }))), 400, 'ZIP_BOMB')
     const inner = zip([...xlsxEntries(), { name: 'xl/worksheets/sheet1.xml', deflated: deflatedZeros(250) }])
     const outer = zip([...docxEntries(), { name: 'word/embeddings/Microsoft_Excel_Worksheet.xlsx', data: inner }])
     await expectRefused(() => upload('需求说明.docx', outer), 400, 'ZIP_BOMB')
+  })
+
+  it('refuses an embedded workbook larger than an upload may be, which would be held in memory to be inspected', async () => {
+    // 21 MB of stored zeros inside; beside a photo, the package keeps a ratio under 100.
+    const inner = zip([...xlsxEntries(), { name: 'xl/media/image1.png', data: Buffer.alloc(21 * 1024 * 1024), stored: true }])
+    const outer = zip([...docxEntries(), { name: 'word/media/image1.jpeg', data: photo(300 * 1024), stored: true }, { name: 'word/embeddings/Microsoft_Excel_Worksheet.xlsx', data: inner }])
+    const message = await expectRefused(() => upload('需求说明.docx', outer), 400, 'ZIP_EMBEDDED_TOO_LARGE')
+    expect(message).toContain('20MB')
   })
 
   it('refuses nested archives, by name and by content', async () => {

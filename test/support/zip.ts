@@ -1,6 +1,7 @@
 /**
  * Builds real zip files in tests: Office packages, nested archives and zip bombs.
- * Entries are deflated (or given already deflated, for bombs too large to hold inflated).
+ * Entries are deflated (or given already deflated, for bombs too large to hold inflated) or
+ * stored, and their headers may declare a size other than the real one.
  */
 import zlib from 'node:zlib'
 
@@ -10,6 +11,10 @@ export interface ZipEntry {
   data?: Buffer
   /** Or the entry already deflated, with its inflated size and CRC-32. */
   deflated?: { bytes: Buffer; size: number; crc: number }
+  /** `data` stored as it is (method 0) rather than deflated. */
+  stored?: boolean
+  /** The uncompressed size the headers declare, when they should lie about it. */
+  declaredSize?: number
 }
 
 export function zip(entries: ZipEntry[]): Buffer {
@@ -18,25 +23,28 @@ export function zip(entries: ZipEntry[]): Buffer {
   let offset = 0
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8')
-    const packed = e.deflated ?? { bytes: zlib.deflateRawSync(e.data ?? Buffer.alloc(0)), size: e.data?.length ?? 0, crc: zlib.crc32(e.data ?? Buffer.alloc(0)) }
+    const data = e.data ?? Buffer.alloc(0)
+    const packed = e.deflated ?? { bytes: e.stored ? data : zlib.deflateRawSync(data), size: data.length, crc: zlib.crc32(data) }
+    const method = e.stored ? 0 : 8
+    const size = e.declaredSize ?? packed.size
     const local = Buffer.alloc(30)
     local.writeUInt32LE(0x04034b50, 0)
     local.writeUInt16LE(20, 4)
     local.writeUInt16LE(0x0800, 6) // UTF-8 names
-    local.writeUInt16LE(8, 8) // deflate
+    local.writeUInt16LE(method, 8)
     local.writeUInt32LE(packed.crc >>> 0, 14)
     local.writeUInt32LE(packed.bytes.length, 18)
-    local.writeUInt32LE(packed.size, 22)
+    local.writeUInt32LE(size, 22)
     local.writeUInt16LE(name.length, 26)
     const cd = Buffer.alloc(46)
     cd.writeUInt32LE(0x02014b50, 0)
     cd.writeUInt16LE(20, 4)
     cd.writeUInt16LE(20, 6)
     cd.writeUInt16LE(0x0800, 8)
-    cd.writeUInt16LE(8, 10)
+    cd.writeUInt16LE(method, 10)
     cd.writeUInt32LE(packed.crc >>> 0, 16)
     cd.writeUInt32LE(packed.bytes.length, 20)
-    cd.writeUInt32LE(packed.size, 24)
+    cd.writeUInt32LE(size, 24)
     cd.writeUInt16LE(name.length, 28)
     cd.writeUInt32LE(offset, 42)
     locals.push(local, name, packed.bytes)
