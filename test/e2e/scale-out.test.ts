@@ -3,6 +3,7 @@
  * deploy/nginx.conf (its ports and temporary paths replaced): they behave as one.
  * - a session made through one instance works on the other;
  * - 60 concurrent recommends against a quota of 40, spread over both, end at exactly 40;
+ * - reminders due while both run reach every person exactly once (at one WeChat gateway fake);
  * - a deadline the bureau moves is seen by both at once;
  * - killing one instance in the middle of saves loses no acknowledged save.
  */
@@ -12,10 +13,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Db } from '../../server/db'
+import { startFake, type RunningFake } from '../../server/integrations/fakes/serve'
+import { createWechatFakeState, wechatFake, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
 import { openTestDb } from '../support/db'
 import { freePort, startIdp, type RunningIdp } from '../support/idp'
 import { signInOverHttp } from '../support/http-session'
 import { startProduct, type Product } from '../support/product'
+import { dueCampaign, seedDrafts, settled, tally, waitFor, type SeededDrafts } from '../support/reminders'
 import { seedAccount, seedManyCq } from '../support/seed-demands'
 
 const ROOT = path.join(__dirname, '../..')
@@ -31,6 +35,9 @@ const instances: Product[] = []
 let nginx: ChildProcess
 let base: string
 let dir: string
+let gateway: RunningFake
+let wechat: WechatFakeState
+let due: { campaignId: string; seeded: SeededDrafts }
 
 /** deploy/nginx.conf with this run's ports and paths. */
 function nginxConf(port: number, upstreams: number[]): string {
@@ -50,7 +57,13 @@ beforeAll(async () => {
   const nginxPort = await freePort()
   base = `http://127.0.0.1:${nginxPort}`
   idp = await startIdp([`${base}/api/auth/oidc/callback`])
+  // one WeChat gateway for both instances, and a reminder due for 600 people when they start
+  wechat = createWechatFakeState({ appId: 'wx-dev-appid', secret: 'wx-dev-secret', sendDelayMs: 2 })
+  gateway = await startFake(wechatFake, { state: wechat })
+  const campaign = await dueCampaign(db, 'scale-out-due', Date.now())
+  due = { campaignId: campaign.id, seeded: await seedDrafts(db, campaign.id, 600, 'dev-wx-reminder', 'so') }
   const env = {
+    WECHAT_API_BASE: gateway.url,
     DATABASE_URL: db.connectionString!,
     PUBLIC_URL: base,
     OIDC_ISSUER: idp.issuer,
@@ -79,6 +92,7 @@ afterAll(async () => {
   nginx?.kill('SIGTERM')
   await Promise.all(instances.map((p) => p.close()))
   await idp?.close()
+  await gateway?.close()
   await db?.close()
   fs.rmSync(dir, { recursive: true, force: true })
 })
@@ -96,6 +110,24 @@ it('signs in through nginx, and the session works on both instances', async () =
   const through = await Promise.all(Array.from({ length: 10 }, () => fetch(`${base}/api/auth/me`, { headers: bearer(token) }).then((r) => r.status)))
   expect(through).toEqual(Array(10).fill(200))
 })
+
+it('delivers the reminders due while both run exactly once', async () => {
+  await waitFor(
+    'the reminders to be delivered',
+    async () => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM reminder_runs WHERE campaign_id = $1 AND state = 'done'`, [due.campaignId]))[0].n > 0 && settled(db),
+    120_000,
+    250
+  )
+  const received = tally(wechat.messages.map((m) => m.touser), due.seeded)
+  const [messages] = await db.query<{ notes: number; people: number }>(
+    `SELECT count(*)::int AS notes, count(DISTINCT user_id)::int AS people FROM notifications WHERE campaign_id = $1 AND kind LIKE 'reminder%'`,
+    [due.campaignId]
+  )
+  const senders = await db.query<{ claimed_by: string }>('SELECT DISTINCT claimed_by FROM push_deliveries')
+  console.log(`scale-out reminders: gateway delivered ${received.delivered}, duplicates ${received.duplicates}, missing ${received.missing}; in-app messages ${messages.notes} for ${messages.people} people; sent by ${senders.length} worker(s)`)
+  expect(received).toEqual({ delivered: 600, duplicates: 0, missing: 0 })
+  expect(messages).toEqual({ notes: 600, people: 600 })
+}, 150_000)
 
 it('ends 60 concurrent recommends against a quota of 40, spread over both instances, at exactly 40', async () => {
   const now = Date.now()
