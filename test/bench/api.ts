@@ -18,87 +18,20 @@ import { spawn } from 'node:child_process'
 import os from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import type { Db } from '../../server/db'
-import { createDemand } from '../../server/demands'
 import { seedCampaigns } from '../../server/seed'
 import { openTestDb, schemaUrl } from '../support/db'
 import { freePort } from '../support/idp'
 import { startProduct } from '../support/product'
 import { seedAccount } from '../support/seed-demands'
-import { completeAnswers } from '../types/fixtures'
-import { CQ, INBOX_UNIT, seedInbox } from './support'
+import { CQ, INBOX_UNIT, draftRounds, loadavg, measure, resultRow, seedDrafts, seedInbox, type Draft, WARMUP_SECONDS, SECONDS, CONNECTIONS } from './support'
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
-const WARMUP_SECONDS = 2
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
 const INBOX_DEMANDS = 10_000
-const DRAFT_CAMPAIGN = `${CQ}-demo` // open for enterprises whatever today's date
 const ROOT = path.join(__dirname, '../..')
-/** A complete Chongqing demand, as a draft looks on its last step. */
-const ANSWERS = completeAnswers(CQ)
-
-interface Draft {
-  id: string
-  version: number
-  token: string
-  step: string
-}
 
 interface Pair {
   name: string
   product: autocannon.Result
   bare: autocannon.Result
-}
-
-/** Drafts of seeded enterprises, never saved yet (version as created). */
-async function seedDrafts(db: Db, now: number, count: number): Promise<Draft[]> {
-  const drafts: Draft[] = []
-  let owner: Awaited<ReturnType<typeof seedAccount>> | null = null
-  for (let i = 0; i < count; i++) {
-    // ten demands per enterprise and campaign at the most
-    if (i % 10 === 0) owner = await seedAccount(db, now, { role: 'enterprise' })
-    const d = await createDemand(db, owner!.session, DRAFT_CAMPAIGN, now)
-    drafts.push({ id: d.id, version: d.version, token: owner!.token, step: d.currentStep })
-  }
-  return drafts
-}
-
-/**
- * Draft saves as the app makes them: a connection takes a draft nobody is saving, sends it
- * with the version it last heard of, and gives it back with the version the answer names
- * (a 409 answer carries the server's copy and its version).
- */
-function draftSaves(drafts: Draft[], pathOf: (d: Draft) => string): autocannon.Request {
-  const idle = [...drafts]
-  const body = (d: Draft) => JSON.stringify({ baseVersion: d.version, answers: ANSWERS, currentStep: d.step })
-  return {
-    method: 'PUT',
-    setupRequest: (req, ctx) => {
-      const d = idle.shift()
-      if (!d) throw new Error('every draft is in flight: more connections than drafts, or answers lost')
-      ;(ctx as { draft?: Draft }).draft = d
-      return { ...req, path: pathOf(d), headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body: body(d) }
-    },
-    onResponse: (status, resBody, ctx) => {
-      const d = (ctx as { draft: Draft }).draft
-      if (status === 200) d.version = (JSON.parse(resBody) as { version: number }).version
-      else if (status === 409) d.version = (JSON.parse(resBody) as { current: { version: number } }).current.version
-      idle.push(d)
-    }
-  }
-}
-
-function load(url: string, requests: autocannon.Request[], seconds: number): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, requests }, (err, result) => (err ? reject(err) : resolve(result)))
-    instance.on('error', reject)
-  })
-}
-
-/** Warm-up, then the measured run. */
-async function measure(url: string, requests: () => autocannon.Request[]): Promise<autocannon.Result> {
-  await load(url, requests(), WARMUP_SECONDS)
-  return load(url, requests(), SECONDS)
 }
 
 async function startBare(databaseUrl: string): Promise<{ url: string; stop: () => void }> {
@@ -113,13 +46,6 @@ async function startBare(databaseUrl: string): Promise<{ url: string; stop: () =
   })
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill() }
 }
-
-const loadavg = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
-const statuses = (r: autocannon.Result) =>
-  Object.entries(r.statusCodeStats ?? {})
-    .filter(([code]) => !code.startsWith('2'))
-    .map(([code, { count }]) => `${code}×${count}`)
-    .join(' ')
 
 async function main() {
   process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
@@ -136,10 +62,6 @@ async function main() {
     // timeout keeps its draft), so a save still in flight when the warm-up stops cannot conflict.
     const drafts = await seedDrafts(db, now, CONNECTIONS * 4)
     const bareDrafts: Draft[] = drafts.map((d, i) => ({ ...d, id: String(i + 1) }))
-    const rounds = (all: Draft[], pathOf: (d: Draft) => string) => {
-      let round = 0
-      return () => [draftSaves(all.slice(round * CONNECTIONS * 2, ++round * CONNECTIONS * 2), pathOf)]
-    }
 
     const [product, bare] = await Promise.all([startProduct({ DATABASE_URL: databaseUrl, H5_DIR: '/nonexistent' }), startBare(databaseUrl)])
     console.log(`API on PostgreSQL, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${SECONDS} s each; load average ${loadavg()} (1 / 5 / 15 min)`)
@@ -152,8 +74,8 @@ async function main() {
       })
       pairs.push({
         name: 'draft save',
-        product: await measure(product.url, rounds(drafts, (d) => `/api/demands/${d.id}/draft`)),
-        bare: await measure(bare.url, rounds(bareDrafts, (d) => `/drafts/${d.id}`))
+        product: await measure(product.url, draftRounds(drafts, (d) => `/api/demands/${d.id}/draft`)),
+        bare: await measure(bare.url, draftRounds(bareDrafts, (d) => `/drafts/${d.id}`))
       })
       pairs.push({
         name: `recommender inbox (${INBOX_DEMANDS.toLocaleString('en')})`,
@@ -168,14 +90,11 @@ async function main() {
     await db.close()
   }
 
-  const row = (name: string, r: autocannon.Result) =>
-    `  ${name.padEnd(8)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
-    `2xx ${r['2xx']}   non-2xx ${r.non2xx}${r.non2xx ? ` (${statuses(r)})` : ''}   errors ${r.errors}   timeouts ${r.timeouts}`
   console.log()
   for (const { name, product, bare } of pairs) {
     console.log(name)
-    console.log(row('product', product))
-    console.log(row('bare', bare))
+    console.log(resultRow('product', product))
+    console.log(resultRow('bare', bare))
     console.log(
       `  product/bare: ${(product.requests.average / bare.requests.average).toFixed(2)}× the requests/s, ${(product.latency.p99 / bare.latency.p99).toFixed(2)}× the p99`
     )

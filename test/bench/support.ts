@@ -4,7 +4,11 @@
  * fast seeding of many submitted demands with plain SQL (generate_series), shaped exactly as
  * submissions leave them (demand row + version 1 + the columns the recommender lists use).
  */
+import os from 'node:os'
+import autocannon from 'autocannon'
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
+import { createDemand } from '../../server/demands'
+import { seedAccount } from '../support/seed-demands'
 import { searchText } from '../../server/status-events'
 import type { Db } from '../../server/db'
 import { RECOMMENDED_STATUSES } from '../../types/status'
@@ -131,3 +135,92 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
+
+// ---------------------------------------------------------------- draft saves under autocannon
+
+export const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+export const WARMUP_SECONDS = 2
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50)
+/** Open for enterprises whatever today's date. */
+const DRAFT_CAMPAIGN = `${CQ}-demo`
+/** A complete Chongqing demand, as a draft looks on its last step. */
+const ANSWERS = completeAnswers(CQ)
+
+export interface Draft {
+  id: string
+  version: number
+  token: string
+  step: string
+}
+
+/** Drafts of seeded enterprises, never saved yet (version as created). */
+export async function seedDrafts(db: Db, now: number, count: number): Promise<Draft[]> {
+  const drafts: Draft[] = []
+  let owner: Awaited<ReturnType<typeof seedAccount>> | null = null
+  for (let i = 0; i < count; i++) {
+    // ten demands per enterprise and campaign at the most
+    if (i % 10 === 0) owner = await seedAccount(db, now, { role: 'enterprise' })
+    const d = await createDemand(db, owner!.session, DRAFT_CAMPAIGN, now)
+    drafts.push({ id: d.id, version: d.version, token: owner!.token, step: d.currentStep })
+  }
+  return drafts
+}
+
+/**
+ * Draft saves as the app makes them: a connection takes a draft nobody is saving, sends it
+ * with the version it last heard of, and gives it back with the version the answer names
+ * (a 409 answer carries the server's copy and its version).
+ */
+function draftSaves(drafts: Draft[], pathOf: (d: Draft) => string): autocannon.Request {
+  const idle = [...drafts]
+  const body = (d: Draft) => JSON.stringify({ baseVersion: d.version, answers: ANSWERS, currentStep: d.step })
+  return {
+    method: 'PUT',
+    setupRequest: (req, ctx) => {
+      const d = idle.shift()
+      if (!d) throw new Error('every draft is in flight: more connections than drafts, or answers lost')
+      ;(ctx as { draft?: Draft }).draft = d
+      return { ...req, path: pathOf(d), headers: { 'content-type': 'application/json', authorization: `Bearer ${d.token}` }, body: body(d) }
+    },
+    onResponse: (status, resBody, ctx) => {
+      const d = (ctx as { draft: Draft }).draft
+      if (status === 200) d.version = (JSON.parse(resBody) as { version: number }).version
+      else if (status === 409) d.version = (JSON.parse(resBody) as { current: { version: number } }).current.version
+      idle.push(d)
+    }
+  }
+}
+
+/**
+ * Warm-up and measured run each save their own drafts, two per connection (a request lost to a
+ * timeout keeps its draft), so a save still in flight when the warm-up stops cannot conflict.
+ */
+export function draftRounds(all: Draft[], pathOf: (d: Draft) => string): () => autocannon.Request[] {
+  let round = 0
+  return () => [draftSaves(all.slice(round * CONNECTIONS * 2, ++round * CONNECTIONS * 2), pathOf)]
+}
+
+function load(url: string, requests: autocannon.Request[], seconds: number): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon({ url, connections: CONNECTIONS, duration: seconds, requests }, (err, result) => (err ? reject(err) : resolve(result)))
+    instance.on('error', reject)
+  })
+}
+
+/** Warm-up, then the measured run. */
+export async function measure(url: string, requests: () => autocannon.Request[]): Promise<autocannon.Result> {
+  await load(url, requests(), WARMUP_SECONDS)
+  return load(url, requests(), SECONDS)
+}
+
+export const loadavg = () => os.loadavg().map((l) => l.toFixed(1)).join(' / ')
+const statuses = (r: autocannon.Result) =>
+  Object.entries(r.statusCodeStats ?? {})
+    .filter(([code]) => !code.startsWith('2'))
+    .map(([code, { count }]) => `${code}×${count}`)
+    .join(' ')
+
+/** One line: requests/s, latencies and every answer that was not 2xx. */
+export const resultRow = (name: string, r: autocannon.Result) =>
+  `  ${name.padEnd(8)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p50 ${String(r.latency.p50).padStart(4)} ms   p99 ${String(r.latency.p99).padStart(4)} ms   ` +
+  `2xx ${r['2xx']}   non-2xx ${r.non2xx}${r.non2xx ? ` (${statuses(r)})` : ''}   errors ${r.errors}   timeouts ${r.timeouts}`

@@ -7,7 +7,6 @@
  * - a deadline the bureau moves is seen by both at once;
  * - killing one instance in the middle of saves loses no acknowledged save.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
@@ -17,14 +16,13 @@ import { startFake, type RunningFake } from '../../server/integrations/fakes/ser
 import { createWechatFakeState, wechatFake, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
 import { openTestDb } from '../support/db'
 import { freePort, startIdp, type RunningIdp } from '../support/idp'
+import { startNginx, type RunningNginx } from '../support/nginx'
 import { signInOverHttp } from '../support/http-session'
 import { startProduct, type Product } from '../support/product'
 import { dueCampaign, seedDrafts, settled, tally, waitFor, type SeededDrafts } from '../support/reminders'
 import { seedAccount, seedManyCq } from '../support/seed-demands'
 
-const ROOT = path.join(__dirname, '../..')
 const CQ = 'cq-2026-key-areas-demo'
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
 // the machine's PostgreSQL server: two processes cannot share an embedded database
 process.env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/test'
@@ -32,26 +30,14 @@ process.env.TEST_DATABASE_URL ||= 'postgres://postgres@127.0.0.1:5432/test'
 let db: Db
 let idp: RunningIdp
 const instances: Product[] = []
-let nginx: ChildProcess
+let nginx: RunningNginx
 let base: string
 let dir: string
 let gateway: RunningFake
 let wechat: WechatFakeState
 let due: { campaignId: string; seeded: SeededDrafts }
 
-/** deploy/nginx.conf with this run's ports and paths. */
-function nginxConf(port: number, upstreams: number[]): string {
-  const conf = fs.readFileSync(path.join(ROOT, 'deploy/nginx.conf'), 'utf8')
-  const servers = upstreams.map((p) => `server 127.0.0.1:${p} max_fails=1 fail_timeout=5s;`).join('\n    ')
-  return conf
-    .replace(/server 127\.0\.0\.1:3000[^\n]*\n\s*server 127\.0\.0\.1:3002[^\n]*/, servers)
-    .replace('listen 8080;', `listen 127.0.0.1:${port};`)
-    .replace('/var/lib/nginx/body', path.join(dir, 'body'))
-    .replace('/var/lib/nginx/proxy', path.join(dir, 'proxy'))
-}
-
 beforeAll(async () => {
-  if (!fs.existsSync(NGINX)) throw new Error(`nginx is missing (${NGINX}): apt-get install -y nginx (.ci/run does)`)
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-out-'))
   db = await openTestDb()
   const nginxPort = await freePort()
@@ -74,22 +60,12 @@ beforeAll(async () => {
   }
   // one after the other: each applies migrations and seeds the campaigns at start
   for (let i = 0; i < 2; i++) instances.push(await startProduct(env))
-  const ports = instances.map((p) => Number(new URL(p.url).port))
-  fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxConf(nginxPort, ports))
-  nginx = spawn(NGINX, ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-g', `daemon off; pid ${path.join(dir, 'nginx.pid')}; error_log stderr;`], {
-    stdio: ['ignore', 'ignore', 'pipe']
-  })
-  let stderr = ''
-  nginx.stderr!.on('data', (d) => (stderr += d))
-  for (let i = 0; i < 100; i++) {
-    if (nginx.exitCode !== null) throw new Error('nginx did not start: ' + stderr)
-    if (await fetch(`${base}/api/health`).then((r) => r.ok, () => false)) break
-    await new Promise((r) => setTimeout(r, 100))
-  }
+  nginx = await startNginx(nginxPort, instances.map((p) => Number(new URL(p.url).port)), path.join(dir, 'nginx'))
+  expect(nginx.url).toBe(base)
 }, 240_000)
 
 afterAll(async () => {
-  nginx?.kill('SIGTERM')
+  await nginx?.stop()
   await Promise.all(instances.map((p) => p.close()))
   await idp?.close()
   await gateway?.close()
