@@ -19,6 +19,14 @@ export interface Session {
   csrfToken: string
 }
 
+/**
+ * A recommending unit's or the bureau's rights come from the identity provider's claims, read at
+ * sign-in: their sessions last at most a day, so a unit the provider removed loses its role
+ * within 24 hours (the next sign-in reads the claims again). Enterprise sessions last
+ * SESSION_TTL_HOURS.
+ */
+export const REVIEWER_SESSION_HOURS = 24
+
 export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64url')
 export const sha256 = (value: string) => crypto.createHash('sha256').update(value).digest('hex')
 
@@ -44,12 +52,19 @@ export async function findSession(db: Queryable, token: string, now: number): Pr
     `SELECT s.token_hash AS "tokenHash", s.user_id AS "userId", s.client, s.csrf_token AS "csrfToken",
             u.role, u.recommender_unit AS "recommenderUnit", u.display_name AS "displayName"
        FROM sessions s JOIN users u ON u.id = s.user_id
-      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2`,
-    [sha256(token), new Date(now)]
+      WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
+        AND (u.role = 'enterprise' OR s.created_at > $3)`,
+    [sha256(token), new Date(now), new Date(now - REVIEWER_SESSION_HOURS * 3_600_000)]
   )
   return rows[0] ?? null
 }
 
 export async function revokeSession(db: Queryable, tokenHash: string, now: number): Promise<void> {
   await db.query('UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash, new Date(now)])
+}
+
+/** Ends every session of a user, on every device; returns how many were live. */
+export async function revokeAllSessions(db: Queryable, userId: string, now: number): Promise<number> {
+  const rows = await db.query('UPDATE sessions SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL RETURNING 1', [userId, new Date(now)])
+  return rows.length
 }

@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { Platform } from '../../types/domain'
 import { type Deps, CSRF_COOKIE, SESSION_COOKIE } from '../app'
-import { createSession, randomToken, revokeSession, sha256, type SessionClient } from '../auth/sessions'
+import { createSession, randomToken, revokeAllSessions, revokeSession, sha256, type SessionClient } from '../auth/sessions'
 import { AppError, badRequest, loggable } from '../errors'
 import { PlatformLoginError } from '../integrations/platform-login'
 import { hit } from '../rate-limit'
@@ -186,6 +186,14 @@ export const authRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps
     if (request.session) await revokeSession(db, request.session.tokenHash, clock())
     reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
     return reply.status(204).send()
+  })
+
+  /** Signs the person out everywhere (every device and browser), e.g. after losing a phone. */
+  app.post('/api/auth/sessions/revoke-all', async (request, reply) => {
+    const session = requireSession(request)
+    const revoked = await revokeAllSessions(db, session.userId, clock())
+    reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' })
+    return { revoked }
   })
 
   app.get('/api/auth/me', async (request, reply) => {

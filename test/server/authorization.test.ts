@@ -175,7 +175,8 @@ const ROUTES: RouteCase[] = [
     body: (t) => ({ enterprise: t.campaign === CQ ? '2025-07-20' : '2030-01-01' }), // Chongqing: unchanged
     access: bureauOfCampaign
   },
-  // last: it ends the caller's session
+  // last: they end the caller's sessions
+  { method: 'POST', path: '/api/auth/sessions/revoke-all', url: () => '/api/auth/sessions/revoke-all', access: signedIn },
   { method: 'POST', path: '/api/auth/logout', url: () => '/api/auth/logout', access: 'any' }
 ]
 

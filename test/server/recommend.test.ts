@@ -421,7 +421,7 @@ describe('the recommending unit’s workflow', () => {
 
     it('refuses a return after the enterprise deadline with a clear message, and still allows recommending', async () => {
       s.clock.now = Date.parse('2025-07-21T00:00:00.000+08:00')
-      await signInAll() // sessions last a week of server time
+      await signInAll() // a unit's session lasts a day of server time (an enterprise's a week)
       const res = await call(rec, 'POST', `/api/recommend/demands/${late}/return`, { reason: '请补充' })
       expect(res.statusCode).toBe(403)
       expect(res.json()).toEqual({
@@ -432,6 +432,7 @@ describe('the recommending unit’s workflow', () => {
       expect(view.next.actions.map((a) => a.action)).toEqual(['recommend', 'not_recommend'])
       expect(view.next.message).toBe('企业填报已截止，不能再退回；可推荐或不予推荐，截止2025年7月25日 24:00')
       s.clock.now = Date.parse('2025-07-25T23:59:59.999+08:00')
+      await signInAll() // a unit's session lasts a day: the clerk signs in again on the 25th
       expect((await json<ReviewDemand>(rec, 'POST', `/api/recommend/demands/${late}/recommend`)).rank).toBe(3)
     })
 
