@@ -22,6 +22,10 @@ export interface Config {
   sessionTtlHours: number
   /** Sign-in attempts per client address, and completed sign-ins per account, per 10 minutes. */
   signInLimits: { perAddress: Limit; perAccount: Limit }
+  /** Per person per 10 minutes (UPLOAD_MAX_PER_USER, THREAD_POST_MAX_PER_USER, PUSH_CONSENT_MAX_PER_USER): uploads, thread posts, push-consent records. */
+  userLimits: { uploads: Limit; threadPosts: Limit; pushConsents: Limit }
+  /** Bytes all stored attachments of one demand may take together (UPLOAD_MAX_BYTES_PER_DEMAND, default 100 MB). */
+  uploadMaxBytesPerDemand: number
   /** Add Secure to cookies (on whenever publicUrl is https). */
   cookieSecure: boolean
   /** Seed the demo copies of campaigns (dates shifted into the future, labelled 演示). */
@@ -95,6 +99,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       perAddress: { max: Number(env.SIGN_IN_MAX_PER_ADDRESS ?? 30), windowMs: 10 * 60_000 },
       perAccount: { max: Number(env.SIGN_IN_MAX_PER_ACCOUNT ?? 10), windowMs: 10 * 60_000 }
     },
+    userLimits: {
+      uploads: { max: positiveInt(env, 'UPLOAD_MAX_PER_USER', 60), windowMs: 10 * 60_000 },
+      threadPosts: { max: positiveInt(env, 'THREAD_POST_MAX_PER_USER', 30), windowMs: 10 * 60_000 },
+      pushConsents: { max: positiveInt(env, 'PUSH_CONSENT_MAX_PER_USER', 30), windowMs: 10 * 60_000 }
+    },
+    uploadMaxBytesPerDemand: positiveInt(env, 'UPLOAD_MAX_BYTES_PER_DEMAND', 100 * 1024 * 1024),
     cookieSecure: publicUrl.startsWith('https://'),
     demoSeed: (env.DEMO_SEED ?? String(mode === 'development')) === 'true',
     trustProxy: trustedProxies(env.TRUST_PROXY ?? '0'),
@@ -194,6 +204,14 @@ function template(env: NodeJS.ProcessEnv, prefix: string, id: string, longTerm: 
     longTerm: (env[`${prefix}_LONG_TERM`] ?? String(longTerm)) === 'true',
     keywords: Object.fromEntries(pairs)
   }
+}
+
+/** A limit from `name`: a whole number above 0 (a typo must not switch a limit off), else `fallback` when unset. */
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]?.trim()
+  if (value === undefined || value === '') return fallback
+  if (!/^[1-9][0-9]*$/.test(value) || !Number.isSafeInteger(Number(value))) throw new Error(`${name} 应为正整数（现为“${value}”）`)
+  return Number(value)
 }
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {

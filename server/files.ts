@@ -7,9 +7,12 @@
  * (./zip-inflate), and refused as soon as it inflates to more than it declares: a header can
  * lie, the bytes cannot. Nested archives are recognised by the first bytes an entry inflates to.
  * Files are stored by id with their SHA-256; a name is only ever shown, never used as a path.
+ * What a demand stores is bounded by what is stored, not by what its draft refers to: a field
+ * holds at most its `maxFiles` files, a demand at most `uploadMaxBytesPerDemand` bytes.
  */
 import type { FastifyReply } from 'fastify'
 import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
+import type { Queryable } from './db'
 import { AppError, badRequest } from './errors'
 import { inflateEntry, InflatedTooLarge } from './zip-inflate'
 
@@ -295,4 +298,111 @@ export function sendAttachment(reply: FastifyReply, file: StoredAttachment) {
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
     .header('cache-control', 'private, no-store')
     .send(Buffer.from(file.content))
+}
+
+/**
+ * A stored file of a demand. `spare`: nothing refers to it (not the draft, not a submitted
+ * version) although the demand was saved or submitted after it was uploaded: a file the person
+ * took out of the draft, or never put in, which the retention job would remove within a day. A
+ * file uploaded since the last save is not spare: the save that refers to it may be on its way.
+ */
+export interface StoredFile {
+  id: string
+  fieldId: string
+  size: number
+  spare: boolean
+}
+
+/**
+ * Every file stored for a demand, oldest first. "Refers to" as the retention job
+ * (server/retention.ts) judges it: the file's id appears in the draft's or a version's answers.
+ */
+export async function storedFiles(db: Queryable, demandId: string): Promise<StoredFile[]> {
+  return db.query<StoredFile>(
+    `SELECT a.id, a.field_id AS "fieldId", a.size,
+            (a.created_at < d.updated_at
+             AND strpos(d.answers::text, a.id::text) = 0
+             AND NOT EXISTS (SELECT 1 FROM demand_versions v WHERE v.demand_id = a.demand_id AND strpos(v.answers::text, a.id::text) > 0)) AS spare
+       FROM attachments a JOIN demands d ON d.id = a.demand_id
+      WHERE a.demand_id = $1
+      ORDER BY a.created_at, a.id`,
+    [demandId]
+  )
+}
+
+/** The field an upload goes to, as the campaign definition gives it. */
+export interface UploadField {
+  id: string
+  label: string
+  maxFiles: number
+}
+
+const MB = 1024 * 1024
+const bytesText = (bytes: number) =>
+  bytes >= MB ? `${+(bytes / MB).toFixed(1)}MB` : bytes >= 1024 ? `${+(bytes / 1024).toFixed(1)}KB` : `${bytes}字节`
+
+export const tooManyFiles = (field: UploadField) =>
+  new AppError(409, 'TOO_MANY_FILES', `“${field.label}”最多上传${field.maxFiles}个文件，已经上传满了；请先删除不需要的文件，再上传新的`)
+
+export const demandFilesTooLarge = (maxBytes: number, usedBytes: number) =>
+  new AppError(
+    413,
+    'DEMAND_FILES_TOO_LARGE',
+    `一项需求的附件合计不能超过${bytesText(maxBytes)}（已上传${bytesText(usedBytes)}），请删除不需要的附件或压缩后再上传`
+  )
+
+/**
+ * Which stored files must make way for a new one of `size` bytes in `field`, or a refusal
+ * (TOO_MANY_FILES, DEMAND_FILES_TOO_LARGE) when even all of them would not make room. Only
+ * spare files may make way: the field's own first, oldest first, and only as many as needed;
+ * spare files of other fields only to make room in bytes.
+ */
+export function filesToReplace(files: StoredFile[], field: UploadField, size: number, maxBytesPerDemand: number): string[] {
+  let count = files.filter((f) => f.fieldId === field.id).length
+  let bytes = files.reduce((sum, f) => sum + Number(f.size), 0)
+  const spare = files.filter((f) => f.spare)
+  const replaced: string[] = []
+  for (const f of [...spare.filter((f) => f.fieldId === field.id), ...spare.filter((f) => f.fieldId !== field.id)]) {
+    const needCount = count >= field.maxFiles
+    const needBytes = bytes + size > maxBytesPerDemand
+    if (!needBytes && (!needCount || f.fieldId !== field.id)) break
+    replaced.push(f.id)
+    bytes -= Number(f.size)
+    if (f.fieldId === field.id) count--
+  }
+  if (count >= field.maxFiles) throw tooManyFiles(field)
+  if (bytes + size > maxBytesPerDemand) throw demandFilesTooLarge(maxBytesPerDemand, bytes)
+  return replaced
+}
+
+/** A checked upload, ready to store. */
+export interface NewAttachment {
+  demandId: string
+  ownerId: string
+  field: UploadField
+  name: string
+  type: AttachmentType
+  content: Buffer
+  sha256: string
+}
+
+/**
+ * Stores a checked file within its field's and its demand's limits, removing the spare files
+ * that make way for it. Run it in one transaction that holds the demand's row lock
+ * (SELECT … FOR UPDATE), so that parallel uploads are counted one after the other.
+ */
+export async function storeAttachment(
+  tx: Queryable,
+  file: NewAttachment,
+  maxBytesPerDemand: number,
+  at: Date
+): Promise<{ id: string; replaced: string[] }> {
+  const replaced = filesToReplace(await storedFiles(tx, file.demandId), file.field, file.content.length, maxBytesPerDemand)
+  if (replaced.length) await tx.query('DELETE FROM attachments WHERE demand_id = $1 AND id = ANY($2::uuid[])', [file.demandId, replaced])
+  const [row] = await tx.query<{ id: string }>(
+    `INSERT INTO attachments (demand_id, owner_id, field_id, name, type, size, sha256, content, created_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
+    [file.demandId, file.ownerId, file.field.id, file.name, file.type, file.content.length, file.sha256, file.content, at]
+  )
+  return { id: row.id, replaced }
 }

@@ -1,6 +1,7 @@
 /**
  * Fixed-window rate limits kept in PostgreSQL, so every server process counts together.
- * Used for sign-in: per client address and per government account.
+ * Used for sign-in (per client address and per government account) and, per person, for
+ * uploads, thread posts and push-consent records (config.userLimits).
  */
 import type { Queryable } from './db'
 import { AppError } from './errors'

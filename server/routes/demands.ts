@@ -16,7 +16,17 @@ import {
   submitDemand
 } from '../demands'
 import { AppError, badRequest, notFound } from '../errors'
-import { attachmentName, extensionOf, fileTooLarge, sendAttachment, sniffFileType, type StoredAttachment } from '../files'
+import {
+  attachmentName,
+  extensionOf,
+  fileTooLarge,
+  sendAttachment,
+  sniffFileType,
+  storeAttachment,
+  tooManyFiles,
+  type StoredAttachment
+} from '../files'
+import { hit } from '../rate-limit'
 import { idParams, requireSession, UUID } from './guards'
 
 /** Path and query values arrive as text; numbers are checked as digits, then converted. */
@@ -24,6 +34,8 @@ const VERSION_NUMBER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const
 
 /** Room for the multipart boundaries, part headers and the `name` field around the file itself. */
 const MULTIPART_OVERHEAD = 64 * 1024
+
+const readOnly = () => new AppError(403, 'DEADLINE_PASSED', '需求已不能修改，不能再上传附件')
 
 /**
  * The one file of an upload and the name it goes by: the form field `name` when sent (the
@@ -59,7 +71,7 @@ async function readUpload(request: FastifyRequest, maxSizeMB: number): Promise<{
 }
 
 export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
-  const { db, clock } = deps
+  const { db, clock, config } = deps
   const enterprise = (request: Parameters<typeof requireSession>[0]) => requireSession(request, 'enterprise')
 
   /** The signed-in enterprise's own demands, newest first. */
@@ -140,7 +152,10 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
 
   /**
    * Uploads one attachment for a field; the reply is the reference the wizard puts into
-   * the answers. The real type is judged by content, the size by the field's limit.
+   * the answers. The real type is judged by content, the size by the field's limit. What is
+   * stored is bounded by what is stored (not by what the draft refers to): the field's
+   * `maxFiles` files, the demand's `uploadMaxBytesPerDemand` bytes, a file nothing refers to
+   * making way for a new one (files.ts); and each person's uploads per 10 minutes.
    */
   app.post<{ Params: { id: string }; Querystring: { field: string } }>(
     '/api/demands/:id/attachments',
@@ -152,14 +167,16 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
     },
     async (request, reply) => {
       const session = enterprise(request)
+      await hit(db, `upload:user:${session.userId}`, config.userLimits.uploads, clock())
       const demand = await getDemand(db, session, request.params.id, clock())
-      if (demand.readOnly) throw new AppError(403, 'DEADLINE_PASSED', '需求已不能修改，不能再上传附件')
+      if (demand.readOnly) throw readOnly()
       const def = await cachedDefinition(db, demand.campaignId)
       const field = allFields(def!).find((f) => f.id === request.query.field)
       if (!field || field.kind !== 'attachments') throw badRequest('UNKNOWN_FIELD', '该填报项不接受附件')
       const spec = field as AttachmentsField
-      const existing = Array.isArray(demand.answers[spec.id]) ? (demand.answers[spec.id] as unknown[]).length : 0
-      if (existing >= spec.maxFiles) throw new AppError(409, 'TOO_MANY_FILES', `“${spec.label}”最多上传${spec.maxFiles}个文件`)
+      const target = { id: spec.id, label: spec.label, maxFiles: spec.maxFiles }
+      // A draft already naming maxFiles files leaves no room whatever is stored: said before the body is read.
+      if (Array.isArray(demand.answers[spec.id]) && (demand.answers[spec.id] as unknown[]).length >= spec.maxFiles) throw tooManyFiles(target)
       if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以表单文件方式上传')
 
       const upload = await readUpload(request, spec.maxSizeMB)
@@ -178,16 +195,26 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
       if (declared !== type) throw badRequest('FILE_TYPE_MISMATCH', `文件内容是${type.toUpperCase()}，与扩展名不符，请检查后重新上传`)
 
       const sha256 = crypto.createHash('sha256').update(content).digest('hex')
-      const [row] = await db.query<{ id: string }>(
-        `INSERT INTO attachments (demand_id, owner_id, field_id, name, type, size, sha256, content, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-        [demand.id, session.userId, spec.id, name, type, content.length, sha256, content, new Date(clock())]
-      )
-      await db.query(
-        `INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_attachment', $3, $4)`,
-        [session.userId, demand.id, JSON.stringify({ attachment: row.id, name, sha256 }), new Date(clock())]
-      )
-      const ref: AttachmentRef = { id: row.id, name, size: content.length, type, sha256 }
+      const id = await db.transaction(async (tx) => {
+        // One upload at a time per demand: the files counted below stay as counted until this commits.
+        const [locked] = await tx.query('SELECT id FROM demands WHERE id = $1 AND owner_id = $2 FOR UPDATE', [demand.id, session.userId])
+        if (!locked) throw notFound('需求')
+        if ((await getDemand(tx, session, demand.id, clock())).readOnly) throw readOnly()
+        const at = new Date(clock())
+        // Room by what is stored, judged under the lock (files.ts).
+        const stored = await storeAttachment(
+          tx,
+          { demandId: demand.id, ownerId: session.userId, field: target, name, type, content, sha256 },
+          config.uploadMaxBytesPerDemand,
+          at
+        )
+        await tx.query(
+          `INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_attachment', $3, $4)`,
+          [session.userId, demand.id, JSON.stringify({ attachment: stored.id, name, sha256, replaced: stored.replaced }), at]
+        )
+        return stored.id
+      })
+      const ref: AttachmentRef = { id, name, size: content.length, type, sha256 }
       return reply.status(201).send(ref)
     }
   )

@@ -1,7 +1,8 @@
 /**
  * Messages and reminders: the message center, the thread of a demand, which reminders and
  * pushes a person gets, the subscription consents from the phone, and (for the bureau) the
- * reminder schedule of a campaign and moving its deadlines.
+ * reminder schedule of a campaign and moving its deadlines. Posting in a thread and recording
+ * consents are limited per person (config.userLimits, server/rate-limit.ts).
  */
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../types/domain'
@@ -20,6 +21,7 @@ import {
   unreadCount
 } from '../messages'
 import { pushTemplates, recordConsents } from '../push'
+import { hit } from '../rate-limit'
 import { campaignFor, type Reviewer } from '../recommend'
 import { moveDeadline, notificationSettings, reminderSchedule, saveNotificationSettings, type DeadlineChange } from '../reminders'
 import { idParams, requireSession, UUID } from './guards'
@@ -83,6 +85,7 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
     },
     async (request, reply) => {
       const session = requireSession(request)
+      await hit(db, `thread-post:user:${session.userId}`, config.userLimits.threadPosts, clock())
       const body = request.body.body.trim()
       if (!body) throw new AppError(400, 'MESSAGE_EMPTY', '请输入留言内容', [{ field: 'body', code: 'REQUIRED', message: '请输入留言内容' }])
       if (Array.from(body).length > THREAD_MESSAGE_MAX) {
@@ -153,8 +156,11 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
         }
       }
     },
-    async (request) =>
-      recordConsents(db, config, requireSession(request).userId, request.body.platform, request.body.results, clock())
+    async (request) => {
+      const { userId } = requireSession(request)
+      await hit(db, `push-consent:user:${userId}`, config.userLimits.pushConsents, clock())
+      return recordConsents(db, config, userId, request.body.platform, request.body.results, clock())
+    }
   )
 
   // ---------------------------------------------------------------- the bureau: reminders follow the deadline

@@ -86,6 +86,7 @@ async function expectRefused(send: () => Promise<{ statusCode: number; json(): {
 }
 
 beforeAll(async () => {
+  // Some fifty uploads by one person at one instant: more than a person makes (rate-limit.test.ts checks the limit).
   s = await startTestServer({ now: Date.parse('2025-07-08T10:00:00+08:00') })
   ent = await signInH5(s.app, 'ent-zhixin')
   other = await signInH5(s.app, 'ent-shancheng')

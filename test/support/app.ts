@@ -47,6 +47,9 @@ export async function startTestServer(
     H5_DIR: '/nonexistent',
     SIGN_IN_MAX_PER_ADDRESS: '100000',
     SIGN_IN_MAX_PER_ACCOUNT: '100000',
+    UPLOAD_MAX_PER_USER: '100000',
+    THREAD_POST_MAX_PER_USER: '100000',
+    PUSH_CONSENT_MAX_PER_USER: '100000',
     ...opts.env
   })
   const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret, ...opts.wechatFake })
