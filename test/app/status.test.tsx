@@ -11,6 +11,7 @@ import { DemandListScreen } from '../../src/features/demands'
 import { StatusScreen } from '../../src/features/status'
 import { startTokenSession } from '../../src/services/session'
 import type { DemandStatusView } from '../../types/recommend'
+import { intlShanghai, pad2 } from '../support/intl-shanghai'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
 import {
@@ -35,21 +36,8 @@ let enterpriseName: string
 
 /** “2026年3月5日 14:05” computed by Intl (not by the app's code). */
 function shanghai(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23'
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value])
-  )
-  // Intl pads the day in some locales (en-GB: “03”); people read 3日.
-  return `${parts.year}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour}:${parts.minute}`
+  const p = intlShanghai(iso)
+  return `${p.year}年${p.month}月${p.day}日 ${pad2(p.hour)}:${pad2(p.minute)}`
 }
 
 async function renderStatus() {

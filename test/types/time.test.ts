@@ -23,28 +23,9 @@ import {
   startOfDay,
   timeOfDay
 } from '../../types/time'
+import { intlShanghai as oracle, pad2 as pad } from '../support/intl-shanghai'
 
 const at = (iso: string) => Date.parse(iso)
-
-/** Shanghai wall-clock parts of an instant, by Intl. */
-function oracle(t: number) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-US', {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      hourCycle: 'h23'
-    })
-      .formatToParts(new Date(t))
-      .map((p) => [p.type, Number(p.value)])
-  ) as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>
-  return parts
-}
-const pad = (n: number) => String(n).padStart(2, '0')
 
 const instants = fc.integer({ min: at('1992-01-01T00:00:00Z'), max: at('2100-01-01T00:00:00Z') })
 
