@@ -154,6 +154,12 @@ describe('thread', () => {
     await eventually(() => expect(container.textContent).toContain('a'.repeat(200)))
     const last = Array.from(container.querySelectorAll('[data-mine="false"] .bubble__text')).pop()!
     expect(last.textContent).toBe(long)
+    // the open thread marks itself read on the server: let that land before the next test posts
+    // something new to read (a late mark would read it too)
+    await eventually(async () => {
+      const mine = await api<{ messages: Array<{ unread: boolean }> }>(enterprise, 'GET', `/api/demands/${demandId}/thread`)
+      expect(mine.messages.some((m) => m.unread)).toBe(false)
+    })
   })
 })
 
