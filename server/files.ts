@@ -314,15 +314,17 @@ export interface StoredFile {
 }
 
 /**
- * Every file stored for a demand, oldest first. "Refers to" as the retention job
- * (server/retention.ts) judges it: the file's id appears in the draft's or a version's answers.
+ * SQL: the attachment `a` of demand `d` is referred to by neither the draft nor a submitted
+ * version (its id appears in none of their answers). The upload limits and the retention job
+ * (server/retention.ts) judge "unreferenced" by this one condition.
  */
+export const UNREFERENCED_ATTACHMENT = `strpos(d.answers::text, a.id::text) = 0
+  AND NOT EXISTS (SELECT 1 FROM demand_versions v WHERE v.demand_id = a.demand_id AND strpos(v.answers::text, a.id::text) > 0)`
+
+/** Every file stored for a demand, oldest first. */
 export async function storedFiles(db: Queryable, demandId: string): Promise<StoredFile[]> {
   return db.query<StoredFile>(
-    `SELECT a.id, a.field_id AS "fieldId", a.size,
-            (a.created_at < d.updated_at
-             AND strpos(d.answers::text, a.id::text) = 0
-             AND NOT EXISTS (SELECT 1 FROM demand_versions v WHERE v.demand_id = a.demand_id AND strpos(v.answers::text, a.id::text) > 0)) AS spare
+    `SELECT a.id, a.field_id AS "fieldId", a.size, (a.created_at < d.updated_at AND ${UNREFERENCED_ATTACHMENT}) AS spare
        FROM attachments a JOIN demands d ON d.id = a.demand_id
       WHERE a.demand_id = $1
       ORDER BY a.created_at, a.id`,

@@ -4,6 +4,7 @@
  * Run daily by the job queue (server/jobs), from one process at a time; safe to run again.
  */
 import type { Queryable } from './db'
+import { UNREFERENCED_ATTACHMENT } from './files'
 
 const DAY_MS = 86_400_000
 /** An upload waits this long for the draft save that refers to it (the app saves within seconds). */
@@ -30,9 +31,7 @@ export async function removeExpired(db: Queryable, now: number): Promise<Removed
     rateLimits: await count(db, 'DELETE FROM rate_limits WHERE window_start <= $1', [new Date(now - LONGEST_LIMIT_WINDOW_MS)]),
     uploads: await count(
       db,
-      `DELETE FROM attachments a WHERE a.created_at <= $1
-         AND NOT EXISTS (SELECT 1 FROM demands d WHERE d.id = a.demand_id AND strpos(d.answers::text, a.id::text) > 0)
-         AND NOT EXISTS (SELECT 1 FROM demand_versions v WHERE v.demand_id = a.demand_id AND strpos(v.answers::text, a.id::text) > 0)`,
+      `DELETE FROM attachments a USING demands d WHERE d.id = a.demand_id AND a.created_at <= $1 AND ${UNREFERENCED_ATTACHMENT}`,
       [new Date(now - UPLOAD_GRACE_MS)]
     )
   }
