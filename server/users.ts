@@ -1,6 +1,6 @@
 /** Users and their enterprise profiles. */
 import type { Me, Profile, UnitType, User } from '../types/domain'
-import { normaliseProfile, validateProfile } from '../types/profile'
+import { IDENTITY_FIELDS, normaliseProfile, validateProfile, type ProfileUpdate } from '../types/profile'
 import type { GovIdentity } from './auth/gov-login'
 import type { Queryable } from './db'
 import { badRequest } from './errors'
@@ -9,9 +9,9 @@ const PROFILE_COLUMNS = `enterprise_name AS "enterpriseName", credit_code AS "cr
   contact_name AS "contactName", mobile, unit_type AS "unitType"`
 
 /**
- * Creates or refreshes the user behind a government identity. The profile takes the
- * enterprise name, credit code and unit type from the identity where still empty,
- * so the person is asked only for what is missing.
+ * Creates or refreshes the user behind a government identity. The enterprise name and credit
+ * code are the identity's, refreshed at every sign-in; the unit type and contact are taken
+ * from it only where still empty, so the person is asked only for what is missing.
  */
 export async function upsertUserFromIdentity(db: Queryable, id: GovIdentity, now: number): Promise<string> {
   const [user] = await db.query<{ id: string }>(
@@ -26,11 +26,10 @@ export async function upsertUserFromIdentity(db: Queryable, id: GovIdentity, now
     `INSERT INTO profiles (user_id, enterprise_name, credit_code, unit_type, contact_name)
      VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (user_id) DO UPDATE SET
-       enterprise_name = CASE WHEN profiles.enterprise_name = '' THEN EXCLUDED.enterprise_name ELSE profiles.enterprise_name END,
-       credit_code = CASE WHEN profiles.credit_code = '' THEN EXCLUDED.credit_code ELSE profiles.credit_code END,
+       enterprise_name = EXCLUDED.enterprise_name, credit_code = EXCLUDED.credit_code,
        unit_type = CASE WHEN profiles.unit_type = '' THEN EXCLUDED.unit_type ELSE profiles.unit_type END,
        contact_name = CASE WHEN profiles.contact_name = '' THEN EXCLUDED.contact_name ELSE profiles.contact_name END`,
-    [user.id, id.enterpriseName ?? '', (id.creditCode ?? '').toUpperCase(), id.unitType ?? '', id.role === 'enterprise' ? id.displayName : '']
+    [user.id, id.enterpriseName ?? '', id.creditCode ?? '', id.unitType ?? '', id.role === 'enterprise' ? id.displayName : '']
   )
   return user.id
 }
@@ -40,14 +39,21 @@ export async function getProfile(db: Queryable, userId: string): Promise<Profile
   return row
 }
 
-export async function saveProfile(db: Queryable, userId: string, input: Profile, now: number): Promise<Profile> {
-  const errors = validateProfile(input)
+/** Saves what the contact may change; the identity's name and code are refused if changed. */
+export async function saveProfile(db: Queryable, userId: string, input: ProfileUpdate, now: number): Promise<Profile> {
+  const current = await getProfile(db, userId)
+  const p = normaliseProfile({ ...current, ...input })
+  const changed = IDENTITY_FIELDS.filter((f) => p[f] !== current[f])
+  if (changed.length) {
+    const message = '单位名称和统一社会信用代码来自政务服务账号（法人）认证，不能在此修改；如有变更，请到政务服务网更新后重新登录'
+    throw badRequest('IDENTITY_FIELD_READONLY', message, changed.map((field) => ({ field, code: 'IDENTITY_FIELD_READONLY', message })))
+  }
+  const errors = validateProfile(p)
   if (errors.length) throw badRequest('VALIDATION_FAILED', errors[0].message, errors)
-  const p = normaliseProfile(input)
   const [row] = await db.query<Profile>(
-    `UPDATE profiles SET enterprise_name = $2, credit_code = $3, contact_name = $4, mobile = $5, unit_type = $6, updated_at = $7
+    `UPDATE profiles SET contact_name = $2, mobile = $3, unit_type = $4, updated_at = $5
       WHERE user_id = $1 RETURNING ${PROFILE_COLUMNS}`,
-    [userId, p.enterpriseName, p.creditCode, p.contactName, p.mobile, p.unitType as UnitType, new Date(now)]
+    [userId, p.contactName, p.mobile, p.unitType as UnitType, new Date(now)]
   )
   return row
 }

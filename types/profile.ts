@@ -4,6 +4,12 @@ import { UNIT_TYPES, type FieldError, type Profile } from './domain'
 
 export const PROFILE_LIMITS = { enterpriseName: 100, contactName: 30 } as const
 
+/** What the legal-person (法人) sign-in supplies: shown in the profile, never edited there. */
+export const IDENTITY_FIELDS = ['enterpriseName', 'creditCode'] as const
+export type IdentityField = (typeof IDENTITY_FIELDS)[number]
+/** What the contact keeps up to date; a save may repeat the identity fields unchanged. */
+export type ProfileUpdate = Omit<Profile, IdentityField> & Partial<Pick<Profile, IdentityField>>
+
 /** Mainland mobile numbers: 11 digits starting 13–19. */
 export function isMobile(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value)

@@ -5,7 +5,8 @@
  * (authorization code + PKCE, state and nonce checked by openid-client).
  */
 import { Issuer, generators, type BaseClient } from 'openid-client'
-import type { Role, UnitType } from '../../types/domain'
+import { checkCreditCode } from '../../types/credit-code'
+import { UNIT_TYPES, type Role, type UnitType } from '../../types/domain'
 import { AppError } from '../errors'
 
 export interface GovIdentity {
@@ -41,7 +42,36 @@ export interface OidcSettings {
   redirectUri: string
 }
 
-const ROLES: Role[] = ['enterprise', 'recommender', 'bureau']
+/** Roles a provider may grant by claim; the enterprise role comes from a legal-person identity only. */
+const STAFF_ROLES: Role[] = ['recommender', 'bureau']
+const NATURAL_PERSON = ['natural_person', '个人']
+
+/**
+ * Who signed in, from the provider's verified claims. Recommending units and the bureau are
+ * named by a role claim. Everyone else files for an enterprise, and only a legal-person (法人)
+ * identity may: one the provider does not mark as a natural person, carrying the unit's name
+ * and a well-formed credit code. That name and code are the profile's, read-only.
+ */
+function identityFromClaims(issuer: string, claims: Record<string, unknown>): GovIdentity {
+  const text = (key: string) => (typeof claims[key] === 'string' && claims[key] ? (claims[key] as string).trim() : undefined)
+  const common = { issuer, subject: String(claims.sub), displayName: text('name') ?? text('enterprise_name') ?? '政务服务用户' }
+  const staffRole = STAFF_ROLES.find((r) => r === claims.role)
+  if (staffRole) return { ...common, role: staffRole, recommenderUnit: text('recommender_unit') }
+
+  if (NATURAL_PERSON.includes(text('user_type') ?? '')) {
+    throw new AppError(403, 'LEGAL_PERSON_REQUIRED', '需求须以单位身份填报：您登录的是个人账号，请在政务服务网切换为法人（单位）账号后重新登录。')
+  }
+  const enterpriseName = text('enterprise_name')
+  const creditCode = text('credit_code')?.toUpperCase()
+  if (!enterpriseName || !creditCode || checkCreditCode(creditCode)) {
+    throw new AppError(
+      403,
+      'LEGAL_PERSON_REQUIRED',
+      '政务服务账号没有提供有效的单位名称和统一社会信用代码，不能以单位身份填报。请使用法人（单位）账号登录，或到政务服务网核实单位信息。'
+    )
+  }
+  return { ...common, role: 'enterprise', enterpriseName, creditCode, unitType: UNIT_TYPES.find((t) => t === claims.unit_type) }
+}
 
 export function createOidcLogin(settings: OidcSettings): GovLogin {
   let client: Promise<BaseClient> | null = null
@@ -94,18 +124,7 @@ export function createOidcLogin(settings: OidcSettings): GovLogin {
       } catch (err) {
         throw new AppError(400, 'SIGN_IN_FAILED', '登录校验未通过，请重新登录', undefined, err)
       }
-      const role = ROLES.includes(claims.role as Role) ? (claims.role as Role) : 'enterprise'
-      const text = (key: string) => (typeof claims[key] === 'string' && claims[key] ? (claims[key] as string) : undefined)
-      return {
-        issuer: c.issuer.metadata.issuer,
-        subject: String(claims.sub),
-        role,
-        displayName: text('name') ?? text('enterprise_name') ?? '政务服务用户',
-        enterpriseName: text('enterprise_name'),
-        creditCode: text('credit_code'),
-        unitType: text('unit_type') as UnitType | undefined,
-        recommenderUnit: text('recommender_unit')
-      }
+      return identityFromClaims(c.issuer.metadata.issuer, claims)
     }
   }
 }

@@ -9,8 +9,14 @@ import fs from 'node:fs'
 import http from 'node:http'
 import Provider from 'oidc-provider'
 
-const ACCOUNTS = JSON.parse(fs.readFileSync(new URL('./accounts.json', import.meta.url), 'utf8'))
-const CLAIMS = ['role', 'enterprise_name', 'credit_code', 'unit_type', 'recommender_unit']
+const readAccounts = (file) => JSON.parse(fs.readFileSync(file, 'utf8'))
+// Tests add accounts of their own (hostile names, bad codes) from DEV_IDP_EXTRA_ACCOUNTS.
+const ACCOUNTS = [
+  ...readAccounts(new URL('./accounts.json', import.meta.url)),
+  ...(process.env.DEV_IDP_EXTRA_ACCOUNTS ? readAccounts(process.env.DEV_IDP_EXTRA_ACCOUNTS) : [])
+]
+/** `user_type` is legal_person (法人) or natural_person (个人), as the provincial providers tell them apart. */
+const CLAIMS = ['role', 'user_type', 'enterprise_name', 'credit_code', 'unit_type', 'recommender_unit']
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

@@ -1,13 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { Profile } from '../../types/domain'
-import { PROFILE_LIMITS } from '../../types/profile'
+import { PROFILE_LIMITS, type ProfileUpdate } from '../../types/profile'
 import type { Deps } from '../app'
 import { getProfile, saveProfile } from '../users'
 import { requireSession } from './guards'
 
 const profileSchema = {
   type: 'object',
-  required: ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType'],
+  required: ['contactName', 'mobile', 'unitType'],
   properties: {
     enterpriseName: { type: 'string', maxLength: PROFILE_LIMITS.enterpriseName * 2 },
     creditCode: { type: 'string', maxLength: 40 },
@@ -20,7 +19,7 @@ const profileSchema = {
 export const profileRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/profile', async (request) => getProfile(deps.db, requireSession(request).userId))
 
-  app.put<{ Body: Profile }>('/api/profile', { schema: { body: profileSchema } }, async (request) =>
-    saveProfile(deps.db, requireSession(request).userId, request.body, deps.clock())
+  app.put<{ Body: ProfileUpdate }>('/api/profile', { schema: { body: profileSchema } }, async (request) =>
+    saveProfile(deps.db, requireSession(request, 'enterprise').userId, request.body, deps.clock())
   )
 }

@@ -1,11 +1,11 @@
 /**
  * The profile after a real sign-in: the mini-program hand-off code from the local government
  * identity provider is traded by the app itself (SignInScreen ?handoff=), then the profile
- * form loads from the server and checks the 统一社会信用代码 while typing, before any save.
+ * form loads from the server: the unit's name and credit code as the sign-in gave them, not
+ * editable, and the contact fields checked while typing, before any save.
  */
 import { act, render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
-import { CREDIT_CODE_MESSAGES } from '../../types/credit-code'
 import { SignInScreen } from '../../src/features/auth'
 import { DemandListScreen } from '../../src/features/demands'
 import { ProfileScreen } from '../../src/features/profile'
@@ -23,7 +23,7 @@ async function storedProfile(): Promise<Profile> {
 
 async function renderProfile() {
   const view = render(<ProfileScreen />, {})
-  await eventually(() => expect(view.container.querySelector('[data-field="creditCode"] taro-input-core input')).not.toBeNull())
+  await eventually(() => expect(view.container.querySelector('[data-field="mobile"] taro-input-core input')).not.toBeNull())
   return view
 }
 
@@ -53,21 +53,13 @@ describe('profile', () => {
     view.unmount()
   })
 
-  it('is filled from the sign-in and flags a corrupted credit code before saving', async () => {
-    const { container } = render(<ProfileScreen />, {})
-    await eventually(() => expect(container.querySelector('[data-field="creditCode"] taro-input-core input')).not.toBeNull())
-    const field = container.querySelector('[data-field="creditCode"]')!
-    await eventually(() => expect(inputOf(field).value).toBe('91500108576231840F'))
-    expect(container.querySelector('[data-testid="error-creditCode"]')).toBeNull()
-
-    typeInto(field, '91500108576231840A') // one character off: the check character no longer matches
-    await eventually(() =>
-      expect(container.querySelector('[data-testid="error-creditCode"]')?.textContent).toBe(CREDIT_CODE_MESSAGES.checksum)
-    )
-    typeInto(field, '9150010857623184') // too short
-    await eventually(() => expect(container.querySelector('[data-testid="error-creditCode"]')?.textContent).toBe(CREDIT_CODE_MESSAGES.length))
-    typeInto(field, '91500108576231840F')
-    await eventually(() => expect(container.querySelector('[data-testid="error-creditCode"]')).toBeNull())
+  it('shows the unit’s name and credit code from the sign-in as text that cannot be edited', async () => {
+    const { container } = await renderProfile()
+    const identity = container.querySelector('.profile-identity')!
+    expect(identity.querySelector('[data-field="enterpriseName"]')?.textContent).toBe('单位名称重庆智芯微电子有限公司')
+    expect(identity.querySelector('[data-field="creditCode"]')?.textContent).toBe('统一社会信用代码91500108576231840F')
+    expect(identity.querySelectorAll('input, textarea')).toHaveLength(0)
+    expect(identity.textContent).toContain('不能在此修改')
   })
 
   it('asks for the missing mobile number, then saves to the server and says 已保存', async () => {

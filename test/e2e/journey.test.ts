@@ -86,7 +86,7 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await problem.getByText('去完善单位信息').click()
   const mobile = shown(page, '[aria-label="手机号"] input')
   await mobile.waitFor()
-  expect(await shown(page, '[aria-label="统一社会信用代码"] input').inputValue()).toBe('91500108576231840F')
+  expect(await textOf(shown(page, '.profile-identity [data-field="creditCode"]'))).toContain('91500108576231840F')
   await mobile.fill('13800138000')
   await shown(page, '.profile-form__save').click()
   await page.getByText('已保存').first().waitFor()

@@ -65,6 +65,39 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
     expect(body.profileIncomplete).toBe(false)
   })
 
+  it('makes a legal-person identity an enterprise without any role claim, its credit code upper-cased', async () => {
+    const { cookie } = await signInH5(s.app, 'ent-norole')
+    const body = (await me({ cookie })).json()
+    expect(body.user).toMatchObject({ role: 'enterprise', displayName: '孙伟' })
+    expect(body.profile).toMatchObject({ enterpriseName: '重庆两江智造科技有限公司', creditCode: '91500000MA60J8K3XB', unitType: '' })
+  })
+
+  it.each([
+    ['a natural person (个人) account', 'person-zhou', '个人账号'],
+    ['a natural person whose provider also claims the enterprise role', 'person-says-enterprise', '个人账号'],
+    ['a legal-person account whose credit code fails its check character', 'ent-badcode', '统一社会信用代码']
+  ])('refuses %s the enterprise role: 403 LEGAL_PERSON_REQUIRED, no session, no user', async (_what, account, says) => {
+    const users = async () => (await s.db.query<{ n: number }>('SELECT count(*)::int AS n FROM users'))[0].n
+    const before = await users()
+    const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
+    const back = await loginAtProvider(String(start.headers.location), account)
+    const cb = await s.app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
+    expect(cb.statusCode).toBe(403)
+    expect(cb.headers['x-error-code']).toBe('LEGAL_PERSON_REQUIRED')
+    expect(cb.body).toContain(says)
+    expect(sessionCookies(cb)).toEqual([])
+    expect(await users()).toBe(before)
+  })
+
+  it('takes the unit’s name and code from the identity at every sign-in, over anything stored before', async () => {
+    const first = await signInH5(s.app, 'ent-shancheng')
+    const [user] = await s.db.query<{ id: string }>(`SELECT user_id AS id FROM profiles WHERE credit_code = '91500000MA5U7G3K1E'`)
+    await s.db.query(`UPDATE profiles SET enterprise_name = '改过的名称', credit_code = '' WHERE user_id = $1`, [user.id])
+    expect((await me({ cookie: first.cookie })).json().profile.enterpriseName).toBe('改过的名称')
+    const again = await signInH5(s.app, 'ent-shancheng')
+    expect((await me({ cookie: again.cookie })).json().profile).toMatchObject({ enterpriseName: '重庆山城生物医药股份有限公司', creditCode: '91500000MA5U7G3K1E' })
+  })
+
   it('rejects a callback with a state it never issued', async () => {
     const start = await s.app.inject({ url: '/api/auth/oidc/start?client=h5' })
     const back = new URL(await loginAtProvider(String(start.headers.location), 'ent-zhixin'))

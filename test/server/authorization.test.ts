@@ -40,6 +40,8 @@ interface Target {
 type Access = 'any' | ((role: Role, t: TargetName) => boolean)
 const signedIn: Access = (role) => role !== 'anonymous'
 const owner: Access = (role, t) => role === 'entA' && t !== 'missing'
+/** Any enterprise account, whatever the target. */
+const enterpriseAccounts: Access = (role) => role === 'entA' || role === 'entB'
 const enterprises: Access = (role, t) => (role === 'entA' || role === 'entB') && t !== 'missing'
 const reviewers: Access = (role) => role === 'recRight' || role === 'recOther' || role === 'bureau'
 const reviewerOfDemand: Access = (role, t) => (role === 'recRight' || role === 'bureau') && t === 'mine'
@@ -62,13 +64,14 @@ interface RouteCase {
   access: Access
 }
 
+/** What each role would save as its contact details; the unit's name and code come from the sign-in. */
 const PROFILES: Record<Role, object> = {
-  anonymous: { enterpriseName: '匿名', creditCode: '91500108576231840F', contactName: '无', mobile: '13800000000', unitType: 'enterprise' },
-  entA: { enterpriseName: '重庆智芯微电子有限公司', creditCode: '91500108576231840F', contactName: '张明', mobile: '13800138000', unitType: 'enterprise' },
-  entB: { enterpriseName: '重庆山城生物医药股份有限公司', creditCode: '91500000MA5U7G3K1E', contactName: '李华', mobile: '13900139000', unitType: 'large_enterprise' },
-  recRight: { enterpriseName: '两江新区科技主管部门', creditCode: '91500108576231840F', contactName: '王丽', mobile: '13800000001', unitType: 'public_institution' },
-  recOther: { enterpriseName: '市经济信息委', creditCode: '91500108576231840F', contactName: '赵强', mobile: '13800000002', unitType: 'public_institution' },
-  bureau: { enterpriseName: '重庆市科学技术局', creditCode: '91500108576231840F', contactName: '陈静', mobile: '13800000003', unitType: 'public_institution' }
+  anonymous: { contactName: '无', mobile: '13800000000', unitType: 'enterprise' },
+  entA: { contactName: '张明', mobile: '13800138000', unitType: 'enterprise' },
+  entB: { contactName: '李华', mobile: '13900139000', unitType: 'large_enterprise' },
+  recRight: { contactName: '王丽', mobile: '13800000001', unitType: 'public_institution' },
+  recOther: { contactName: '赵强', mobile: '13800000002', unitType: 'public_institution' },
+  bureau: { contactName: '陈静', mobile: '13800000003', unitType: 'public_institution' }
 }
 
 const ROUTES: RouteCase[] = [
@@ -84,7 +87,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/auth/me', url: () => '/api/auth/me', access: signedIn },
   { method: 'GET', path: '/api/attachments/:id', url: (t) => `/api/attachments/${t.attachment}`, access: owner },
   { method: 'GET', path: '/api/profile', url: () => '/api/profile', access: signedIn },
-  { method: 'PUT', path: '/api/profile', url: () => '/api/profile', body: (_t, role) => PROFILES[role], access: signedIn },
+  { method: 'PUT', path: '/api/profile', url: () => '/api/profile', body: (_t, role) => PROFILES[role], access: enterpriseAccounts },
   { method: 'GET', path: '/api/demands', url: () => '/api/demands', access: signedIn },
   { method: 'GET', path: '/api/demands/:id', url: (t) => `/api/demands/${t.demand}`, access: owner },
   {
@@ -223,6 +226,7 @@ beforeAll(async () => {
   ]
   for (const [role, account] of accounts) {
     who[role] = await signInH5(s.app, account)
+    if (!enterpriseAccounts(role, 'mine')) continue
     const res = await s.app.inject({ method: 'PUT', url: '/api/profile', headers: { cookie: who[role]!.cookie, 'x-csrf-token': who[role]!.csrfToken }, payload: PROFILES[role] })
     expect(res.statusCode).toBe(200)
   }

@@ -8,7 +8,6 @@
  */
 import ExcelJS from 'exceljs'
 import { startTestServer, type TestServer } from '../support/app'
-import { DEMO_PROFILES } from '../support/http-session'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
@@ -20,6 +19,9 @@ const RTL = '\u202egpj.exe'
 const EMOJI = '👩‍💻👨‍👩‍👧‍👦🏳️‍🌈'
 const FORMULA = "=1+cmd|'/C calc'!A0"
 const ONE_MB = 'x'.repeat(1024 * 1024)
+/** The unit name the test provider's `ent-hostile` legal-person account carries (test/support/idp-accounts.json). */
+const HOSTILE_UNIT = `+${MARKUP}${RTL}有限公司`
+const CONTACT = { contactName: '张明', mobile: '13800138000', unitType: 'enterprise' }
 const CHINESE = /[\u4e00-\u9fa5]/
 
 let s: TestServer
@@ -58,25 +60,25 @@ async function submitted(answers: Record<string, unknown>): Promise<string> {
 
 beforeAll(async () => {
   s = await startTestServer({ now: Date.parse('2025-07-08T10:00:00+08:00') })
-  ent = await signInH5(s.app, 'ent-zhixin')
+  ent = await signInH5(s.app, 'ent-hostile')
   rec = await signInH5(s.app, 'rec-liangjiang')
+  expect((await call(ent, 'PUT', '/api/profile', CONTACT)).statusCode).toBe(200)
 }, 120_000)
 afterAll(() => s?.close())
 
 describe('the profile', () => {
   const profile = () => call(ent, 'GET', '/api/profile').then((r) => r.json())
 
-  it('keeps markup, invisible and direction characters and emoji verbatim', async () => {
-    const hostile = { ...DEMO_PROFILES['ent-zhixin'], enterpriseName: `@${MARKUP}${RTL}有限公司`, contactName: `-张${EMOJI}` }
-    const res = await call(ent, 'PUT', '/api/profile', hostile)
+  it('keeps markup, invisible and direction characters and emoji verbatim, from the sign-in and from a save', async () => {
+    const res = await call(ent, 'PUT', '/api/profile', { ...CONTACT, contactName: `-张${EMOJI}` })
     expect(res.statusCode).toBe(200)
-    expect(await profile()).toMatchObject({ enterpriseName: hostile.enterpriseName, contactName: hostile.contactName })
+    expect(await profile()).toMatchObject({ enterpriseName: HOSTILE_UNIT, contactName: `-张${EMOJI}` })
   })
 
   it('refuses a 1 MB name with 413 and a name over the limit with 400, keeping the profile', async () => {
-    await expectRefused(() => call(ent, 'PUT', '/api/profile', json({ ...DEMO_PROFILES['ent-zhixin'], enterpriseName: ONE_MB })), 413, profile)
-    await expectRefused(() => call(ent, 'PUT', '/api/profile', { ...DEMO_PROFILES['ent-zhixin'], enterpriseName: '长'.repeat(150) }), 400, profile)
-    await expectRefused(() => call(ent, 'PUT', '/api/profile', { ...DEMO_PROFILES['ent-zhixin'], contactName: 'x'.repeat(500_000) }), 400, profile)
+    await expectRefused(() => call(ent, 'PUT', '/api/profile', json({ ...CONTACT, contactName: ONE_MB })), 413, profile)
+    await expectRefused(() => call(ent, 'PUT', '/api/profile', { ...CONTACT, contactName: '长'.repeat(40) }), 400, profile)
+    await expectRefused(() => call(ent, 'PUT', '/api/profile', { ...CONTACT, contactName: 'x'.repeat(500_000) }), 400, profile)
   })
 })
 
@@ -134,8 +136,8 @@ describe('the thread', () => {
 
 describe('the summary sheet', () => {
   it('holds hostile text as text: formulas neutralised, markup and invisible characters as written', async () => {
-    const profile = { ...DEMO_PROFILES['ent-zhixin'], enterpriseName: `+${MARKUP}有限公司`, contactName: `@张${EMOJI}` }
-    expect((await call(ent, 'PUT', '/api/profile', profile)).statusCode).toBe(200)
+    const profile = { enterpriseName: HOSTILE_UNIT, creditCode: '91500103MA61C2P7NR', contactName: `@张${EMOJI}` }
+    expect((await call(ent, 'PUT', '/api/profile', { ...CONTACT, contactName: profile.contactName })).statusCode).toBe(200)
     const names = { formula: `${FORMULA}${EMOJI}`, markup: `${IMG}${INVISIBLE}${RTL}`, minus: `-1+1${RTL}` }
     for (const name of Object.values(names)) {
       const id = await submitted({ demandName: name })

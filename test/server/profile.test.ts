@@ -31,8 +31,8 @@ describe('profile', () => {
     expect((await s.app.inject({ url: '/api/profile' })).statusCode).toBe(401)
   })
 
-  it('saves a valid profile, normalised', async () => {
-    const res = await put({ ...good, creditCode: ' 91500108576231840f ', mobile: '138-0013-8000' })
+  it('saves the contact fields, normalised, and gives back the identity’s name and code', async () => {
+    const res = await put({ contactName: ' 张明 ', mobile: '138-0013-8000', unitType: 'enterprise' })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toEqual(good)
     expect((await get()).json()).toEqual(good)
@@ -40,16 +40,32 @@ describe('profile', () => {
     expect(me.json().profileIncomplete).toBe(false)
   })
 
-  it('refuses a corrupted credit code with a Chinese message naming the field, and keeps what was saved', async () => {
+  it('accepts the identity’s name and code repeated unchanged (case and spaces aside)', async () => {
+    const res = await put({ ...good, creditCode: ' 91500108576231840f ' })
+    expect([res.statusCode, res.json()]).toEqual([200, good])
+  })
+
+  it.each([
+    ['the enterprise name', { enterpriseName: '别家公司' }, ['enterpriseName']],
+    ['the credit code, even to another valid one', { creditCode: '91500000MA5U7G3K1E' }, ['creditCode']],
+    ['both', { enterpriseName: '别家公司', creditCode: '' }, ['enterpriseName', 'creditCode']]
+  ])('refuses a change to %s: the government sign-in supplies them', async (_what, change, fields) => {
     await put(good)
-    const res = await put({ ...good, creditCode: '91500108576231840G', mobile: '12345' })
+    const res = await put({ ...good, ...change, mobile: '13900139000' })
     expect(res.statusCode).toBe(400)
-    const body = res.json()
-    expect(body.code).toBe('VALIDATION_FAILED')
-    expect(body.fields).toEqual([
-      { field: 'creditCode', code: 'INVALID_CREDIT_CODE', message: '统一社会信用代码校验位不正确，请核对后重新输入' },
-      { field: 'mobile', code: 'INVALID_MOBILE', message: '手机号应为以1开头的11位数字' }
-    ])
+    expect(res.json()).toMatchObject({ code: 'IDENTITY_FIELD_READONLY', message: expect.stringContaining('政务服务') })
+    expect(res.json().fields.map((f: { field: string }) => f.field)).toEqual(fields)
+    expect((await get()).json()).toEqual(good)
+  })
+
+  it('refuses a bad mobile with a Chinese message naming the field, and keeps what was saved', async () => {
+    await put(good)
+    const res = await put({ ...good, mobile: '12345' })
+    expect(res.statusCode).toBe(400)
+    expect(res.json()).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'mobile', code: 'INVALID_MOBILE', message: '手机号应为以1开头的11位数字' }]
+    })
     expect((await get()).json()).toEqual(good)
   })
 

@@ -36,7 +36,8 @@ export async function startIdp(redirectUris: string[]): Promise<RunningIdp> {
       DEV_IDP_ISSUER: issuer,
       OIDC_CLIENT_ID: clientId,
       OIDC_CLIENT_SECRET: clientSecret,
-      OIDC_REDIRECT_URIS: redirectUris.join(',')
+      OIDC_REDIRECT_URIS: redirectUris.join(','),
+      DEV_IDP_EXTRA_ACCOUNTS: path.join(__dirname, 'idp-accounts.json')
     },
     stdio: ['ignore', 'pipe', 'pipe']
   })

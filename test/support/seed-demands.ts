@@ -33,18 +33,14 @@ export async function seedAccount(
 ): Promise<Account> {
   const n = ++counter + Math.floor(Math.random() * 1_000_000)
   const name = opts.name ?? `测试${opts.role === 'enterprise' ? '企业' : '账号'}${n}`
+  const enterprise = opts.role === 'enterprise' ? { enterpriseName: name, creditCode: creditCodeFor(n) } : {}
   const userId = await upsertUserFromIdentity(
     db,
-    { issuer: 'seed', subject: `seed-${n}`, role: opts.role, displayName: name, recommenderUnit: opts.unit },
+    { issuer: 'seed', subject: `seed-${n}`, role: opts.role, displayName: name, recommenderUnit: opts.unit, ...enterprise },
     now
   )
   if (opts.role === 'enterprise') {
-    await saveProfile(
-      db,
-      userId,
-      { enterpriseName: name, creditCode: creditCodeFor(n), contactName: '王五', mobile: '13900000000', unitType: opts.unitType ?? 'enterprise' },
-      now
-    )
+    await saveProfile(db, userId, { contactName: '王五', mobile: '13900000000', unitType: opts.unitType ?? 'enterprise' }, now)
   }
   const { token } = await createSession(db, userId, 'mp', now, 24 * 365)
   return { session: (await findSession(db, token, now))!, token }

@@ -1,4 +1,5 @@
 import type { Profile } from '../../../types/domain'
+import type { ProfileUpdate } from '../../../types/profile'
 import { http } from '../../services/http'
 
 export async function getProfile(): Promise<Profile> {
@@ -6,8 +7,8 @@ export async function getProfile(): Promise<Profile> {
   return data
 }
 
-/** Saves the profile; a 400 comes back as ApiError with `fields`. */
-export async function updateProfile(profile: Profile): Promise<Profile> {
+/** Saves what the contact may change; a 400 comes back as ApiError with `fields`. */
+export async function updateProfile(profile: ProfileUpdate): Promise<Profile> {
   const { data } = await http.put<Profile>('/api/profile', profile)
   return data
 }

@@ -4,17 +4,18 @@ import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState, type ReactNode } from 'react'
 import { UNIT_TYPES, UNIT_TYPE_LABELS, type Profile, type UnitType } from '../../../types/domain'
-import { PROFILE_LIMITS, normaliseProfile, validateProfile } from '../../../types/profile'
+import { IDENTITY_FIELDS, PROFILE_LIMITS, normaliseProfile, validateProfile, type IdentityField, type ProfileUpdate } from '../../../types/profile'
 import { toApiError } from '../../services/http'
 import './profile.scss'
 
-type Key = keyof Profile
-const KEYS: Key[] = ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType']
+type Key = Exclude<keyof Profile, IdentityField>
+const KEYS: Key[] = ['contactName', 'mobile', 'unitType']
+const IDENTITY_LABELS: Record<IdentityField, string> = { enterpriseName: '单位名称', creditCode: '统一社会信用代码' }
 
 export interface ProfileFormProps {
   initial: Profile
-  /** Saves and returns what the server stored. */
-  onSave: (profile: Profile) => Promise<Profile>
+  /** Saves what the contact may change and returns what the server stored. */
+  onSave: (profile: ProfileUpdate) => Promise<Profile>
   onSaved?: (profile: Profile) => void
 }
 
@@ -38,8 +39,9 @@ function Field({ label, error, children, fieldKey }: { label: string; error?: st
 }
 
 /**
- * The enterprise profile. Each field is checked while typing with the same rules the server
- * applies (`validateProfile`); the server's own field errors are shown on the fields too.
+ * The enterprise profile. The unit's name and credit code come from the legal-person sign-in
+ * and are shown, not edited. The other fields are checked while typing with the same rules the
+ * server applies (`validateProfile`); the server's own field errors are shown on the fields too.
  */
 export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
   const [values, setValues] = useState<Profile>(initial)
@@ -50,7 +52,7 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
 
   const localErrors = useMemo(() => {
     const map: Partial<Record<Key, string>> = {}
-    for (const e of validateProfile(values)) if (!map[e.field as Key]) map[e.field as Key] = e.message
+    for (const e of validateProfile(values)) if (KEYS.includes(e.field as Key) && !map[e.field as Key]) map[e.field as Key] = e.message
     return map
   }, [values])
 
@@ -64,7 +66,7 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
   }
 
   const save = async () => {
-    setTouched({ enterpriseName: true, creditCode: true, contactName: true, mobile: true, unitType: true })
+    setTouched({ contactName: true, mobile: true, unitType: true })
     if (Object.keys(localErrors).length > 0) {
       setFormError('请先改正标红的项目')
       return
@@ -72,7 +74,8 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
     setSaving(true)
     setFormError(undefined)
     try {
-      const saved = await onSave(normaliseProfile(values))
+      const { contactName, mobile, unitType } = normaliseProfile(values)
+      const saved = await onSave({ contactName, mobile, unitType })
       setValues(saved)
       setServerErrors({})
       Taro.showToast({ title: '已保存', icon: 'success', duration: 1500 })
@@ -94,26 +97,15 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
 
   return (
     <View className='profile-form'>
-      <Field label='单位名称' fieldKey='enterpriseName' error={errorOf('enterpriseName')}>
-        <Input
-          name='enterpriseName'
-          aria-label='单位名称'
-          placeholder='与营业执照或法人证书一致'
-          value={values.enterpriseName}
-          maxLength={PROFILE_LIMITS.enterpriseName}
-          onChange={(v) => change('enterpriseName', v)}
-        />
-      </Field>
-      <Field label='统一社会信用代码' fieldKey='creditCode' error={errorOf('creditCode')}>
-        <Input
-          name='creditCode'
-          aria-label='统一社会信用代码'
-          placeholder='18位，数字或大写字母'
-          value={values.creditCode}
-          maxLength={18}
-          onChange={(v) => change('creditCode', v.toUpperCase())}
-        />
-      </Field>
+      <View className='profile-identity' aria-label='政务服务账号认证的单位信息'>
+        {IDENTITY_FIELDS.map((key) => (
+          <View key={key} className='profile-identity__row' data-field={key}>
+            <Text className='profile-identity__label'>{IDENTITY_LABELS[key]}</Text>
+            <Text className='profile-identity__value'>{values[key] || '未提供'}</Text>
+          </View>
+        ))}
+        <Text className='profile-identity__note'>以上信息来自政务服务账号（法人）认证，不能在此修改；如有变更，请到政务服务网更新后重新登录。</Text>
+      </View>
       <Field label='联系人' fieldKey='contactName' error={errorOf('contactName')}>
         <Input
           name='contactName'
