@@ -1,38 +1,50 @@
 /**
- * The campaigns this product ships, one JSON file per notice in shared/notices.
- * Every definition is validated when this module loads: a broken file stops the
- * server (and the tests) with every `path: message` the validator found.
+ * The campaigns this product ships as seed data: every `*.json` file in this folder, one per
+ * notice. There is no list in code: a valid file dropped here is published at the next start
+ * (server/seed.ts). After that the database holds the campaign, and the bureau edits it in the
+ * studio or an operator with `npm run campaign`.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import type { CampaignDefinition } from '../types/campaign'
 import { addDays, dayOf, daysBetween } from '../types/time'
-import { validateDefinition } from '../types/validate-definition'
-import cq2026KeyAreas from './cq-2026-key-areas.json'
-import xj2023MajorDemands from './xj-2023-major-demands.json'
-import hz2021MajorResearch from './hz-2021-major-research.json'
+import { validateDefinition, type DefinitionProblem } from '../types/validate-definition'
 
-/** Validate one definition; throws an Error naming the file and listing every problem. */
-export function loadDefinition(name: string, input: unknown): CampaignDefinition {
-  const result = validateDefinition(input)
-  if (!result.ok) {
-    const lines = result.problems.map((p) => `  ${p.path}: ${p.message}`)
-    throw new Error(`活动定义 ${name} 无效（${result.problems.length} 处问题）：\n${lines.join('\n')}`)
+export const CAMPAIGN_DIR = __dirname
+
+/** A file's definition, or every `path: message` problem in it (a JSON syntax error included). */
+export function readDefinitionFile(file: string): { ok: true; definition: CampaignDefinition } | { ok: false; problems: DefinitionProblem[] } {
+  let input: unknown
+  try {
+    input = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: `不是有效的 JSON 文件：${(err as Error).message}` }] }
   }
+  return validateDefinition(input)
+}
+
+/** The seed files, by name, in a stable order. */
+export function campaignFiles(dir = CAMPAIGN_DIR): string[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => path.join(dir, f))
+}
+
+export function describeProblems(title: string, problems: DefinitionProblem[]): string {
+  return `${title}（${problems.length} 处问题）：\n${problems.map((p) => `  ${p.path || '（整个文件）'}: ${p.message}`).join('\n')}`
+}
+
+/** The shipped definitions (tests and benchmarks read them); a broken file throws with its problems. */
+export const CAMPAIGN_DEFINITIONS: CampaignDefinition[] = campaignFiles().map((file) => {
+  const result = readDefinitionFile(file)
+  if (!result.ok) throw new Error(describeProblems(`活动定义 ${path.basename(file)} 无效`, result.problems))
   return result.definition
-}
+})
 
-export const CAMPAIGN_DEFINITIONS: CampaignDefinition[] = [
-  loadDefinition('cq-2026-key-areas.json', cq2026KeyAreas),
-  loadDefinition('xj-2023-major-demands.json', xj2023MajorDemands),
-  loadDefinition('hz-2021-major-research.json', hz2021MajorResearch)
-]
-
-/** Days from today (Shanghai) to the enterprise deadline of each demo copy. */
-export const DEMO_LEAD_DAYS: Readonly<Record<string, number>> = {
-  'cq-2026-key-areas': 21,
-  'xj-2023-major-demands': 30,
-  'hz-2021-major-research': 14
-}
-const DEFAULT_DEMO_LEAD_DAYS = 21
+/** Days from today (in the campaign's time zone) to the enterprise deadline of a demo copy. */
+export const DEMO_LEAD_DAYS = 21
 
 export const DEMO_ID_SUFFIX = '-demo'
 export const DEMO_TITLE_PREFIX = '【演示】'
@@ -45,7 +57,7 @@ export const DEMO_TITLE_PREFIX = '【演示】'
  */
 export function demoCopy(def: CampaignDefinition, now: number): CampaignDefinition {
   const today = dayOf(now, def.timezone)
-  let lead = DEMO_LEAD_DAYS[def.id] ?? DEFAULT_DEMO_LEAD_DAYS
+  let lead = DEMO_LEAD_DAYS
   // opensOn must stay before today: never put the deadline further out than the original run.
   if (def.opensOn) lead = Math.max(0, Math.min(lead, daysBetween(def.opensOn, def.deadlines.enterprise) - 1))
   const shift = daysBetween(def.deadlines.enterprise, addDays(today, lead))

@@ -9,7 +9,6 @@ import { formatDeadline } from '../types/time'
 import type {
   Demand,
   DemandListItem,
-  DemandStatus,
   DemandVersion,
   DemandVersionSummary,
   FieldError,
@@ -21,14 +20,13 @@ import { demandTitle, diffAnswers, submittable, validateDemand, validateField, t
 import { validateProfile } from '../types/profile'
 import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
+import { EDITABLE_STATUSES } from '../types/status'
 import { cachedDefinition } from './campaigns'
 import type { Db, Queryable } from './db'
 import { AppError, badRequest, notFound } from './errors'
 import { recordSubmission } from './status-events'
 import { getProfile } from './users'
 
-/** Statuses in which the enterprise may still change its demand (before the deadline). */
-const EDITABLE: DemandStatus[] = ['draft', 'submitted', 'returned']
 
 const DEMAND_COLUMNS = `d.id, d.campaign_id AS "campaignId", c.definition->>'title' AS "campaignTitle", d.title, d.status,
   d.answers, d.version, d.current_step AS "currentStep", d.submitted_version AS "submittedVersion",
@@ -50,7 +48,7 @@ function toDemand({ submittedBaseVersion, ...row }: DemandRow, now: number): Dem
     updatedAt: row.updatedAt.toISOString(),
     enterpriseDeadlineAt: row.enterpriseDeadlineAt.toISOString(),
     hasUnsubmittedChanges: submittedBaseVersion !== null && row.version > submittedBaseVersion,
-    readOnly: now >= row.enterpriseDeadlineAt.getTime() || !EDITABLE.includes(row.status)
+    readOnly: now >= row.enterpriseDeadlineAt.getTime() || !EDITABLE_STATUSES.includes(row.status)
   }
 }
 
@@ -68,7 +66,7 @@ function assertEditable(row: DemandRow, now: number) {
   if (now >= row.enterpriseDeadlineAt.getTime()) {
     throw new AppError(403, 'DEADLINE_PASSED', `填报已于${formatDeadline(row.enterpriseDeadlineAt.toISOString())}截止，需求只能查看，不能再修改`)
   }
-  if (!EDITABLE.includes(row.status)) throw new AppError(409, 'DEMAND_LOCKED', '需求已进入推荐环节，不能再修改')
+  if (!EDITABLE_STATUSES.includes(row.status)) throw new AppError(409, 'DEMAND_LOCKED', '需求已进入推荐环节，不能再修改')
 }
 
 async function definitionOf(db: Queryable, campaignId: string): Promise<CampaignDefinition> {
@@ -119,8 +117,8 @@ export async function createDemand(db: Db, session: Session, campaignId: string,
       throw new AppError(409, 'DEMAND_LIMIT_REACHED', `本次征集每家${unitTypeLabel(unitType)}最多填报${limit}项需求，您已填报${n}项`)
     }
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO demands (campaign_id, owner_id, unit_type, current_step, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5) RETURNING id`,
+      `INSERT INTO demands (campaign_id, owner_id, unit_type, current_step, created_at, updated_at, definition_version)
+       VALUES ($1, $2, $3, $4, $5, $5, (SELECT version FROM campaigns WHERE id = $1)) RETURNING id`,
       [campaignId, session.userId, unitType, def.steps[0].id, new Date(now)]
     )
     await audit(tx, session.userId, row.id, 'create', null, 1, now)
@@ -179,13 +177,13 @@ export async function saveDraft(
        UPDATE demands d SET answers = $3, current_step = $4, title = $5, version = d.version + 1, updated_at = $6
          FROM campaigns c
         WHERE d.id = $1 AND d.owner_id = $2 AND d.version = $7 AND c.id = d.campaign_id
-          AND c.enterprise_deadline_at > $6 AND d.status = ANY($8)
+          AND c.enterprise_deadline_at > $6 AND c.state = 'published' AND d.status = ANY($8)
        RETURNING d.id, d.version),
      log AS (
        INSERT INTO audit_log (actor_id, demand_id, action, from_version, to_version, at)
        SELECT $2, id, 'save_draft', version - 1, version, $6 FROM upd)
      SELECT version FROM upd`,
-    [id, session.userId, JSON.stringify(input.answers), input.currentStep, demandTitle(def, input.answers).slice(0, 200), new Date(now), input.baseVersion, EDITABLE]
+    [id, session.userId, JSON.stringify(input.answers), input.currentStep, demandTitle(def, input.answers).slice(0, 200), new Date(now), input.baseVersion, EDITABLE_STATUSES]
   )
   if (saved) return { version: saved.version, savedAt: new Date(now).toISOString() }
 
@@ -239,14 +237,15 @@ export async function submitDemand(
     await assertAttachmentsBelong(tx, def, id, answers)
     const number = (row.submittedVersion ?? 0) + 1
     await tx.query(
-      `INSERT INTO demand_versions (demand_id, number, title, answers, profile, based_on_version, submitted_by, submitted_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, number, demandTitle(def, answers), JSON.stringify(answers), JSON.stringify(profile), row.version, session.userId, new Date(now)]
+      `INSERT INTO demand_versions (demand_id, number, title, answers, profile, based_on_version, submitted_by, submitted_at, definition_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, (SELECT version FROM campaigns WHERE id = $9))`,
+      [id, number, demandTitle(def, answers), JSON.stringify(answers), JSON.stringify(profile), row.version, session.userId, new Date(now), row.campaignId]
     )
     await tx.query(
-      `UPDATE demands SET status = 'submitted', submitted_version = $2, submitted_at = $3, submitted_base_version = $4, updated_at = $3
+      `UPDATE demands SET status = 'submitted', submitted_version = $2, submitted_at = $3, submitted_base_version = $4, updated_at = $3,
+              definition_version = (SELECT version FROM campaigns WHERE id = $5)
         WHERE id = $1`,
-      [id, number, new Date(now), row.version]
+      [id, number, new Date(now), row.version, row.campaignId]
     )
     await recordSubmission(tx, { def, demandId: id, from: row.status, version: number, answers, session, profile }, now)
     await audit(tx, session.userId, id, 'submit', row.version, row.version, now, { submittedVersion: number, from: row.status })

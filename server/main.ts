@@ -13,7 +13,7 @@ import { alipayFake, createAlipayFakeState, devAlipayKeys } from './integrations
 import { createWechatFakeState, wechatFake } from './integrations/fakes/wechat-fake'
 import { createWechatLogin } from './integrations/wechat'
 import { startJobs } from './jobs'
-import { seedCampaigns } from './seed'
+import { seedCampaigns, type SeedResult } from './seed'
 
 const FAKES = '/__fakes'
 
@@ -31,6 +31,7 @@ async function main() {
   const db = await openDb(config.databaseUrl, config.dataDir)
   const applied = await migrate(db)
   const seeded = await seedCampaigns(db, clock(), config.demoSeed)
+  for (const line of seeded.skipped) console.error(line)
 
   let issuer = config.oidc.issuer
   if (!issuer && dev) {
@@ -105,14 +106,14 @@ async function main() {
   process.once('SIGTERM', stop)
 }
 
-function describe(config: Config, dbKind: string, issuer: string, applied: string[], seeded: string[], fakes: boolean) {
+function describe(config: Config, dbKind: string, issuer: string, applied: string[], seeded: SeedResult, fakes: boolean) {
   const lines = [
     '',
     `企业技术创新需求征集 已启动（${config.mode === 'production' ? '生产模式' : '开发模式'}）`,
     `  打开应用：      ${config.publicUrl}/`,
     `  数据库：        ${dbKind === 'pglite' ? `嵌入式 PGlite（${config.dataDir}）` : 'PostgreSQL（DATABASE_URL）'}`,
     `  迁移：          ${applied.length ? applied.join(', ') : '已是最新'}`,
-    `  征集活动：      ${seeded.length} 个${config.demoSeed ? '（含演示副本）' : ''}`,
+    `  征集活动：      ${seeded.published.length ? `从 campaigns/ 发布或更新 ${seeded.published.length} 个` : 'campaigns/ 无变化'}${config.demoSeed ? '（含演示副本）' : ''}`,
     `  政务身份提供方：${issuer}${config.oidc.issuer ? '' : '（本地开发，演示账号密码 demo1234）'}`,
     fakes ? `  微信/支付宝接口：本地模拟（${config.publicUrl}${FAKES}/…，已推送的订阅消息见 …/__messages）` : '',
     `  定时任务：      pg-boss（截止提醒每分钟检查一次，消息推送即时）`,

@@ -26,6 +26,8 @@ export interface Notice {
 export const MESSAGE_KINDS = {
   enterpriseReminder: 'reminder_enterprise',
   recommenderReminder: 'reminder_recommender',
+  /** The bureau moved the enterprise deadline (or closed filing early): a reminder of the new date. */
+  deadlineChanged: 'reminder_deadline_changed',
   threadMessage: 'thread_message'
 } as const
 /** Reminder kinds start with reminder_ (REMINDER_KINDS: the same rule as a LIKE pattern for SQL). */

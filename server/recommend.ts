@@ -12,7 +12,7 @@
  * locks the unit's row in recommendation_quotas, and the count it stores there is CHECKed
  * against the quota, so two recommenders of one unit can never exceed it.
  */
-import type { CampaignDefinition } from '../types/campaign'
+import { issuedBy, quotaOf, type CampaignDefinition } from '../types/campaign'
 import { deadlineInstant } from '../types/deadline'
 import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
 import { domainLabel, unitName } from '../types/display'
@@ -68,7 +68,7 @@ interface CampaignRow {
 }
 
 const canSee = (viewer: Reviewer, def: CampaignDefinition) =>
-  viewer.role === 'bureau' ? def.issuer === viewer.recommenderUnit : def.recommenders.units.some((u) => u.id === viewer.recommenderUnit)
+  viewer.role === 'bureau' ? issuedBy(def, viewer.recommenderUnit) : def.recommenders.units.some((u) => u.id === viewer.recommenderUnit)
 
 /**
  * The campaign, when the viewer takes part in it; 404 otherwise. Lists read the definition
@@ -87,11 +87,6 @@ export function unitRef(def: CampaignDefinition, unitId: string): UnitRef {
   const unit = def.recommenders.units.find((u) => u.id === unitId)
   const type = def.recommenders.unitTypes.find((t) => t.id === unit?.type)
   return { id: unitId, name: unitName(def, unitId), typeLabel: type?.label ?? '' }
-}
-
-export function quotaOf(def: CampaignDefinition, unitId: string): number | null {
-  const unit = def.recommenders.units.find((u) => u.id === unitId)
-  return def.recommenders.unitTypes.find((t) => t.id === unit?.type)?.quota ?? null
 }
 
 /** The units a viewer's lists cover: its own, or for the bureau one chosen unit or all. */

@@ -30,7 +30,7 @@ import {
 } from '../types/reminders'
 import { validateDefinition } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
-import { upsertCampaign } from './campaigns'
+import { publishVersion } from './campaigns'
 import type { Db, Queryable } from './db'
 import { badRequest, notFound } from './errors'
 import { APP_PATHS, MESSAGE_KINDS, announcePush } from './messages'
@@ -272,63 +272,32 @@ export interface DeadlineChange {
 }
 
 /**
- * The bureau moves a campaign's deadlines. What was planned for the old deadline and has not
- * gone is cancelled at once; the milestones of the new deadline go out when they come due.
- * Who already had a milestone does not get it again. Returns the new schedule.
+ * The bureau moves a campaign's deadlines: a new version of its definition (publishVersion),
+ * which cancels what was planned for the old deadline and tells the enterprises still filing.
+ * The milestones of the new deadline go out when they come due; who already had a milestone
+ * does not get it again. Returns the new schedule.
  */
 export async function moveDeadline(db: Db, campaignId: string, change: DeadlineChange, actor: { userId: string }, now: number): Promise<ReminderSchedule> {
-  await db.transaction(async (tx) => {
-    const [row] = await tx.query<{ definition: CampaignDefinition; isDemo: boolean }>(
-      'SELECT definition, is_demo AS "isDemo" FROM campaigns WHERE id = $1 FOR UPDATE',
-      [campaignId]
-    )
-    if (!row) throw notFound('征集活动')
-    const before = row.definition.deadlines
-    const def: CampaignDefinition = {
-      ...row.definition,
-      deadlines: { enterprise: change.enterprise ?? before.enterprise, recommender: change.recommender ?? before.recommender }
+  const [row] = await db.query<{ definition: CampaignDefinition }>('SELECT definition FROM campaigns WHERE id = $1', [campaignId])
+  if (!row) throw notFound('征集活动')
+  const before = row.definition.deadlines
+  const def: CampaignDefinition = {
+    ...row.definition,
+    deadlines: { enterprise: change.enterprise ?? before.enterprise, recommender: change.recommender ?? before.recommender }
+  }
+  const checked = validateDefinition(def)
+  if (!checked.ok) {
+    const fields = checked.problems.map((p) => ({ field: p.path.replace(/^deadlines\./, ''), code: 'INVALID_DEADLINE', message: p.message }))
+    throw badRequest('INVALID_DEADLINE', fields[0].message, fields)
+  }
+  const today = dayOf(now, def.timezone)
+  for (const key of ['enterprise', 'recommender'] as const) {
+    if (change[key] !== undefined && change[key]! < today && change[key] !== before[key]) {
+      throw badRequest('DEADLINE_IN_PAST', '截止日期不能早于今天', [{ field: key, code: 'DEADLINE_IN_PAST', message: '截止日期不能早于今天' }])
     }
-    const checked = validateDefinition(def)
-    if (!checked.ok) {
-      const fields = checked.problems.map((p) => ({ field: p.path.replace(/^deadlines\./, ''), code: 'INVALID_DEADLINE', message: p.message }))
-      throw badRequest('INVALID_DEADLINE', fields[0].message, fields)
-    }
-    const today = dayOf(now, def.timezone)
-    for (const key of ['enterprise', 'recommender'] as const) {
-      if (change[key] !== undefined && change[key]! < today && change[key] !== before[key]) {
-        throw badRequest('DEADLINE_IN_PAST', '截止日期不能早于今天', [{ field: key, code: 'DEADLINE_IN_PAST', message: '截止日期不能早于今天' }])
-      }
-    }
-    if (def.deadlines.enterprise === before.enterprise && def.deadlines.recommender === before.recommender) return
-    await upsertCampaign(tx, def, row.isDemo)
-    await tx.query(
-      `INSERT INTO campaign_deadline_changes (campaign_id, enterprise, recommender, previous_enterprise, previous_recommender, reason, changed_by, changed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [campaignId, def.deadlines.enterprise, def.deadlines.recommender, before.enterprise, before.recommender, change.reason ?? '', actor.userId, new Date(now)]
-    )
-    const deadlines = campaignDeadlines(def)
-    await tx.query(
-      `UPDATE reminder_runs SET state = 'cancelled', finished_at = $4
-        WHERE campaign_id = $1 AND state = 'pending'
-          AND deadline_at <> CASE audience WHEN 'enterprise' THEN $2::timestamptz ELSE $3::timestamptz END`,
-      [campaignId, new Date(deadlines.enterprise), new Date(deadlines.recommender), new Date(now)]
-    )
-  })
+  }
+  await publishVersion(db, def, { source: 'deadline', actorId: actor.userId, action: 'move_deadline', reason: change.reason }, now)
   return reminderSchedule(db, campaignId, now)
-}
-
-/**
- * A definition from the campaign files with the deadlines the bureau last set (the seed runs at
- * every start), unless those no longer fit it (a demo copy's opening day moves every day).
- */
-export async function withMovedDeadlines(db: Queryable, def: CampaignDefinition): Promise<CampaignDefinition> {
-  const [moved] = await db.query<{ enterprise: string; recommender: string }>(
-    'SELECT enterprise, recommender FROM campaign_deadline_changes WHERE campaign_id = $1 ORDER BY id DESC LIMIT 1',
-    [def.id]
-  )
-  if (!moved) return def
-  const kept = { ...def, deadlines: { enterprise: moved.enterprise, recommender: moved.recommender } }
-  return validateDefinition(kept).ok ? kept : def
 }
 
 // ---------------------------------------------------------------- which reminders a person gets

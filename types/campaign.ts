@@ -195,7 +195,10 @@ export interface SummaryColumn {
 export interface CampaignDefinition {
   id: string
   title: string
+  /** The bureau that publishes the notice; its accounts edit the campaign in the studio. */
   issuer: string
+  /** Bureaus that issue the notice jointly (联合发布): they see and edit it as the issuer does. */
+  coIssuers?: string[]
   /** What the campaign is for, in one line. */
   tagline: string
   /** The notice in brief (a few paragraphs). */
@@ -223,6 +226,17 @@ export interface CampaignDefinition {
   summaryColumns: SummaryColumn[]
   /** Deadline reminders; the default policy (types/reminders.ts) when absent. */
   reminders?: ReminderSettings
+}
+
+/** Whether a bureau (by its unit) issues or co-issues the campaign. */
+export function issuedBy(def: Pick<CampaignDefinition, 'issuer' | 'coIssuers'>, unit: string): boolean {
+  return def.issuer === unit || (def.coIssuers ?? []).includes(unit)
+}
+
+/** A unit's quota: that of its type, or null when the notice sets none. */
+export function quotaOf(def: CampaignDefinition, unitId: string): number | null {
+  const unit = def.recommenders.units.find((u) => u.id === unitId)
+  return def.recommenders.unitTypes.find((t) => t.id === unit?.type)?.quota ?? null
 }
 
 /** Technology readiness levels, as used for 当前成熟度 / 预期成熟度. */

@@ -60,9 +60,12 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'not_select', role: 'bureau', from: ['recommended', 'selected'], to: 'not_selected' }
 ]
 
+/** Statuses in which the enterprise may still change its demand (before the deadline). */
+export const EDITABLE_STATUSES: readonly DemandStatus[] = ['draft', 'submitted', 'returned']
+
 /** Actions that are not status changes, with the statuses they apply to. */
 const IN_PLACE: ReadonlyArray<{ action: StatusAction; role: Role; on: readonly DemandStatus[] }> = [
-  { action: 'edit', role: 'enterprise', on: ['draft', 'submitted', 'returned'] },
+  { action: 'edit', role: 'enterprise', on: EDITABLE_STATUSES },
   { action: 'rerank', role: 'recommender', on: ['recommended'] }
 ]
 

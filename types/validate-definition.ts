@@ -106,7 +106,7 @@ export function validateDefinition(input: unknown): DefinitionResult {
   }
 
   const root = obj(input, '', [
-    'id', 'title', 'issuer', 'tagline', 'summary', 'notice', 'timezone', 'opensOn', 'deadlines',
+    'id', 'title', 'issuer', 'coIssuers', 'tagline', 'summary', 'notice', 'timezone', 'opensOn', 'deadlines',
     'eligibleUnitTypes', 'eligibility', 'demandLimit', 'domains', 'recommenders', 'contacts', 'steps', 'summaryColumns', 'reminders'
   ])
   if (!root) return { ok: false, problems }
@@ -114,6 +114,12 @@ export function validateDefinition(input: unknown): DefinitionResult {
   const id = str(root, 'id', '')
   if (id !== undefined && !SLUG.test(id)) fail('id', '只能包含小写字母、数字和连字符')
   for (const k of ['title', 'issuer', 'tagline', 'summary', 'notice']) str(root, k, '')
+  if (root.coIssuers !== undefined) {
+    arr(root.coIssuers, 'coIssuers', false).forEach((v, i) => {
+      if (typeof v !== 'string' || !v.trim()) fail(`coIssuers[${i}]`, '应为非空文本')
+      else if (v === root.issuer) fail(`coIssuers[${i}]`, '联合发布单位不能与发布单位相同')
+    })
+  }
   oneOf(root.timezone, SUPPORTED_TIMEZONES, 'timezone')
   const opensOn = day(root, 'opensOn', '', true)
   const deadlines = obj(root.deadlines, 'deadlines', ['enterprise', 'recommender'])

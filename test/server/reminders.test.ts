@@ -70,10 +70,10 @@ async function tickAt(iso: string) {
   await waitFor('reminders and pushes to settle', () => settled(s.db))
 }
 
-const remindersOf = async (who: SignedIn) =>
-  (await ok<{ messages: Array<{ kind: string; title: string; body: string; path: string; demandId: string; createdAt: string }> }>(who, 'GET', '/api/messages?limit=50')).messages.filter(
-    (m) => m.kind.startsWith('reminder_')
-  )
+const messagesOf = async (who: SignedIn) =>
+  (await ok<{ messages: Array<{ kind: string; title: string; body: string; path: string; demandId: string; createdAt: string }> }>(who, 'GET', '/api/messages?limit=50')).messages
+/** The deadline reminders in a person's message center (not the notice that a deadline moved). */
+const remindersOf = async (who: SignedIn) => (await messagesOf(who)).filter((m) => m.kind === 'reminder_enterprise' || m.kind === 'reminder_recommender')
 const wechatTo = (openid: string) => s.wechat.messages.filter((m) => m.touser === openid)
 
 beforeAll(async () => {
@@ -304,6 +304,13 @@ describe('a deadline moved by the bureau', () => {
       ['recommender', '1d', '2025-08-01T00:00:00.000Z', 'planned', 0]
     ])
     expect((await ok(entA, 'GET', `/api/campaigns/${CQ}`)).enterpriseDeadlineAt).toBe('2025-07-27T16:00:00.000Z')
+    // the enterprises still filing are told at once, in their message center
+    for (const who of [entA, entB]) {
+      expect((await messagesOf(who)).filter((m) => m.kind === 'reminder_deadline_changed')).toEqual([
+        expect.objectContaining({ body: '企业填报截止时间由 2025年7月20日 24:00 调整为 2025年7月27日 24:00。应企业要求延期一周', path: `/pages/campaign/index?id=${CQ}` })
+      ])
+    }
+    expect((await messagesOf(rec)).filter((m) => m.kind === 'reminder_deadline_changed')).toEqual([])
 
     // the old 2-hour reminder (07-20 22:00) does not go
     await tickAt('2025-07-20T22:00:10+08:00')

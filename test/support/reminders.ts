@@ -4,7 +4,7 @@
  * replacement for any of our functions: the workers under test read them as they would real ones).
  */
 import cqJson from '../../campaigns/cq-2026-key-areas.json'
-import { upsertCampaign } from '../../server/campaigns'
+import { publishVersion } from '../../server/campaigns'
 import type { Db, Queryable } from '../../server/db'
 import type { CampaignDefinition } from '../../types/campaign'
 import { addDays, dayOf } from '../../types/time'
@@ -49,7 +49,7 @@ export async function dueCampaign(db: Db, id: string, now: number): Promise<Camp
     deadlines: { enterprise: addDays(today, 1), recommender: addDays(today, 5) },
     reminders: { enterprise: ['3d'], recommender: [], quietHours: null }
   }
-  return upsertCampaign(db, def, true)
+  return (await publishVersion(db, def, { source: 'test', isDemo: true }, now)).definition
 }
 
 export interface SeededDrafts {

@@ -1,4 +1,7 @@
-import { CAMPAIGN_DEFINITIONS, DEMO_LEAD_DAYS, demoCopy, loadDefinition } from '../../campaigns'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { CAMPAIGN_DEFINITIONS, DEMO_LEAD_DAYS, campaignFiles, demoCopy, describeProblems, readDefinitionFile } from '../../campaigns'
 import type { CampaignDefinition, FieldDefinition } from '../../types/campaign'
 import { campaignStatus, deadlineInstant } from '../../types/deadline'
 import { addDays, dayOf, startOfDay } from '../../types/time'
@@ -21,13 +24,14 @@ const xj = byId('xj-2023-major-demands')
 const hz = byId('hz-2021-major-research')
 
 describe('shipped campaign definitions', () => {
-  it('are the three notices, each valid', () => {
-    expect(CAMPAIGN_DEFINITIONS.map((d) => d.id)).toEqual(['cq-2026-key-areas', 'xj-2023-major-demands', 'hz-2021-major-research'])
-    expect(CAMPAIGN_DEFINITIONS.map((d) => d.notice)).toEqual([
-      '000_d2e4414173197840.txt',
-      '003_7c4f9a83466cc5a4.txt',
-      '004_e3d7c1d701d46cde.txt'
-    ])
+  it('include the three notices, each valid (every file in campaigns/ is read)', () => {
+    expect(CAMPAIGN_DEFINITIONS.map((d) => [d.id, d.notice])).toEqual(
+      expect.arrayContaining([
+        ['cq-2026-key-areas', '000_d2e4414173197840.txt'],
+        ['xj-2023-major-demands', '003_7c4f9a83466cc5a4.txt'],
+        ['hz-2021-major-research', '004_e3d7c1d701d46cde.txt']
+      ])
+    )
     for (const def of CAMPAIGN_DEFINITIONS) expect(validateDefinition(def)).toEqual({ ok: true, definition: def })
   })
 
@@ -43,13 +47,19 @@ describe('shipped campaign definitions', () => {
     for (const def of CAMPAIGN_DEFINITIONS) expect(def.summaryColumns[0]).toEqual({ header: '序号', source: 'rank' })
   })
 
-  it('loadDefinition throws listing every path: message of a broken file', () => {
+  it('a broken file gives every path: message, a JSON syntax error included', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-file-'))
     const broken = JSON.parse(JSON.stringify(cq))
     broken.deadlines.enterprise = '2025-07-32'
     broken.contacts[0].phone = '023 63073626'
-    expect(() => loadDefinition('broken.json', broken)).toThrow(
+    fs.writeFileSync(path.join(dir, 'broken.json'), JSON.stringify(broken))
+    fs.writeFileSync(path.join(dir, 'cut.json'), JSON.stringify(broken).slice(0, 100))
+    const [brokenFile, cutFile] = campaignFiles(dir)
+    const read = readDefinitionFile(brokenFile)
+    expect(read.ok === false && describeProblems('活动定义 broken.json 无效', read.problems)).toBe(
       '活动定义 broken.json 无效（2 处问题）：\n  deadlines.enterprise: 应为日期 YYYY-MM-DD\n  contacts[0].phone: 电话号码只能包含数字和连字符'
     )
+    expect(readDefinitionFile(cutFile)).toEqual({ ok: false, problems: [{ path: '', message: expect.stringMatching(/^不是有效的 JSON 文件：/) }] })
   })
 })
 
@@ -388,7 +398,7 @@ describe('demoCopy', () => {
   it.each(CAMPAIGN_DEFINITIONS.map((d) => [d.id, d] as const))('%s: moves the deadlines into the future by whole days', (_id, def) => {
     const demo = demoCopy(def, now)
     expect(dayOf(now, 'Asia/Shanghai')).toBe('2030-05-11')
-    expect(demo.deadlines.enterprise).toBe(addDays('2030-05-11', DEMO_LEAD_DAYS[def.id]))
+    expect(demo.deadlines.enterprise).toBe(addDays('2030-05-11', DEMO_LEAD_DAYS))
     expect(now).toBeLessThan(deadlineInstant(demo.deadlines.enterprise, demo.timezone))
     expect(daysBetween(demo.deadlines.enterprise, demo.deadlines.recommender)).toBe(
       daysBetween(def.deadlines.enterprise, def.deadlines.recommender)
@@ -401,7 +411,7 @@ describe('demoCopy', () => {
 
   it('keeps opensOn in the past with the same gap to the deadline', () => {
     const demo = demoCopy(hz, now)
-    expect(demo.opensOn).toBe('2030-04-28')
+    expect(demo.opensOn).toBe('2030-05-05')
     expect(startOfDay(demo.opensOn as string, 'Asia/Shanghai')).toBeLessThan(now)
     expect(daysBetween(demo.opensOn as string, demo.deadlines.enterprise)).toBe(27)
   })
