@@ -14,9 +14,15 @@ export const CAMPAIGN_DIR = __dirname
 
 /** A file's definition, or every `path: message` problem in it (a JSON syntax error included). */
 export function readDefinitionFile(file: string): { ok: true; definition: CampaignDefinition } | { ok: false; problems: DefinitionProblem[] } {
+  let text: string
+  try {
+    text = fs.readFileSync(file, 'utf8')
+  } catch (err) {
+    return { ok: false, problems: [{ path: '', message: `无法读取文件：${(err as Error).message}` }] }
+  }
   let input: unknown
   try {
-    input = JSON.parse(fs.readFileSync(file, 'utf8'))
+    input = JSON.parse(text)
   } catch (err) {
     return { ok: false, problems: [{ path: '', message: `不是有效的 JSON 文件：${(err as Error).message}` }] }
   }

@@ -24,6 +24,7 @@ import { demandRoutes } from './routes/demands'
 import { messageRoutes } from './routes/messages'
 import { profileRoutes } from './routes/profile'
 import { recommendRoutes } from './routes/recommend'
+import { studioRoutes } from './routes/studio'
 import { systemRoutes } from './routes/system'
 
 export interface Deps {
@@ -109,6 +110,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await app.register(demandRoutes, { deps })
   await app.register(messageRoutes, { deps })
   await app.register(recommendRoutes, { deps })
+  await app.register(studioRoutes, { deps })
 
   if (renderIndex) {
     // The first screen paints from HTML: the campaign list is in index.html before any script runs.

@@ -51,11 +51,12 @@ const bureauOfDemand: Access = (role, t) => role === 'bureau' && t === 'mine'
 const reviewerOfCampaign: Access = (role, t) => (role === 'recRight' || role === 'recOther' || role === 'bureau') && t === 'mine'
 const recommenderOfCampaign: Access = (role, t) => (role === 'recRight' || role === 'recOther') && t === 'mine'
 const bureauOfCampaign: Access = (role, t) => role === 'bureau' && t === 'mine'
+const bureauAccount: Access = (role) => role === 'bureau'
 /** A demand's thread: its enterprise and the unit it chose. */
 const threadOfDemand: Access = (role, t) => (role === 'entA' && t !== 'missing') || (role === 'recRight' && t === 'mine')
 
 interface RouteCase {
-  method: 'GET' | 'POST' | 'PUT'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** As the router prints it. */
   path: string
   url: (t: Target) => string
@@ -178,6 +179,27 @@ const ROUTES: RouteCase[] = [
     body: (t) => ({ enterprise: t.campaign === CQ ? '2025-07-20' : '2030-01-01' }), // Chongqing: unchanged
     access: bureauOfCampaign
   },
+  // the campaign studio (server/routes/studio.ts): the bureau, on the campaigns it issues; the ones that change a campaign come last
+  { method: 'GET', path: '/api/studio/campaigns', url: () => '/api/studio/campaigns', access: bureauAccount },
+  { method: 'POST', path: '/api/studio/campaigns', url: () => '/api/studio/campaigns', body: () => ({ from: 'blank' }), access: bureauAccount },
+  { method: 'GET', path: '/api/studio/campaigns/:id', url: (t) => `/api/studio/campaigns/${t.campaign}`, access: bureauOfCampaign },
+  {
+    method: 'PUT',
+    path: '/api/studio/campaigns/:id/draft',
+    url: (t) => `/api/studio/campaigns/${t.campaign}/draft`,
+    body: (t) => ({ definition: { id: t.campaign, issuer: '重庆市科学技术局', title: '草稿' } }),
+    access: bureauOfCampaign
+  },
+  { method: 'DELETE', path: '/api/studio/campaigns/:id/draft', url: (t) => `/api/studio/campaigns/${t.campaign}/draft`, access: bureauOfCampaign },
+  { method: 'POST', path: '/api/studio/campaigns/:id/publish', url: (t) => `/api/studio/campaigns/${t.campaign}/publish`, access: bureauOfCampaign },
+  {
+    method: 'POST',
+    path: '/api/studio/campaigns/:id/close',
+    url: (t) => `/api/studio/campaigns/${t.campaign}/close`,
+    body: () => ({ reason: '测试' }),
+    access: bureauOfCampaign
+  },
+  { method: 'POST', path: '/api/studio/campaigns/:id/unpublish', url: (t) => `/api/studio/campaigns/${t.campaign}/unpublish`, access: bureauOfCampaign },
   // last: they end the caller's sessions
   { method: 'POST', path: '/api/auth/sessions/revoke-all', url: () => '/api/auth/sessions/revoke-all', access: signedIn },
   { method: 'POST', path: '/api/auth/logout', url: () => '/api/auth/logout', access: 'any' }
