@@ -179,11 +179,13 @@ describe('deadline reminders', () => {
     expect(await remindersOf(entB)).toHaveLength(3)
   })
 
-  it('stops for a demand once it is submitted', async () => {
-    // B submits its draft to 两江新区: no more enterprise reminders for it, one more undecided demand for the unit
+  it('moves a submitted demand from the enterprise’s reminders to its unit’s undecided list', async () => {
+    // B submits its draft to 两江新区 (that no reminder follows it is shown when the next milestones pass, below)
     await setClock('2025-07-20T08:30:00+08:00')
     const saved = await ok(entB, 'PUT', `/api/demands/${draftB.id}/draft`, { baseVersion: 2, answers: completeAnswers(CQ), currentStep: draftB.currentStep })
-    await ok(entB, 'POST', `/api/demands/${draftB.id}/submit`, { baseVersion: saved.version })
+    expect((await ok(entB, 'POST', `/api/demands/${draftB.id}/submit`, { baseVersion: saved.version })).status).toBe('submitted')
+    const inbox = await ok<{ items: Array<{ id: string; status: string }> }>(rec, 'GET', `/api/recommend/campaigns/${CQ}/demands`)
+    expect(inbox.items.find((d) => d.id === draftB.id)).toMatchObject({ status: 'submitted' })
     submittedB = draftB.id
   })
 
