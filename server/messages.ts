@@ -8,6 +8,7 @@ import type { MessageItem, MessagePage, Thread, ThreadKind, ThreadMessage } from
 import type { Session } from './auth/sessions'
 import type { Queryable } from './db'
 import { AppError, notFound } from './errors'
+import { SERVES_CAMPAIGN } from './unit-scope'
 import type { PushValues } from './integrations/push'
 
 export interface Notice {
@@ -148,9 +149,9 @@ export interface ThreadDemand {
 export async function threadDemand(db: Queryable, session: Session, demandId: string): Promise<ThreadDemand> {
   const [row] = await db.query<ThreadDemand>(
     `SELECT d.id, d.title, d.status, d.owner_id AS "ownerId", d.campaign_id AS "campaignId", d.recommender_unit AS "recommenderUnit"
-       FROM demands d
-      WHERE d.id = $1 AND (d.owner_id = $2 OR ($3 = 'recommender' AND d.recommender_unit IS NOT NULL AND d.recommender_unit = $4))`,
-    [demandId, session.userId, session.role, session.recommenderUnit]
+       FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN users u ON u.id = $2
+      WHERE d.id = $1 AND (d.owner_id = $2 OR (u.role = 'recommender' AND d.recommender_unit = u.recommender_unit AND ${SERVES_CAMPAIGN}))`,
+    [demandId, session.userId]
   )
   if (!row) throw notFound('需求')
   return row
@@ -203,7 +204,10 @@ export async function postToThread(db: Queryable, session: Session, demandId: st
   const id = await postThreadMessage(db, { demandId, authorId: session.userId, authorRole: session.role, kind: 'message', body }, now)
   const recipients =
     session.userId === demand.ownerId
-      ? await db.query<{ id: string }>(`SELECT id FROM users WHERE role = 'recommender' AND recommender_unit = $1`, [demand.recommenderUnit])
+      ? await db.query<{ id: string }>(
+          `SELECT u.id FROM users u JOIN campaigns c ON c.id = $2 WHERE u.role = 'recommender' AND u.recommender_unit = $1 AND ${SERVES_CAMPAIGN}`,
+          [demand.recommenderUnit, demand.campaignId]
+        )
       : [{ id: demand.ownerId }]
   const name = demand.title.trim() || '未命名需求'
   for (const r of recipients) {

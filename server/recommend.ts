@@ -43,6 +43,7 @@ import {
 } from '../types/status'
 import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
+import { SERVES_CAMPAIGN, servesCampaign } from './unit-scope'
 import { cachedDefinition, summarise } from './campaigns'
 import type { Db, Queryable } from './db'
 import { getDemand } from './demands'
@@ -68,7 +69,9 @@ interface CampaignRow {
 }
 
 const canSee = (viewer: Reviewer, def: CampaignDefinition) =>
-  viewer.role === 'bureau' ? issuedBy(def, viewer.recommenderUnit) : def.recommenders.units.some((u) => u.id === viewer.recommenderUnit)
+  viewer.role === 'bureau'
+    ? issuedBy(def, viewer.recommenderUnit)
+    : servesCampaign(def, viewer.recommenderIssuer) && def.recommenders.units.some((u) => u.id === viewer.recommenderUnit)
 
 /**
  * The campaign, when the viewer takes part in it; 404 otherwise. Lists read the definition
@@ -177,11 +180,11 @@ const REVIEW_COLUMNS = `d.id, d.campaign_id AS "campaignId", d.owner_id AS "owne
  */
 async function loadForReviewer(db: Queryable, viewer: Reviewer, id: string, lock = false): Promise<ReviewRow> {
   const [row] = await db.query<ReviewRow>(
-    `SELECT ${REVIEW_COLUMNS} FROM demands d JOIN campaigns c ON c.id = d.campaign_id
+    `SELECT ${REVIEW_COLUMNS} FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN users u ON u.id = $2
       WHERE d.id = $1 AND d.recommender_unit IS NOT NULL
-        AND CASE WHEN $2 = 'bureau' THEN c.definition->>'issuer' = $3 ELSE d.recommender_unit = $3 END
+        AND ${SERVES_CAMPAIGN} AND (u.role = 'bureau' OR d.recommender_unit = u.recommender_unit)
       ${lock ? 'FOR UPDATE OF d' : ''}`,
-    [id, viewer.role, viewer.recommenderUnit]
+    [id, viewer.userId]
   )
   if (!row) throw notFound('需求')
   return row

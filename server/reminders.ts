@@ -31,6 +31,7 @@ import {
 import { validateDefinition } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
 import { publishVersion } from './campaigns'
+import { SERVES_CAMPAIGN } from './unit-scope'
 import type { Db, Queryable } from './db'
 import { badRequest, notFound } from './errors'
 import { APP_PATHS, MESSAGE_KINDS, announcePush } from './messages'
@@ -168,7 +169,8 @@ async function unitsToRemind(db: Queryable, run: RunRow): Promise<Recipient[]> {
   const key = milestoneKey(run)
   const rows = await db.query<{ userId: string; undecided: number }>(
     `SELECT u.id AS "userId", count(*)::int AS undecided
-       FROM demands d JOIN users u ON u.role = 'recommender' AND u.recommender_unit = d.recommender_unit
+       FROM demands d JOIN campaigns c ON c.id = d.campaign_id
+       JOIN users u ON u.role = 'recommender' AND u.recommender_unit = d.recommender_unit AND ${SERVES_CAMPAIGN}
       WHERE d.campaign_id = $1 AND d.status = ANY($2)
         AND NOT EXISTS (SELECT 1 FROM reminder_deliveries r WHERE r.user_id = u.id AND r.subject_id = $1 AND r.milestone = $3)
         AND NOT EXISTS (SELECT 1 FROM notification_settings s WHERE s.user_id = u.id AND s.key = $4 AND NOT s.enabled)

@@ -15,12 +15,13 @@ const PROFILE_COLUMNS = `enterprise_name AS "enterpriseName", credit_code AS "cr
  */
 export async function upsertUserFromIdentity(db: Queryable, id: GovIdentity, now: number): Promise<string> {
   const [user] = await db.query<{ id: string }>(
-    `INSERT INTO users (issuer, subject, role, display_name, recommender_unit, last_sign_in_at)
-     VALUES ($1, $2, $3, $4, $5, $6)
+    `INSERT INTO users (issuer, subject, role, display_name, recommender_unit, recommender_issuer, last_sign_in_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)
      ON CONFLICT (issuer, subject) DO UPDATE SET role = EXCLUDED.role, display_name = EXCLUDED.display_name,
-       recommender_unit = EXCLUDED.recommender_unit, last_sign_in_at = EXCLUDED.last_sign_in_at
+       recommender_unit = EXCLUDED.recommender_unit, recommender_issuer = EXCLUDED.recommender_issuer,
+       last_sign_in_at = EXCLUDED.last_sign_in_at
      RETURNING id`,
-    [id.issuer, id.subject, id.role, id.displayName, id.recommenderUnit ?? null, new Date(now)]
+    [id.issuer, id.subject, id.role, id.displayName, id.recommenderUnit ?? null, id.recommenderIssuer ?? null, new Date(now)]
   )
   await db.query(
     `INSERT INTO profiles (user_id, enterprise_name, credit_code, unit_type, contact_name)

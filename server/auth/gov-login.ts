@@ -18,6 +18,8 @@ export interface GovIdentity {
   creditCode?: string
   unitType?: UnitType
   recommenderUnit?: string
+  /** The bureau a recommending unit's account serves (the bureau itself for a bureau account). */
+  recommenderIssuer?: string
 }
 
 export interface PendingSignIn {
@@ -56,7 +58,10 @@ function identityFromClaims(issuer: string, claims: Record<string, unknown>): Go
   const text = (key: string) => (typeof claims[key] === 'string' && claims[key] ? (claims[key] as string).trim() : undefined)
   const common = { issuer, subject: String(claims.sub), displayName: text('name') ?? text('enterprise_name') ?? '政务服务用户' }
   const staffRole = STAFF_ROLES.find((r) => r === claims.role)
-  if (staffRole) return { ...common, role: staffRole, recommenderUnit: text('recommender_unit') }
+  if (staffRole) {
+    const recommenderUnit = text('recommender_unit')
+    return { ...common, role: staffRole, recommenderUnit, recommenderIssuer: staffRole === 'bureau' ? recommenderUnit : text('recommender_issuer') }
+  }
 
   if (NATURAL_PERSON.includes(text('user_type') ?? '')) {
     throw new AppError(403, 'LEGAL_PERSON_REQUIRED', '需求须以单位身份填报：您登录的是个人账号，请在政务服务网切换为法人（单位）账号后重新登录。')

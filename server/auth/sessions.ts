@@ -14,6 +14,8 @@ export interface Session {
   userId: string
   role: Role
   recommenderUnit: string | null
+  /** The bureau whose campaigns the unit serves (see migration 010). */
+  recommenderIssuer: string | null
   displayName: string
   client: SessionClient
   csrfToken: string
@@ -50,7 +52,7 @@ export async function createSession(
 export async function findSession(db: Queryable, token: string, now: number): Promise<Session | null> {
   const rows = await db.query<Session>(
     `SELECT s.token_hash AS "tokenHash", s.user_id AS "userId", s.client, s.csrf_token AS "csrfToken",
-            u.role, u.recommender_unit AS "recommenderUnit", u.display_name AS "displayName"
+            u.role, u.recommender_unit AS "recommenderUnit", u.recommender_issuer AS "recommenderIssuer", u.display_name AS "displayName"
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > $2
         AND (u.role = 'enterprise' OR s.created_at > $3)`,

@@ -15,8 +15,11 @@ const ACCOUNTS = [
   ...readAccounts(new URL('./accounts.json', import.meta.url)),
   ...(process.env.DEV_IDP_EXTRA_ACCOUNTS ? readAccounts(process.env.DEV_IDP_EXTRA_ACCOUNTS) : [])
 ]
-/** `user_type` is legal_person (法人) or natural_person (个人), as the provincial providers tell them apart. */
-const CLAIMS = ['role', 'user_type', 'enterprise_name', 'credit_code', 'unit_type', 'recommender_unit']
+/**
+ * `user_type` is legal_person (法人) or natural_person (个人), as the provincial providers tell them apart;
+ * `recommender_issuer` names the bureau whose campaigns a recommending unit's account serves.
+ */
+const CLAIMS = ['role', 'user_type', 'enterprise_name', 'credit_code', 'unit_type', 'recommender_unit', 'recommender_issuer']
 
 const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 

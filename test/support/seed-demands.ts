@@ -7,6 +7,7 @@ import { createSession, findSession, type Session } from '../../server/auth/sess
 import type { Db } from '../../server/db'
 import { createDemand, saveDraft, submitDemand } from '../../server/demands'
 import { saveProfile, upsertUserFromIdentity } from '../../server/users'
+import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
 import { creditCodeCheckChar } from '../../types/credit-code'
 import type { Role, UnitType } from '../../types/domain'
 import type { Answers } from '../../types/engine'
@@ -29,14 +30,17 @@ export function creditCodeFor(n: number): string {
 export async function seedAccount(
   db: Db,
   now: number,
-  opts: { role: Role; name?: string; unit?: string; unitType?: UnitType } = { role: 'enterprise' }
+  opts: { role: Role; name?: string; unit?: string; unitType?: UnitType; issuer?: string } = { role: 'enterprise' }
 ): Promise<Account> {
   const n = ++counter + Math.floor(Math.random() * 1_000_000)
   const name = opts.name ?? `测试${opts.role === 'enterprise' ? '企业' : '账号'}${n}`
   const enterprise = opts.role === 'enterprise' ? { enterpriseName: name, creditCode: creditCodeFor(n) } : {}
+  // A unit serves the bureau of the shipped campaign that lists it, unless told otherwise; a bureau serves itself.
+  const recommenderIssuer =
+    opts.issuer ?? (opts.role === 'bureau' ? opts.unit : CAMPAIGN_DEFINITIONS.find((d) => d.recommenders.units.some((u) => u.id === opts.unit))?.issuer)
   const userId = await upsertUserFromIdentity(
     db,
-    { issuer: 'seed', subject: `seed-${n}`, role: opts.role, displayName: name, recommenderUnit: opts.unit, ...enterprise },
+    { issuer: 'seed', subject: `seed-${n}`, role: opts.role, displayName: name, recommenderUnit: opts.unit, recommenderIssuer, ...enterprise },
     now
   )
   if (opts.role === 'enterprise') {
