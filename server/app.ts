@@ -9,15 +9,11 @@ import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
-import type { Platform } from '../types/domain'
-import type { GovLogin } from './auth/gov-login'
-import { findSession, type Session } from './auth/sessions'
-import type { Config } from './config'
-import type { Db } from './db'
+import { installSessionHook } from './auth/request-session'
+import type { Deps } from './deps'
 import { listCampaigns } from './campaigns'
 import { createIndexRenderer } from './first-paint'
-import { AppError, frameworkErrors, installErrorHandler, redactSecrets } from './errors'
-import type { PlatformLogin } from './integrations/platform-login'
+import { frameworkErrors, installErrorHandler, redactSecrets } from './errors'
 import { authRoutes } from './routes/auth'
 import { campaignRoutes } from './routes/campaigns'
 import { demandRoutes } from './routes/demands'
@@ -27,25 +23,6 @@ import { recommendRoutes } from './routes/recommend'
 import { studioRoutes } from './routes/studio'
 import { systemRoutes } from './routes/system'
 
-export interface Deps {
-  config: Config
-  db: Db
-  /** Server time in epoch milliseconds; the only clock deadlines follow. */
-  clock: () => number
-  govLogin: GovLogin
-  platformLogins: Record<Platform, PlatformLogin>
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    session: Session | null
-    /** The raw session token, when one was presented. */
-    sessionToken: string | null
-  }
-}
-
-export const SESSION_COOKIE = 'sid'
-export const CSRF_COOKIE = 'csrf_token'
 
 export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?: NodeJS.WritableStream } = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -86,22 +63,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await app.register(cookie)
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 
-  app.decorateRequest('session', null)
-  app.decorateRequest('sessionToken', null)
-  app.addHook('onRequest', async (request) => {
-    if (!request.url.startsWith('/api/')) return
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]
-    const token = bearer ?? request.cookies[SESSION_COOKIE]
-    if (!token || token.length > 200) return
-    request.sessionToken = token
-    request.session = await findSession(deps.db, token, deps.clock())
-    // Cookie sessions need the CSRF token on every state-changing request.
-    if (request.session && !bearer && !['GET', 'HEAD', 'OPTIONS'].includes(request.method)) {
-      if (request.headers['x-csrf-token'] !== request.session.csrfToken) {
-        throw new AppError(403, 'CSRF_FAILED', '页面已过期，请刷新后重试')
-      }
-    }
-  })
+  installSessionHook(app, deps)
 
   await app.register(systemRoutes, { deps })
   await app.register(campaignRoutes, { deps })

@@ -6,7 +6,8 @@
  */
 import type { FastifyPluginAsync, FastifyReply } from 'fastify'
 import type { Platform } from '../../types/domain'
-import { type Deps, CSRF_COOKIE, SESSION_COOKIE } from '../app'
+import { CSRF_COOKIE, SESSION_COOKIE } from '../auth/request-session'
+import type { Deps } from '../deps'
 import { createSession, randomToken, revokeAllSessions, revokeSession, sha256, type SessionClient } from '../auth/sessions'
 import { AppError, badRequest, loggable } from '../errors'
 import { PlatformLoginError } from '../integrations/platform-login'

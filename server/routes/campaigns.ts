@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import { getCampaign, listCampaigns } from '../campaigns'
 import { notFound } from '../errors'
 

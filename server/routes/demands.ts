@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { AttachmentsField } from '../../types/campaign'
 import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import { cachedDefinition } from '../campaigns'
 import {
   createDemand,

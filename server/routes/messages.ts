@@ -7,7 +7,7 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { Platform } from '../../types/domain'
 import { CONSENT_ANSWERS, type ConsentAnswer } from '../../types/messages'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import {
   THREAD_MESSAGE_MAX,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import { PROFILE_LIMITS, type ProfileUpdate } from '../../types/profile'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import { getProfile, saveProfile } from '../users'
 import { requireSession } from './guards'
 

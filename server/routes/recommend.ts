@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { DemandStatus } from '../../types/domain'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { sendAttachment } from '../files'
 import {

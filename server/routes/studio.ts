@@ -1,7 +1,7 @@
 /** The bureau's campaign studio under /api/studio: the bureau role here, the campaign's issuers in server/studio.ts. */
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { StudioStart } from '../../types/studio'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 import {
   closeStudio,
   createStudio,

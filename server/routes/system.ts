@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify'
 import type { ServerTime } from '../../types/domain'
-import type { Deps } from '../app'
+import type { Deps } from '../deps'
 
 export const systemRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   app.get('/api/health', async () => {
