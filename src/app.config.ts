@@ -17,7 +17,9 @@ export default defineAppConfig({
       ]
     },
     // The recommending unit's and the bureau's pages (推荐工作台).
-    { root: 'packages/recommend', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/demand/index', 'pages/ranking/index', 'pages/overview/index'] }
+    { root: 'packages/recommend', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/demand/index', 'pages/ranking/index', 'pages/overview/index'] },
+    // The bureau's campaign studio (活动工作室): its campaigns and the editor of one.
+    { root: 'packages/studio', pages: ['pages/list/index', 'pages/edit/index'] }
   ],
   tabBar: {
     color: '#5c6470',

@@ -23,7 +23,9 @@ export const ROUTES = {
   /** Which reminders and pushes the person gets. */
   notificationSettings: '/packages/demand/pages/settings/index',
   /** 推荐工作台 of the recommending unit and the bureau (its other pages: features/recommend/routes.ts). */
-  recommend: '/packages/recommend/pages/workbench/index'
+  recommend: '/packages/recommend/pages/workbench/index',
+  /** 活动工作室 of the bureau: its campaigns (the editor: features/studio/routes.ts). */
+  studio: '/packages/studio/pages/list/index'
 } as const
 
 /** Position of each tab in app.config.ts's tabBar.list (for setTabBarBadge). */

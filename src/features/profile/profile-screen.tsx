@@ -95,6 +95,14 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
                   </Text>
                 </View>
               )}
+              {me.user.role === 'bureau' ? (
+                <View className='profile-menu__item' role='link' data-testid='open-studio' onClick={() => void openPage(ROUTES.studio)}>
+                  <Text className='profile-menu__label'>活动工作室</Text>
+                  <Text className='profile-menu__arrow' aria-hidden='true'>
+                    ›
+                  </Text>
+                </View>
+              ) : null}
               <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.notificationSettings)}>
                 <Text className='profile-menu__label'>提醒设置</Text>
                 <Text className='profile-menu__arrow' aria-hidden='true'>

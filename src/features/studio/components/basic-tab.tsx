@@ -1,0 +1,130 @@
+import { Text, View } from '@tarojs/components'
+import { UNIT_TYPES, UNIT_TYPE_LABELS } from '../../../../types/domain'
+import { asArr, asObj, asText, moved, without } from '../definition'
+import { AddButton, CheckBox, DateBox, ItemActions, Messages, NumberBox, ProblemLines, Row, Section, TextBox } from './controls'
+import type { TabProps } from './tab-props'
+
+const CONTACT_KEYS = ['group', 'topic', 'person', 'phone']
+
+/** 基本信息: the notice's texts, who issues it, when it runs, who may file and whom to ask. */
+export function BasicTab({ def, problems, edit }: TabProps) {
+  const d = asObj(def)
+  const coIssuers = asArr(d.coIssuers)
+  const deadlines = asObj(d.deadlines)
+  const eligible = asArr(d.eligibleUnitTypes)
+  const limit = asObj(d.demandLimit)
+  const contacts = asArr(d.contacts)
+
+  // The global unit types, then those the campaign declares itself (edited in the JSON tab).
+  const unitTypes = [
+    ...UNIT_TYPES.map((id) => ({ id: id as string, label: UNIT_TYPE_LABELS[id] })),
+    ...asArr(d.unitTypes)
+      .map((t) => asObj(t))
+      .filter((t) => typeof t.id === 'string' && t.id !== '' && !(UNIT_TYPES as readonly unknown[]).includes(t.id))
+      .map((t) => ({ id: t.id as string, label: `${asText(t.label) || (t.id as string)}（本活动声明）` }))
+  ]
+  const unlimited = limit.perEnterprise === null
+
+  const setCoIssuers = (list: unknown[]) => edit(['coIssuers'], list.length ? list : undefined)
+  const toggleType = (t: string, on: boolean) => {
+    const next = on ? [...eligible.filter((x) => x !== t), t] : eligible.filter((x) => x !== t)
+    // In the order of the list, then anything unknown the JSON had.
+    const ids = unitTypes.map((u) => u.id)
+    edit(['eligibleUnitTypes'], [...ids.filter((u) => next.includes(u)), ...next.filter((x) => !ids.includes(x as string))])
+  }
+
+  return (
+    <View className='st-tab' data-testid='tab-basic'>
+      <Section title='活动信息'>
+        <Row label='活动编号' hint='创建时生成，用于链接和导出，不能修改' messages={problems.at(['id'])}>
+          <Text className='st-static' selectable userSelect>
+            {asText(d.id) || '（无）'}
+          </Text>
+        </Row>
+        <TextBox label='活动标题' value={d.title} placeholder='如：2026年度重点领域企业技术创新需求征集' messages={problems.at(['title'])} onChange={(v) => edit(['title'], v)} testId='input-title' />
+        <TextBox label='一句话简介' value={d.tagline} placeholder='活动列表中标题下的一行说明' messages={problems.at(['tagline'])} onChange={(v) => edit(['tagline'], v)} />
+        <TextBox label='通知摘要' value={d.summary} multiline placeholder='通知的要点：征集什么、谁可以填报、如何推荐' messages={problems.at(['summary'])} onChange={(v) => edit(['summary'], v)} />
+        <TextBox label='通知文号或链接' value={d.notice} placeholder='如：渝科局发〔2026〕12号 或 https://…' messages={problems.at(['notice'])} onChange={(v) => edit(['notice'], v)} />
+        <Row label='发布单位' hint='本单位，创建时自动填写' messages={problems.at(['issuer'])}>
+          <Text className='st-static'>{asText(d.issuer) || '（无）'}</Text>
+        </Row>
+        <Row label='联合发布单位' tag='选填' hint='联合发布单位的科技主管部门账号同样可以编辑本活动' messages={problems.at(['coIssuers'])}>
+          {coIssuers.map((c, i) => (
+            <View key={i} className='st-inline'>
+              <TextBox
+                className='st-inline__grow'
+                label={`联合发布单位 ${i + 1}`}
+                value={c}
+                placeholder='单位全称'
+                messages={problems.at(['coIssuers', i])}
+                onChange={(v) => edit(['coIssuers', i], v ?? '')}
+              />
+              <View className='st-mini st-mini--danger' role='button' aria-label={`删除联合发布单位 ${i + 1}`} onClick={() => setCoIssuers(without(coIssuers, i))}>
+                删除
+              </View>
+            </View>
+          ))}
+          <AddButton text='添加联合发布单位' onClick={() => setCoIssuers([...coIssuers, ''])} />
+        </Row>
+      </Section>
+
+      <Section title='时间安排'>
+        <View className='st-grid'>
+          <DateBox label='开始填报日期' optional value={d.opensOn} messages={problems.at(['opensOn'])} onChange={(v) => edit(['opensOn'], v)} />
+          <DateBox label='企业填报截止日期' value={deadlines.enterprise} messages={problems.at(['deadlines', 'enterprise'])} onChange={(v) => edit(['deadlines', 'enterprise'], v ?? '')} />
+          <DateBox label='推荐截止日期' value={deadlines.recommender} messages={problems.at(['deadlines', 'recommender'])} onChange={(v) => edit(['deadlines', 'recommender'], v ?? '')} />
+        </View>
+        <Text className='st-note'>截止日期当天 24:00 截止（北京时间）。推荐截止日期不能早于企业填报截止日期。</Text>
+        <ProblemLines problems={problems.rest(['deadlines'], ['enterprise', 'recommender'])} />
+      </Section>
+
+      <Section title='填报范围'>
+        <Row label='可以填报的单位类型' messages={problems.at(['eligibleUnitTypes'])}>
+          <View className='st-checks' role='group' aria-label='可以填报的单位类型'>
+            {unitTypes.map((t) => (
+              <CheckBox key={t.id} label={t.label} checked={eligible.includes(t.id)} onChange={(on) => toggleType(t.id, on)} testId={`unit-type-${t.id}`} />
+            ))}
+          </View>
+          <ProblemLines problems={problems.rest(['eligibleUnitTypes'], [])} />
+        </Row>
+        <Row label='每家单位可填报需求数' messages={unlimited ? problems.at(['demandLimit', 'perEnterprise']) : []}>
+          <CheckBox label='不限' checked={unlimited} onChange={(on) => edit(['demandLimit', 'perEnterprise'], on ? null : 1)} />
+        </Row>
+        {unlimited ? null : (
+          <NumberBox
+            label='每家单位最多填报（项）'
+            value={limit.perEnterprise}
+            placeholder='如：1'
+            messages={problems.at(['demandLimit', 'perEnterprise'])}
+            onChange={(v) => edit(['demandLimit', 'perEnterprise'], v)}
+          />
+        )}
+        <ProblemLines problems={problems.rest(['demandLimit'], ['perEnterprise'])} />
+      </Section>
+
+      <Section title='咨询联系人' extra={<Text className='st-section__count'>{contacts.length} 人</Text>}>
+        <Messages items={problems.at(['contacts'])} />
+        {contacts.map((c, i) => {
+          const row = asObj(c)
+          const name = `联系人 ${i + 1}`
+          return (
+            <View key={i} className='st-item' id={`st-contact-${i}`}>
+              <View className='st-item__head'>
+                <Text className='st-item__title'>{name}</Text>
+                <ItemActions name={name} index={i} count={contacts.length} onMove={(to) => edit(['contacts'], moved(contacts, i, to))} onRemove={() => edit(['contacts'], without(contacts, i))} />
+              </View>
+              <View className='st-grid'>
+                <TextBox label='类别' value={row.group} placeholder='如：重大专项' messages={problems.at(['contacts', i, 'group'])} onChange={(v) => edit(['contacts', i, 'group'], v ?? '')} />
+                <TextBox label='负责事项' value={row.topic} placeholder='如：智能网联新能源汽车' messages={problems.at(['contacts', i, 'topic'])} onChange={(v) => edit(['contacts', i, 'topic'], v ?? '')} />
+                <TextBox label='联系人' optional value={row.person} placeholder='姓名' messages={problems.at(['contacts', i, 'person'])} onChange={(v) => edit(['contacts', i, 'person'], v)} />
+                <TextBox label='电话' value={row.phone} placeholder='如：023-63862050' messages={problems.at(['contacts', i, 'phone'])} onChange={(v) => edit(['contacts', i, 'phone'], v ?? '')} />
+              </View>
+              <ProblemLines problems={problems.rest(['contacts', i], CONTACT_KEYS)} />
+            </View>
+          )
+        })}
+        <AddButton text='添加联系人' testId='add-contact' onClick={() => edit(['contacts'], [...contacts, { group: '', topic: '', phone: '' }])} />
+      </Section>
+    </View>
+  )
+}

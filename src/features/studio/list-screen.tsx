@@ -1,0 +1,190 @@
+import { Button } from '../../components/button'
+import { Picker, Text, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import type { Me } from '../../../types/domain'
+import type { StudioStart, StudioSummary } from '../../../types/studio'
+import { formatInstant } from '../../../types/time'
+import { AsyncView, StateView } from '../../components/state-view'
+import { useAsync } from '../../components/use-async'
+import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useWide } from '../../components/use-wide'
+import { toApiError } from '../../services/http'
+import { openPage } from '../../services/navigation'
+import { useRedirectToLoginOnce } from '../auth'
+import { createStudioCampaign, listStudioCampaigns } from './api'
+import { loadBureau } from './bureau'
+import { studioError } from './components/guard'
+import { isObj, parseJson } from './definition'
+import { STATE_LABELS } from './labels'
+import { pickJsonFile } from './platform/pick-json'
+import { STUDIO_ROUTES } from './routes'
+import './studio.scss'
+
+interface Loaded {
+  me: Me
+  campaigns: StudioSummary[]
+}
+
+async function loadList(): Promise<Loaded> {
+  const me = await loadBureau()
+  return { me, campaigns: await listStudioCampaigns() }
+}
+
+type How = StudioStart['from']
+
+function CampaignCard({ item }: { item: StudioSummary }) {
+  const open = () => void openPage(STUDIO_ROUTES.edit(item.id))
+  return (
+    <View className='card st-card' data-testid='studio-campaign' data-campaign-id={item.id} data-state={item.state}>
+      <View className='st-card__tags'>
+        <Text className={`st-state st-state--${item.state}`} data-testid='studio-state'>
+          {STATE_LABELS[item.state]}
+        </Text>
+        {item.version !== null ? <Text className='st-card__version'>第 {item.version} 版</Text> : null}
+        {item.hasDraft ? (
+          <Text className='st-state st-state--pending' data-testid='has-draft'>
+            有未发布的修改
+          </Text>
+        ) : null}
+      </View>
+      <View className='st-card__title' role='link' onClick={open}>
+        {item.title}
+      </View>
+      <Text className='st-card__meta'>
+        编号 {item.id} · 更新于 {formatInstant(item.updatedAt)}
+      </Text>
+      <View className='st-card__actions'>
+        <Button size='small' type='primary' fill='outline' onClick={open}>
+          编辑
+        </Button>
+      </View>
+    </View>
+  )
+}
+
+/** 活动工作室: the bureau's campaigns, and the three ways to start a new one. */
+export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: number; onRefreshed?: () => void }) {
+  const wide = useWide()
+  const state = useAsync(() => loadList().finally(() => onRefreshed?.()), [])
+  useRedirectToLoginOnce(state.error)
+  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  const [creating, setCreating] = useState<How | null>(null)
+  const [error, setError] = useState<string>()
+
+  const start = async (body: StudioStart) => {
+    setCreating(body.from)
+    setError(undefined)
+    try {
+      const created = await createStudioCampaign(body)
+      Taro.showToast({ title: '已创建', icon: 'success', duration: 1200 })
+      state.refresh()
+      void openPage(STUDIO_ROUTES.edit(created.id))
+    } catch (e) {
+      setError(`创建失败：${toApiError(e).message}`)
+    } finally {
+      setCreating(null)
+    }
+  }
+
+  const upload = async () => {
+    setError(undefined)
+    let picked
+    try {
+      picked = await pickJsonFile()
+    } catch (e) {
+      setError(e instanceof Error ? e.message : '无法读取所选文件')
+      return
+    }
+    if (!picked) return
+    const parsed = parseJson(picked.text)
+    if (!parsed.ok) return setError(`“${picked.name}”不能导入。${parsed.message}`)
+    if (!isObj(parsed.value)) return setError(`“${picked.name}”不能导入：活动定义应为一个 JSON 对象（以 { 开头）`)
+    await start({ from: 'json', definition: parsed.value })
+  }
+
+  return (
+    <View className={`page st-page st-list${wide ? ' is-wide' : ''}`}>
+      <AsyncView state={state} rows={2} renderError={studioError}>
+        {({ me, campaigns }) => (
+          <View className='st-container'>
+            <View className='st-intro'>
+              <View className='st-intro__heading' role='heading' aria-level={1}>
+                活动工作室
+              </View>
+              <Text className='st-intro__sub'>
+                {me.user.recommenderUnit ?? '科技主管部门'} · {me.user.displayName}
+              </Text>
+              <Text className='st-note'>把征集通知变成线上征集活动：填写、预览、发布，无需开发人员。</Text>
+            </View>
+
+            <View className='card st-create' data-testid='studio-create'>
+              <View className='st-section__title' role='heading' aria-level={2}>
+                新建征集活动
+              </View>
+              <View className='st-create__buttons'>
+                <Button
+                  className='st-create__button'
+                  type='primary'
+                  loading={creating === 'blank'}
+                  disabled={creating !== null}
+                  data-testid='create-blank'
+                  onClick={() => void start({ from: 'blank' })}
+                >
+                  空白活动
+                </Button>
+                {campaigns.length ? (
+                  <Picker
+                    className='st-create__picker'
+                    mode='selector'
+                    range={campaigns.map((c) => c.title)}
+                    disabled={creating !== null}
+                    onChange={(e) => void start({ from: 'copy', campaignId: campaigns[Number(e.detail.value)].id })}
+                  >
+                    <Button className='st-create__button' fill='outline' type='primary' loading={creating === 'copy'} disabled={creating !== null} data-testid='create-copy'>
+                      复制已有活动
+                    </Button>
+                  </Picker>
+                ) : (
+                  <Button className='st-create__button' fill='outline' disabled>
+                    复制已有活动
+                  </Button>
+                )}
+                <Button
+                  className='st-create__button'
+                  fill='outline'
+                  type='primary'
+                  loading={creating === 'json'}
+                  disabled={creating !== null}
+                  data-testid='create-json'
+                  onClick={() => void upload()}
+                >
+                  上传 JSON 文件
+                </Button>
+              </View>
+              <Text className='st-note'>复制会带上原活动的全部设置（编号另行生成）；JSON 文件即 campaigns/ 下的活动定义格式。</Text>
+              {error ? (
+                <View className='st-alert' role='alert' data-testid='create-error'>
+                  {error}
+                </View>
+              ) : null}
+            </View>
+
+            <View className='st-list__heading' role='heading' aria-level={2}>
+              本单位的征集活动（{campaigns.length}）
+            </View>
+            {campaigns.length ? (
+              <View className={wide ? 'st-cards' : ''}>
+                {campaigns.map((c) => (
+                  <CampaignCard key={c.id} item={c} />
+                ))}
+              </View>
+            ) : (
+              <StateView kind='empty' title='还没有征集活动' description='从空白活动开始，或上传一份活动定义 JSON 文件' />
+            )}
+          </View>
+        )}
+      </AsyncView>
+    </View>
+  )
+}
