@@ -169,13 +169,14 @@ function sameDefinition(a: unknown, b: unknown): boolean {
 /** How the campaign's demands use its definition (answers by field and value, units, quotas). */
 async function definitionUsage(db: Queryable, campaignId: string): Promise<DefinitionUsage> {
   const rows = await db.query<{ key: string; value: string | null; n: number }>(
-    `WITH a AS (SELECT d.id, e.key, e.value FROM demands d, jsonb_each(d.answers) e WHERE d.campaign_id = $1)
+    `WITH a AS (SELECT d.id, e.key, e.value FROM demands d, jsonb_each(d.answers || d.recommender_answers) e WHERE d.campaign_id = $1)
      SELECT key, NULL AS value, count(DISTINCT id)::int AS n FROM a
       WHERE value NOT IN ('null'::jsonb, '""'::jsonb, '[]'::jsonb, '{}'::jsonb) GROUP BY key
      UNION ALL
      SELECT a.key, v.value, count(DISTINCT a.id)::int FROM a, LATERAL (
-       SELECT a.value #>> '{}' AS value WHERE jsonb_typeof(a.value) = 'string'
-       UNION ALL SELECT jsonb_array_elements_text(a.value) WHERE jsonb_typeof(a.value) = 'array'
+       -- a choice (a 其他 choice is {value, other}), each choice of a list, an area and area/direction
+       SELECT CASE jsonb_typeof(e) WHEN 'string' THEN e #>> '{}' WHEN 'object' THEN e ->> 'value' END AS value
+         FROM jsonb_array_elements(CASE WHEN jsonb_typeof(a.value) = 'array' THEN a.value ELSE jsonb_build_array(a.value) END) e
        UNION ALL SELECT a.value ->> 'domain' WHERE jsonb_typeof(a.value) = 'object'
        UNION ALL SELECT (a.value ->> 'domain') || '/' || (a.value ->> 'direction') WHERE jsonb_typeof(a.value) = 'object' AND a.value ->> 'direction' <> ''
      ) v WHERE v.value IS NOT NULL GROUP BY a.key, v.value`,

@@ -3,7 +3,7 @@
  * submitted versions, and an audit trail. The server is the authority for time,
  * ownership and validity; the same engine as the wizard decides what is valid.
  */
-import type { CampaignDefinition } from '../types/campaign'
+import type { CampaignDefinition, RecommenderField } from '../types/campaign'
 import { campaignStatus } from '../types/deadline'
 import { formatDeadline } from '../types/time'
 import type {
@@ -16,7 +16,7 @@ import type {
   SaveResult,
   UnitType
 } from '../types/domain'
-import { demandTitle, diffAnswers, submittable, validateDemand, validateField, type Answers, type AttachmentRef } from '../types/engine'
+import { demandTitle, diffAnswers, recommenderChoices, submittable, validateDemand, validateField, type Answers, type AttachmentRef } from '../types/engine'
 import { validateProfile } from '../types/profile'
 import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
@@ -113,7 +113,7 @@ export async function createDemand(db: Db, session: Session, campaignId: string,
       'SELECT count(*)::int AS n FROM demands WHERE owner_id = $1 AND campaign_id = $2',
       [session.userId, campaignId]
     )
-    if (n >= limit) {
+    if (limit !== null && n >= limit) {
       throw new AppError(409, 'DEMAND_LIMIT_REACHED', `本次征集每家${unitTypeLabel(unitType)}最多填报${limit}项需求，您已填报${n}项`)
     }
     const [row] = await tx.query<{ id: string }>(
@@ -233,7 +233,8 @@ export async function submitDemand(
       const fields: FieldError[] = issues.map(({ field, code, message }) => ({ field, code, message }))
       throw badRequest('VALIDATION_FAILED', `还有${issues.length}处需要完善：${issues[0].message}`, fields)
     }
-    const answers = submittable(def, row.answers)
+    assertUnitServesApplicant(def, row.answers, profile)
+    const answers = submittable(def, row.answers, profile.unitType)
     await assertAttachmentsBelong(tx, def, id, answers)
     const number = (row.submittedVersion ?? 0) + 1
     await tx.query(
@@ -253,18 +254,27 @@ export async function submitDemand(
   return getDemand(db, session, id, now)
 }
 
-/** Every attachment a submission names must be a file uploaded to this demand, unchanged. */
+/** A recommender field with `byRegion`: the chosen unit must serve the applicant's registered district. */
+function assertUnitServesApplicant(def: CampaignDefinition, answers: Answers, profile: Profile) {
+  const field = allFields(def).find((f): f is RecommenderField => f.kind === 'recommender')
+  const chosen = field ? answers[field.id] : undefined
+  if (!field?.byRegion || typeof chosen !== 'string' || recommenderChoices(def, field, answers, profile).some((u) => u.id === chosen)) return
+  const message = `所选${field.label}不受理本单位注册地（统一社会信用代码第3至8位）的需求，请选择本地的推荐单位`
+  throw badRequest('VALIDATION_FAILED', message, [{ field: field.id, code: 'INVALID_CHOICE', message }])
+}
+
+/** Every attachment a submission names must be a file the enterprise uploaded to this demand for that field, unchanged. */
 async function assertAttachmentsBelong(db: Queryable, def: CampaignDefinition, demandId: string, answers: Answers) {
   const refs = allFields(def)
     .filter((f) => f.kind === 'attachments')
     .flatMap((f) => ((answers[f.id] as AttachmentRef[] | undefined) ?? []).map((ref) => ({ field: f.id, ref })))
   if (!refs.length) return
-  const rows = await db.query<{ id: string; sha256: string }>(
-    'SELECT id, sha256 FROM attachments WHERE demand_id = $1 AND id = ANY($2::uuid[])',
+  const rows = await db.query<{ id: string; sha256: string; field: string }>(
+    `SELECT id, sha256, field_id AS field FROM attachments WHERE demand_id = $1 AND id = ANY($2::uuid[]) AND side = 'enterprise'`,
     [demandId, refs.map((r) => r.ref.id)]
   )
-  const known = new Map(rows.map((r) => [r.id, r.sha256]))
-  const bad = refs.find((r) => known.get(r.ref.id) !== r.ref.sha256)
+  const known = new Map(rows.map((r) => [r.id, r]))
+  const bad = refs.find((r) => known.get(r.ref.id)?.sha256 !== r.ref.sha256 || known.get(r.ref.id)?.field !== r.field)
   if (bad) throw badRequest('ATTACHMENT_UNKNOWN', `附件“${bad.ref.name}”不存在，请重新上传`, [
     { field: bad.field, code: 'ATTACHMENT_UNKNOWN', message: `附件“${bad.ref.name}”不存在，请重新上传` }
   ])

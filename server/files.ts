@@ -9,9 +9,13 @@
  * Files are stored by id with their SHA-256; a name is only ever shown, never used as a path.
  * What a demand stores is bounded by what is stored, not by what its draft refers to: a field
  * holds at most its `maxFiles` files, a demand at most `uploadMaxBytesPerDemand` bytes.
+ * A demand's files are the enterprise's or its recommending unit's (`side`): each side's
+ * limits and spare files are counted apart. Both upload routes read and check a file with
+ * `receiveUpload` and store it with `storeAttachment`.
  */
-import type { FastifyReply } from 'fastify'
-import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentType } from '../types/campaign'
+import crypto from 'node:crypto'
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentsField, type AttachmentType } from '../types/campaign'
 import type { Queryable } from './db'
 import { AppError, badRequest } from './errors'
 import { inflateEntry, InflatedTooLarge } from './zip-inflate'
@@ -315,20 +319,28 @@ export interface StoredFile {
 
 /**
  * SQL: the attachment `a` of demand `d` is referred to by neither the draft nor a submitted
- * version (its id appears in none of their answers). The upload limits and the retention job
- * (server/retention.ts) judge "unreferenced" by this one condition.
+ * version nor the recommending unit's answers (its id appears in none of them). The upload
+ * limits and the retention job (server/retention.ts) judge "unreferenced" by this one condition.
  */
 export const UNREFERENCED_ATTACHMENT = `strpos(d.answers::text, a.id::text) = 0
+  AND strpos(d.recommender_answers::text, a.id::text) = 0
   AND NOT EXISTS (SELECT 1 FROM demand_versions v WHERE v.demand_id = a.demand_id AND strpos(v.answers::text, a.id::text) > 0)`
 
-/** Every file stored for a demand, oldest first. */
-export async function storedFiles(db: Queryable, demandId: string): Promise<StoredFile[]> {
+/** Whose file it is: the enterprise's, or the recommending unit's. */
+export type FileSide = 'enterprise' | 'recommender'
+
+/**
+ * Every file of one side stored for a demand, oldest first. The unit's files have no draft
+ * whose save may be on its way: any of them its answers do not name is spare.
+ */
+export async function storedFiles(db: Queryable, demandId: string, side: FileSide = 'enterprise'): Promise<StoredFile[]> {
+  const spare = side === 'enterprise' ? `a.created_at < d.updated_at AND ${UNREFERENCED_ATTACHMENT}` : UNREFERENCED_ATTACHMENT
   return db.query<StoredFile>(
-    `SELECT a.id, a.field_id AS "fieldId", a.size, (a.created_at < d.updated_at AND ${UNREFERENCED_ATTACHMENT}) AS spare
+    `SELECT a.id, a.field_id AS "fieldId", a.size, (${spare}) AS spare
        FROM attachments a JOIN demands d ON d.id = a.demand_id
-      WHERE a.demand_id = $1
+      WHERE a.demand_id = $1 AND a.side = $2
       ORDER BY a.created_at, a.id`,
-    [demandId]
+    [demandId, side]
   )
 }
 
@@ -386,6 +398,8 @@ export interface NewAttachment {
   type: AttachmentType
   content: Buffer
   sha256: string
+  /** The enterprise's unless said. */
+  side?: FileSide
 }
 
 /**
@@ -399,12 +413,82 @@ export async function storeAttachment(
   maxBytesPerDemand: number,
   at: Date
 ): Promise<{ id: string; replaced: string[] }> {
-  const replaced = filesToReplace(await storedFiles(tx, file.demandId), file.field, file.content.length, maxBytesPerDemand)
+  const side = file.side ?? 'enterprise'
+  const replaced = filesToReplace(await storedFiles(tx, file.demandId, side), file.field, file.content.length, maxBytesPerDemand)
   if (replaced.length) await tx.query('DELETE FROM attachments WHERE demand_id = $1 AND id = ANY($2::uuid[])', [file.demandId, replaced])
   const [row] = await tx.query<{ id: string }>(
-    `INSERT INTO attachments (demand_id, owner_id, field_id, name, type, size, sha256, content, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id`,
-    [file.demandId, file.ownerId, file.field.id, file.name, file.type, file.content.length, file.sha256, file.content, at]
+    `INSERT INTO attachments (demand_id, owner_id, field_id, name, type, size, sha256, content, created_at, side)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+    [file.demandId, file.ownerId, file.field.id, file.name, file.type, file.content.length, file.sha256, file.content, at, side]
   )
   return { id: row.id, replaced }
+}
+
+/** Room for the multipart boundaries, part headers and the `name` field around the file itself. */
+const MULTIPART_OVERHEAD = 64 * 1024
+
+/**
+ * The one file of an upload and the name it goes by: the form field `name` when sent (the
+ * mini-programs name the file part after a temporary path and send the real name there),
+ * else the file part's own file name. Memory holds at most the field's limit: a declared
+ * length over it is refused before the body is read, a longer stream is cut off at the limit.
+ */
+async function readUpload(request: FastifyRequest, maxSizeMB: number): Promise<{ content: Buffer; name: string }> {
+  const maxBytes = maxSizeMB * 1024 * 1024
+  if (Number(request.headers['content-length']) > maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(maxSizeMB)
+  let content: Buffer | null = null
+  let fileName = ''
+  let nameField: string | null = null
+  try {
+    for await (const part of request.parts({ preservePath: true, limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 } })) {
+      if (part.type === 'file') {
+        content = await part.toBuffer()
+        fileName = part.filename
+      } else if (part.fieldname === 'name') {
+        if (part.valueTruncated) throw badRequest('FILE_NAME_TOO_LONG', '文件名过长，请缩短后重新上传')
+        nameField = String(part.value)
+      }
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err
+    const code = (err as { code?: string }).code
+    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxSizeMB)
+    if (code === 'FST_FILES_LIMIT') throw badRequest('ONE_FILE_PER_UPLOAD', '一次只能上传一个文件')
+    throw new AppError(400, 'UPLOAD_MALFORMED', '上传的内容不完整或格式不正确，请重新上传', undefined, err)
+  }
+  if (!content) throw badRequest('NO_FILE', '请选择要上传的文件')
+  return { content, name: nameField ?? fileName }
+}
+
+/** An uploaded file that passed every check, ready for storeAttachment. */
+export interface CheckedUpload {
+  name: string
+  type: AttachmentType
+  content: Buffer
+  sha256: string
+}
+
+/**
+ * Reads the one file of a multipart upload for an attachments field and checks it: its size
+ * by the field's limit, its name (attachmentName), its real type by its bytes (sniffFileType,
+ * zip packages inflated and judged) against the field's `accept` and its own extension.
+ * The enterprise's and the recommending unit's upload routes both take files through here.
+ */
+export async function receiveUpload(request: FastifyRequest, spec: Pick<AttachmentsField, 'maxSizeMB' | 'accept'>): Promise<CheckedUpload> {
+  if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以表单文件方式上传')
+  const upload = await readUpload(request, spec.maxSizeMB)
+  if (upload.content.length === 0) throw badRequest('EMPTY_FILE', '文件是空的，请重新选择')
+  const name = attachmentName(upload.name)
+  const content = upload.content
+  const declared = extensionOf(name)
+  const type = await sniffFileType(content, declared)
+  const accepted = spec.accept.map((t) => '.' + t).join(' ')
+  if (!type && declared && spec.accept.includes(declared)) {
+    throw badRequest('FILE_TYPE_MISMATCH', `文件扩展名是.${declared}，但内容不是${declared.toUpperCase()}文件，请检查后重新上传`)
+  }
+  if (!type || !spec.accept.includes(type)) {
+    throw badRequest('FILE_TYPE_REJECTED', `只能上传以下类型的文件：${accepted}`)
+  }
+  if (declared !== type) throw badRequest('FILE_TYPE_MISMATCH', `文件内容是${type.toUpperCase()}，与扩展名不符，请检查后重新上传`)
+  return { name, type, content, sha256: crypto.createHash('sha256').update(content).digest('hex') }
 }

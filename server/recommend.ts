@@ -10,13 +10,20 @@
  *
  * Quotas are race-safe in the database: every change to a unit's recommended list first
  * locks the unit's row in recommendation_quotas, and the count it stores there is CHECKed
- * against the quota, so two recommenders of one unit can never exceed it.
+ * against the quota, so two recommenders of one unit can never exceed it. A unit type's
+ * sub-quotas and the 重点推荐 mark's max are counted under that same lock.
+ *
+ * What the unit gives with a recommendation (types/recommender-fields.ts): its answers to the
+ * campaign's `recommenders.fields` and one opinion per sign-off (`signoff:<id>`), checked by
+ * the enterprise side's engine; its stamped scans (files of side 'recommender', checked as the
+ * enterprise's are); the 重点推荐 mark; the offline deliverables it ticks. Kept on the demand
+ * with the unit they belong to (migration 009): a unit never reads what another one left.
  */
-import { issuedBy, quotaOf, type CampaignDefinition } from '../types/campaign'
-import { deadlineInstant } from '../types/deadline'
+import { issuedBy, quotaOf, type AttachmentsField, type CampaignDefinition, type FieldDefinition } from '../types/campaign'
+import { deadlineInstant, isBeforeDeadline } from '../types/deadline'
 import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
 import { domainLabel, unitName } from '../types/display'
-import { DEMAND_STATUS_LABELS, type DemandStatus } from '../types/domain'
+import { DEMAND_STATUS_LABELS, type DemandStatus, type FieldError } from '../types/domain'
 import type { Answers, AttachmentRef } from '../types/engine'
 import type {
   BureauOverview,
@@ -26,6 +33,8 @@ import type {
   InboxPage,
   QuotaMeter,
   RankedItem,
+  RecommendInput,
+  SubQuotaMeter,
   Ranking,
   ReviewCampaign,
   ReviewDemand,
@@ -42,13 +51,21 @@ import {
   type StatusAction
 } from '../types/status'
 import { allFields } from '../types/validate-definition'
+import {
+  conditionHolds,
+  recommenderFields,
+  storedRecommenderAnswers,
+  subQuotaFields,
+  subQuotasOf,
+  validateRecommenderAnswers
+} from '../types/recommender-fields'
 import type { Session } from './auth/sessions'
 import { SERVES_CAMPAIGN, servesCampaign } from './unit-scope'
 import { cachedDefinition, summarise } from './campaigns'
 import type { Db, Queryable } from './db'
 import { getDemand } from './demands'
 import { AppError, badRequest, notFound } from './errors'
-import type { StoredAttachment } from './files'
+import { storeAttachment, type CheckedUpload, type StoredAttachment } from './files'
 import { APP_PATHS, notify, postThreadMessage } from './messages'
 import { recordStatusEvent, timelineOf } from './status-events'
 
@@ -168,11 +185,29 @@ interface ReviewRow {
   submittedVersion: number
   submittedAt: Date
   definition: CampaignDefinition
+  /** The unit's record of the demand (empty when it is another unit's, see migration 009). */
+  recommenderAnswers: Answers
+  keyRecommended: boolean
+  deliverables: string[]
+}
+
+/** SQL: the unit's answers and deliverables on demand `d` are its current unit's (not left by a unit it chose before). */
+const OWN_RECORD = 'd.recommender_data_unit IS NOT DISTINCT FROM d.recommender_unit'
+/**
+ * SQL SET items with which the unit takes the demand's record as it sets `setting`: the other
+ * part is kept when it is this unit's, cleared when another unit left it.
+ */
+const claimRecord = (setting: 'recommender_answers' | 'deliverables_received') => {
+  const keep = (col: string, empty: string) => `${col} = CASE WHEN recommender_data_unit IS NOT DISTINCT FROM recommender_unit THEN ${col} ELSE ${empty} END`
+  const other = setting === 'recommender_answers' ? keep('deliverables_received', `'{}'::text[]`) : keep('recommender_answers', `'{}'::jsonb`)
+  return `${other}, recommender_data_unit = recommender_unit`
 }
 
 const REVIEW_COLUMNS = `d.id, d.campaign_id AS "campaignId", d.owner_id AS "ownerId", d.submitted_title AS title, d.status, d.rank,
   d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction, d.submitted_version AS "submittedVersion",
-  d.submitted_at AS "submittedAt", c.definition`
+  d.submitted_at AS "submittedAt", c.definition, d.key_recommended AS "keyRecommended",
+  CASE WHEN ${OWN_RECORD} THEN d.recommender_answers ELSE '{}'::jsonb END AS "recommenderAnswers",
+  CASE WHEN ${OWN_RECORD} THEN d.deliverables_received ELSE '{}'::text[] END AS "deliverables"`
 
 /**
  * A submitted demand the viewer may see (chose its unit / in its campaign); 404 otherwise.
@@ -190,10 +225,11 @@ async function loadForReviewer(db: Queryable, viewer: Reviewer, id: string, lock
   return row
 }
 
-type ListRow = Omit<ReviewRow, 'campaignId' | 'ownerId' | 'definition'> & { enterpriseName: string }
+type ListRow = Omit<ReviewRow, 'campaignId' | 'ownerId' | 'definition' | 'recommenderAnswers' | 'deliverables'> & { enterpriseName: string }
 
 const LIST_COLUMNS = `d.id, d.submitted_title AS title, d.status, d.rank, d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction,
-  d.submitted_version AS "submittedVersion", d.submitted_at AS "submittedAt", d.enterprise_name AS "enterpriseName"`
+  d.submitted_version AS "submittedVersion", d.submitted_at AS "submittedAt", d.enterprise_name AS "enterpriseName",
+  d.key_recommended AS "keyRecommended"`
 
 function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
   return {
@@ -272,11 +308,51 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
     total: counts.total,
     page: query.page,
     pageSize: query.pageSize,
-    quota: counts.used === null ? null : meter(quotaOf(def, viewer.recommenderUnit), counts.used)
+    quota:
+      counts.used === null
+        ? null
+        : meter(quotaOf(def, viewer.recommenderUnit), counts.used, (await meterExtras(db, def, campaignId, units)).get(viewer.recommenderUnit))
   }
 }
 
-const meter = (quota: number | null, used: number): QuotaMeter => ({ quota, used, left: quota === null ? null : Math.max(0, quota - used) })
+type MeterExtras = Pick<QuotaMeter, 'sub' | 'keyMarks'>
+
+const meter = (quota: number | null, used: number, extras?: MeterExtras): QuotaMeter => ({
+  quota,
+  used,
+  left: quota === null ? null : Math.max(0, quota - used),
+  ...extras
+})
+
+/**
+ * The parts of the units' meters beyond the quota, as their ranked demands use them: each
+ * sub-quota (its condition on the submitted answers) and the 重点推荐 marks. One query, and
+ * none when the campaign has neither.
+ */
+async function meterExtras(db: Queryable, def: CampaignDefinition, campaignId: string, units: string[]): Promise<Map<string, MeterExtras>> {
+  const out = new Map<string, MeterExtras>()
+  const keyMark = def.recommenders.keyMark
+  const counted = keyMark ? units : units.filter((u) => subQuotasOf(def, u).length)
+  if (!counted.length) return out
+  const rows = await db.query<{ unitId: string; keyed: boolean; answers: Answers }>(
+    `SELECT d.recommender_unit AS "unitId", d.key_recommended AS keyed,
+            (SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) FROM jsonb_each(v.answers) e WHERE e.key = ANY($3::text[])) AS answers
+       FROM demands d JOIN demand_versions v ON v.demand_id = d.id AND v.number = d.submitted_version
+      WHERE d.campaign_id = $1 AND d.recommender_unit = ANY($2::text[]) AND d.rank IS NOT NULL`,
+    [campaignId, counted, subQuotaFields(def)]
+  )
+  for (const u of counted) {
+    const mine = rows.filter((r) => r.unitId === u)
+    const extras: MeterExtras = {}
+    const subs = subQuotasOf(def, u)
+    if (subs.length) {
+      extras.sub = subs.map((q): SubQuotaMeter => ({ id: q.id, label: q.label, max: q.max, used: mine.filter((r) => conditionHolds(q.when, r.answers)).length }))
+    }
+    if (keyMark) extras.keyMarks = { label: keyMark.label, max: keyMark.max ?? null, used: mine.filter((r) => r.keyed).length }
+    out.set(u, extras)
+  }
+  return out
+}
 
 /**
  * The reviewer opens a demand: the unit's first opening of a submitted demand (before its
@@ -308,21 +384,27 @@ export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now:
     campaignTitle: def.title,
     version: { ...version, submittedAt: new Date(version.submittedAt).toISOString() },
     timeline: await timelineOf(db, id),
-    next: nextActions(row.status, viewer.role, ctxOf(def, now))
+    next: nextActions(row.status, viewer.role, ctxOf(def, now)),
+    recommendation: { answers: row.recommenderAnswers, keyRecommended: row.keyRecommended, deliverables: row.deliverables }
   }
 }
 
-/** A file of the submitted version of a demand the viewer may review; 404 for any other. */
+/**
+ * A file of the submitted version of a demand the viewer may review, or one its recommending
+ * unit gave with its recommendation (a stamped scan); 404 for any other.
+ */
 export async function reviewAttachment(db: Queryable, viewer: Reviewer, demandId: string, attachmentId: string): Promise<StoredAttachment> {
   const row = await loadForReviewer(db, viewer, demandId)
   const [version] = await db.query<{ answers: Answers }>('SELECT answers FROM demand_versions WHERE demand_id = $1 AND number = $2', [
     demandId,
     row.submittedVersion
   ])
-  const listed = allFields(row.definition).some((f) => {
-    const refs = f.kind === 'attachments' ? version?.answers[f.id] : undefined
-    return Array.isArray(refs) && refs.some((r: AttachmentRef) => r?.id === attachmentId)
-  })
+  const names = (fields: FieldDefinition[], answers: Answers | undefined) =>
+    fields.some((f) => {
+      const refs = f.kind === 'attachments' ? answers?.[f.id] : undefined
+      return Array.isArray(refs) && refs.some((r: AttachmentRef) => r?.id === attachmentId)
+    })
+  const listed = names(allFields(row.definition), version?.answers) || names(recommenderFields(row.definition), row.recommenderAnswers)
   const [file] = listed
     ? await db.query<StoredAttachment>('SELECT name, type, content FROM attachments WHERE id = $1 AND demand_id = $2', [attachmentId, demandId])
     : []
@@ -386,7 +468,12 @@ async function changeStatus(
 ): Promise<void> {
   const to = verify(row, actor, action, now)
   const def = row.definition
-  await tx.query('UPDATE demands SET status = $2, rank = $3 WHERE id = $1', [row.id, to, extra.rank])
+  // Leaving the ranked list takes the 重点推荐 mark with it.
+  await tx.query('UPDATE demands SET status = $2, rank = $3, key_recommended = key_recommended AND $3::int IS NOT NULL WHERE id = $1', [
+    row.id,
+    to,
+    extra.rank
+  ])
   const unit = unitName(def, row.unitId)
   await recordStatusEvent(
     tx,
@@ -488,13 +575,216 @@ async function lockedForRanking(tx: Queryable, viewer: Reviewer, id: string): Pr
   return row
 }
 
-/** Recommends a demand at the end of the unit's ranked list, within the quota. */
-export async function recommendDemand(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
+/**
+ * Recommends a demand at the end of the unit's ranked list, within the quota and the unit
+ * type's sub-quotas, with what the unit gives: its answers to `recommenders.fields` and the
+ * sign-off opinions (checked by the engine as the enterprise's answers are: 400
+ * VALIDATION_FAILED with every problem), and the 重点推荐 mark (within its max per unit).
+ * All under the unit's lock, in one transaction: a refusal changes nothing.
+ */
+export async function recommendDemand(db: Db, viewer: Reviewer, id: string, now: number, input: RecommendInput = {}): Promise<ReviewDemand> {
   await db.transaction(async (tx) => {
     const row = await lockedForRanking(tx, viewer, id)
     verify(row, viewer, 'recommend', now) // an illegal move is refused as such, not as a full quota
-    const rank = await storeCount(tx, row.campaignId, row.unitId, quotaOf(row.definition, row.unitId), 1)
+    const def = row.definition
+    const answers = recommenderAnswersOf(def, input.answers ?? {})
+    await assertRecommenderFiles(tx, def, id, answers)
+    const keyed = input.keyRecommended === true
+    if (keyed) await checkKeyMarks(tx, row)
+    const rank = await storeCount(tx, row.campaignId, row.unitId, quotaOf(def, row.unitId), 1)
+    await checkSubQuotas(tx, row)
     await changeStatus(tx, row, viewer, 'recommend', { rank }, now)
+    await tx.query(`UPDATE demands SET recommender_answers = $2, key_recommended = $3, ${claimRecord('recommender_answers')} WHERE id = $1`, [
+      id,
+      JSON.stringify(answers),
+      keyed
+    ])
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/** The unit's answers as stored; 400 VALIDATION_FAILED with every problem, in Chinese, when any. */
+function recommenderAnswersOf(def: CampaignDefinition, input: Answers): Answers {
+  const issues = validateRecommenderAnswers(def, input)
+  if (issues.length) {
+    const fields: FieldError[] = issues.map(({ field, code, message }) => ({ field, code, message }))
+    throw badRequest('VALIDATION_FAILED', `还有${issues.length}处需要完善：${issues[0].message}`, fields)
+  }
+  return storedRecommenderAnswers(def, input)
+}
+
+const UUID_TEXT = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+
+/** Every file the unit's answers name must be one uploaded for that field of this demand by its unit, unchanged. */
+async function assertRecommenderFiles(tx: Queryable, def: CampaignDefinition, demandId: string, answers: Answers): Promise<void> {
+  const refs = recommenderFields(def)
+    .filter((f): f is AttachmentsField => f.kind === 'attachments')
+    .flatMap((f) => ((answers[f.id] as AttachmentRef[] | undefined) ?? []).map((ref) => ({ field: f.id, ref })))
+  if (!refs.length) return
+  const rows = await tx.query<{ id: string; sha256: string; fieldId: string }>(
+    `SELECT id, sha256, field_id AS "fieldId" FROM attachments WHERE demand_id = $1 AND side = 'recommender' AND id = ANY($2::uuid[])`,
+    [demandId, refs.map((r) => r.ref.id).filter((x) => UUID_TEXT.test(x))]
+  )
+  const bad = refs.find((r) => {
+    const file = rows.find((x) => x.id === r.ref.id.toLowerCase())
+    return !file || file.sha256 !== r.ref.sha256 || file.fieldId !== r.field
+  })
+  if (bad) {
+    const message = `附件“${bad.ref.name}”不存在或已被替换，请重新上传`
+    throw badRequest('ATTACHMENT_UNKNOWN', message, [{ field: bad.field, code: 'ATTACHMENT_UNKNOWN', message }])
+  }
+}
+
+/**
+ * Refuses a demand that would take one of the unit type's sub-quotas past its max (the demand
+ * meets its condition and the unit's ranked list already holds `max` that do). Under the
+ * unit's lock, so two recommenders of the unit are counted one after the other.
+ */
+async function checkSubQuotas(tx: Queryable, row: ReviewRow): Promise<void> {
+  const subs = subQuotasOf(row.definition, row.unitId)
+  if (!subs.length) return
+  const [own] = await tx.query<{ answers: Answers }>('SELECT answers FROM demand_versions WHERE demand_id = $1 AND number = $2', [
+    row.id,
+    row.submittedVersion
+  ])
+  const usage = (await meterExtras(tx, row.definition, row.campaignId, [row.unitId])).get(row.unitId)?.sub ?? []
+  for (const q of subs) {
+    if (!conditionHolds(q.when, own?.answers ?? {})) continue
+    const used = usage.find((u) => u.id === q.id)?.used ?? 0
+    if (used >= q.max) {
+      throw new AppError(
+        409,
+        'SUB_QUOTA_EXCEEDED',
+        `本单位推荐的需求中，“${q.label}”最多${q.max}项，已推荐${used}项，不能再推荐此类需求；如需推荐，请先将已推荐的同类需求改为不予推荐`
+      )
+    }
+  }
+}
+
+/**
+ * The recommender attachments field an upload goes to, once the unit may still recommend the
+ * demand (a stamped scan comes with the recommendation): 404 outside the unit's scope, 400 for
+ * a field that takes no files, 409 / 403 when the demand's status or the deadline says no.
+ */
+export async function recommenderUploadField(db: Queryable, viewer: Reviewer, id: string, fieldId: string, now: number): Promise<AttachmentsField> {
+  const row = await loadForReviewer(db, viewer, id)
+  const field = recommenderFields(row.definition).find((f) => f.id === fieldId)
+  if (!field || field.kind !== 'attachments') throw badRequest('UNKNOWN_FIELD', '该推荐填写项不接受附件')
+  const verdict = checkAction('recommend', row.status, viewer.role, ctxOf(row.definition, now))
+  if (!verdict.ok) {
+    if (verdict.code === 'ILLEGAL_TRANSITION') {
+      throw new AppError(409, 'ILLEGAL_TRANSITION', `需求当前状态为“${DEMAND_STATUS_LABELS[row.status]}”，推荐材料只能在推荐时上传`)
+    }
+    throw new AppError(403, verdict.code, verdict.message)
+  }
+  return field
+}
+
+/**
+ * Stores a checked upload (server/files.ts receiveUpload) of the unit for a demand: within the
+ * field's `maxFiles` and the unit's bytes per demand, counted apart from the enterprise's
+ * files, under the demand's row lock; a file the unit's answers do not name makes way.
+ */
+export async function storeRecommenderFile(
+  db: Db,
+  viewer: Reviewer,
+  id: string,
+  field: AttachmentsField,
+  file: CheckedUpload,
+  maxBytesPerDemand: number,
+  now: number
+): Promise<AttachmentRef> {
+  const stored = await db.transaction(async (tx) => {
+    await loadForReviewer(tx, viewer, id, true)
+    await recommenderUploadField(tx, viewer, id, field.id, now) // still so, under the lock
+    const at = new Date(now)
+    const result = await storeAttachment(
+      tx,
+      { demandId: id, ownerId: viewer.userId, field: { id: field.id, label: field.label, maxFiles: field.maxFiles }, ...file, side: 'recommender' },
+      maxBytesPerDemand,
+      at
+    )
+    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_recommender_attachment', $3, $4)`, [
+      viewer.userId,
+      id,
+      JSON.stringify({ attachment: result.id, field: field.id, name: file.name, sha256: file.sha256, replaced: result.replaced }),
+      at
+    ])
+    return result
+  })
+  return { id: stored.id, name: file.name, size: file.content.length, type: file.type, sha256: file.sha256 }
+}
+
+/** Refuses a 重点推荐 mark the campaign does not have, or one past its max for the unit (under the unit's lock). */
+async function checkKeyMarks(tx: Queryable, row: ReviewRow): Promise<void> {
+  const mark = row.definition.recommenders.keyMark
+  if (!mark) throw badRequest('KEY_MARK_UNAVAILABLE', '本次征集没有重点推荐标记，不能标记')
+  if (mark.max === undefined) return
+  const [{ n }] = await tx.query<{ n: number }>(
+    'SELECT count(*)::int AS n FROM demands WHERE campaign_id = $1 AND recommender_unit = $2 AND key_recommended AND id <> $3',
+    [row.campaignId, row.unitId, row.id]
+  )
+  if (n >= mark.max) {
+    throw new AppError(
+      409,
+      'KEY_MARK_EXCEEDED',
+      `每个推荐单位最多标记${mark.max}项“${mark.label}”，本单位已标记${n}项；如需标记此项，请先取消其他需求的“${mark.label}”`
+    )
+  }
+}
+
+/** Sets or clears the 重点推荐 mark of a demand the unit has recommended, before its deadline. */
+export async function setKeyMark(db: Db, viewer: Reviewer, id: string, keyed: boolean, now: number): Promise<ReviewDemand> {
+  await db.transaction(async (tx) => {
+    const row = await lockedForRanking(tx, viewer, id)
+    const mark = row.definition.recommenders.keyMark
+    if (!mark) throw badRequest('KEY_MARK_UNAVAILABLE', '本次征集没有重点推荐标记，不能标记')
+    if (row.status !== 'recommended') {
+      throw new AppError(409, 'NOT_RECOMMENDED', `需求当前状态为“${DEMAND_STATUS_LABELS[row.status]}”，只有已推荐的需求才能标记“${mark.label}”`)
+    }
+    verify(row, viewer, 'rerank', now) // the deadline, as for the order of the list
+    if (keyed === row.keyRecommended) return
+    if (keyed) await checkKeyMarks(tx, row)
+    await tx.query('UPDATE demands SET key_recommended = $2 WHERE id = $1', [id, keyed])
+    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'key_mark', $3, $4)`, [
+      viewer.userId,
+      id,
+      JSON.stringify({ keyRecommended: keyed, unit: row.unitId }),
+      new Date(now)
+    ])
+  })
+  return getReviewDemand(db, viewer, id, now)
+}
+
+/**
+ * The campaign's offline deliverables the unit has received for a demand (the whole list,
+ * as ticked now), until the recommender deadline; unknown ids are refused.
+ */
+export async function setDeliverables(db: Db, viewer: Reviewer, id: string, received: string[], now: number): Promise<ReviewDemand> {
+  await db.transaction(async (tx) => {
+    const row = await loadForReviewer(tx, viewer, id, true)
+    const def = row.definition
+    const known = (def.deliverables ?? []).map((d) => d.id)
+    const unknown = received.filter((r) => !known.includes(r))
+    if (unknown.length) {
+      const message = known.length ? `“${unknown[0]}”不是本次征集要求报送的材料` : '本次征集没有需要线下报送的材料'
+      throw badRequest('UNKNOWN_DELIVERABLE', message, [{ field: 'received', code: 'UNKNOWN_DELIVERABLE', message }])
+    }
+    if (!isBeforeDeadline(now, def.deadlines.recommender, def.timezone)) {
+      throw new AppError(
+        403,
+        'RECOMMENDER_DEADLINE_PASSED',
+        `推荐已于${formatDeadlineDay(def.deadlines.recommender)}截止，报送材料的登记只能查看，不能再修改`
+      )
+    }
+    const list = known.filter((k) => received.includes(k)) // the campaign's order, each once
+    await tx.query(`UPDATE demands SET deliverables_received = $2, ${claimRecord('deliverables_received')} WHERE id = $1`, [id, list])
+    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'deliverables', $3, $4)`, [
+      viewer.userId,
+      id,
+      JSON.stringify({ received: list, unit: row.unitId }),
+      new Date(now)
+    ])
   })
   return getReviewDemand(db, viewer, id, now)
 }
@@ -547,20 +837,21 @@ export async function rankedRows(db: Queryable, campaignId: string, units: strin
 export async function getRanking(db: Queryable, viewer: Reviewer, campaignId: string, unit: string | undefined, now: number): Promise<Ranking> {
   const { definition: def } = await campaignFor(db, viewer, campaignId)
   const units = unitsInScope(def, viewer, unit)
-  const rows = await rankedRows(db, campaignId, units)
+  const [rows, extras] = await Promise.all([rankedRows(db, campaignId, units), meterExtras(db, def, campaignId, units)])
   const groups = units.map((u) => {
     const items: RankedItem[] = rows
       .filter((r) => r.unitId === u)
       .map((r) => ({
         id: r.id,
         rank: r.rank,
+        keyRecommended: r.keyRecommended,
         title: r.title,
         enterpriseName: r.enterpriseName,
         domain: domainRef(def, r.domainId, r.direction),
         status: r.status,
         statusLabel: DEMAND_STATUS_LABELS[r.status]
       }))
-    return { unit: unitRef(def, u), quota: meter(quotaOf(def, u), items.length), items }
+    return { unit: unitRef(def, u), quota: meter(quotaOf(def, u), items.length, extras.get(u)), items }
   })
   const recommenderCanRank = viewer.role === 'recommender' && checkAction('rerank', 'recommended', 'recommender', ctxOf(def, now)).ok
   return {

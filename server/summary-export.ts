@@ -4,13 +4,18 @@
  * grouped by unit in the campaign's order). Streamed: rows are read in batches and written
  * as they come, so memory stays flat whatever the number of demands.
  *
+ * Besides the enterprise's answers and profile, columns show what the recommending unit gave:
+ * `recommender:<field id>` (its answers and sign-off opinions, readably), `keyRecommended` and
+ * `deliverable:<id>` (✓ when marked / received, else blank).
+ *
  * No cell ever runs: text starting with = + - @ (or a tab / carriage return) is written with
  * a leading apostrophe, so a spreadsheet shows it as text instead of evaluating it.
  */
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import type { CampaignDefinition } from '../types/campaign'
-import { summarySheet, unitName, type DisplayValue } from '../types/display'
+import { displayAnswer, summarySheet, unitName, type DisplayValue, type SummaryRow } from '../types/display'
+import { recommenderDefinition, recommenderFields } from '../types/recommender-fields'
 import type { Profile } from '../types/domain'
 import { allFields } from '../types/validate-definition'
 import type { Queryable } from './db'
@@ -18,6 +23,8 @@ import { campaignFor, rankedRows, unitsInScope, type Reviewer } from './recommen
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const BATCH = 500
+/** SQL: the unit's record on demand `d` is its current unit's (server/recommend.ts, migration 009). */
+const OWN = 'd.recommender_data_unit IS NOT DISTINCT FROM d.recommender_unit'
 
 /** Text a spreadsheet would take for a formula (or DDE) is prefixed with an apostrophe. */
 export function neutralise<T extends DisplayValue>(value: T): T | string {
@@ -28,7 +35,46 @@ export interface ExportPlan {
   def: CampaignDefinition
   title: string
   fileName: string
-  rows: Array<{ id: string; rank: number; unitId: string }>
+  rows: Array<{ id: string; rank: number; unitId: string; keyRecommended: boolean }>
+}
+
+/** What a row shows beyond the enterprise's answers: the recommending unit's record. */
+export interface ExportRow extends SummaryRow {
+  recommenderAnswers: Record<string, unknown>
+  keyRecommended: boolean
+  deliverables: string[]
+}
+
+const TICK = '✓'
+
+/**
+ * The summary sheet's headers and rows: the columns types/display.ts renders (rank, unit,
+ * field:, profile:), and in their places the ones the recommending unit fills.
+ */
+export function exportSheet(def: CampaignDefinition): { headers: string[]; row: (r: ExportRow) => DisplayValue[] } {
+  const base = summarySheet(def)
+  const form = recommenderDefinition(def)
+  const fields = new Map(recommenderFields(def).map((f) => [f.id, f]))
+  const own = def.summaryColumns.map(({ source }): ((r: ExportRow) => DisplayValue) | null => {
+    if (source === 'keyRecommended') return (r) => (r.keyRecommended ? TICK : null)
+    if (source.startsWith('deliverable:')) {
+      const id = source.slice('deliverable:'.length)
+      return (r) => (r.deliverables.includes(id) ? TICK : null)
+    }
+    if (source.startsWith('recommender:')) {
+      const field = fields.get(source.slice('recommender:'.length))
+      return field ? (r) => displayAnswer(form, field, r.recommenderAnswers[field.id]) : () => null
+    }
+    return null
+  })
+  return {
+    headers: base.headers,
+    row: (r) =>
+      base.row(r).map((v, i) => {
+        const cell = own[i]
+        return cell ? cell(r) : v
+      })
+  }
 }
 
 /** Checks access and fixes the order before anything is sent, so errors are still JSON. */
@@ -36,12 +82,12 @@ export async function planExport(db: Queryable, viewer: Reviewer, campaignId: st
   const { definition: def } = await campaignFor(db, viewer, campaignId)
   const units = unitsInScope(def, viewer, unit)
   const scope = units.length === 1 ? unitName(def, units[0]) : '全部推荐单位'
-  const rows = (await rankedRows(db, campaignId, units)).map(({ id, rank, unitId }) => ({ id, rank, unitId }))
+  const rows = (await rankedRows(db, campaignId, units)).map(({ id, rank, unitId, keyRecommended }) => ({ id, rank, unitId, keyRecommended }))
   return { def, title: `${def.title}汇总表（${scope}）`, fileName: `${def.title}汇总表-${scope}.xlsx`, rows }
 }
 
 export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writable): Promise<void> {
-  const { headers, row } = summarySheet(plan.def)
+  const { headers, row } = exportSheet(plan.def)
   // Fast compression: the sheet is small next to the time a high level costs.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } })
   const sheet = workbook.addWorksheet('汇总表', { views: [{ state: 'frozen', ySplit: 2 }] })
@@ -60,8 +106,17 @@ export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writabl
   const shown = new Set(plan.def.summaryColumns.map((c) => c.source))
   const unused = allFields(plan.def).filter((f) => !shown.has(`field:${f.id}`)).map((f) => f.id)
   const fetch = (from: number) => {
-    const pending = db.query<{ id: string; answers: Record<string, unknown>; profile: Profile }>(
-      `SELECT d.id, v.answers - $2::text[] AS answers, v.profile
+    const pending = db.query<{
+      id: string
+      answers: Record<string, unknown>
+      profile: Profile
+      recommenderAnswers: Record<string, unknown>
+      keyRecommended: boolean
+      deliverables: string[]
+    }>(
+      `SELECT d.id, v.answers - $2::text[] AS answers, v.profile, d.key_recommended AS "keyRecommended",
+              CASE WHEN ${OWN} THEN d.recommender_answers ELSE '{}'::jsonb END AS "recommenderAnswers",
+              CASE WHEN ${OWN} THEN d.deliverables_received ELSE '{}'::text[] END AS deliverables
          FROM demands d JOIN demand_versions v ON v.demand_id = d.id AND v.number = d.submitted_version
         WHERE d.id = ANY($1::uuid[])`,
       [plan.rows.slice(from, from + BATCH).map((r) => r.id), unused]
@@ -79,7 +134,8 @@ export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writabl
     for (const r of batch) {
       const f = byId.get(r.id)
       if (!f) continue // withdrawn since the plan was made
-      sheet.addRow(row({ rank: r.rank, unitId: r.unitId, answers: f.answers, profile: f.profile }).map(neutralise)).commit()
+      const record = { recommenderAnswers: f.recommenderAnswers, keyRecommended: f.keyRecommended, deliverables: f.deliverables }
+      sheet.addRow(row({ rank: r.rank, unitId: r.unitId, answers: f.answers, profile: f.profile, ...record }).map(neutralise)).commit()
     }
   }
   sheet.commit()

@@ -7,12 +7,13 @@
  */
 import { quotaOf, type CampaignDefinition, type FieldDefinition } from './campaign'
 import type { DefinitionProblem } from './validate-definition'
+import { directionLabel } from './labels'
 
 /** How the campaign's demands use its definition, counted by the server. */
 export interface DefinitionUsage {
   /** Demands in the campaign, drafts included. */
   demands: number
-  /** Demands with a non-empty answer, by field id. */
+  /** Demands with a non-empty answer (the enterprise's or the recommending unit's), by field id. */
   answered: Record<string, number>
   /** Demands giving each value (a choice, a unit id, an area id, `area/direction`), by field id. */
   values: Record<string, Record<string, number>>
@@ -22,8 +23,12 @@ export interface DefinitionUsage {
   byUnit: Record<string, number>
 }
 
+/** The enterprise's fields and the recommending unit's (`recommenders.fields`), by id, with their paths. */
 const fieldsOf = (def: CampaignDefinition) =>
-  new Map(def.steps.flatMap((s, i) => s.fields.map((f, j) => [f.id, { field: f, path: `steps[${i}].fields[${j}]` }] as const)))
+  new Map<string, { field: FieldDefinition; path: string; unit: boolean }>([
+    ...def.steps.flatMap((s, i) => s.fields.map((f, j) => [f.id, { field: f, path: `steps[${i}].fields[${j}]`, unit: false }] as const)),
+    ...(def.recommenders.fields ?? []).map((f, i) => [f.id, { field: f, path: `recommenders.fields[${i}]`, unit: true }] as const)
+  ])
 
 /** The values of a field that answers point to, in this definition. */
 function valuesOf(def: CampaignDefinition, field: FieldDefinition): Set<string> {
@@ -34,7 +39,7 @@ function valuesOf(def: CampaignDefinition, field: FieldDefinition): Set<string> 
     case 'recommender':
       return new Set(def.recommenders.units.map((u) => u.id))
     case 'domain':
-      return new Set(def.domains.flatMap((d) => [d.id, ...d.directions.map((dir) => `${d.id}/${dir}`)]))
+      return new Set(def.domains.flatMap((d) => [d.id, ...d.directions.map((dir) => `${d.id}/${directionLabel(dir)}`)]))
     default:
       return new Set()
   }
@@ -47,11 +52,11 @@ export function changeProblems(before: CampaignDefinition, after: CampaignDefini
 
   const old = fieldsOf(before)
   const now = fieldsOf(after)
-  for (const [id, { field }] of old) {
+  for (const [id, { field, unit }] of old) {
     const n = usage.answered[id] ?? 0
     const next = now.get(id)
     if (!next) {
-      if (n) refuse(`steps.${id}`, `字段“${field.label}”已有 ${n} 份需求填写，不能删除`)
+      if (n) refuse(`${unit ? 'recommenders.fields' : 'steps'}.${id}`, `字段“${field.label}”已有 ${n} 份需求填写，不能删除`)
       continue
     }
     if (next.field.kind !== field.kind && n) {
@@ -65,10 +70,11 @@ export function changeProblems(before: CampaignDefinition, after: CampaignDefini
       }
     }
   }
-  if (usage.demands) {
-    for (const [id, { field, path }] of now) {
-      if (!old.has(id) && field.required) refuse(`${path}.required`, `已有 ${usage.demands} 份需求，新增的字段“${field.label}”只能是选填`)
-    }
+  const recommended = Object.values(usage.recommendedByUnit).reduce((a, b) => a + b, 0)
+  for (const [id, { field, path, unit }] of now) {
+    if (old.has(id) || !field.required) continue
+    if (!unit && usage.demands) refuse(`${path}.required`, `已有 ${usage.demands} 份需求，新增的字段“${field.label}”只能是选填`)
+    if (unit && recommended) refuse(`${path}.required`, `推荐单位已推荐 ${recommended} 项，新增的推荐填写项“${field.label}”只能是选填`)
   }
 
   for (const [unitId, count] of Object.entries(usage.byUnit)) {

@@ -3,10 +3,11 @@
  * labels, a domain answer becomes 领域 / 方向, units become their names. Amounts and numbers
  * stay numbers so a spreadsheet can add them up. Pure: no I/O.
  */
-import type { CampaignDefinition, FieldDefinition } from './campaign'
+import type { CampaignDefinition, FieldDefinition, MultiChoiceField, SingleChoiceField } from './campaign'
 import { TRL_LEVELS } from './campaign'
-import { UNIT_TYPE_LABELS, type Profile, type UnitType } from './domain'
-import type { AttachmentRef, DomainAnswer, IndicatorRow } from './engine'
+import type { Profile } from './domain'
+import { choiceValue, otherText, type AttachmentRef, type DomainAnswer, type IndicatorRow } from './engine'
+import { unitTypeLabel } from './labels'
 import { allFields } from './validate-definition'
 
 export type DisplayValue = string | number | null
@@ -24,6 +25,14 @@ export function unitName(def: CampaignDefinition, unitId: string | null | undefi
   return def.recommenders.units.find((u) => u.id === unitId)?.name ?? unitId
 }
 
+/** One choice by its label; an “其他” choice with its text: “其他：军民协同”. */
+export function choiceLabel(field: SingleChoiceField | MultiChoiceField, entry: unknown): string {
+  const value = choiceValue(entry)
+  const label = field.options.find((o) => o.value === value)?.label ?? String(value)
+  const text = otherText(entry).trim()
+  return text ? `${label}：${text}` : label
+}
+
 export function displayAnswer(def: CampaignDefinition, field: FieldDefinition, value: unknown): DisplayValue {
   if (value === undefined || value === null || value === '') return null
   switch (field.kind) {
@@ -35,9 +44,9 @@ export function displayAnswer(def: CampaignDefinition, field: FieldDefinition, v
     case 'number':
       return typeof value === 'number' ? value : null
     case 'single':
-      return field.options.find((o) => o.value === value)?.label ?? String(value)
+      return choiceLabel(field, value)
     case 'multi':
-      return Array.isArray(value) ? value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join('；') : null
+      return Array.isArray(value) ? value.map((v) => choiceLabel(field, v)).join('；') : null
     case 'domain':
       return domainLabel(def, value)
     case 'maturity': {
@@ -84,7 +93,7 @@ export function summarySheet(def: CampaignDefinition): { headers: string[]; row:
       return (r) => {
         const v = r.profile[key]
         if (v === undefined || v === null || v === '') return null
-        return key === 'unitType' ? UNIT_TYPE_LABELS[v as UnitType] ?? String(v) : String(v)
+        return key === 'unitType' ? unitTypeLabel(def, String(v)) : String(v)
       }
     }
     return () => null

@@ -8,29 +8,48 @@
  *   (text trimmed), and `submittable` sends exactly those normalised values.
  * - Hidden fields (a `visibleIf` that does not hold, or whose condition field is itself
  *   hidden) are neither validated nor submitted; their answers stay in the working copy
- *   so that switching back restores them.
+ *   so that switching back restores them. A condition may name the applicant's unit type
+ *   (`visibleIf.unitType`): functions that decide visibility take the unit type as an
+ *   optional last argument; without it (unknown) such fields count as shown.
+ * - Rules: `eligibility` says who may file (INELIGIBLE); `validations` check answers against
+ *   each other (OUT_OF_RANGE at their field). Either compares with a number or with another
+ *   numeric field (`{ field, factor? }`), once both are answered and shown.
  * - Numbers are never changed: 12.345 for a 2-decimal amount is an error, not 12.35.
  * - Definitions are treated as immutable: lookups are built once per definition object
  *   (WeakMap) on first use.
  */
-import type {
-  AttachmentType,
-  AttachmentsField,
-  CampaignDefinition,
-  ComparisonOp,
-  Condition,
-  DomainField,
-  EligibilityRule,
-  FieldDefinition,
-  IndicatorTableField,
-  MultiChoiceField,
-  NumberField,
-  SingleChoiceField,
-  StepDefinition,
-  TextField,
-  TextareaField
+import {
+  OTHER_TEXT_MAX,
+  type AttachmentType,
+  type AttachmentsField,
+  type CampaignDefinition,
+  type ComparisonOp,
+  type Condition,
+  type DomainField,
+  type EligibilityRule,
+  type FieldDefinition,
+  type IndicatorTableField,
+  type MultiChoiceField,
+  type NumberField,
+  type Option,
+  type RecommenderField,
+  type RecommenderUnit,
+  type SingleChoiceField,
+  type StepDefinition,
+  type TextField,
+  type TextFormat,
+  type TextareaField,
+  type UnitTypeCondition,
+  type UnitTypeId
 } from './campaign'
-import { UNIT_TYPE_LABELS, type UnitType } from './domain'
+import { directionLabel, unitTypeLabel } from './labels'
+
+/**
+ * The applicant's unit type where visibility or rules depend on it: a global or declared unit
+ * type, '' when the profile has none, undefined when the caller does not know it. Fields with
+ * a `visibleIf.unitType` are shown while it is '' or undefined.
+ */
+export type ApplicantUnitType = UnitTypeId | '' | undefined
 
 // ─── Answer shapes ──────────────────────────────────────────────────────────
 
@@ -45,10 +64,49 @@ export interface IndicatorRow {
   unit: string
 }
 
-/** The answer of a `domain` field: a domain id of the campaign and one of its directions. */
+/**
+ * The answer of a `domain` field: a domain id of the campaign and the label of one of its
+ * directions; direction '' when none is chosen, always so for an area without directions.
+ */
 export interface DomainAnswer {
   domain: string
   direction: string
+}
+
+/**
+ * How a choice keeps the text of an “其他” option (`Option.other`): instead of the option's bare
+ * value, `{ value, other }` — as the whole answer of a single choice, as that element of a
+ * multiple choice's list:
+ *   single: 'yes'  or  { value: 'other', other: '企业自建平台' }
+ *   multi:  ['cross_region', { value: 'other', other: '军民协同' }]
+ * Every other option stays a bare string, so answers given before an option had `other` stay
+ * valid. A bare value of an `other` option (or an empty text) is a choice whose text is missing.
+ */
+export interface OtherChoice {
+  value: string
+  other: string
+}
+
+/** `{ value, other? }` with a string value (and a text, null or nothing as `other`). */
+function isOtherChoiceShape(v: unknown): v is { value: string; other?: string | null } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false
+  const o = v as Record<string, unknown>
+  return typeof o.value === 'string' && (o.other === undefined || o.other === null || typeof o.other === 'string')
+}
+
+/** The option value of a choice (or of one element of a multiple choice): unwraps an OtherChoice. */
+export function choiceValue(v: unknown): unknown {
+  return isOtherChoiceShape(v) ? v.value : v
+}
+
+/** The text given with an “其他” choice, '' when none. */
+export function otherText(v: unknown): string {
+  return isOtherChoiceShape(v) && typeof v.other === 'string' ? v.other : ''
+}
+
+/** The field's “其他” option, if it has one. */
+export function otherOption(field: SingleChoiceField | MultiChoiceField): Option | undefined {
+  return field.options.find((o) => o.other === true)
 }
 
 /** What the upload endpoint returns and the wizard puts into an `attachments` answer. */
@@ -117,6 +175,7 @@ export const ISSUE_CODES = [
   'OUT_OF_RANGE',
   'TOO_PRECISE',
   'INVALID_DATE',
+  'INVALID_FORMAT',
   'ROW_INCOMPLETE',
   'FILE_TOO_LARGE',
   'FILE_TYPE_REJECTED',
@@ -173,10 +232,12 @@ export function textLength(s: string): number {
 
 interface DomainIndex {
   label: string
+  /** direction labels; empty for an area without directions */
   directions: Set<string>
 }
 
 interface DefIndex {
+  def: CampaignDefinition
   fields: FieldDefinition[]
   /** field id → position in `fields` */
   position: Map<string, number>
@@ -187,6 +248,8 @@ interface DefIndex {
   domains: Map<string, DomainIndex>
   units: Set<string>
   rulesByField: Map<string, EligibilityRule[]>
+  /** `validations` by the field they are reported at */
+  checksByField: Map<string, EligibilityRule[]>
   eligibleUnitTypes: Set<string>
   titleField: FieldDefinition | null
 }
@@ -211,14 +274,18 @@ function indexOf(def: CampaignDefinition): DefIndex {
     }
   }
   const domains = new Map<string, DomainIndex>()
-  for (const d of def.domains) domains.set(d.id, { label: d.label, directions: new Set(d.directions) })
-  const rulesByField = new Map<string, EligibilityRule[]>()
-  for (const r of def.eligibility) {
-    const list = rulesByField.get(r.field)
-    if (list) list.push(r)
-    else rulesByField.set(r.field, [r])
+  for (const d of def.domains) domains.set(d.id, { label: d.label, directions: new Set((d.directions ?? []).map(directionLabel)) })
+  const byField = (rules: EligibilityRule[] | undefined) => {
+    const map = new Map<string, EligibilityRule[]>()
+    for (const r of rules ?? []) {
+      const list = map.get(r.field)
+      if (list) list.push(r)
+      else map.set(r.field, [r])
+    }
+    return map
   }
   ix = {
+    def,
     fields,
     position,
     stepOfField,
@@ -226,7 +293,8 @@ function indexOf(def: CampaignDefinition): DefIndex {
     options,
     domains,
     units: new Set(def.recommenders.units.map((u) => u.id)),
-    rulesByField,
+    rulesByField: byField(def.eligibility),
+    checksByField: byField(def.validations),
     eligibleUnitTypes: new Set(def.eligibleUnitTypes),
     titleField: findTitleField(def, fields)
   }
@@ -272,15 +340,18 @@ function isEmpty(v: unknown): boolean {
   return false
 }
 
-function holds(cond: Condition, answers: Answers): boolean {
+/** The condition itself (not whether its field is shown): unit type, then the answer. */
+function holds(cond: Condition | UnitTypeCondition, answers: Answers, unitType: ApplicantUnitType): boolean {
+  if (cond.unitType && unitType !== undefined && unitType !== '' && !cond.unitType.includes(unitType)) return false
+  if (cond.field === undefined) return true
   const v = read(answers, cond.field)
-  if (cond.equals !== undefined) return v === cond.equals
-  if (cond.includes !== undefined) return Array.isArray(v) && v.includes(cond.includes)
+  if (cond.equals !== undefined) return choiceValue(v) === cond.equals
+  if (cond.includes !== undefined) return Array.isArray(v) && v.some((x) => choiceValue(x) === cond.includes)
   return true
 }
 
 /** Visibility of every field in definition order (conditions point at earlier fields). */
-function visibility(ix: DefIndex, answers: Answers): boolean[] {
+function visibility(ix: DefIndex, answers: Answers, unitType: ApplicantUnitType): boolean[] {
   const out = new Array<boolean>(ix.fields.length)
   for (let i = 0; i < ix.fields.length; i++) {
     const cond = ix.fields[i].visibleIf
@@ -288,19 +359,24 @@ function visibility(ix: DefIndex, answers: Answers): boolean[] {
       out[i] = true
       continue
     }
+    if (cond.field === undefined) {
+      out[i] = holds(cond, answers, unitType)
+      continue
+    }
     const p = ix.position.get(cond.field)
-    out[i] = p !== undefined && p < i && out[p] && holds(cond, answers)
+    out[i] = p !== undefined && p < i && out[p] && holds(cond, answers, unitType)
   }
   return out
 }
 
-function visibleById(ix: DefIndex, answers: Answers, id: string, depth = 0): boolean {
+function visibleById(ix: DefIndex, answers: Answers, id: string, unitType: ApplicantUnitType, depth = 0): boolean {
   const p = ix.position.get(id)
   if (p === undefined) return false
   const cond = ix.fields[p].visibleIf
   if (!cond) return true
   if (depth > ix.fields.length) return false // a cycle; validateDefinition forbids it
-  return holds(cond, answers) && visibleById(ix, answers, cond.field, depth + 1)
+  if (!holds(cond, answers, unitType)) return false
+  return cond.field === undefined || visibleById(ix, answers, cond.field, unitType, depth + 1)
 }
 
 // ─── Visibility API ─────────────────────────────────────────────────────────
@@ -308,39 +384,45 @@ function visibleById(ix: DefIndex, answers: Answers, id: string, depth = 0): boo
 /**
  * Whether `field` is shown. `def` is needed to follow chains: a field is hidden when the
  * field its condition names is itself hidden, even if that field still holds an answer.
+ * `unitType`: the applicant's, for conditions on it (see ApplicantUnitType).
  */
-export function isVisible(field: FieldDefinition, answers: Answers, def: CampaignDefinition): boolean {
+export function isVisible(field: FieldDefinition, answers: Answers, def: CampaignDefinition, unitType?: UnitTypeId | ''): boolean {
   const cond = field.visibleIf
   if (!cond) return true
-  return holds(cond, answers) && visibleById(indexOf(def), answers, cond.field)
+  if (!holds(cond, answers, unitType)) return false
+  return cond.field === undefined || visibleById(indexOf(def), answers, cond.field, unitType)
 }
 
-export function visibleFields(def: CampaignDefinition, answers: Answers): FieldDefinition[] {
+export function visibleFields(def: CampaignDefinition, answers: Answers, unitType?: UnitTypeId | ''): FieldDefinition[] {
   const ix = indexOf(def)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   return ix.fields.filter((_, i) => vis[i])
 }
 
 /** Steps with at least one visible field, in order. */
-export function visibleSteps(def: CampaignDefinition, answers: Answers): StepDefinition[] {
+export function visibleSteps(def: CampaignDefinition, answers: Answers, unitType?: UnitTypeId | ''): StepDefinition[] {
   const ix = indexOf(def)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   return def.steps.filter((s) => s.fields.some((f) => vis[ix.position.get(f.id) as number]))
 }
 
 // ─── Normalisation ──────────────────────────────────────────────────────────
 
 /**
- * The value as it is validated and submitted: text trimmed (also indicator cells), indicator
- * rows, domain answers and attachment references reduced to their own keys. Numbers,
- * choices and anything of an unexpected shape are returned unchanged (so that validation
- * can report them).
+ * The value as it is validated and submitted: text trimmed (also indicator cells and the text
+ * of an “其他” choice), indicator rows, domain answers, “其他” choices and attachment references
+ * reduced to their own keys. Numbers, plain choices and anything of an unexpected shape are
+ * returned unchanged (so that validation can report them).
  */
 export function normaliseAnswer(field: FieldDefinition, value: unknown): unknown {
   switch (field.kind) {
     case 'text':
     case 'textarea':
       return typeof value === 'string' ? value.trim() : value
+    case 'single':
+      return normaliseChoice(value)
+    case 'multi':
+      return Array.isArray(value) ? value.map(normaliseChoice) : value
     case 'indicators': {
       if (!Array.isArray(value)) return value
       const rows: IndicatorRow[] = []
@@ -377,6 +459,12 @@ export function normaliseAnswer(field: FieldDefinition, value: unknown): unknown
   }
 }
 
+function normaliseChoice(v: unknown): unknown {
+  if (!isOtherChoiceShape(v)) return v
+  const choice: OtherChoice = { value: v.value, other: typeof v.other === 'string' ? v.other.trim() : '' }
+  return choice
+}
+
 // ─── Validation ─────────────────────────────────────────────────────────────
 
 const TYPE_MESSAGES: Record<FieldDefinition['kind'], string> = {
@@ -397,10 +485,52 @@ const TYPE_MESSAGES: Record<FieldDefinition['kind'], string> = {
 
 type Add = (code: IssueCode, message: string, extra?: { row?: number; column?: keyof IndicatorRow }) => void
 
-/** Problems with one field's answer; [] when fine or hidden. */
-export function validateField(def: CampaignDefinition, field: FieldDefinition, answers: Answers): FieldIssue[] {
-  if (!isVisible(field, answers, def)) return []
-  return check(indexOf(def), field, read(answers, field.id))
+/**
+ * Problems with one field's answer (its `validations` included); [] when fine or hidden.
+ * `unitType`: the applicant's, for conditions and validations that depend on it.
+ */
+export function validateField(def: CampaignDefinition, field: FieldDefinition, answers: Answers, unitType?: UnitTypeId | ''): FieldIssue[] {
+  if (!isVisible(field, answers, def, unitType)) return []
+  const ix = indexOf(def)
+  return fieldIssues(ix, field, answers, visibility(ix, answers, unitType), unitType)
+}
+
+/** A field's own problems, then the `validations` reported at it. */
+function fieldIssues(ix: DefIndex, field: FieldDefinition, answers: Answers, vis: boolean[], unitType: ApplicantUnitType): FieldIssue[] {
+  const issues = check(ix, field, read(answers, field.id))
+  if (field.kind === 'recommender' && !issues.length) pushAll(issues, routeIssues(ix.def, field, answers, unitType))
+  if (ix.checksByField.has(field.id)) pushAll(issues, checkIssues(ix, field, answers, vis, unitType))
+  return issues
+}
+
+/** Who applies, as far as the recommender choice depends on it. */
+export interface Applicant {
+  unitType?: UnitTypeId | ''
+  /** The 统一社会信用代码: its 3rd–8th characters are the registered district (行政区划). */
+  creditCode?: string
+}
+
+/**
+ * The units the applicant may choose in a recommender field: those of the route that holds
+ * for the answers (all when none does), and with `byRegion` those serving the applicant's
+ * registered district. The wizard offers exactly these; saves and submissions are checked against them.
+ */
+export function recommenderChoices(def: CampaignDefinition, field: RecommenderField, answers: Answers, applicant: Applicant = {}): RecommenderUnit[] {
+  const route = field.routes?.find((r) => holds(r.when, answers, applicant.unitType))
+  const region = applicant.creditCode?.slice(2, 8) ?? ''
+  return def.recommenders.units.filter(
+    (u) =>
+      (!route || route.unitTypes.includes(u.type)) &&
+      (!field.byRegion || !u.regions || !/^\d{6}$/.test(region) || u.regions.some((r) => region.startsWith(r)))
+  )
+}
+
+/** A known unit that the route the answers take does not lead to. */
+function routeIssues(def: CampaignDefinition, field: RecommenderField, answers: Answers, unitType: ApplicantUnitType): FieldIssue[] {
+  const value = read(answers, field.id)
+  if (typeof value !== 'string' || !field.routes || recommenderChoices(def, field, answers, { unitType }).some((u) => u.id === value)) return []
+  const name = def.recommenders.units.find((u) => u.id === value)?.name ?? value
+  return [{ field: field.id, code: 'INVALID_CHOICE', message: `“${name}”不受理按所选渠道报送的需求，请重新选择${field.label}` }]
 }
 
 function check(ix: DefIndex, field: FieldDefinition, raw: unknown): FieldIssue[] {
@@ -425,12 +555,19 @@ function check(ix: DefIndex, field: FieldDefinition, raw: unknown): FieldIssue[]
     case 'text':
     case 'textarea':
       if (typeof value !== 'string') wrongType()
-      else checkLength(field, value, add)
+      else {
+        checkLength(field, value, add)
+        if (field.kind === 'text' && field.format && !matchesFormat(field.format, value))
+          add('INVALID_FORMAT', `${label}${FORMAT_MESSAGES[field.format]}`)
+      }
       break
-    case 'single':
-      if (typeof value !== 'string') wrongType()
-      else if (!optionsOf(ix, field).has(value)) add('INVALID_CHOICE', choiceMessage(label, value))
+    case 'single': {
+      const v = choiceValue(value)
+      if (typeof v !== 'string') wrongType()
+      else if (!optionsOf(ix, field).has(v)) add('INVALID_CHOICE', choiceMessage(label, v))
+      else checkOther(field, value, add)
       break
+    }
     case 'multi':
       checkMulti(ix, field, value, add, wrongType)
       break
@@ -469,6 +606,44 @@ function check(ix: DefIndex, field: FieldDefinition, raw: unknown): FieldIssue[]
   return issues
 }
 
+const MOBILE = /^1[3-9]\d{9}$/
+/** Area code 0xx or 0xxx, an optional hyphen, 7–8 digits, an optional extension. */
+const LANDLINE = /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/
+
+const FORMAT_MESSAGES: Record<TextFormat, string> = {
+  phone: '应为有效的电话号码：固定电话含区号，如 0991-1234567、023-63000000；或11位手机号，如 13912345678',
+  mobile: '应为11位手机号，如 13912345678',
+  email: '应为有效的电子邮箱，如 name@example.com'
+}
+
+/** Whether a (trimmed) text has the format: 'phone' a landline or a mobile, 'mobile' a mobile. */
+export function matchesFormat(format: TextFormat, s: string): boolean {
+  switch (format) {
+    case 'mobile':
+      return MOBILE.test(s)
+    case 'phone':
+      return MOBILE.test(s) || LANDLINE.test(s)
+    case 'email':
+      return EMAIL.test(s)
+  }
+}
+
+/** The text of an “其他” choice: required when that option is chosen, within its length; only there. */
+function checkOther(field: SingleChoiceField | MultiChoiceField, entry: unknown, add: Add) {
+  const option = field.options.find((o) => o.value === choiceValue(entry))
+  if (!option) return
+  if (!option.other) {
+    if (isOtherChoiceShape(entry)) add('INVALID_CHOICE', `${field.label}：选项“${option.label}”不能附带说明文字`)
+    return
+  }
+  const text = otherText(entry)
+  const max = option.otherMaxLength ?? OTHER_TEXT_MAX
+  const n = textLength(text)
+  if (n === 0) add('REQUIRED', `请填写${field.label}“${option.label}”的具体内容`)
+  else if (n > max) add('TOO_LONG', `${field.label}“${option.label}”的说明不能超过${max}字（当前${n}字）`)
+}
+
 function checkLength(field: TextField | TextareaField, value: string, add: Add) {
   const n = textLength(value)
   if (n > field.maxLength) add('TOO_LONG', `${field.label}不能超过${field.maxLength}字（当前${n}字）`)
@@ -486,12 +661,14 @@ function choiceMessage(label: string, value: string) {
 }
 
 function checkMulti(ix: DefIndex, field: MultiChoiceField, value: unknown, add: Add, wrongType: () => void) {
-  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return wrongType()
+  if (!Array.isArray(value) || value.some((v) => typeof choiceValue(v) !== 'string')) return wrongType()
   const allowed = optionsOf(ix, field)
   const seen = new Set<string>()
-  for (const v of value as string[]) {
+  for (const entry of value) {
+    const v = choiceValue(entry) as string
     if (!allowed.has(v)) add('INVALID_CHOICE', choiceMessage(field.label, v))
     else if (seen.has(v)) add('DUPLICATE_CHOICE', `${field.label}的选项“${v}”重复`)
+    else checkOther(field, entry, add)
     seen.add(v)
   }
   if (field.minItems !== undefined && value.length < field.minItems)
@@ -506,7 +683,10 @@ function checkDomain(ix: DefIndex, field: DomainField, value: unknown, add: Add,
   const d = ix.domains.get(domain)
   if (!d) return add('INVALID_CHOICE', domain === '' ? `请先选择${field.label}的领域` : `${field.label}：领域“${domain}”不在本次征集范围内`)
   if (direction === '') {
-    if (field.directionRequired) add('REQUIRED', `请选择${field.label}的具体方向`)
+    // An area without directions is answered by the area alone.
+    if (field.directionRequired && d.directions.size > 0) add('REQUIRED', `请选择${field.label}的具体方向`)
+  } else if (d.directions.size === 0) {
+    add('INVALID_CHOICE', `${field.label}：“${d.label}”领域不细分方向，请重新选择领域`)
   } else if (!d.directions.has(direction)) {
     add('INVALID_CHOICE', `${field.label}：方向“${direction}”不属于“${d.label}”领域`)
   }
@@ -643,31 +823,32 @@ function stepOrThrow(ix: DefIndex, stepId: string): StepDefinition {
 }
 
 /**
- * Problems with the visible fields of one step. With `unitType`, also the eligibility
- * rules on those fields (so the wizard can stop at the step that asks for them).
+ * Problems with the visible fields of one step (their `validations` included). With
+ * `unitType`, also the eligibility rules on those fields (so the wizard can stop at the step
+ * that asks for them), and fields shown only to other unit types are left out.
  */
 export function validateStep(
   def: CampaignDefinition,
   stepId: string,
   answers: Answers,
-  unitType?: UnitType | ''
+  unitType?: UnitTypeId | ''
 ): FieldIssue[] {
   const ix = indexOf(def)
   const step = stepOrThrow(ix, stepId)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   const issues: FieldIssue[] = []
   for (const f of step.fields) {
     if (!vis[ix.position.get(f.id) as number]) continue
-    pushAll(issues, check(ix, f, read(answers, f.id)))
-    if (unitType !== undefined) pushAll(issues, ruleIssues(ix, f, answers, unitType))
+    pushAll(issues, fieldIssues(ix, f, answers, vis, unitType))
+    if (unitType !== undefined) pushAll(issues, ruleIssues(ix, f, answers, vis, unitType))
   }
   return issues
 }
 
 /** The first visible gate answered with its stopping value, or null. */
-export function gateStop(def: CampaignDefinition, answers: Answers): { field: string; message: string } | null {
+export function gateStop(def: CampaignDefinition, answers: Answers, unitType?: UnitTypeId | ''): { field: string; message: string } | null {
   const ix = indexOf(def)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   for (let i = 0; i < ix.fields.length; i++) {
     const f = ix.fields[i]
     if (f.kind === 'gate' && vis[i] && read(answers, f.id) === f.stopWhen) return { field: f.id, message: f.stopMessage }
@@ -688,37 +869,81 @@ function compare(a: number, op: ComparisonOp, b: number): boolean {
   }
 }
 
-function appliesTo(rule: EligibilityRule, unitType: UnitType | ''): boolean {
+function appliesTo(rule: EligibilityRule, unitType: UnitTypeId | ''): boolean {
   if (!rule.appliesTo) return true
   return unitType !== '' && rule.appliesTo.includes(unitType)
 }
 
-/** Rule failures on one (visible) field; unanswered or non-numeric answers are not failures. */
-function ruleFailures(ix: DefIndex, field: FieldDefinition, answers: Answers, unitType: UnitType | ''): EligibilityIssue[] {
+const unitOf = (f: FieldDefinition | undefined) => (f && (f.kind === 'amount' || f.kind === 'number') ? f.unit : '')
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+
+/**
+ * A rule's failure message for the answer `v` of its field, or null when it holds. Not a
+ * failure yet: an unanswered or non-numeric answer, or a bound field that is hidden, unanswered
+ * or not a number. “…应在1000万元以上，当前填写800万元。”: the rule's own full stop moves after
+ * the figures; a bound from another field names that field and its answer.
+ */
+function ruleFailure(ix: DefIndex, rule: EligibilityRule, field: FieldDefinition, v: number, answers: Answers, vis: boolean[]): string | null {
+  let bound: number
+  let boundText = ''
+  if (typeof rule.value === 'number') bound = rule.value
+  else {
+    const ref = rule.value
+    const p = ref && typeof ref === 'object' ? ix.position.get(ref.field) : undefined
+    if (p === undefined || !vis[p]) return null
+    const other = read(answers, ref.field)
+    if (!finite(other)) return null
+    const factor = ref.factor ?? 1
+    // Rounded to 10 places: 0.1 × 3 is 0.3 here, as people reckon.
+    bound = factor === 1 ? other : Math.round(other * factor * 1e10) / 1e10
+    boundText = `，${ix.fields[p].label}为${quantity(other, unitOf(ix.fields[p]), false)}`
+  }
+  if (compare(v, rule.op, bound)) return null
+  return `${rule.message.replace(/[。.\s]+$/u, '')}，当前填写${quantity(v, unitOf(field), false)}${boundText}。`
+}
+
+/** Eligibility rule failures on one (visible) field; unanswered or non-numeric answers are not failures. */
+function ruleFailures(ix: DefIndex, field: FieldDefinition, answers: Answers, vis: boolean[], unitType: UnitTypeId | ''): EligibilityIssue[] {
   const rules = ix.rulesByField.get(field.id)
   if (!rules) return []
   const v = read(answers, field.id)
-  if (typeof v !== 'number' || !Number.isFinite(v)) return []
-  const unit = field.kind === 'amount' || field.kind === 'number' ? field.unit : ''
+  if (!finite(v)) return []
   const out: EligibilityIssue[] = []
   for (const r of rules) {
-    if (appliesTo(r, unitType) && !compare(v, r.op, r.value))
-      // “…应在1000万元以上，当前填写800万元。”: the rule's own full stop moves after the figure.
-      out.push({ ruleId: r.id, field: r.field, message: `${r.message.replace(/[。.\s]+$/u, '')}，当前填写${quantity(v, unit, false)}。` })
+    if (!appliesTo(r, unitType)) continue
+    const message = ruleFailure(ix, r, field, v, answers, vis)
+    if (message) out.push({ ruleId: r.id, field: r.field, message })
   }
   return out
 }
 
-function ruleIssues(ix: DefIndex, field: FieldDefinition, answers: Answers, unitType: UnitType | ''): FieldIssue[] {
-  return ruleFailures(ix, field, answers, unitType).map((e) => ({ field: e.field, code: 'INELIGIBLE', message: e.message, rule: e.ruleId }))
+function ruleIssues(ix: DefIndex, field: FieldDefinition, answers: Answers, vis: boolean[], unitType: UnitTypeId | ''): FieldIssue[] {
+  return ruleFailures(ix, field, answers, vis, unitType).map((e) => ({ field: e.field, code: 'INELIGIBLE', message: e.message, rule: e.ruleId }))
 }
 
-function unitTypeIssue(ix: DefIndex, unitType: UnitType | ''): EligibilityIssue | null {
+/**
+ * Failed `validations` at one field, as OUT_OF_RANGE with the rule's id. One with `appliesTo`
+ * is checked only once the unit type is known and among them.
+ */
+function checkIssues(ix: DefIndex, field: FieldDefinition, answers: Answers, vis: boolean[], unitType: ApplicantUnitType): FieldIssue[] {
+  const rules = ix.checksByField.get(field.id)
+  const v = read(answers, field.id)
+  if (!rules || !finite(v)) return []
+  const out: FieldIssue[] = []
+  for (const r of rules) {
+    if (r.appliesTo && (unitType === undefined || !appliesTo(r, unitType))) continue
+    const message = ruleFailure(ix, r, field, v, answers, vis)
+    if (message) out.push({ field: field.id, code: 'OUT_OF_RANGE', message, rule: r.id })
+  }
+  return out
+}
+
+function unitTypeIssue(ix: DefIndex, unitType: UnitTypeId | ''): EligibilityIssue | null {
   if (unitType !== '' && ix.eligibleUnitTypes.has(unitType)) return null
   const message =
     unitType === ''
       ? '请先在单位信息中选择单位类型'
-      : `本次征集不接受“${UNIT_TYPE_LABELS[unitType] ?? unitType}”类单位填报`
+      : `本次征集不接受“${unitTypeLabel(ix.def, unitType)}”类单位填报`
   return { ruleId: UNIT_TYPE_RULE_ID, field: 'unitType', message }
 }
 
@@ -728,15 +953,15 @@ function unitTypeIssue(ix: DefIndex, unitType: UnitType | ''): EligibilityIssue 
  * Rules with `appliesTo` skip other unit types; unanswered or hidden fields are not
  * failures yet (they are missing, reported by validation).
  */
-export function checkEligibility(def: CampaignDefinition, answers: Answers, unitType: UnitType | ''): EligibilityIssue[] {
+export function checkEligibility(def: CampaignDefinition, answers: Answers, unitType: UnitTypeId | ''): EligibilityIssue[] {
   const ix = indexOf(def)
   const out: EligibilityIssue[] = []
   const ut = unitTypeIssue(ix, unitType)
   if (ut) out.push(ut)
   if (ix.rulesByField.size === 0) return out
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   for (let i = 0; i < ix.fields.length; i++) {
-    if (vis[i]) pushAll(out, ruleFailures(ix, ix.fields[i], answers, unitType))
+    if (vis[i]) pushAll(out, ruleFailures(ix, ix.fields[i], answers, vis, unitType))
   }
   return out
 }
@@ -744,19 +969,20 @@ export function checkEligibility(def: CampaignDefinition, answers: Answers, unit
 /**
  * Everything that stands between the answers and a submission, in form order: the unit
  * type first ('INELIGIBLE'), then each visible field's problems (a stopping gate as
- * 'GATE_STOPPED') each followed by the eligibility rules on it ('INELIGIBLE').
+ * 'GATE_STOPPED', failed validations as 'OUT_OF_RANGE') each followed by the eligibility
+ * rules on it ('INELIGIBLE'). Fields shown only to other unit types are left out.
  */
-export function validateDemand(def: CampaignDefinition, answers: Answers, unitType: UnitType | ''): FieldIssue[] {
+export function validateDemand(def: CampaignDefinition, answers: Answers, unitType: UnitTypeId | ''): FieldIssue[] {
   const ix = indexOf(def)
   const issues: FieldIssue[] = []
   const ut = unitTypeIssue(ix, unitType)
   if (ut) issues.push({ field: ut.field, code: 'INELIGIBLE', message: ut.message, rule: ut.ruleId })
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   for (let i = 0; i < ix.fields.length; i++) {
     if (!vis[i]) continue
     const f = ix.fields[i]
-    pushAll(issues, check(ix, f, read(answers, f.id)))
-    if (ix.rulesByField.size) pushAll(issues, ruleIssues(ix, f, answers, unitType))
+    pushAll(issues, fieldIssues(ix, f, answers, vis, unitType))
+    if (ix.rulesByField.size) pushAll(issues, ruleIssues(ix, f, answers, vis, unitType))
   }
   return issues
 }
@@ -767,9 +993,9 @@ export function validateDemand(def: CampaignDefinition, answers: Answers, unitTy
  * same step holds a gate that is unanswered or stops (or, with `unitType`, a failed
  * eligibility rule): the wizard does not go past those.
  */
-export function completeness(def: CampaignDefinition, answers: Answers, unitType?: UnitType | ''): Completeness {
+export function completeness(def: CampaignDefinition, answers: Answers, unitType?: UnitTypeId | ''): Completeness {
   const ix = indexOf(def)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   const steps: StepCompleteness[] = []
   let blocked = false
   let done = 0
@@ -781,7 +1007,7 @@ export function completeness(def: CampaignDefinition, answers: Answers, unitType
     for (const f of step.fields) {
       if (!vis[ix.position.get(f.id) as number]) continue
       any = true
-      const issues = check(ix, f, read(answers, f.id))
+      const issues = fieldIssues(ix, f, answers, vis, unitType)
       for (const issue of issues) {
         if (issue.code === 'REQUIRED') {
           if (!missing.includes(f.label)) missing.push(f.label)
@@ -789,7 +1015,7 @@ export function completeness(def: CampaignDefinition, answers: Answers, unitType
       }
       if (f.kind === 'gate' && issues.length) blocks = true
       if (unitType !== undefined) {
-        const failures = ruleFailures(ix, f, answers, unitType).length
+        const failures = ruleFailures(ix, f, answers, vis, unitType).length
         if (failures) {
           errors += failures
           blocks = true
@@ -809,11 +1035,12 @@ export function completeness(def: CampaignDefinition, answers: Answers, unitType
 
 /**
  * What is submitted: the visible fields in form order, values normalised; unanswered
- * optional fields, hidden fields and keys the definition does not know are left out.
+ * optional fields, hidden fields (also those shown only to other unit types, given
+ * `unitType`) and keys the definition does not know are left out.
  */
-export function submittable(def: CampaignDefinition, answers: Answers): Answers {
+export function submittable(def: CampaignDefinition, answers: Answers, unitType?: UnitTypeId | ''): Answers {
   const ix = indexOf(def)
-  const vis = visibility(ix, answers)
+  const vis = visibility(ix, answers, unitType)
   const out: Answers = {}
   for (let i = 0; i < ix.fields.length; i++) {
     if (!vis[i]) continue
@@ -836,10 +1063,10 @@ export function demandTitle(def: CampaignDefinition, answers: Answers): string {
  * Field-by-field changes between two answer sets, compared as submitted (so hidden
  * answers and whitespace do not count), in form order; absent values are null.
  */
-export function diffAnswers(def: CampaignDefinition, a: Answers, b: Answers): AnswerChange[] {
+export function diffAnswers(def: CampaignDefinition, a: Answers, b: Answers, unitType?: UnitTypeId | ''): AnswerChange[] {
   const ix = indexOf(def)
-  const sa = submittable(def, a)
-  const sb = submittable(def, b)
+  const sa = submittable(def, a, unitType)
+  const sb = submittable(def, b, unitType)
   const changes: AnswerChange[] = []
   for (const f of ix.fields) {
     const before = hasOwn.call(sa, f.id) ? sa[f.id] : null

@@ -61,6 +61,40 @@ export interface QuotaMeter {
   used: number
   /** null when there is no quota. */
   left: number | null
+  /** The unit type's sub-quotas (e.g. 揭榜挂帅或创新联合体 at most 1), when it has any. */
+  sub?: SubQuotaMeter[]
+  /** The 重点推荐 marks set, when the campaign has the mark. */
+  keyMarks?: KeyMarkMeter
+}
+
+export interface SubQuotaMeter {
+  id: string
+  label: string
+  max: number
+  /** Recommended demands that meet the sub-quota's condition. */
+  used: number
+}
+
+export interface KeyMarkMeter {
+  label: string
+  /** null: as many as the unit likes. */
+  max: number | null
+  used: number
+}
+
+/** What the recommending unit gave with the demand: its answers, the mark, the deliverables it received. */
+export interface RecommenderRecord {
+  /** Answers to `recommenders.fields` and sign-off opinions (`signoff:<id>`), as stored with the recommendation. */
+  answers: Record<string, unknown>
+  keyRecommended: boolean
+  /** Ids of the campaign's deliverables the unit ticked as received. */
+  deliverables: string[]
+}
+
+/** The recommend action's body: the unit's answers and the 重点推荐 mark. */
+export interface RecommendInput {
+  answers?: Record<string, unknown>
+  keyRecommended?: boolean
 }
 
 export interface InboxPage {
@@ -103,6 +137,8 @@ export interface ReviewDemand extends InboxItem {
   }
   timeline: TimelineEntry[]
   next: NextActions
+  /** The recommending unit's own record of the demand (its current unit's; empty before it acts). */
+  recommendation: RecommenderRecord
 }
 
 export interface SimilarDemand {
@@ -119,6 +155,8 @@ export interface SimilarDemand {
 export interface RankedItem {
   id: string
   rank: number
+  /** Marked 重点推荐 by the unit. */
+  keyRecommended: boolean
   title: string
   enterpriseName: string
   domain: DomainRef | null

@@ -1,5 +1,4 @@
-import crypto from 'node:crypto'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
+import type { FastifyPluginAsync } from 'fastify'
 import type { AttachmentsField } from '../../types/campaign'
 import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
@@ -16,59 +15,14 @@ import {
   submitDemand
 } from '../demands'
 import { AppError, badRequest, notFound } from '../errors'
-import {
-  attachmentName,
-  extensionOf,
-  fileTooLarge,
-  sendAttachment,
-  sniffFileType,
-  storeAttachment,
-  tooManyFiles,
-  type StoredAttachment
-} from '../files'
+import { receiveUpload, sendAttachment, storeAttachment, tooManyFiles, type StoredAttachment } from '../files'
 import { hit } from '../rate-limit'
 import { idParams, requireSession, UUID } from './guards'
 
 /** Path and query values arrive as text; numbers are checked as digits, then converted. */
 const VERSION_NUMBER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const
 
-/** Room for the multipart boundaries, part headers and the `name` field around the file itself. */
-const MULTIPART_OVERHEAD = 64 * 1024
-
 const readOnly = () => new AppError(403, 'DEADLINE_PASSED', '需求已不能修改，不能再上传附件')
-
-/**
- * The one file of an upload and the name it goes by: the form field `name` when sent (the
- * mini-programs name the file part after a temporary path and send the real name there),
- * else the file part's own file name. Memory holds at most the field's limit: a declared
- * length over it is refused before the body is read, a longer stream is cut off at the limit.
- */
-async function readUpload(request: FastifyRequest, maxSizeMB: number): Promise<{ content: Buffer; name: string }> {
-  const maxBytes = maxSizeMB * 1024 * 1024
-  if (Number(request.headers['content-length']) > maxBytes + MULTIPART_OVERHEAD) throw fileTooLarge(maxSizeMB)
-  let content: Buffer | null = null
-  let fileName = ''
-  let nameField: string | null = null
-  try {
-    for await (const part of request.parts({ preservePath: true, limits: { fileSize: maxBytes, files: 1, fields: 5, parts: 6, fieldSize: 4096 } })) {
-      if (part.type === 'file') {
-        content = await part.toBuffer()
-        fileName = part.filename
-      } else if (part.fieldname === 'name') {
-        if (part.valueTruncated) throw badRequest('FILE_NAME_TOO_LONG', '文件名过长，请缩短后重新上传')
-        nameField = String(part.value)
-      }
-    }
-  } catch (err) {
-    if (err instanceof AppError) throw err
-    const code = (err as { code?: string }).code
-    if (code === 'FST_REQ_FILE_TOO_LARGE') throw fileTooLarge(maxSizeMB)
-    if (code === 'FST_FILES_LIMIT') throw badRequest('ONE_FILE_PER_UPLOAD', '一次只能上传一个文件')
-    throw new AppError(400, 'UPLOAD_MALFORMED', '上传的内容不完整或格式不正确，请重新上传', undefined, err)
-  }
-  if (!content) throw badRequest('NO_FILE', '请选择要上传的文件')
-  return { content, name: nameField ?? fileName }
-}
 
 export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock, config } = deps
@@ -177,24 +131,8 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
       const target = { id: spec.id, label: spec.label, maxFiles: spec.maxFiles }
       // A draft already naming maxFiles files leaves no room whatever is stored: said before the body is read.
       if (Array.isArray(demand.answers[spec.id]) && (demand.answers[spec.id] as unknown[]).length >= spec.maxFiles) throw tooManyFiles(target)
-      if (!request.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请以表单文件方式上传')
-
-      const upload = await readUpload(request, spec.maxSizeMB)
-      if (upload.content.length === 0) throw badRequest('EMPTY_FILE', '文件是空的，请重新选择')
-      const name = attachmentName(upload.name)
-      const content = upload.content
-      const declared = extensionOf(name)
-      const type = await sniffFileType(content, declared)
-      const accepted = spec.accept.map((t) => '.' + t).join(' ')
-      if (!type && declared && spec.accept.includes(declared)) {
-        throw badRequest('FILE_TYPE_MISMATCH', `文件扩展名是.${declared}，但内容不是${declared.toUpperCase()}文件，请检查后重新上传`)
-      }
-      if (!type || !spec.accept.includes(type)) {
-        throw badRequest('FILE_TYPE_REJECTED', `只能上传以下类型的文件：${accepted}`)
-      }
-      if (declared !== type) throw badRequest('FILE_TYPE_MISMATCH', `文件内容是${type.toUpperCase()}，与扩展名不符，请检查后重新上传`)
-
-      const sha256 = crypto.createHash('sha256').update(content).digest('hex')
+      // Read and checked by content, size and zip structure (files.ts, shared with the recommending unit's uploads).
+      const { name, type, content, sha256 } = await receiveUpload(request, spec)
       const id = await db.transaction(async (tx) => {
         // One upload at a time per demand: the files counted below stay as counted until this commits.
         const [locked] = await tx.query('SELECT id FROM demands WHERE id = $1 AND owner_id = $2 FOR UPDATE', [demand.id, session.userId])

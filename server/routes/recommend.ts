@@ -6,9 +6,11 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
 import type { DemandStatus } from '../../types/domain'
+import type { RecommendInput } from '../../types/recommend'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { sendAttachment } from '../files'
+import { receiveUpload, sendAttachment } from '../files'
+import { hit } from '../rate-limit'
 import {
   INBOX_SORTS,
   REASON_MAX,
@@ -21,11 +23,15 @@ import {
   listReviewCampaigns,
   notRecommendDemand,
   recommendDemand,
+  recommenderUploadField,
   recordOutcome,
   rerank,
   returnDemand,
   reviewAttachment,
+  setDeliverables,
+  setKeyMark,
   similarDemands,
+  storeRecommenderFile,
   type Reviewer
 } from '../recommend'
 import { XLSX_TYPE, planExport, writeSummary } from '../summary-export'
@@ -61,7 +67,7 @@ function reviewer(request: FastifyRequest, roles: Role[] = ['recommender', 'bure
 }
 
 export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
-  const { db, clock } = deps
+  const { db, clock, config } = deps
 
   /** Campaigns where the unit recommends (the bureau: that it issued), with counts and days left. */
   app.get('/api/recommend/campaigns', async (request) => ({ campaigns: await listReviewCampaigns(db, reviewer(request), clock()) }))
@@ -177,8 +183,74 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
     async (request) => returnDemand(db, reviewer(request, ['recommender']), request.params.id, request.body.reason, clock())
   )
 
-  app.post<{ Params: { id: string } }>('/api/recommend/demands/:id/recommend', { schema: { params: idParams } }, async (request) =>
-    recommendDemand(db, reviewer(request, ['recommender']), request.params.id, clock())
+  /**
+   * Recommends, with the unit's answers to the campaign's recommender fields and sign-off
+   * opinions (`signoff:<id>`), and the 重点推荐 mark. Without a body: no answers, no mark.
+   */
+  app.post<{ Params: { id: string }; Body: RecommendInput | undefined }>(
+    '/api/recommend/demands/:id/recommend',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: ['object', 'null'],
+          additionalProperties: false,
+          properties: { answers: { type: 'object', maxProperties: 100 }, keyRecommended: { type: 'boolean' } }
+        }
+      }
+    },
+    async (request) => recommendDemand(db, reviewer(request, ['recommender']), request.params.id, clock(), request.body ?? {})
+  )
+
+  /** Sets or clears the 重点推荐 mark of a recommended demand. */
+  app.put<{ Params: { id: string }; Body: { keyRecommended: boolean } }>(
+    '/api/recommend/demands/:id/key-mark',
+    {
+      schema: {
+        params: idParams,
+        body: { type: 'object', required: ['keyRecommended'], additionalProperties: false, properties: { keyRecommended: { type: 'boolean' } } }
+      }
+    },
+    async (request) => setKeyMark(db, reviewer(request, ['recommender']), request.params.id, request.body.keyRecommended, clock())
+  )
+
+  /** The offline deliverables (paper copies, stamped originals) the unit has received for the demand: the whole list. */
+  app.put<{ Params: { id: string }; Body: { received: string[] } }>(
+    '/api/recommend/demands/:id/deliverables',
+    {
+      schema: {
+        params: idParams,
+        body: {
+          type: 'object',
+          required: ['received'],
+          additionalProperties: false,
+          properties: { received: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', maxLength: 100 } } }
+        }
+      }
+    },
+    async (request) => setDeliverables(db, reviewer(request, ['recommender']), request.params.id, request.body.received, clock())
+  )
+
+  /**
+   * Uploads one file for a recommender attachments field (a stamped 推荐表): checked exactly
+   * as the enterprise's uploads are (server/files.ts: content sniffing, size, zip structure),
+   * stored as the unit's; the reply is the reference to put into the recommend's answers.
+   */
+  app.post<{ Params: { id: string }; Querystring: { field: string } }>(
+    '/api/recommend/demands/:id/attachments',
+    {
+      schema: {
+        params: idParams,
+        querystring: { type: 'object', required: ['field'], properties: { field: { type: 'string', maxLength: 100 } } }
+      }
+    },
+    async (request, reply) => {
+      const viewer = reviewer(request, ['recommender'])
+      await hit(db, `upload:user:${viewer.userId}`, config.userLimits.uploads, clock())
+      const field = await recommenderUploadField(db, viewer, request.params.id, request.query.field, clock())
+      const file = await receiveUpload(request, field)
+      return reply.status(201).send(await storeRecommenderFile(db, viewer, request.params.id, field, file, config.uploadMaxBytesPerDemand, clock()))
+    }
   )
 
   app.post<{ Params: { id: string }; Body: { reason: string } }>(

@@ -6,7 +6,7 @@
 import { render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
 import type { CampaignDetail } from '../../types/domain'
-import { UNIT_TYPE_LABELS } from '../../types/domain'
+import { directionLabel, unitTypeLabel } from '../../types/labels'
 import { CampaignDetailScreen } from '../../src/features/campaigns'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
@@ -45,7 +45,7 @@ describe('campaign detail', () => {
   it('shows who may apply, and every field with its directions behind a tap', async () => {
     const { container } = await renderDetail()
     const def = campaign.definition
-    for (const t of def.eligibleUnitTypes) expect(container.textContent).toContain(UNIT_TYPE_LABELS[t])
+    for (const t of def.eligibleUnitTypes) expect(container.textContent).toContain(unitTypeLabel(def, t))
     for (const r of def.eligibility) expect(container.textContent).toContain(r.message)
 
     expect(def.domains.length).toBeGreaterThan(0)
@@ -53,11 +53,11 @@ describe('campaign detail', () => {
     expect(heads.map((h) => h.querySelector('.disclosure__title')?.textContent)).toEqual(def.domains.map((d) => d.label))
 
     const first = def.domains[0]
-    expect(container.textContent).not.toContain(first.directions[0])
+    expect(container.textContent).not.toContain(directionLabel(first.directions[0]))
     expect(heads[0].getAttribute('aria-expanded')).toBe('false')
     tap(heads[0])
     await eventually(() => expect(heads[0].getAttribute('aria-expanded')).toBe('true'))
-    for (const direction of first.directions) expect(container.textContent).toContain(direction)
+    for (const direction of first.directions) expect(container.textContent).toContain(directionLabel(direction))
   })
 
   it('lists the recommending units by type with their quotas', async () => {

@@ -1,6 +1,6 @@
 /**
  * The phone's clock is wrong: countdowns still follow the server. The jsdom clock is set
- * 20 days ahead, further than any demo deadline, so a countdown drawn from the phone's
+ * 30 days ahead, further than any demo deadline, so a countdown drawn from the phone's
  * clock would say 已截止; drawn from the server's clock it still counts down.
  */
 import { render } from '@tarojs/test-utils-react/dist/pure'
@@ -11,7 +11,7 @@ import { eventually } from './support/eventually'
 import { serverGet, serverTime } from './support/server'
 
 const DAY = 86_400_000
-const SKEW = 20 * DAY
+const SKEW = 30 * DAY
 
 async function expectedNow(deadline: number): Promise<string[]> {
   const now = await serverTime()
@@ -28,7 +28,7 @@ it('counts down from server time when the phone clock is days ahead (skewed befo
   const deadline = Date.parse(demo.enterpriseDeadlineAt)
   expect(deadline - (await serverTime())).toBeLessThan(SKEW) // the skew passes the deadline
 
-  // The phone's clock runs 20 days ahead; timers still run in real time.
+  // The phone’s clock runs 30 days ahead; timers still run in real time.
   jest.useFakeTimers({ now: Date.now() + SKEW, advanceTimers: true, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] })
   expect(countdown(deadline, Date.now()).done).toBe(true) // what the phone's clock alone would say
 

@@ -14,7 +14,7 @@ import { render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
 import type { CampaignDetail } from '../../types/domain'
 import { displayAnswer } from '../../types/display'
-import type { DemandStatusView, Ranking, ReviewCampaign } from '../../types/recommend'
+import type { DemandStatusView, Ranking, ReviewCampaign, ReviewDemand } from '../../types/recommend'
 import { InboxScreen, DemandScreen, WorkbenchScreen } from '../../src/features/recommend'
 import { signInOverHttp, resubmitDemand, type ApiSession } from '../support/http-session'
 import { tap } from './support/events'
@@ -256,12 +256,31 @@ describe('a demand', () => {
 
     const dialogs = answerDialogs(true)
     tap(button(container, '推荐'))
+    // 联合实施 is the unit's to answer (三（五）): the form asks it before anything is sent
+    const form = await eventually(() => {
+      const f = container.querySelector('[data-testid="form-recommend"]')
+      expect(f).not.toBeNull()
+      return f!
+    })
+    expect(form.querySelector('[data-field="jointInvestment"]')).toBeNull() // asked once 联合实施 is 是
+    tap(form.querySelector('[data-field="jointImplementation"] [role="radio"][data-value="yes"]')!)
+    await eventually(() => expect(form.querySelector('[data-field="jointInvestment"]')).not.toBeNull())
+    tap(form.querySelector('[data-testid="form-submit"]')!)
+    await eventually(() => expect(text(form, '[data-field="jointInvestment"] [data-testid="field-error"]')).toBe('联合实施投入金额为必填项'))
+    expect(form.querySelector('[data-field="jointInvestment"] [role="alert"]')).not.toBeNull()
+    expect(dialogs).not.toHaveBeenCalled()
+    await typeText(form, '[data-field="jointInvestment"] .rc-form__input', '500')
+    tap(form.querySelector('[data-testid="form-submit"]')!)
     await eventually(() => expect(text(container, '[data-testid="status"]')).toBe('已推荐 · 第1位'))
     expect(dialogs.mock.calls[0][0]).toMatchObject({ title: '确认推荐', content: expect.stringContaining('第1位') })
     const ranking = await colleague.call<Ranking>('GET', `/api/recommend/campaigns/${DEMO}/ranking`)
     expect(ranking.groups[0].quota).toEqual({ quota: 30, used: 1, left: 29 })
     await eventually(() => expect(text(container, '[data-testid="quota-text"]')).toBe('已推荐 1 / 名额 30'))
     expect(text(container, '[data-testid="next-message"]')).toContain('已推荐，可调整排序或改为不予推荐')
+    // what the unit gave is on the server and on the page
+    const saved = await colleague.call<ReviewDemand>('GET', `/api/recommend/demands/${ids.mcu}`)
+    expect(saved.recommendation.answers).toEqual({ jointImplementation: 'yes', jointInvestment: 500 })
+    await eventually(() => expect(text(container, '[data-testid="recommender-record"] [data-field="jointInvestment"]')).toBe('联合实施投入金额500 万元'))
   })
 
   it('does not recommend with a reason; cancelling the confirmation changes nothing', async () => {
@@ -286,6 +305,13 @@ describe('a demand', () => {
     await colleague.call('POST', `/api/recommend/demands/${ids.mcuPlatform}/return`, { reason: '请补充测试平台的服务对象' })
     answerDialogs(true)
     tap(button(container, '推荐'))
+    // 联合实施 is optional: the unit recommends without it
+    const submit = await eventually(() => {
+      const b = container.querySelector('[data-testid="form-recommend"] [data-testid="form-submit"]')
+      expect(b).not.toBeNull()
+      return b!
+    })
+    tap(submit)
     await eventually(() => expect(text(container, '[data-testid="action-error"]')).toBe('需求当前状态为“已退回修改”，不能推荐'))
     await eventually(() => expect(text(container, '[data-testid="status"]')).toBe('已退回修改'))
     expect(container.querySelector('[data-action="recommend"]')).toBeNull()

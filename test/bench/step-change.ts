@@ -42,7 +42,6 @@ const ANSWERS = {
   openCompetition: 'yes',
   solverRequirements: '具有车规级芯片设计经验和ISO 26262功能安全流程认证，研发团队不少于30人。',
   openCompetitionInvestment: 1200,
-  jointImplementation: 'no',
   recommender: 'liangjiang'
 }
 

@@ -190,7 +190,7 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await amountError.waitFor()
   expect(await textOf(amountError)).toContain('最多保留2位小数')
   await field(page, 'openCompetitionInvestment').locator('input').fill('1200.5')
-  await field(page, 'jointImplementation').locator('[data-value="no"]').click()
+  // 联合实施 is the recommending unit's to answer (三（五）), not asked here
   await lookAt(page, 'journey-16-wizard-organization')
   await next(page)
 
@@ -345,6 +345,12 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await lookAt(unit, 'journey-34-unit-thread')
   await unit.goBack()
   await again.locator('[data-action="recommend"]').click()
+  // the unit's own part (三（五）): 联合实施 with its investment
+  const form = again.locator('[data-testid="form-recommend"]')
+  await form.locator('[data-field="jointImplementation"] [data-value="yes"]').click()
+  await form.locator('[data-field="jointInvestment"] input').fill('500')
+  await lookAt(unit, 'journey-35-unit-recommend-form')
+  await form.locator('[data-testid="form-submit"]').click()
   await unit.locator('.taro-modal__text', { hasText: '第3位' }).waitFor()
   await lookAt(unit, 'journey-35-unit-recommend-confirm')
   await confirmDialog(unit, '推荐')

@@ -104,6 +104,10 @@ test('Xinjiang: a Xinjiang enterprise fills the major demand (qualification, fie
   const name = '南疆灌区高效节水与盐碱地协同治理关键技术'
   await fill(page, 'projectName', name)
   await fill(page, 'overview', paragraph('围绕南疆灌区水资源短缺与土壤次生盐渍化问题，研发滴灌水盐调控与智能配水技术，节水20%以上', 120))
+  await fillIndicators(page, 'indicators', [
+    ['灌溉水利用系数', '0.55', '0.65', '无量纲'],
+    ['节水率', '', '20', '%']
+  ])
   await savedSoon(page)
   await lookAt(page, 'xj-03-project')
   await next(page)
@@ -116,12 +120,13 @@ test('Xinjiang: a Xinjiang enterprise fills the major demand (qualification, fie
   await lookAt(page, 'xj-04-investment')
   await next(page)
 
-  // ── 推荐单位 and its contact ──
+  // ── 报送渠道: the direct track (附件2) has the service centre chosen for it; this one goes through a 厅局
+  // (附件3; the unit's contact for the project is the unit's to give when it recommends) ──
   await atStep(page, 'recommend')
+  await field(page, 'track').locator('[data-value="direct"]').click()
+  await field(page, 'recommender').locator('.wz-unit-name').filter({ hasText: '新疆科技项目服务中心' }).waitFor()
+  await field(page, 'track').locator('[data-value="linked"]').click()
   await chooseRecommender(page, 'recommender', '水利', 'xj-slt')
-  await fill(page, 'contactDepartment', '农村水利水电处')
-  await fill(page, 'contactPerson', '王建新')
-  await fill(page, 'contactPhone', '0991-1234567')
   await savedSoon(page)
   await lookAt(page, 'xj-05-recommend')
   await next(page)
@@ -135,11 +140,22 @@ test('Xinjiang: a Xinjiang enterprise fills the major demand (qualification, fie
   await lookAt(page, 'xj-06-undertaker')
   await next(page)
 
+  // ── 提交单位联系人及优先序 (附件1): 职称/职务, an office phone checked as one, the unit's own priority ──
+  await atStep(page, 'submitter')
+  await fill(page, 'submitterContactTitle', '科研处处长')
+  await fill(page, 'officePhone', '3836638')
+  await next(page)
+  expect(await textOf(shown(page, '[data-testid="error-officePhone"]'))).toContain('应为有效的电话号码')
+  await fill(page, 'officePhone', '0991-3836638')
+  await fill(page, 'priority', '1')
+  await savedSoon(page)
+  await next(page)
+
   // ── 附件 are optional: straight on to the review ──
   await atStep(page, 'files')
   await next(page)
   await reviewSubmitAndFind(page, errors, {
-    steps: 6,
+    steps: 7,
     shows: { industryField: '水资源高效利用', fiscalSupport: '1000.5' },
     unit: '自治区水利厅',
     title: name,
@@ -209,7 +225,7 @@ test('Hangzhou: R&D figures below the thresholds are refused rule by rule; corre
   await fill(page, 'demandName', name)
   await field(page, 'domain').locator('[data-value="new-materials"]').click()
   // This batch has no directions: said once, nothing to tap.
-  expect(await textOf(field(page, 'domain').locator('[data-testid="direction-domain"]'))).toBe('方向：本批次不细分方向（无需选择）')
+  expect(await textOf(field(page, 'domain').locator('[data-testid="direction-domain"]'))).toBe('“新材料”不细分方向，选择领域即可')
   expect(await field(page, 'domain').locator('[role="radiogroup"]').count()).toBe(1)
   await field(page, 'category').locator('[data-value="enterprise"]').click()
   await field(page, 'domain').scrollIntoViewIfNeeded()

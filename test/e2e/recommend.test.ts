@@ -68,6 +68,7 @@ test('at a desktop the clerk recommends from the inbox beside the demand; the bu
   await lookAt(deskPage, 'recommend-02-desktop-inbox-detail')
 
   await pane.locator('[data-action="recommend"]').click()
+  await pane.locator('[data-testid="form-recommend"] [data-testid="form-submit"]').click() // 联合实施 left unanswered
   await confirmDialog(deskPage, '推荐')
   await pane.locator('[data-testid="status"]', { hasText: '已推荐 · 第3位' }).waitFor()
   await inboxRow(deskPage, id).locator('[data-testid="status"]', { hasText: '已推荐' }).waitFor()

@@ -126,6 +126,28 @@ const ROUTES: RouteCase[] = [
   },
   { method: 'GET', path: '/api/recommend/demands/:id/similar', url: (t) => `/api/recommend/demands/${t.demand}/similar`, access: reviewerOfDemand },
   { method: 'POST', path: '/api/recommend/demands/:id/recommend', url: (t) => `/api/recommend/demands/${t.demand}/recommend`, access: unitOfDemand },
+  // what the unit gives with a recommendation: its stamped scan, the 重点推荐 mark, the deliverables it received
+  {
+    method: 'POST',
+    path: '/api/recommend/demands/:id/attachments',
+    url: (t) => `/api/recommend/demands/${t.demand}/attachments?field=stampedSheet`,
+    multipart: true,
+    access: unitOfDemand
+  },
+  {
+    method: 'PUT',
+    path: '/api/recommend/demands/:id/key-mark',
+    url: (t) => `/api/recommend/demands/${t.demand}/key-mark`,
+    body: () => ({ keyRecommended: false }),
+    access: unitOfDemand
+  },
+  {
+    method: 'PUT',
+    path: '/api/recommend/demands/:id/deliverables',
+    url: (t) => `/api/recommend/demands/${t.demand}/deliverables`,
+    body: () => ({ received: [] }),
+    access: unitOfDemand
+  },
   {
     method: 'POST',
     path: '/api/recommend/demands/:id/not-recommend',

@@ -63,7 +63,8 @@ describe('GET /api/campaigns/:id', () => {
     const res = await s.app.inject({ url: '/api/campaigns/cq-2026-key-areas' })
     expect(res.statusCode).toBe(200)
     const detail = res.json() as CampaignDetail
-    expect(detail.definition.domains).toHaveLength(7)
+    // The seven fields of section 四 and the five 专项 of section 六 without directions.
+    expect(detail.definition.domains).toHaveLength(12)
     expect(detail.definition.contacts.length).toBeGreaterThan(10)
     expect(detail.title).toBe(detail.definition.title)
   })

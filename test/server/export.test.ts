@@ -8,7 +8,7 @@ import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
 import { startTestServer, type TestServer } from '../support/app'
 import { seedAccount, seedSubmitted, type Account } from '../support/seed-demands'
 import { signInH5, type SignedIn } from '../support/sign-in'
-import { completeAnswers } from '../types/fixtures'
+import { completeAnswers, recommenderAnswers } from '../types/fixtures'
 
 const CQ = 'cq-2026-key-areas'
 const HEADERS = CAMPAIGN_DEFINITIONS.find((d) => d.id === CQ)!.summaryColumns.map((c) => c.header)
@@ -55,14 +55,16 @@ beforeAll(async () => {
   const hostile: Account = await seedAccount(s.db, now, { role: 'enterprise', name: '@恶意企业+1' })
   const cq = completeAnswers(CQ)
   ids.formula = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: FORMULA }, now)
-  ids.plus = await seedSubmitted(s.db, hostile, CQ, { ...cq, demandName: '+86车规级芯片', openCompetition: 'no', jointImplementation: 'no', organizationModes: [] }, now)
+  ids.plus = await seedSubmitted(s.db, hostile, CQ, { ...cq, demandName: '+86车规级芯片', openCompetition: 'no', organizationModes: [] }, now)
   ids.minus = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '-40℃低温电池管理芯片' }, now)
   ids.waiting = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '未推荐的需求' }, now)
   ids.jxw = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '工业互联网平台', recommender: 'city-jxw' }, now)
   rec = await signInH5(s.app, 'rec-liangjiang')
   recJxw = await signInH5(s.app, 'rec-jingxinwei')
   bureau = await signInH5(s.app, 'bureau-cq')
-  for (const k of ['plus', 'formula', 'minus']) await post(rec, `/api/recommend/demands/${ids[k]}/recommend`)
+  // 联合实施 is the unit's answer: 是 with its investment, or 否 (its investment is then not asked)
+  const joint = { plus: { jointImplementation: 'no', jointInvestment: 300 }, formula: recommenderAnswers(CQ), minus: recommenderAnswers(CQ) }
+  for (const k of ['plus', 'formula', 'minus'] as const) await post(rec, `/api/recommend/demands/${ids[k]}/recommend`, { answers: joint[k] })
   // the unit's final order differs from the order it recommended in
   const res = await s.app.inject({
     method: 'PUT',
@@ -120,7 +122,7 @@ describe('the summary sheet of a recommending unit', () => {
       500,
       '两江新区科技主管部门'
     ])
-    // hidden answers are not exported: no investment when 揭榜挂帅 / 联合实施 is 否
+    // hidden answers are not exported: no investment when 揭榜挂帅 / 联合实施 is 否 (the unit's 300 was not kept)
     expect(rows[4].slice(3, 16)).toEqual([
       "'@恶意企业+1",
       expect.any(String),

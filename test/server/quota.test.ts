@@ -1,13 +1,14 @@
 /**
  * Quotas are enforced by the database: one at a time on any database, and under a real race
- * of concurrent requests on the PostgreSQL server (TEST_DATABASE_URL; .ci/run sets it).
+ * of concurrent requests on the PostgreSQL server (TEST_DATABASE_URL; .ci/run sets it). A unit
+ * type's sub-quota is counted under the same lock as the quota, so it holds under a race too.
  */
 import type { Ranking } from '../../types/recommend'
 import { startTestServer, type TestServer } from '../support/app'
 import { usingPostgres } from '../support/db'
 import { seedAccount, seedManyCq, seedSubmitted, type Account } from '../support/seed-demands'
 import { signInH5, type SignedIn } from '../support/sign-in'
-import { completeAnswers } from '../types/fixtures'
+import { completeAnswers, recommenderAnswers } from '../types/fixtures'
 
 let s: TestServer
 beforeAll(async () => {
@@ -15,11 +16,12 @@ beforeAll(async () => {
 })
 afterAll(() => s.close())
 
-const recommend = (token: string, id: string) =>
-  s.app.inject({ method: 'POST', url: `/api/recommend/demands/${id}/recommend`, headers: { authorization: `Bearer ${token}` } })
+const recommend = (token: string, id: string, payload?: object) =>
+  s.app.inject({ method: 'POST', url: `/api/recommend/demands/${id}/recommend`, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) })
 
 describe('the quota, one recommendation at a time', () => {
   const XJ = 'xj-2023-major-demands-demo' // 自治区工业和信息化厅: at most 5
+  const contact = { answers: recommenderAnswers(XJ) } // 附件3: the unit's contact for the project
   let recommender: Account
   let ids: string[]
 
@@ -35,10 +37,10 @@ describe('the quota, one recommendation at a time', () => {
 
   it('recommends five and refuses the sixth with a clear message', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await recommend(recommender.token, ids[i])
+      const res = await recommend(recommender.token, ids[i], contact)
       expect([i, res.statusCode, res.json().rank]).toEqual([i, 200, i + 1])
     }
-    const sixth = await recommend(recommender.token, ids[5])
+    const sixth = await recommend(recommender.token, ids[5], contact)
     expect(sixth.statusCode).toBe(409)
     expect(sixth.json()).toEqual({
       code: 'QUOTA_EXCEEDED',
@@ -56,7 +58,7 @@ describe('the quota, one recommendation at a time', () => {
       payload: { reason: '名额调整' }
     })
     expect(out.statusCode).toBe(200)
-    const sixth = await recommend(recommender.token, ids[5])
+    const sixth = await recommend(recommender.token, ids[5], contact)
     expect(sixth.statusCode).toBe(200)
     expect(sixth.json().rank).toBe(5)
     const ranking = (
@@ -139,5 +141,48 @@ onPostgres('the quota under a race, on the PostgreSQL server', () => {
       [ids]
     )
     expect(m).toBe(40)
+  })
+})
+
+onPostgres('a sub-quota under a race, on the PostgreSQL server', () => {
+  const HZ = 'hz-2021-major-research-demo' // 大企业集团或头部企业: 2, of which at most 1 以“揭榜挂帅”或创新联合体攻关的方式组织
+  const UNIT = 'leading-enterprise'
+  let ids: string[]
+  let clerks: Account[]
+
+  beforeAll(async () => {
+    const now = s.clock.now
+    clerks = [await seedAccount(s.db, now, { role: 'recommender', unit: UNIT }), await seedAccount(s.db, now, { role: 'recommender', unit: UNIT, name: '同事' })]
+    ids = []
+    for (let i = 0; i < 6; i++) {
+      const owner = await seedAccount(s.db, now, { role: 'enterprise' })
+      const modes = [i % 2 ? 'open_competition' : 'innovation_consortium', 'industry_chain']
+      ids.push(await seedSubmitted(s.db, owner, HZ, { ...completeAnswers(HZ), recommender: UNIT, demandName: `联合攻关需求${i + 1}`, organizationModes: modes }, now))
+    }
+  })
+
+  it('lets exactly one of six concurrent 揭榜挂帅 / 创新联合体 demands through, and keeps the other place free', async () => {
+    const opinion = { answers: recommenderAnswers(HZ) }
+    const results = await Promise.all(ids.map((id, i) => recommend(clerks[i % 2].token, id, opinion)))
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409, 409, 409, 409, 409])
+    for (const r of results.filter((x) => x.statusCode === 409)) {
+      expect(r.json()).toEqual({
+        code: 'SUB_QUOTA_EXCEEDED',
+        message: '本单位推荐的需求中，“以“揭榜挂帅”或创新联合体攻关的方式组织”最多1项，已推荐1项，不能再推荐此类需求；如需推荐，请先将已推荐的同类需求改为不予推荐'
+      })
+    }
+    const rows = await s.db.query<{ status: string; rank: number | null; answers: Record<string, unknown> }>(
+      `SELECT status, rank, recommender_answers AS answers FROM demands WHERE id = ANY($1::uuid[]) ORDER BY rank NULLS LAST`,
+      [ids]
+    )
+    expect(rows.map((r) => [r.status, r.rank])).toEqual([['recommended', 1], ...Array.from({ length: 5 }, () => ['submitted', null])])
+    // the refused ones keep nothing of the attempt
+    expect(rows[0].answers).toEqual(recommenderAnswers(HZ))
+    for (const r of rows.slice(1)) expect(r.answers).toEqual({})
+    const [counter] = await s.db.query<{ used: number; quota: number }>(
+      `SELECT used, quota FROM recommendation_quotas WHERE campaign_id = $1 AND unit_id = $2`,
+      [HZ, UNIT]
+    )
+    expect(counter).toEqual({ used: 1, quota: 2 })
   })
 })

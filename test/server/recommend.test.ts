@@ -106,7 +106,7 @@ describe('the recommending unit’s workflow', () => {
     expect(campaigns.map((c) => c.campaign.id).sort()).toEqual([CQ, `${CQ}-demo`])
     expect(campaigns.find((c) => c.campaign.id === CQ)).toEqual({
       campaign: expect.objectContaining({ id: CQ, recommenderDeadlineAt: '2025-07-25T16:00:00.000Z' }),
-      unit: { id: 'liangjiang', name: '两江新区科技主管部门', typeLabel: '其余区县科技主管部门' },
+      unit: { id: 'liangjiang', name: '两江新区科技主管部门', typeLabel: '其余各区县' },
       quota: 30,
       counts: { received: 2, reviewed: 0, recommended: 0, byStatus: { submitted: 2 } },
       daysLeft: 17,

@@ -149,9 +149,10 @@ describe('publication and the change rules', () => {
     await draftIn(id)
     const unit = await saveAndPublish(id, edit(definition, (d) => (d.recommenders.units = d.recommenders.units.filter((u) => u.id !== 'liangjiang'))))
     expect(unit.statusCode).toBe(409)
-    const usedOption = (completeAnswers(CQ).openCompetition as string)
+    // an option no condition names (dropping 揭榜挂帅's “是” would orphan its conditions first)
+    const usedOption = (completeAnswers(CQ).organizationModes as string[])[0]
     const option = await saveAndPublish(id, edit(definition, (d) => {
-      const f = d.steps[4].fields.find((x) => x.id === 'openCompetition') as { options: Array<{ value: string }> }
+      const f = d.steps[4].fields.find((x) => x.id === 'organizationModes') as { options: Array<{ value: string }> }
       f.options = f.options.filter((o) => o.value !== usedOption)
     }))
     expect(option.json().fields[0].message).toContain(`选项“${usedOption}”已被 2 份需求选用`)
@@ -169,6 +170,24 @@ describe('publication and the change rules', () => {
       d.contacts[0].phone = '023-63000000'
     }))
     expect(fine.statusCode).toBe(200)
+  })
+
+  it('refuses to remove a field the recommending unit has answered', async () => {
+    const { id, definition } = await publishedCopy()
+    await draftIn(id)
+    await s.db.query(`UPDATE demands SET recommender_answers = '{"jointImplementation": "no"}' WHERE campaign_id = $1`, [id])
+    const field = definition.recommenders.fields!.find((f) => f.id === 'jointImplementation')!
+    const removed = await saveAndPublish(
+      id,
+      edit(definition, (d) => {
+        d.recommenders.fields = []
+        d.summaryColumns = d.summaryColumns.filter((c) => !c.source.startsWith('recommender:'))
+      })
+    )
+    expect(removed.statusCode).toBe(409)
+    expect(removed.json().fields).toEqual([
+      { field: 'recommenders.fields.jointImplementation', code: 'DEFINITION_CHANGE_REFUSED', message: `字段“${field.label}”已有 1 份需求填写，不能删除` }
+    ])
   })
 
   it('tells enterprises filing when the deadline is extended, and stops filing when closed early', async () => {

@@ -2,10 +2,13 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { CAMPAIGN_DEFINITIONS, DEMO_LEAD_DAYS, campaignFiles, demoCopy, describeProblems, readDefinitionFile } from '../../campaigns'
-import type { CampaignDefinition, FieldDefinition } from '../../types/campaign'
+import type { CampaignDefinition, FieldDefinition, RecommenderField } from '../../types/campaign'
+import { recommenderChoices } from '../../types/engine'
 import { campaignStatus, deadlineInstant } from '../../types/deadline'
 import { addDays, dayOf, startOfDay } from '../../types/time'
 import { allFields, validateDefinition } from '../../types/validate-definition'
+import { conditionHolds, validateRecommenderAnswers } from '../../types/recommender-fields'
+import { completeAnswers, recommenderAnswers } from './fixtures'
 
 const byId = (id: string): CampaignDefinition => {
   const def = CAMPAIGN_DEFINITIONS.find((d) => d.id === id)
@@ -19,6 +22,9 @@ const fieldOf = (def: CampaignDefinition, id: string): FieldDefinition => {
 }
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000
 
+const CQ_ID = 'cq-2026-key-areas'
+const XJ_ID = 'xj-2023-major-demands'
+const HZ_ID = 'hz-2021-major-research'
 const cq = byId('cq-2026-key-areas')
 const xj = byId('xj-2023-major-demands')
 const hz = byId('hz-2021-major-research')
@@ -71,7 +77,7 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
     expect(cq.issuer).toBe('重庆市科学技术局')
   })
 
-  it('has exactly the seven fields with every sub-direction of section 四', () => {
+  it('has the seven fields with every sub-direction of section 四, then the five 专项 of section 六 without directions', () => {
     expect(cq.domains.map((d) => [d.label, d.group, d.directions.length])).toEqual([
       ['人工智能', '重大专项', 8],
       ['核心软件', '重大专项', 6],
@@ -79,7 +85,13 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
       ['高端器件与芯片', '重大专项', 6],
       ['先进制造', '重大专项', 6],
       ['先进材料', '重点专项', 7],
-      ['农业前沿技术', '重点专项', 4]
+      ['农业前沿技术', '重点专项', 4],
+      // 六（一）2 gives these 重点专项 a consultation phone but section 四 lists no directions for them.
+      ['乡村振兴', '重点专项', 0],
+      ['公共安全', '重点专项', 0],
+      ['生态环境', '重点专项', 0],
+      ['新能源', '重点专项', 0],
+      ['人口健康', '重点专项', 0]
     ])
     const directions = Object.fromEntries(cq.domains.map((d) => [d.label, d.directions]))
     expect(directions['人工智能']).toEqual([
@@ -106,8 +118,9 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
   it('has quotas 40 / 30 / 20 and puts the national high-tech zones in the 40 type', () => {
     const quota = (label: string) => cq.recommenders.unitTypes.find((t) => t.label === label)?.quota
     expect(cq.recommenders.unitTypes.map((t) => t.quota)).toEqual([40, 30, 20])
-    expect(quota('国家高新区或有其他国家级创新平台的区（县）科技主管部门')).toBe(40)
-    expect(quota('其余区县科技主管部门')).toBe(30)
+    // 五（二）: “国家高新区或有其他国家级创新平台的区（县）…不超过40项，其余各区县…不超过30项”
+    expect(quota('国家高新区或有其他国家级创新平台的区（县）')).toBe(40)
+    expect(quota('其余各区县')).toBe(30)
     expect(quota('市级行业主管部门')).toBe(20)
 
     const typeOf = (name: string) => {
@@ -157,16 +170,24 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
       ['openCompetition', 'single'],
       ['solverRequirements', 'textarea'],
       ['openCompetitionInvestment', 'amount'],
-      ['jointImplementation', 'single'],
-      ['jointInvestment', 'amount'],
       ['recommender', 'recommender'],
       ['attachments', 'attachments']
     ])
     expect(fieldOf(cq, 'background').label).toBe('背景及战略意义')
     expect(fieldOf(cq, 'currentStatus').label).toBe('技术/产品现状')
     expect(fieldOf(cq, 'researchContent').label).toBe('主要研究内容')
-    expect(fieldOf(cq, 'indicators')).toMatchObject({ label: '预期成果核心技术参数指标', minRows: 3 })
+    expect(fieldOf(cq, 'indicators')).toMatchObject({ label: '预期成果核心技术参数指标', minRows: 1 })
     expect(fieldOf(cq, 'domain')).toMatchObject({ required: true, directionRequired: true })
+  })
+
+  it('only recommends maturity, completion date and indicators (三（二）“建议”), saying so', () => {
+    for (const id of ['currentMaturity', 'expectedMaturity', 'expectedCompletion', 'indicators']) {
+      const f = fieldOf(cq, id)
+      expect([id, f.required]).toEqual([id, false])
+      expect(f.help).toMatch(/^建议填写/)
+    }
+    // What the notice says 应当 明确 stays required.
+    for (const id of ['background', 'currentStatus', 'researchContent', 'expectedOutcome']) expect(fieldOf(cq, id).required).toBe(true)
   })
 
   it('offers the four organisation modes of 四（二）', () => {
@@ -180,7 +201,7 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
     ])
   })
 
-  it('requires solver requirements and investment only when 揭榜挂帅 is yes, and investment when 联合实施 is yes', () => {
+  it('requires solver requirements and investment only when 揭榜挂帅 is yes', () => {
     const gate = fieldOf(cq, 'openCompetition')
     if (gate.kind !== 'single') throw new Error('not single')
     expect(gate.options.map((o) => o.value)).toEqual(['yes', 'no'])
@@ -195,12 +216,20 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
       required: true,
       visibleIf: { field: 'openCompetition', equals: 'yes' }
     })
-    expect(fieldOf(cq, 'jointInvestment')).toMatchObject({
-      kind: 'amount',
-      unit: '万元',
-      required: true,
-      visibleIf: { field: 'jointImplementation', equals: 'yes' }
-    })
+  })
+
+  it('lets the recommending unit, not the enterprise, choose 联合实施 and give its investment (三（五）)', () => {
+    expect(allFields(cq).map((f) => f.id)).not.toContain('jointImplementation')
+    expect(allFields(cq).map((f) => f.id)).not.toContain('jointInvestment')
+    expect(cq.recommenders.fields?.map((f) => [f.id, f.kind, f.required ?? false])).toEqual([
+      ['jointImplementation', 'single', false],
+      ['jointInvestment', 'amount', true]
+    ])
+    expect(cq.recommenders.fields?.[1]).toMatchObject({ unit: '万元', visibleIf: { field: 'jointImplementation', equals: 'yes' } })
+    // 联合实施 is the unit's choice (“推荐单位拟联合实施的…”): a recommendation without it is complete.
+    expect(validateRecommenderAnswers(cq, {})).toEqual([])
+    expect(validateRecommenderAnswers(cq, { jointImplementation: 'yes' }).map((i) => [i.field, i.code])).toEqual([['jointInvestment', 'REQUIRED']])
+    expect(validateRecommenderAnswers(cq, recommenderAnswers(CQ_ID))).toEqual([])
   })
 
   it('accepts the seven attachment types up to 20 MB each', () => {
@@ -248,8 +277,8 @@ describe('000 重庆 2026 重点领域技术创新需求', () => {
       'field:organizationModes',
       'field:openCompetition',
       'field:openCompetitionInvestment',
-      'field:jointImplementation',
-      'field:jointInvestment',
+      'recommender:jointImplementation',
+      'recommender:jointInvestment',
       'unit'
     ])
   })
@@ -266,18 +295,38 @@ describe('003 新疆 2023 重大科技需求', () => {
     expect(fieldOf(xj, 'fiscalSupport').label).toContain('财政资金支持强度建议')
   })
 
-  it('has the linked-department fields of 附件3', () => {
-    expect(allFields(xj).map((f) => f.label)).toEqual(
-      expect.arrayContaining(['推荐单位', '联系部门', '联系人', '联系电话', '承担单位', '主持人', '职称/职务'])
-    )
-    expect(allFields(xj).filter((f) => f.label === '联系电话').map((f) => f.id)).toEqual(['contactPhone', 'leadPhone'])
+  it('has the linked-department fields of 附件3: the recommending unit gives its own contact', () => {
+    expect(allFields(xj).map((f) => f.label)).toEqual(expect.arrayContaining(['报送渠道', '受理单位', '联系电话', '承担单位', '主持人', '职称/职务']))
+    expect(allFields(xj).filter((f) => f.label === '联系电话').map((f) => f.id)).toEqual(['leadPhone'])
+    expect(allFields(xj).map((f) => f.id)).not.toEqual(expect.arrayContaining(['contactDepartment']))
+    expect(xj.recommenders.fields?.map((f) => [f.id, f.label, f.required])).toEqual([
+      ['contactDepartment', '联系部门', true],
+      ['contactPerson', '联系人', true],
+      ['contactPhone', '联系电话', true]
+    ])
+    expect(validateRecommenderAnswers(xj, {}).map((i) => i.field)).toEqual(['contactDepartment', 'contactPerson', 'contactPhone'])
+    expect(validateRecommenderAnswers(xj, recommenderAnswers(XJ_ID))).toEqual([])
   })
 
-  it('lets each 厅局 and 地州市 recommend at most 5', () => {
+  it('has the unit tick off the stamped paper copies and the disc (二: 一式3份, 光盘)', () => {
+    expect(xj.deliverables).toEqual([
+      { id: 'paper', label: '盖章的重大科技需求材料（A4纸双面打印，一式3份）' },
+      { id: 'disc', label: '电子材料（光盘）' }
+    ])
+  })
+
+  it('lets each 厅局 and 地州市 recommend at most 5; the direct track (附件2) goes to the service centre with no quota', () => {
     expect(xj.recommenders.unitTypes.map((t) => [t.label, t.quota])).toEqual([
       ['自治区相关行业厅局', 5],
-      ['地州市人民政府（行署）', 5]
+      ['地州市人民政府（行署）', 5],
+      ['直接报送（新疆科技项目服务中心）', null]
     ])
+    const field = fieldOf(xj, 'recommender') as RecommenderField
+    expect(recommenderChoices(xj, field, { track: 'direct' }).map((u) => u.name)).toEqual(['新疆科技项目服务中心'])
+    const linked = recommenderChoices(xj, field, { track: 'linked' })
+    expect(linked.map((u) => u.type)).toEqual(expect.arrayContaining(['department', 'prefecture']))
+    expect(linked.some((u) => u.type === 'direct')).toBe(false)
+    expect(xj.demandLimit.perEnterprise).toBeNull() // the notice sets no limit per applicant
     expect(xj.recommenders.units.filter((u) => u.type === 'prefecture')).toHaveLength(14)
   })
 
@@ -286,10 +335,48 @@ describe('003 新疆 2023 重大科技需求', () => {
     expect(xj.summary).toContain('均设为2023年8月31日')
   })
 
-  it('admits universities, research institutes, enterprises and other public institutions', () => {
+  it('admits universities, research institutes, enterprises, other public institutions “等”: new R&D institutions too', () => {
     expect([...xj.eligibleUnitTypes].sort()).toEqual(
-      ['enterprise', 'large_enterprise', 'public_institution', 'research_institute', 'university'].sort()
+      ['enterprise', 'large_enterprise', 'new_rd_institution', 'public_institution', 'research_institute', 'university'].sort()
     )
+    const gate = fieldOf(xj, 'legalEntityInXinjiang')
+    expect(gate.label).toContain('新型研发机构')
+  })
+
+  it('asks 附件1’s contact details: 职称/职务 and an office phone, name and mobile coming from the profile', () => {
+    expect(fieldOf(xj, 'submitterContactTitle')).toMatchObject({ kind: 'text', label: '联系人职称/职务', required: true })
+    expect(fieldOf(xj, 'officePhone')).toMatchObject({ kind: 'text', label: '办公电话', required: true, format: 'phone' })
+    const step = xj.steps.find((s) => s.fields.some((f) => f.id === 'officePhone'))
+    expect(step?.description).toContain('单位信息')
+  })
+
+  it('has the enterprise rank its own demands (附件1 注：按照优先度排列), always asked, with help', () => {
+    const f = fieldOf(xj, 'priority')
+    expect(f).toMatchObject({ kind: 'number', required: true, min: 1, precision: 0 })
+    expect('max' in f).toBe(false) // as many as the enterprise files: the notice sets no limit
+    expect(f.visibleIf).toBeUndefined()
+    expect(f.help).toContain('按照优先度排列')
+  })
+
+  it('asks quantified indicators (二.5 有量化的技术与成果指标)', () => {
+    expect(fieldOf(xj, 'indicators')).toMatchObject({ kind: 'indicators', required: true, minRows: 1 })
+  })
+
+  it('keeps the suggested public funding within the planned total (a rule comparing fields)', () => {
+    expect(xj.validations).toEqual([
+      { id: 'fiscal-within-total', field: 'fiscalSupport', op: '<=', value: { field: 'totalInvestment' }, message: '财政资金支持强度建议不能超过项目计划总投入' }
+    ])
+    // A check of the answers, not a condition of who may file.
+    expect(xj.eligibility).toEqual([])
+  })
+
+  it('checks the format of every phone it asks', () => {
+    const anyField = (id: string) => xj.recommenders.fields?.find((f) => f.id === id) ?? fieldOf(xj, id)
+    expect(['contactPhone', 'leadPhone', 'officePhone'].map((id) => [id, (anyField(id) as { format?: string }).format])).toEqual([
+      ['contactPhone', 'phone'],
+      ['leadPhone', 'phone'],
+      ['officePhone', 'phone']
+    ])
   })
 
   it('takes the 重点方向 as fields', () => {
@@ -308,8 +395,8 @@ describe('003 新疆 2023 重大科技需求', () => {
     ])
   })
 
-  it('summarises exactly as 附件4', () => {
-    expect(xj.summaryColumns.map((c) => c.header)).toEqual([
+  it('summarises exactly as 附件4, then the track, the unit’s contact and the deliverables', () => {
+    expect(xj.summaryColumns.slice(0, 8).map((c) => c.header)).toEqual([
       '序号',
       '项目名称',
       '产业领域',
@@ -327,7 +414,13 @@ describe('003 新疆 2023 重大科技需求', () => {
       'field:fiscalSupport',
       'field:undertakingUnit',
       'field:leadPerson',
-      'field:leadPhone'
+      'field:leadPhone',
+      'field:track',
+      'recommender:contactDepartment',
+      'recommender:contactPerson',
+      'recommender:contactPhone',
+      'deliverable:paper',
+      'deliverable:disc'
     ])
   })
 })
@@ -338,8 +431,17 @@ describe('004 杭州 2021 “十四五”重大攻关需求', () => {
     expect(hz.deadlines).toEqual({ enterprise: '2021-04-20', recommender: '2021-04-30' })
   })
 
-  it('has the four fields of this batch', () => {
+  it('has the four fields of this batch, without directions (no dummy direction)', () => {
     expect(hz.domains.map((d) => d.label)).toEqual(['“互联网+”', '生命健康', '新材料', '先进制造与装备'])
+    for (const d of hz.domains) expect(d.directions).toEqual([])
+    expect(fieldOf(hz, 'domain')).toMatchObject({ directionRequired: false })
+  })
+
+  it('asks the R&D figures of enterprises only (一（二）“优势单位为企业的”)', () => {
+    for (const id of ['rdRatio', 'rdTotal', 'projectRdInvestment'])
+      expect([id, fieldOf(hz, id).visibleIf]).toEqual([id, { unitType: ['large_enterprise', 'enterprise'] }])
+    // The rules on them bind the same unit types.
+    for (const r of hz.eligibility) expect(r.appliesTo).toEqual(['large_enterprise', 'enterprise'])
   })
 
   it('has the three R&D eligibility rules for enterprises', () => {
@@ -372,12 +474,48 @@ describe('004 杭州 2021 “十四五”重大攻关需求', () => {
     )
   })
 
-  it('has recommending units without quota', () => {
+  it('has every recommending unit the notice names: those without quota, and 二’s quotas with their sub-quotas', () => {
     expect(hz.recommenders.unitTypes.map((t) => [t.label, t.quota])).toEqual([
       ['区、县（市）科技局', null],
       ['钱塘新区经发科技局', null],
-      ['省级高新技术产业园区', null]
+      ['省级高新技术产业园区（特色产业园）', null],
+      ['归口管理单位', null],
+      ['新型研发机构（或省级创新平台）', 2],
+      ['大企业集团或头部企业', 2]
     ])
+    const type = (id: string) => hz.recommenders.unitTypes.find((t) => t.id === id)!
+    // 二.2: 自主设计选题1项，另可推荐…产业化项目1项
+    expect(type('new-rd-institution').subQuotas).toEqual([
+      { id: 'self-designed', label: '自主设计选题', max: 1, when: { field: 'category', equals: 'self_designed' } },
+      { id: 'transfer', label: '原创性成果在杭实施转化和产业化项目', max: 1, when: { field: 'category', equals: 'transfer' } }
+    ])
+    // 二.1: 不超过2项，其中1项以“揭榜挂帅”或创新联合体攻关的方式组织
+    expect(type('leading-enterprise').subQuotas).toEqual([
+      {
+        id: 'open-or-consortium',
+        label: '以“揭榜挂帅”或创新联合体攻关的方式组织',
+        max: 1,
+        when: [
+          { field: 'organizationModes', includes: 'open_competition' },
+          { field: 'organizationModes', includes: 'innovation_consortium' }
+        ]
+      }
+    ])
+    const fixture = completeAnswers(HZ_ID)
+    expect(conditionHolds(type('leading-enterprise').subQuotas![0].when, fixture)).toBe(true) // 揭榜挂帅
+    expect(conditionHolds(type('leading-enterprise').subQuotas![0].when, { organizationModes: ['innovation_consortium'] })).toBe(true)
+    expect(conditionHolds(type('leading-enterprise').subQuotas![0].when, { organizationModes: ['independent'] })).toBe(false)
+  })
+
+  it('has the unit write its opinion, upload the stamped sheet and mark 重点推荐 (二, 三.2)', () => {
+    expect(hz.recommenders.fields?.map((f) => [f.id, f.kind, f.label, f.required ?? false])).toEqual([
+      ['recommendOpinion', 'textarea', '推荐意见', true],
+      ['stampedSheet', 'attachments', '盖章推荐表扫描件', false]
+    ])
+    expect(hz.recommenders.keyMark).toEqual({ label: '重点推荐' })
+    expect(hz.summaryColumns.map((c) => c.source)).toEqual(expect.arrayContaining(['keyRecommended', 'recommender:recommendOpinion']))
+    expect(validateRecommenderAnswers(hz, {}).map((i) => [i.field, i.code, i.message])).toEqual([['recommendOpinion', 'REQUIRED', '推荐意见为必填项']])
+    expect(validateRecommenderAnswers(hz, recommenderAnswers(HZ_ID))).toEqual([])
   })
 
   it('has the section 四 contacts with 0571-', () => {

@@ -161,7 +161,7 @@ describe('single choice', () => {
   })
   it('refuses a list or a boolean as INVALID_TYPE', () => {
     expect(codes(issues(cq, 'openCompetition', ['yes']))).toEqual(['INVALID_TYPE'])
-    expect(codes(issues(cq, 'jointImplementation', true))).toEqual(['INVALID_TYPE'])
+    expect(codes(issues(cq, 'openCompetition', true))).toEqual(['INVALID_TYPE'])
   })
 })
 
@@ -308,9 +308,12 @@ describe('indicator table', () => {
     expect(issues(cq, 'indicators', r.map(({ current: _c, ...rest }) => rest))).toEqual([])
   })
   it('enforces minRows and maxRows', () => {
-    expect(issues(cq, 'indicators', rows().slice(0, 2))).toEqual([
-      { field: 'indicators', code: 'TOO_FEW', message: '预期成果核心技术参数指标至少填写3项（当前2项）' }
+    expect(issues(hz, 'indicators', completeAnswers('hz-2021-major-research').indicators.slice(0, 2))).toEqual([
+      { field: 'indicators', code: 'TOO_FEW', message: '主要技术指标至少填写3项（当前2项）' }
     ])
+    // 重庆's indicators are only recommended (建议): one row will do, none too.
+    expect(issues(cq, 'indicators', rows().slice(0, 1))).toEqual([])
+    expect(issues(cq, 'indicators', [])).toEqual([])
     const many = Array.from({ length: 21 }, (_, i) => ({ name: `指标${i + 1}`, current: '1', target: '2', unit: '个' }))
     expect(issues(cq, 'indicators', many)).toEqual([
       { field: 'indicators', code: 'TOO_MANY', message: '预期成果核心技术参数指标最多填写20项（当前21项）' }
@@ -509,10 +512,9 @@ describe('conditional fields', () => {
     )
   })
 
-  it('联合实施 “否” hides the joint investment; unanswered hides it too', () => {
-    const a = { ...completeAnswers('cq-2026-key-areas'), jointImplementation: 'no' }
-    expect(submittable(cq, a)).not.toHaveProperty('jointInvestment')
-    expect(visibleFields(cq, {}).map((f) => f.id)).not.toContain('jointInvestment')
+  it('揭榜挂帅 unanswered hides its fields too', () => {
+    expect(visibleFields(cq, {}).map((f) => f.id)).not.toContain('openCompetitionInvestment')
+    expect(visibleFields(cq, { openCompetition: 'yes' }).map((f) => f.id)).toContain('openCompetitionInvestment')
   })
 
   describe('chains and includes', () => {
@@ -595,9 +597,9 @@ describe('eligibility (杭州)', () => {
       { ruleId: 'unit-type', field: 'unitType', message: '本次征集不接受“高等学校”类单位填报' }
     ])
     expect(checkEligibility(hz, a(), '')).toEqual([{ ruleId: 'unit-type', field: 'unitType', message: '请先在单位信息中选择单位类型' }])
-    expect(checkEligibility(xj, completeAnswers('xj-2023-major-demands'), 'new_rd_institution')[0].message).toBe(
-      '本次征集不接受“新型研发机构（含省级创新平台）”类单位填报'
-    )
+    expect(checkEligibility(hz, a(), 'public_institution')[0].message).toBe('本次征集不接受“其他事业单位”类单位填报')
+    // 新疆 admits “高校、科研院所、企业以及其他事业单位等”: new R&D institutions too.
+    expect(checkEligibility(xj, completeAnswers('xj-2023-major-demands'), 'new_rd_institution')).toEqual([])
     expect(checkEligibility(cq, {}, 'university')).toEqual([])
   })
 
@@ -612,9 +614,14 @@ describe('eligibility (杭州)', () => {
     expect(validateDemand(hz, a({ rdRatio: 2.9 }), 'enterprise')).toEqual([
       { field: 'rdRatio', code: 'INELIGIBLE', rule: 'rd-ratio', message: '优势单位为企业的，上年度研究开发费占主营业务收入比重应在3.0%以上，当前填写2.9%。' }
     ])
+    expect(validateDemand(hz, a({ demandName: '', rdRatio: 2.999 }), 'enterprise')).toEqual([
+      { field: 'rdRatio', code: 'TOO_PRECISE', message: '上年度研究开发费占主营业务收入比重最多保留2位小数' },
+      { field: 'rdRatio', code: 'INELIGIBLE', rule: 'rd-ratio', message: '优势单位为企业的，上年度研究开发费占主营业务收入比重应在3.0%以上，当前填写2.999%。' },
+      { field: 'demandName', code: 'REQUIRED', message: '需求名称为必填项' }
+    ])
+    // A university is refused first; the R&D figures are asked of enterprises only, so not checked.
     expect(validateDemand(hz, a({ demandName: '', rdRatio: 2.999 }), 'university')).toEqual([
       { field: 'unitType', code: 'INELIGIBLE', rule: 'unit-type', message: '本次征集不接受“高等学校”类单位填报' },
-      { field: 'rdRatio', code: 'TOO_PRECISE', message: '上年度研究开发费占主营业务收入比重最多保留2位小数' },
       { field: 'demandName', code: 'REQUIRED', message: '需求名称为必填项' }
     ])
   })
@@ -639,7 +646,10 @@ describe('validateDemand and validateStep', () => {
   it('reports every required field of an empty demand as missing', () => {
     const required = allFields(cq).filter((f) => f.required && !f.visibleIf).map((f) => f.id)
     expect(validateDemand(cq, {}, 'enterprise').map((i) => i.field)).toEqual(required)
-    expect(required).toHaveLength(17)
+    // 成熟度, 预期完成时间 and 技术参数指标 are only recommended (建议) by the notice; 联合实施 is the
+    // recommending unit's to answer.
+    expect(required).toHaveLength(12)
+    expect(required).not.toEqual(expect.arrayContaining(['currentMaturity']))
   })
 
   it('ignores keys the definition does not know (the server refuses them on save)', () => {
@@ -668,7 +678,7 @@ describe('completeness', () => {
 
   it.each([
     ['cq-2026-key-areas', [0, 2, 3, 4, 5, 6, 7, 7]],
-    ['xj-2023-major-demands', [0, 2, 3, 4, 5, 6, 6]],
+    ['xj-2023-major-demands', [0, 2, 3, 4, 5, 6, 7, 7]],
     ['hz-2021-major-research', [0, 1, 2, 3, 4]]
   ])('walks %s from empty to complete, step by step', (id, expected) => {
     const def = byId(id)

@@ -3,11 +3,14 @@
  * engine tests and by the server and e2e tests: every call returns a fresh deep copy.
  *
  * - Chongqing: 重庆智芯微电子有限公司 (dev account ent-zhixin) asks for a 车规级 MCU; 揭榜挂帅
- *   and 联合实施 both “是”, so every conditional field is filled; recommended by 两江新区
- *   (dev account rec-liangjiang).
- * - Xinjiang: a Xinjiang equipment maker's photovoltaic O&M robot.
+ *   “是”, so every conditional field is filled; recommended by 两江新区 (dev account
+ *   rec-liangjiang), which answers 联合实施 (its own investment) when it recommends.
+ * - Xinjiang: a Xinjiang equipment maker's photovoltaic O&M robot, with quantified indicators,
+ *   public funding within the total (the `fiscal-within-total` validation), phones in the
+ *   'phone' format, and its own priority 1 (附件1).
  * - Hangzhou: a Hangzhou enterprise's SiC power-module packaging materials; passes every
- *   eligibility rule for `enterprise` (R&D 6.8%, 4200万元, project 2600万元).
+ *   eligibility rule for `enterprise` (R&D 6.8%, 4200万元, project 2600万元, asked of
+ *   enterprises only); its area has no directions (direction '').
  * No attachments: their ids must exist on the server; use `sampleAttachment` in unit tests.
  */
 import type { Answers, AttachmentRef } from '../../types/engine'
@@ -60,8 +63,6 @@ const CQ = {
   openCompetition: 'yes',
   solverRequirements: '具有车规级芯片设计经验和ISO 26262功能安全流程认证，拥有不少于30人的研发团队，近三年有车规芯片量产业绩。',
   openCompetitionInvestment: 1200,
-  jointImplementation: 'yes',
-  jointInvestment: 500,
   recommender: 'liangjiang'
 }
 
@@ -76,16 +77,22 @@ const XJ = {
     '多机器人协同调度与远程运维平台，研制适应-40℃至70℃环境的光伏智能运维机器人。' +
     '预期形成样机2套、示范电站1座（装机100MW），清洗后发电效率提升10%以上，申请发明专利8项，' +
     '年节水约20万吨，降低运维成本30%，为自治区新能源产业集群高质量发展提供技术支撑。',
+  indicators: [
+    { name: '适应环境温度下限', current: '-20', target: '-40', unit: '℃' },
+    { name: '清洗后发电效率提升', current: '', target: '10', unit: '%' },
+    { name: '示范电站装机容量', current: '', target: '100', unit: 'MW' }
+  ],
   totalInvestment: 8600,
   fiscalSupport: 2000,
+  track: 'linked',
   recommender: 'xj-gxt',
-  contactDepartment: '科技与装备处',
-  contactPerson: '王建新',
-  contactPhone: '0991-2381234',
   undertakingUnit: '新疆天山智能装备有限公司',
   leadPerson: '阿依古丽·买买提',
   leadTitle: '正高级工程师、技术总监',
-  leadPhone: '13899812345'
+  leadPhone: '13899812345',
+  submitterContactTitle: '科技管理部部长',
+  officePhone: '0991-3651234',
+  priority: 1
 }
 
 const HZ = {
@@ -150,4 +157,22 @@ export function sampleAttachment(overrides: Partial<AttachmentRef> = {}): Attach
     sha256: 'a3f1c9e0b7d2468f9e1c3b5a7d9f0e2c4b6a8d0f1e3c5b7a9d1f3e5c7b9a0d2e',
     ...overrides
   }
+}
+
+/**
+ * What the recommending unit of each fixture gives when it recommends (recommenders.fields),
+ * complete and valid: 两江新区 implements jointly with 500万元; 自治区工业和信息化厅's contact
+ * for the project (附件3); 杭州高新区（滨江）科技局's opinion (its stamped scan is optional).
+ */
+const RECOMMENDER_FIXTURES: Record<string, Answers> = {
+  'cq-2026-key-areas': { jointImplementation: 'yes', jointInvestment: 500 },
+  'xj-2023-major-demands': { contactDepartment: '科技与装备处', contactPerson: '王建新', contactPhone: '0991-2381234' },
+  'hz-2021-major-research': { recommendOpinion: '该需求聚焦碳化硅功率模块封装材料“卡脖子”问题，单位研发基础扎实，联合上下游优势单位攻关，同意推荐。' }
+}
+
+/** A fresh, complete and valid set of the recommending unit's answers for the campaign (demo copies too). */
+export function recommenderAnswers(campaignId: string): Answers {
+  const fixture = RECOMMENDER_FIXTURES[campaignId.replace(/-demo$/, '')]
+  if (!fixture) throw new Error(`no recommender fixture for campaign ${campaignId}`)
+  return JSON.parse(JSON.stringify(fixture))
 }

@@ -112,17 +112,17 @@ describe('validateDefinition rejects a broken copy with the path of the bad key'
 
   it('visibleIf pointing at a later field', () => {
     const def = copy(cqJson)
-    fieldAt(def, 'solverRequirements').visibleIf = { field: 'jointImplementation', equals: 'yes' }
+    fieldAt(def, 'advantageUnits').visibleIf = { field: 'openCompetition', equals: 'yes' }
     expect(problemsOf(def)).toEqual([
-      { path: `${pathOf(def, 'solverRequirements')}.visibleIf.field`, message: '应指向本字段之前已定义的字段' }
+      { path: `${pathOf(def, 'advantageUnits')}.visibleIf.field`, message: '应指向本字段之前已定义的字段' }
     ])
   })
 
   it('visibleIf pointing at an unknown field', () => {
     const def = copy(cqJson)
-    fieldAt(def, 'jointInvestment').visibleIf.field = 'jointImplementaton'
+    fieldAt(def, 'openCompetitionInvestment').visibleIf.field = 'openCompetiton'
     expect(problemsOf(def)).toEqual([
-      { path: `${pathOf(def, 'jointInvestment')}.visibleIf.field`, message: '应指向本字段之前已定义的字段' }
+      { path: `${pathOf(def, 'openCompetitionInvestment')}.visibleIf.field`, message: '应指向本字段之前已定义的字段' }
     ])
   })
 
@@ -162,10 +162,7 @@ describe('validateDefinition rejects a broken copy with the path of the bad key'
     const def = copy(hzJson)
     def.eligibility[0].appliesTo = ['enterprise', 'big_enterprise']
     expect(problemsOf(def)).toEqual([
-      {
-        path: 'eligibility[0].appliesTo[1]',
-        message: '应为以下之一：large_enterprise、enterprise、new_rd_institution、university、research_institute、public_institution'
-      }
+      { path: 'eligibility[0].appliesTo[1]', message: '未知的单位类型“big_enterprise”：既不是通用单位类型，也未在 unitTypes 中声明' }
     ])
   })
 
@@ -255,5 +252,241 @@ describe('validateDefinition rejects a broken copy with the path of the bad key'
   it('is not an object', () => {
     expect(problemsOf(null)).toEqual([{ path: '(根)', message: '应为对象' }])
     expect(problemsOf([])).toEqual([{ path: '(根)', message: '应为对象' }])
+  })
+})
+
+describe('areas, directions and limits', () => {
+  it('accepts an area without directions, and directions with a description', () => {
+    const def = copy(cqJson)
+    def.domains[0].directions = []
+    def.domains[1].directions = ['基础软件', { label: '科学智能软件', description: '面向科研的智能计算软件' }, { label: '汽车核心软件' }]
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('reports a bad direction, an unknown key in one and a repeated one, each at its index', () => {
+    const def = copy(cqJson)
+    def.domains[1].directions = ['基础软件', { description: '没有名称' }, { label: '信息安全软件', note: '多余' }, '基础软件', 3]
+    expect(problemsOf(def)).toEqual([
+      { path: 'domains[1].directions[1].label', message: '应为非空文本' },
+      { path: 'domains[1].directions[2].note', message: '未知的键' },
+      { path: 'domains[1].directions[3]', message: '方向“基础软件”重复' },
+      { path: 'domains[1].directions[4]', message: '应为非空文本，或 { label, description }' }
+    ])
+  })
+
+  it('accepts perEnterprise null (不限) and refuses 0 or text', () => {
+    const def = copy(cqJson)
+    def.demandLimit.perEnterprise = null
+    expect(validateDefinition(def).ok).toBe(true)
+    for (const bad of [0, '10', 2.5]) {
+      def.demandLimit.perEnterprise = bad
+      expect(problemsOf(def)).toEqual([{ path: 'demandLimit.perEnterprise', message: '应为正整数，或 null 表示不限' }])
+    }
+  })
+
+  it('a duplicate area id and a duplicate recommending unit type id', () => {
+    const def = copy(cqJson)
+    def.domains[3].id = 'ai'
+    def.recommenders.unitTypes[2].id = 'district'
+    const problems = problemsOf(def)
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { path: 'domains[3].id', message: '领域“ai”重复' },
+        { path: 'recommenders.unitTypes[2].id', message: '推荐单位类型“district”重复' }
+      ])
+    )
+  })
+
+  it('a duplicate step id', () => {
+    const def = copy(cqJson)
+    def.steps[2].id = 'basic'
+    expect(problemsOf(def)).toEqual([{ path: 'steps[2].id', message: '步骤“basic”重复' }])
+  })
+})
+
+describe('unit types as data', () => {
+  const withCounty = () => {
+    const def = copy(hzJson)
+    def.unitTypes = [{ id: 'county_enterprise', label: '县域重点企业' }]
+    return def
+  }
+
+  it('accepts a declared unit type in eligibleUnitTypes, appliesTo, conditions and per-type limits', () => {
+    const def = withCounty()
+    def.eligibleUnitTypes.push('county_enterprise')
+    def.eligibility[0].appliesTo.push('county_enterprise')
+    fieldAt(def, 'rdTotal').visibleIf.unitType.push('county_enterprise')
+    def.demandLimit.byUnitType.county_enterprise = 3
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('reports a unit type nobody has wherever it is named', () => {
+    const def = copy(hzJson)
+    def.eligibleUnitTypes.push('county_enterprise')
+    def.eligibility[2].appliesTo = ['county_enterprise']
+    fieldAt(def, 'rdRatio').visibleIf.unitType = ['enterprise', 'county_enterprise']
+    def.demandLimit.byUnitType.county_enterprise = 3
+    const nobody = '未知的单位类型“county_enterprise”：既不是通用单位类型，也未在 unitTypes 中声明'
+    expect(problemsOf(def)).toEqual([
+      { path: 'eligibleUnitTypes[3]', message: nobody },
+      { path: 'demandLimit.byUnitType.county_enterprise', message: '未知的键' },
+      { path: 'steps[0].fields[3].visibleIf.unitType[1]', message: nobody },
+      { path: 'eligibility[2].appliesTo[0]', message: nobody }
+    ])
+  })
+
+  it('refuses declaring a global type, a bad id, a repeated one, and a repeated eligible type', () => {
+    const def = withCounty()
+    def.unitTypes.push({ id: 'enterprise', label: '企业' }, { id: 'County Enterprise', label: '县域' }, { id: 'county_enterprise', label: '又一个' }, { label: '无标识' })
+    def.eligibleUnitTypes.push('enterprise')
+    expect(problemsOf(def)).toEqual([
+      { path: 'unitTypes[1].id', message: '“enterprise”已是通用单位类型，无需声明' },
+      { path: 'unitTypes[2].id', message: '单位类型标识只能包含小写字母、数字、下划线和连字符，且以字母开头' },
+      { path: 'unitTypes[4].id', message: '应为非空文本' },
+      { path: 'unitTypes[3].id', message: '单位类型“county_enterprise”重复' },
+      { path: 'eligibleUnitTypes[3]', message: '单位类型“enterprise”重复' }
+    ])
+  })
+})
+
+describe('conditions', () => {
+  it('accepts a condition on the unit type alone, and one on a field and unit types together', () => {
+    const def = copy(cqJson)
+    fieldAt(def, 'advantageUnits').visibleIf = { unitType: ['large_enterprise'] }
+    fieldAt(def, 'solverRequirements').visibleIf.unitType = ['enterprise', 'large_enterprise']
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('an empty condition, equals without a field, an empty unit type list', () => {
+    const def = copy(cqJson)
+    fieldAt(def, 'advantageUnits').visibleIf = {}
+    fieldAt(def, 'industrialization').visibleIf = { unitType: ['enterprise'], equals: 'yes' }
+    fieldAt(def, 'applicationEntities').visibleIf = { unitType: [] }
+    expect(problemsOf(def)).toEqual([
+      { path: `${pathOf(def, 'industrialization')}.visibleIf.field`, message: '给出 equals 或 includes 时须指明 field' },
+      { path: `${pathOf(def, 'applicationEntities')}.visibleIf.unitType`, message: '不能为空' },
+      { path: `${pathOf(def, 'advantageUnits')}.visibleIf`, message: '须给出 field（及 equals 或 includes）或 unitType' }
+    ])
+  })
+
+  it('a field of a later step', () => {
+    const def = copy(cqJson)
+    fieldAt(def, 'advantageUnits').visibleIf = { field: 'recommender', equals: 'liangjiang' }
+    expect(problemsOf(def)).toEqual([{ path: `${pathOf(def, 'advantageUnits')}.visibleIf.field`, message: '应指向本字段之前已定义的字段' }])
+  })
+
+  it('a value the field does not have, includes on a single choice, equals on a multiple choice', () => {
+    const def = copy(cqJson)
+    fieldAt(def, 'solverRequirements').visibleIf.equals = 'Yes'
+    fieldAt(def, 'openCompetitionInvestment').visibleIf = { field: 'openCompetition', includes: 'yes' }
+    fieldAt(def, 'advantageUnits').visibleIf = { field: 'organizationModes', equals: 'cross_region' }
+    fieldAt(def, 'attachments').visibleIf = { field: 'organizationModes', includes: 'cross-region' }
+    expect(problemsOf(def)).toEqual([
+      { path: `${pathOf(def, 'advantageUnits')}.visibleIf.equals`, message: '多选字段的条件请用 includes' },
+      { path: `${pathOf(def, 'solverRequirements')}.visibleIf.equals`, message: '应为字段“openCompetition”的选项值之一：yes、no' },
+      { path: `${pathOf(def, 'openCompetitionInvestment')}.visibleIf.includes`, message: 'includes 只适用于多选字段' },
+      {
+        path: `${pathOf(def, 'attachments')}.visibleIf.includes`,
+        message: '应为字段“organizationModes”的选项值之一：cross_region、industry_academia、young_talent、private_enterprise'
+      }
+    ])
+  })
+
+  it('a yes/no answer compared with text, and a condition on a text field', () => {
+    const def = copy(hzJson)
+    fieldAt(def, 'rdPlatformName').visibleIf.equals = 'true'
+    fieldAt(def, 'partners').visibleIf = { field: 'demandName', equals: '联合' }
+    expect(problemsOf(def)).toEqual([
+      { path: 'steps[0].fields[2].visibleIf.equals', message: '是/否字段的条件应为 true 或 false' },
+      { path: 'steps[1].fields[4].visibleIf.field', message: '条件只能指向单选、多选或是/否（gate）字段' }
+    ])
+  })
+})
+
+describe('options with “其他”, text formats', () => {
+  it('accepts one “其他” option with or without its own length', () => {
+    const def = copy(cqJson)
+    fieldAt(def, 'organizationModes').options.push({ value: 'other', label: '其他', other: true, otherMaxLength: 50 })
+    fieldAt(def, 'openCompetition').options.push({ value: 'other', label: '其他方式', other: true })
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('refuses other: false, a second “其他”, a length without other, a bad length, a repeated value', () => {
+    const def = copy(cqJson)
+    const options = fieldAt(def, 'organizationModes').options
+    options.push(
+      { value: 'other', label: '其他', other: true },
+      { value: 'other2', label: '另一个其他', other: true },
+      { value: 'x', label: 'X', other: false },
+      { value: 'y', label: 'Y', otherMaxLength: 20 },
+      { value: 'z', label: 'Z', other: true, otherMaxLength: 0 },
+      { value: 'young_talent', label: '重复' }
+    )
+    const p = `${pathOf(def, 'organizationModes')}.options`
+    expect(problemsOf(def)).toEqual([
+      { path: `${p}[5].other`, message: '每个字段只能有一个“其他”选项' },
+      { path: `${p}[6].other`, message: '只能为 true' },
+      { path: `${p}[7].otherMaxLength`, message: '只适用于 other 为 true 的选项' },
+      { path: `${p}[8].other`, message: '每个字段只能有一个“其他”选项' },
+      { path: `${p}[8].otherMaxLength`, message: '应为正整数' },
+      { path: `${p}[9].value`, message: '选项值“young_talent”重复' }
+    ])
+  })
+
+  it('accepts phone, mobile and email formats on text fields only', () => {
+    const def = copy(xjJson)
+    fieldAt(def, 'leadPhone').format = 'mobile'
+    fieldAt(def, 'leadPerson').format = 'email'
+    expect(validateDefinition(def).ok).toBe(true)
+    fieldAt(def, 'overview').format = 'phone'
+    fieldAt(def, 'officePhone').format = 'landline'
+    expect(problemsOf(def)).toEqual([
+      { path: `${pathOf(def, 'overview')}.format`, message: '未知的键' },
+      { path: `${pathOf(def, 'officePhone')}.format`, message: '应为以下之一：phone、mobile、email' }
+    ])
+  })
+})
+
+describe('rules comparing fields', () => {
+  it('accepts a bound from another numeric field, with a factor, in eligibility and validations', () => {
+    const def = copy(hzJson)
+    def.eligibility[2].value = { field: 'rdTotal', factor: 0.5 }
+    def.validations = [{ id: 'project-within-total', field: 'projectRdInvestment', op: '<=', value: { field: 'rdTotal', factor: 3 }, message: '不超过3倍' }]
+    expect(validateDefinition(def).ok).toBe(true)
+  })
+
+  it('reports a dangling field reference, a self reference, a bad factor and an unknown key at their paths', () => {
+    const def = copy(xjJson)
+    def.validations.push(
+      { id: 'a', field: 'fiscalSupport', op: '<=', value: { field: 'totalInvestmant' }, message: 'x' },
+      { id: 'b', field: 'fiscalSupport', op: '<=', value: { field: 'fiscalSupport' }, message: 'x' },
+      { id: 'c', field: 'fiscalSupport', op: '<=', value: { field: 'totalInvestment', factor: -1, scale: 2 }, message: 'x' },
+      { id: 'd', field: 'fiscalSupport', op: '<=', value: { field: 'projectName' }, message: 'x' },
+      { id: 'e', field: 'fiscalSupport', op: '<=', value: '8600', message: 'x' }
+    )
+    expect(problemsOf(def)).toEqual([
+      { path: 'validations[1].value.field', message: '应指向一个数值或金额字段' },
+      { path: 'validations[2].value.field', message: '不能与 field 相同' },
+      { path: 'validations[3].value.scale', message: '未知的键' },
+      { path: 'validations[3].value.factor', message: '应为正数' },
+      { path: 'validations[4].value.field', message: '应指向一个数值或金额字段' },
+      { path: 'validations[5].value', message: '应为数字，或 { "field": "<数值字段>" }' }
+    ])
+  })
+
+  it('rule ids are unique across eligibility and validations', () => {
+    const def = copy(hzJson)
+    def.validations = [{ id: 'project-rd', field: 'projectRdInvestment', op: '<=', value: { field: 'rdTotal' }, message: 'x' }]
+    def.eligibility[1].id = 'rd-ratio'
+    expect(problemsOf(def)).toEqual([
+      { path: 'eligibility[1].id', message: '规则“rd-ratio”重复' },
+      { path: 'validations[0].id', message: '规则“project-rd”重复' }
+    ])
+  })
+
+  it('validations must be a list', () => {
+    const def = copy(xjJson)
+    def.validations = { id: 'x' }
+    expect(problemsOf(def)).toEqual([{ path: 'validations', message: '应为数组' }])
   })
 })

@@ -4,7 +4,7 @@
  * server's code and Chinese message (e.g. QUOTA_EXCEEDED, RANKING_STALE, DEADLINE_PASSED).
  */
 import type { CampaignDetail, DemandStatus } from '../../../types/domain'
-import type { BureauOverview, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../../types/recommend'
+import type { BureauOverview, InboxPage, Ranking, RecommendInput, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../../types/recommend'
 import { syncClock } from '../../services/clock'
 import { http } from '../../services/http'
 
@@ -53,9 +53,27 @@ export async function returnDemand(id: string, reason: string): Promise<ReviewDe
   return data
 }
 
-export async function recommendDemand(id: string): Promise<ReviewDemand> {
-  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/recommend`, {})
+/** Recommends, with the unit's answers (recommenders.fields, sign-off opinions) and the 重点推荐 mark. */
+export async function recommendDemand(id: string, input: RecommendInput = {}): Promise<ReviewDemand> {
+  const { data } = await http.post<ReviewDemand>(`/api/recommend/demands/${enc(id)}/recommend`, input)
   return data
+}
+
+/** Sets or clears the 重点推荐 mark of a recommended demand. */
+export async function setKeyMark(id: string, keyRecommended: boolean): Promise<ReviewDemand> {
+  const { data } = await http.put<ReviewDemand>(`/api/recommend/demands/${enc(id)}/key-mark`, { keyRecommended })
+  return data
+}
+
+/** The deliverables the unit has received for the demand (the whole list). */
+export async function setDeliverables(id: string, received: string[]): Promise<ReviewDemand> {
+  const { data } = await http.put<ReviewDemand>(`/api/recommend/demands/${enc(id)}/deliverables`, { received })
+  return data
+}
+
+/** Where the unit uploads a file for one of its attachments fields (absolute, for the platforms' uploaders). */
+export function recommenderUploadUrl(demandId: string, fieldId: string): string {
+  return `${http.defaults.baseURL ?? ''}/api/recommend/demands/${enc(demandId)}/attachments?field=${enc(fieldId)}`
 }
 
 export async function notRecommendDemand(id: string, reason: string): Promise<ReviewDemand> {

@@ -11,6 +11,8 @@ import { useRedirectToLoginOnce } from '../auth'
 import { getCampaignDetail, getRanking, getSimilar, openReviewDemand } from './api'
 import { DecisionPanel } from './components/decision-panel'
 import { DemandContent } from './components/demand-content'
+import { Deliverables } from './components/deliverables'
+import { RecommenderRecord } from './components/recommender-record'
 import { reviewError } from './components/guard'
 import { Notice } from './components/notice'
 import { SimilarList } from './components/similar-list'
@@ -83,6 +85,12 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
       <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '需求加载失败')}>
         {({ viewer, demand, campaign, quota }) => {
           const closed = viewer.role === 'recommender' && serverNow() >= Date.parse(campaign.recommenderDeadlineAt)
+          /** After the unit changed its record (the mark, the deliverables): the demand as the server has it, then the meters. */
+          const saved = (updated: ReviewDemand) => {
+            state.setData({ viewer, demand: updated, campaign, quota })
+            state.refresh()
+            onChanged?.(updated)
+          }
           return (
             <View className={embedded ? 'rc-review__body' : 'rc-review__body rc-narrow'}>
               <View className='card rc-review__head'>
@@ -114,6 +122,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                 <DecisionPanel
                   demand={demand}
                   quota={quota}
+                  def={campaign.definition}
                   bureau={viewer.role === 'bureau'}
                   onDone={(updated) => {
                     state.setData({ viewer, demand: updated, campaign, quota })
@@ -129,6 +138,13 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                 />
               )}
 
+              <RecommenderRecord
+                demand={demand}
+                def={campaign.definition}
+                canMark={viewer.role === 'recommender' && !closed && demand.next.actions.some((a) => a.action === 'rerank')}
+                onSaved={saved}
+              />
+              <Deliverables demand={demand} def={campaign.definition} editable={viewer.role === 'recommender' && !closed} onSaved={saved} />
               <SimilarList state={similar} onOpen={onOpenDemand} />
               <DemandContent demandId={demand.id} def={campaign.definition} answers={demand.version.answers} profile={demand.version.profile} />
               <Timeline entries={demand.timeline} />

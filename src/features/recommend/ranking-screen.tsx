@@ -40,6 +40,17 @@ async function loadRanking(campaignId: string, unit?: string): Promise<Loaded> {
 
 const sameOrder = (a: string[], b: string[]) => a.length === b.length && a.every((id, i) => id === b[i])
 
+const keyLabel = (group: RankingGroup) => group.quota.keyMarks?.label ?? '重点推荐'
+
+/** The unit's 重点推荐 mark on a ranked demand. */
+function KeyTag({ item, group }: { item: RankedItem; group: RankingGroup }) {
+  return item.keyRecommended ? (
+    <Text className='rc-key-tag' data-testid='key-tag'>
+      {keyLabel(group)}
+    </Text>
+  ) : null
+}
+
 function domainText(item: RankedItem): string {
   if (!item.domain) return ''
   return `${item.domain.label}${item.domain.direction ? ` / ${item.domain.direction}` : ''}`
@@ -160,7 +171,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
               key={id}
               className={`rc-ranked${moved === id ? ' is-moved' : ''}`}
               role='listitem'
-              aria-label={`第${index + 1}位：${title}，${item.enterpriseName}`}
+              aria-label={`第${index + 1}位：${title}，${item.enterpriseName}${item.keyRecommended ? `，${keyLabel(group)}` : ''}`}
               data-testid='ranked-item'
               data-demand-id={id}
             >
@@ -168,7 +179,10 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
                 {index + 1}
               </Text>
               <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(id))}>
-                <Text className='rc-ranked__title'>{title}</Text>
+                <Text className='rc-ranked__title'>
+                  {title}
+                  <KeyTag item={item} group={group} />
+                </Text>
                 <Text className='rc-ranked__meta'>
                   {item.enterpriseName}
                   {domainText(item) ? ` · ${domainText(item)}` : ''}
@@ -249,7 +263,10 @@ function BureauGroup({ group, canDecide, onDecided }: { group: RankingGroup; can
           <View key={item.id} className='rc-ranked' role='listitem' data-testid='ranked-item' data-demand-id={item.id}>
             <Text className='rc-ranked__rank'>{item.rank}</Text>
             <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(item.id))}>
-              <Text className='rc-ranked__title'>{item.title || '未命名需求'}</Text>
+              <Text className='rc-ranked__title'>
+                {item.title || '未命名需求'}
+                <KeyTag item={item} group={group} />
+              </Text>
               <Text className='rc-ranked__meta'>
                 {item.enterpriseName}
                 {domainText(item) ? ` · ${domainText(item)}` : ''}

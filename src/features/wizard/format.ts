@@ -3,6 +3,7 @@
  * changes, read-only view), file sizes, a rough time to fill. Times and days: types/time.
  */
 import { TRL_LEVELS, type CampaignDefinition, type FieldDefinition } from '../../../types/campaign'
+import { choiceLabel } from '../../../types/display'
 import type { AttachmentRef, DomainAnswer, IndicatorRow } from '../../../types/engine'
 import { formatDay } from '../../../types/time'
 
@@ -25,9 +26,9 @@ export function valueText(def: CampaignDefinition, field: FieldDefinition, value
     case 'textarea':
       return String(value)
     case 'single':
-      return field.options.find((o) => o.value === value)?.label ?? String(value)
+      return choiceLabel(field, value)
     case 'multi':
-      return Array.isArray(value) ? value.map((v) => field.options.find((o) => o.value === v)?.label ?? String(v)).join('、') : String(value)
+      return Array.isArray(value) ? value.map((v) => choiceLabel(field, v)).join('、') : String(value)
     case 'domain': {
       const a = value as DomainAnswer
       const d = def.domains.find((x) => x.id === a?.domain)

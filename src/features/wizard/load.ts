@@ -19,6 +19,8 @@ export interface OpenedDemand {
   def: CampaignDefinition
   /** undefined when unknown (offline): eligibility rules are then not checked here. */
   unitType: UnitType | '' | undefined
+  /** The applicant's 统一社会信用代码 (its registered district picks the recommending units); undefined offline. */
+  creditCode?: string
   local: LocalDraft | undefined
   /** Why the server copy is missing: 'offline' or 'signed-out'. */
   unreachable?: 'offline' | 'signed-out'
@@ -39,15 +41,16 @@ export async function openDemand(demandId: string): Promise<OpenedDemand> {
   const campaignId = demand?.campaignId ?? local!.campaignId
   const campaign = await getCampaignForWizard(campaignId)
   let unitType: OpenedDemand['unitType'] = local?.unitType as UnitType | '' | undefined
+  let creditCode: string | undefined
   if (!unreachable) {
     try {
       const me = await loadMe()
-      if (me) unitType = me.profile.unitType
+      if (me) ({ unitType, creditCode } = me.profile)
     } catch {
       /* keep what the phone knew */
     }
   }
-  return { demandId, demand, campaign, def: campaign.definition, unitType, local, unreachable }
+  return { demandId, demand, campaign, def: campaign.definition, unitType, creditCode, local, unreachable }
 }
 
 export type Resume =

@@ -110,9 +110,9 @@ const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) {
   const { def, demand, campaign, unitType, pending, answers } = data
   const [submit, setSubmit] = useState<Submit>({ kind: 'idle' })
-  const shown = submittable(def, answers)
-  const steps = visibleSteps(def, answers)
-  const visible = new Set(visibleFields(def, answers).map((f) => f.id))
+  const shown = submittable(def, answers, unitType)
+  const steps = visibleSteps(def, answers, unitType)
+  const visible = new Set(visibleFields(def, answers, unitType).map((f) => f.id))
   const comp = completeness(def, answers, unitType)
   const eligibility = unitType !== undefined ? checkEligibility(def, answers, unitType) : []
   const upToDate = demand.submittedVersion !== null && !demand.hasUnsubmittedChanges && pending === 'none'

@@ -94,7 +94,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       unitType: unitType ?? undefined,
       closedMessage: opened.demand?.readOnly ? DEADLINE_BANNER : undefined,
       // A stopping gate (涉密 “是”, a qualification “否”): nothing of it is sent.
-      holdReason: (a) => (gateStop(def, a) ? '本需求不能在线填报，未发送任何内容' : null)
+      holdReason: (a) => (gateStop(def, a, unitType) ? '本需求不能在线填报，未发送任何内容' : null)
     })
     // One sync per opened demand.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -113,7 +113,10 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   const machine = useSteps(def, answers, unitType, firstStep, onStepChange)
 
   const readOnly = Boolean(meta?.readOnly) || status.kind === 'closed'
-  const ctx = useMemo<FieldContext>(() => ({ def, demandId, readOnly, notify: snackbar.notify }), [def, demandId, readOnly, snackbar.notify])
+  const ctx = useMemo<FieldContext>(
+    () => ({ def, demandId, readOnly, notify: snackbar.notify, applicant: { unitType, creditCode: opened.creditCode } }),
+    [def, demandId, readOnly, snackbar.notify, unitType, opened.creditCode]
+  )
 
   // Unsent edits from last time: send them now (a conflict shows up here too).
   useEffect(() => {
@@ -238,7 +241,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   const onNext = useCallback(() => void nextRef.current(), [])
   const onBack = useCallback(() => void backRef.current(), [])
 
-  const visibleIds = useMemo(() => new Set(visibleFields(def, answers).map((f) => f.id)), [def, answers])
+  const visibleIds = useMemo(() => new Set(visibleFields(def, answers, unitType).map((f) => f.id)), [def, answers, unitType])
   const mounted = usePreloadedSteps(steps, index)
   const leave = useCallback(() => void openPage(ROUTES.campaign(def.id)), [def.id])
   const title = demandTitle(def, answers) || '未命名需求'

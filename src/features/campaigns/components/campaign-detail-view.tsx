@@ -3,10 +3,12 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CampaignDefinition, Contact, Domain } from '../../../../types/campaign'
-import { UNIT_TYPE_LABELS, type CampaignDetail } from '../../../../types/domain'
+import type { CampaignDetail } from '../../../../types/domain'
+import { directionDescription, directionLabel, unitTypeLabel } from '../../../../types/labels'
 import { Disclosure } from '../../../components/disclosure'
 import { formatDeadline } from '../../../../types/time'
 import { CampaignStatusTag, DemoTag } from './campaign-tags'
+import { Templates } from './templates'
 import { useCampaignClock } from './use-campaign-clock'
 import './campaigns.scss'
 
@@ -108,14 +110,14 @@ function Summary({ text }: { text: string }) {
 
 function Eligibility({ def }: { def: CampaignDefinition }) {
   const limit = def.demandLimit
-  const overrides = Object.entries(limit.byUnitType ?? {}) as Array<[keyof typeof UNIT_TYPE_LABELS, number]>
+  const overrides = Object.entries(limit.byUnitType ?? {}) as Array<[string, number]>
   return (
     <View className='card'>
       <Text className='section-title'>谁可以申报</Text>
       <View className='campaign-detail__chips'>
         {def.eligibleUnitTypes.map((t) => (
           <Text key={t} className='campaign-detail__chip'>
-            {UNIT_TYPE_LABELS[t]}
+            {unitTypeLabel(def, t)}
           </Text>
         ))}
       </View>
@@ -124,17 +126,19 @@ function Eligibility({ def }: { def: CampaignDefinition }) {
           <Text className='campaign-detail__subheading'>申报条件</Text>
           {def.eligibility.map((r) => (
             <Text key={r.id} className='campaign-detail__rule'>
-              {r.appliesTo?.length ? `${r.appliesTo.map((t) => UNIT_TYPE_LABELS[t]).join('、')}：` : ''}
+              {r.appliesTo?.length ? `${r.appliesTo.map((t) => unitTypeLabel(def, t)).join('、')}：` : ''}
               {r.message}
             </Text>
           ))}
         </>
       ) : null}
       <Text className='campaign-detail__subheading'>限报数量</Text>
-      <Text className='campaign-detail__rule'>每家单位限报 {limit.perEnterprise} 项</Text>
+      <Text className='campaign-detail__rule'>
+        {limit.perEnterprise === null ? '每家单位填报数量不限' : `每家单位限报 ${limit.perEnterprise} 项`}
+      </Text>
       {overrides.map(([t, n]) => (
         <Text key={t} className='campaign-detail__rule'>
-          {UNIT_TYPE_LABELS[t]}限报 {n} 项
+          {unitTypeLabel(def, t)}限报 {n} 项
         </Text>
       ))}
       {limit.note ? <Text className='campaign-detail__rule'>{limit.note}</Text> : null}
@@ -144,10 +148,12 @@ function Eligibility({ def }: { def: CampaignDefinition }) {
 
 function DomainItem({ domain }: { domain: Domain }) {
   return (
-    <Disclosure title={domain.label} extra={`${domain.directions.length} 个方向`}>
+    <Disclosure title={domain.label} extra={domain.directions.length ? `${domain.directions.length} 个方向` : '不分方向'}>
+      {domain.directions.length === 0 ? <Text className='campaign-detail__rule'>本领域不细分方向，填报时选择领域即可。</Text> : null}
       {domain.directions.map((d, i) => (
         <Text key={i} className='campaign-detail__rule'>
-          {d}
+          {directionLabel(d)}
+          {directionDescription(d) ? `：${directionDescription(d)}` : ''}
         </Text>
       ))}
     </Disclosure>
@@ -241,6 +247,7 @@ export function CampaignDetailView({ campaign }: { campaign: CampaignDetail }) {
       <Eligibility def={def} />
       <Domains domains={def.domains} />
       <Recommenders def={def} />
+      <Templates templates={def.templates} />
       <Contacts contacts={def.contacts} />
     </View>
   )

@@ -2,12 +2,15 @@ import { Button } from '../../../components/button'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import type { QuotaMeter as Meter, ReviewDemand } from '../../../../types/recommend'
+import type { CampaignDefinition } from '../../../../types/campaign'
+import type { QuotaMeter as Meter, RecommendInput, ReviewDemand } from '../../../../types/recommend'
+import { asksRecommender } from '../../../../types/recommender-fields'
 import type { StatusAction } from '../../../../types/status'
 import { toApiError } from '../../../services/http'
 import { notRecommendDemand, recommendDemand, recordOutcome, returnDemand } from '../api'
 import { Notice } from './notice'
 import { QuotaMeter } from './quota-meter'
+import { RecommendForm } from './recommend-form'
 
 /** The server's limit for a reason (server/recommend.ts REASON_MAX). */
 export const REASON_MAX = 1000
@@ -70,6 +73,8 @@ export interface DecisionPanelProps {
   onOpenRanking?: () => void
   /** The bureau decides the outcome; a unit reviews. */
   bureau?: boolean
+  /** The campaign: what the unit gives when it recommends (recommenders.fields, sign-offs, the mark). */
+  def?: CampaignDefinition
 }
 
 /**
@@ -78,8 +83,11 @@ export interface DecisionPanelProps {
  * confirmation; reasons are required where the server requires them. A refusal shows the
  * server's message as it is.
  */
-export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking, bureau }: DecisionPanelProps) {
+export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking, bureau, def }: DecisionPanelProps) {
   const [form, setForm] = useState<FormAction | null>(null)
+  /** The recommend form is open (campaigns that ask the unit something when it recommends). */
+  const [recommending, setRecommending] = useState(false)
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>()
   const [reason, setReason] = useState('')
   const [reasonError, setReasonError] = useState<string>()
   const [error, setError] = useState<string>()
@@ -88,6 +96,8 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
   // Another demand (or a new state of this one): start clean.
   useEffect(() => {
     setForm(null)
+    setRecommending(false)
+    setFieldErrors(undefined)
     setReason('')
     setReasonError(undefined)
   }, [demand.id, demand.status])
@@ -102,24 +112,38 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
     try {
       const updated = await call()
       setForm(null)
+      setRecommending(false)
+      setFieldErrors(undefined)
       setReason('')
       Taro.showToast({ title: done, icon: 'success', duration: 1500 })
       onDone(updated, action)
     } catch (e) {
-      setError(toApiError(e).message)
+      const err = toApiError(e)
+      setError(err.message)
+      // The server's problems by field, beside the fields (the form stays open).
+      if (err.fields?.length) setFieldErrors(Object.fromEntries([...err.fields].reverse().map((f) => [f.field, f.message])))
       onRefused()
     } finally {
       setBusy(null)
     }
   }
 
-  const recommend = async () => {
+  const recommend = async (input?: RecommendInput) => {
+    if (!input && def && asksRecommender(def)) {
+      setForm(null)
+      setError(undefined)
+      setFieldErrors(undefined)
+      setRecommending(true)
+      return
+    }
     const where = quota && quota.quota !== null ? `推荐后列入本单位推荐名单第${quota.used + 1}位，占用1个名额（当前已推荐${quota.used}项，名额${quota.quota}项）。` : '推荐后列入本单位推荐名单末位，可在“推荐排序”中调整。'
-    if (!(await confirmed('确认推荐', `推荐“${title}”？${where}`, '推荐'))) return
-    await run('recommend', () => recommendDemand(demand.id), '已推荐')
+    const key = input?.keyRecommended && def?.recommenders.keyMark ? `并标记为“${def.recommenders.keyMark.label}”` : ''
+    if (!(await confirmed('确认推荐', `推荐“${title}”${key}？${where}`, '推荐'))) return
+    await run('recommend', () => recommendDemand(demand.id, input), '已推荐')
   }
 
   const open = (action: FormAction) => {
+    setRecommending(false)
     setForm(action)
     setReason('')
     setReasonError(undefined)
@@ -178,7 +202,18 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
         </Notice>
       ) : null}
 
-      {spec ? (
+      {recommending && def ? (
+        <RecommendForm
+          def={def}
+          demandId={demand.id}
+          initial={demand.recommendation?.answers}
+          keyMarks={quota?.keyMarks}
+          busy={!!busy}
+          serverErrors={fieldErrors}
+          onCancel={() => setRecommending(false)}
+          onSubmit={(input) => void recommend(input)}
+        />
+      ) : spec ? (
         <View className='rc-reason' data-testid={`form-${form}`}>
           <Text className='rc-reason__title'>{spec.title}</Text>
           <Text className='rc-reason__label' id={`rc-reason-${form}`}>

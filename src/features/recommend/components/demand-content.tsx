@@ -15,7 +15,7 @@ const EMPTY = '未填写'
 const sizeText = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
 
 /** One file of the submitted version: tap to download (H5) or open (mini-programs). */
-function FileItem({ demandId, file }: { demandId: string; file: AttachmentRef }) {
+export function FileItem({ demandId, file }: { demandId: string; file: AttachmentRef }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const open = async () => {

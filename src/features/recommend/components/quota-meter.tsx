@@ -12,8 +12,9 @@ export interface QuotaMeterProps {
 }
 
 /**
- * 已推荐 N / 名额 M with a bar. It shows only what the server last said: screens load it
- * again after every action, and a refusal over the quota comes from the server.
+ * 已推荐 N / 名额 M with a bar, and beside it the unit type's sub-quotas (其中 … 已推荐 1 / 最多 1)
+ * and the 重点推荐 marks when the campaign has them. It shows only what the server last said:
+ * screens load it again after every action, and a refusal over a quota comes from the server.
  */
 export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps) {
   const { quota, used, left } = meter
@@ -22,29 +23,61 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
   const text = quota === null ? `已推荐 ${used}（本活动未设名额）` : `已推荐 ${used} / 名额 ${quota}`
   const rest = closed ? '推荐已截止' : quota === null ? '' : full ? '名额已用完' : `还可推荐 ${left} 项`
   return (
-    <View
-      className={`rc-quota${compact ? ' rc-quota--compact' : ''}${full ? ' is-full' : ''}`}
-      role='meter'
-      aria-valuemin={0}
-      aria-valuemax={quota ?? undefined}
-      aria-valuenow={used}
-      aria-label={`${unitName ? `${unitName}：` : ''}${text}${rest ? `，${rest}` : ''}`}
-      data-testid='quota-meter'
-      data-used={used}
-      data-quota={quota ?? ''}
-    >
-      <View className='rc-quota__line'>
-        <Text className='rc-quota__text' data-testid='quota-text'>
-          {unitName ? <Text className='rc-quota__unit'>{unitName} </Text> : null}
-          {text}
-        </Text>
-        {rest ? <Text className='rc-quota__rest'>{rest}</Text> : null}
+    <>
+      <View
+        className={`rc-quota${compact ? ' rc-quota--compact' : ''}${full ? ' is-full' : ''}`}
+        role='meter'
+        aria-valuemin={0}
+        aria-valuemax={quota ?? undefined}
+        aria-valuenow={used}
+        aria-label={`${unitName ? `${unitName}：` : ''}${text}${rest ? `，${rest}` : ''}`}
+        data-testid='quota-meter'
+        data-used={used}
+        data-quota={quota ?? ''}
+      >
+        <View className='rc-quota__line'>
+          <Text className='rc-quota__text' data-testid='quota-text'>
+            {unitName ? <Text className='rc-quota__unit'>{unitName} </Text> : null}
+            {text}
+          </Text>
+          {rest ? <Text className='rc-quota__rest'>{rest}</Text> : null}
+        </View>
+        {quota !== null ? (
+          <View className='rc-quota__bar' aria-hidden='true'>
+            <View className='rc-quota__fill' style={{ width: `${ratio * 100}%` }} />
+          </View>
+        ) : null}
       </View>
-      {quota !== null ? (
-        <View className='rc-quota__bar' aria-hidden='true'>
-          <View className='rc-quota__fill' style={{ width: `${ratio * 100}%` }} />
+      {/* Outside the meter: a meter's children are not read out. */}
+      {meter.sub?.length || meter.keyMarks ? (
+        <View className='rc-quota__subs' role='list' aria-label='分项名额'>
+          {meter.sub?.map((q) => (
+            <View
+              key={q.id}
+              className={`rc-quota__sub${q.used >= q.max ? ' is-full' : ''}`}
+              role='listitem'
+              data-testid='sub-quota'
+              data-used={q.used}
+              data-max={q.max}
+            >
+              <Text className='rc-quota__sub-label'>其中“{q.label}”</Text>
+              <Text className='rc-quota__sub-count'>
+                已推荐 {q.used} / 最多 {q.max}
+                {q.used >= q.max ? '（已满）' : ''}
+              </Text>
+            </View>
+          ))}
+          {meter.keyMarks ? (
+            <View className='rc-quota__sub' role='listitem' data-testid='key-mark-meter'>
+              <Text className='rc-quota__sub-label'>{meter.keyMarks.label}</Text>
+              <Text className='rc-quota__sub-count'>
+                已标记 {meter.keyMarks.used}
+                {meter.keyMarks.max !== null ? ` / 最多 ${meter.keyMarks.max}` : ''}
+              </Text>
+            </View>
+          ) : null}
         </View>
       ) : null}
-    </View>
+    </>
   )
 }

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components'
 import { memo, useState } from 'react'
 import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
-import { UNIT_TYPE_LABELS, type UnitType } from '../../../../types/domain'
+import type { UnitTypeId } from '../../../../types/campaign'
+import { unitTypeLabel } from '../../../../types/labels'
 import { checkEligibility, UNIT_TYPE_RULE_ID, type Answers } from '../../../../types/engine'
 import { estimateMinutes } from '../format'
 
@@ -51,7 +52,7 @@ export const EligibilityPanel = memo(function EligibilityPanel({
 }: {
   def: CampaignDefinition
   answers: Answers
-  unitType: UnitType | ''
+  unitType: UnitTypeId | ''
   compact?: boolean
 }) {
   const rules = def.eligibility.filter((r) => !r.appliesTo || (unitType !== '' && r.appliesTo.includes(unitType)))
@@ -65,7 +66,7 @@ export const EligibilityPanel = memo(function EligibilityPanel({
       <Text className='wz-eligibility__title'>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
       {unitIssue ? <Text className='wz-eligibility__fail'>{unitIssue.message}</Text> : null}
       {!compact && unitType ? (
-        <Text className='wz-note'>按本单位类型“{UNIT_TYPE_LABELS[unitType]}”，须同时满足以下条件，填写后立即核对：</Text>
+        <Text className='wz-note'>按本单位类型“{unitTypeLabel(def, unitType)}”，须同时满足以下条件，填写后立即核对：</Text>
       ) : null}
       {rules.map((r) => {
         const failure = failures.find((f) => f.ruleId === r.id)

@@ -1,9 +1,8 @@
 import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import { memo, useMemo } from 'react'
-import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
-import type { UnitType } from '../../../../types/domain'
-import { validateStep, type Answers, type FieldIssue } from '../../../../types/engine'
+import type { CampaignDefinition, StepDefinition, UnitTypeId } from '../../../../types/campaign'
+import { recommenderChoices, validateStep, type Answers, type FieldIssue } from '../../../../types/engine'
 import { Field, type FieldContext, type FieldValueUpdate } from '../fields'
 
 /** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
@@ -30,7 +29,7 @@ export interface StepCardProps {
   /** The step on screen; the others are kept mounted, hidden, so that moving to them is instant. */
   current: boolean
   answers: Answers
-  unitType: UnitType | '' | undefined
+  unitType: UnitTypeId | '' | undefined
   visibleIds: Set<string>
   attempted: boolean
   touched: Set<string>
@@ -101,6 +100,7 @@ export const StepCard = memo(function StepCard({
             onChange={onChange}
             onBlur={onBlur}
             ctx={ctx}
+            choices={f.kind === 'recommender' ? recommenderChoices(def, f, answers, ctx.applicant) : undefined}
           />
         )
       })}

@@ -9,6 +9,11 @@ export interface StepIndicatorProps {
   completeness: Completeness
   canJump: (index: number) => boolean
   onJump: (index: number) => void
+  /**
+   * Scroll the rail to the current step (default). Off in the studio's preview: on H5 the
+   * rail's scrollIntoView also scrolls the page around the preview.
+   */
+  followCurrent?: boolean
 }
 
 interface TabProps {
@@ -42,15 +47,16 @@ const StepTab = memo(function StepTab({ step, index, current, done, jumpable, on
 })
 
 /** Where the person is: 第 2/7 步, the progress of the whole demand, and every step to tap. */
-export const StepIndicator = memo(function StepIndicator({ steps, current, completeness, canJump, onJump }: StepIndicatorProps) {
+export const StepIndicator = memo(function StepIndicator({ steps, current, completeness, canJump, onJump, followCurrent = true }: StepIndicatorProps) {
   const doneById = new Map(completeness.steps.map((s) => [s.id, s.done]))
   const percent = completeness.total ? Math.round((completeness.done / completeness.total) * 100) : 0
   // The rail follows the current step a moment after it is painted (not in the same frame).
   const [railTarget, setRailTarget] = useState<string>()
   useEffect(() => {
+    if (!followCurrent) return
     const t = setTimeout(() => setRailTarget(`wz-step-${Math.max(0, current - 1)}`), 250)
     return () => clearTimeout(t)
-  }, [current])
+  }, [current, followCurrent])
   return (
     <View className='wz-steps'>
       <View className='wz-steps__summary'>

@@ -55,6 +55,12 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
     let error: string | undefined
     if (ext && !(field.accept as string[]).includes(ext)) error = `“${file.name}”的类型不支持，只能上传 ${field.accept.map((t) => '.' + t).join(' ')}`
     else if (file.size > field.maxSizeMB * 1024 * 1024) error = `“${file.name}”超过${field.maxSizeMB}MB，请压缩或拆分后上传`
+    if (ctx.preview && !error) {
+      // The studio's preview: the file is only listed, as if uploaded; nothing leaves the browser.
+      const ref: AttachmentRef = { id: `preview-${key}`, name: file.name, size: file.size, type: (ext || field.accept[0]) as AttachmentRef['type'], sha256: '0'.repeat(64) }
+      onChange(field.id, (prev: unknown) => [...refsOf(prev), ref])
+      return
+    }
     setUploads((list) => [...list, { key, name: file.name, size: file.size, percent: 0, error }])
     if (error) return
     try {

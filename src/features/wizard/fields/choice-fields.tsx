@@ -1,6 +1,9 @@
+import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
-import type { DomainField, GateField, MultiChoiceField, Option, SingleChoiceField } from '../../../../types/campaign'
-import type { DomainAnswer } from '../../../../types/engine'
+import { useRef } from 'react'
+import { OTHER_TEXT_MAX, type DomainField, type GateField, type MultiChoiceField, type Option, type SingleChoiceField } from '../../../../types/campaign'
+import { choiceValue, otherText, textLength, type DomainAnswer, type OtherChoice } from '../../../../types/engine'
+import { directionDescription, directionLabel } from '../../../../types/labels'
 import { valueText } from '../format'
 import { FieldFrame, ReadOnlyField, ReadOnlyValue } from './field-frame'
 import type { FieldProps } from './types'
@@ -36,14 +39,62 @@ function Choice({
   )
 }
 
+/**
+ * The text of a chosen “其他” option, right under it: its count follows the engine's
+ * `textLength` against the option's limit (nothing typed is cut; the engine reports excess).
+ */
+function OtherText({ fieldId, option, text, onText }: { fieldId: string; option: Option; text: string; onText: (text: string) => void }) {
+  const max = option.otherMaxLength ?? OTHER_TEXT_MAX
+  const n = textLength(text)
+  return (
+    <View className='wz-other' data-testid={`other-${fieldId}`}>
+      <Input
+        className='wz-input wz-other__input'
+        value={text}
+        placeholder={`请填写“${option.label}”的具体内容`}
+        maxLength={100_000}
+        aria-label={`${option.label}的具体内容`}
+        onChange={onText}
+      />
+      <Text className={`wz-count${n > max ? ' is-over' : ''}`} data-testid={`other-count-${fieldId}`}>
+        {n}/{max}
+        {n > max ? ` · 超出${n - max}字` : ''}
+      </Text>
+    </View>
+  )
+}
+
+/** The answer entry for an option: `{ value, other }` for an “其他” option (its text kept), else the value. */
+const entryFor = (option: Option, text: string): string | OtherChoice => (option.other ? { value: option.value, other: text } : option.value)
+
 export function SingleChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<SingleChoiceField>) {
+  // The text typed for “其他” comes back when the person picks it again (until the page closes).
+  const lastOther = useRef(otherText(value))
   if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
-  const compact = field.options.length <= 3 && field.options.every((o) => o.label.length <= 6 && !o.hint)
+  const chosen = choiceValue(value)
+  const compact = field.options.length <= 3 && field.options.every((o) => o.label.length <= 6 && !o.hint && !o.other)
   return (
     <FieldFrame field={field} issues={issues}>
       <View className={`wz-choices${compact ? ' wz-choices--row' : ''}`} role='radiogroup' aria-labelledby={`label-${field.id}`}>
         {field.options.map((o) => (
-          <Choice key={o.value} option={o} checked={value === o.value} onSelect={() => onChange(field.id, o.value)} />
+          <View key={o.value} className='wz-choice-wrap'>
+            <Choice
+              option={o}
+              checked={chosen === o.value}
+              onSelect={() => chosen !== o.value && onChange(field.id, entryFor(o, lastOther.current))}
+            />
+            {o.other && chosen === o.value ? (
+              <OtherText
+                fieldId={field.id}
+                option={o}
+                text={otherText(value)}
+                onText={(text) => {
+                  lastOther.current = text
+                  onChange(field.id, { value: o.value, other: text })
+                }}
+              />
+            ) : null}
+          </View>
         ))}
       </View>
     </FieldFrame>
@@ -51,21 +102,43 @@ export function SingleChoiceInput({ field, value, issues, onChange, ctx }: Field
 }
 
 export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<MultiChoiceField>) {
-  const selected = Array.isArray(value) ? (value as string[]) : []
+  const entries: unknown[] = Array.isArray(value) ? value : []
+  const lastOther = useRef(otherText(entries.find((e) => typeof e === 'object')))
   if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
-  const toggle = (v: string) => {
+  const selected = entries.map(choiceValue)
+  const toggle = (o: Option) => {
     onChange(field.id, (prev: unknown) => {
-      const list = Array.isArray(prev) ? (prev as string[]) : []
-      const next = list.includes(v) ? list.filter((x) => x !== v) : [...list, v]
+      const list: unknown[] = Array.isArray(prev) ? prev : []
+      const has = list.some((x) => choiceValue(x) === o.value)
+      const next = has ? list.filter((x) => choiceValue(x) !== o.value) : [...list, entryFor(o, lastOther.current)]
       return next.length ? next : undefined
     })
+  }
+  const setText = (o: Option, text: string) => {
+    lastOther.current = text
+    onChange(field.id, (prev: unknown) =>
+      (Array.isArray(prev) ? prev : []).map((x) => (choiceValue(x) === o.value ? { value: o.value, other: text } : x))
+    )
   }
   return (
     <FieldFrame field={field} issues={issues}>
       <View className='wz-choices' role='group' aria-labelledby={`label-${field.id}`}>
-        {field.options.map((o) => (
-          <Choice key={o.value} option={o} multiple checked={selected.includes(o.value)} onSelect={() => toggle(o.value)} />
-        ))}
+        {field.options.map((o) => {
+          const checked = selected.includes(o.value)
+          return (
+            <View key={o.value} className='wz-choice-wrap'>
+              <Choice option={o} multiple checked={checked} onSelect={() => toggle(o)} />
+              {o.other && checked ? (
+                <OtherText
+                  fieldId={field.id}
+                  option={o}
+                  text={otherText(entries.find((e) => choiceValue(e) === o.value))}
+                  onText={(text) => setText(o, text)}
+                />
+              ) : null}
+            </View>
+          )
+        })}
       </View>
     </FieldFrame>
   )
@@ -100,12 +173,20 @@ export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<Ga
   )
 }
 
-/** Field → direction: the campaign's fields first, then the chosen field's directions. */
+/**
+ * Field → direction: the campaign's fields first, then the chosen field's directions (as chips,
+ * or as rows with their descriptions when the directions have any). An area without directions
+ * asks for the area only; the answer's direction is then ''.
+ */
 export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<DomainField>) {
   const answer = (value && typeof value === 'object' ? value : { domain: '', direction: '' }) as DomainAnswer
   if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
   const domains = ctx.def.domains
   const chosen = domains.find((d) => d.id === answer.domain)
+  const directions = (chosen?.directions ?? []).map((d) => ({ label: directionLabel(d), description: directionDescription(d) }))
+  const described = directions.some((d) => d.description)
+  const pick = (dir: string) =>
+    chosen && onChange(field.id, { domain: chosen.id, direction: dir === answer.direction && !field.directionRequired ? '' : dir })
   const groups = [...new Set(domains.map((d) => d.group ?? ''))]
   return (
     <FieldFrame field={field} issues={issues}>
@@ -123,7 +204,12 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
                   role='radio'
                   aria-checked={d.id === answer.domain}
                   data-value={d.id}
-                  onClick={() => d.id !== answer.domain && onChange(field.id, { domain: d.id, direction: '' })}
+                  // Tapping the chosen area again clears a direction it cannot have (an answer from before
+                  // the area lost its directions).
+                  onClick={() =>
+                    (d.id !== answer.domain || (d.directions.length === 0 && answer.direction)) &&
+                    onChange(field.id, { domain: d.id, direction: '' })
+                  }
                 >
                   {d.label}
                 </View>
@@ -131,30 +217,48 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
           </View>
         </View>
       ))}
-      {chosen && chosen.directions.length === 1 && !field.directionRequired ? (
-        // One optional direction (such as 本批次不细分方向): nothing to choose, so nothing to tap.
+      {chosen && directions.length === 0 ? (
+        // An area without directions: the area is the whole answer, nothing more to tap.
         <Text className='wz-note' data-testid={`direction-${field.id}`}>
-          方向：{chosen.directions[0]}（无需选择）
+          “{chosen.label}”不细分方向，选择领域即可
+        </Text>
+      ) : chosen && directions.length === 1 && !field.directionRequired && !described ? (
+        // One optional direction: nothing to choose, so nothing to tap.
+        <Text className='wz-note' data-testid={`direction-${field.id}`}>
+          方向：{directions[0].label}（无需选择）
         </Text>
       ) : chosen ? (
         <>
           <Text className='wz-subhead'>
             “{chosen.label}”的方向{field.directionRequired ? '' : '（选填）'}
           </Text>
-          <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：方向`}>
-            {chosen.directions.map((dir) => (
-              <View
-                key={dir}
-                className={`wz-chip${dir === answer.direction ? ' is-checked' : ''}`}
-                role='radio'
-                aria-checked={dir === answer.direction}
-                data-value={dir}
-                onClick={() => onChange(field.id, { domain: chosen.id, direction: dir === answer.direction && !field.directionRequired ? '' : dir })}
-              >
-                {dir}
-              </View>
-            ))}
-          </View>
+          {described ? (
+            <View className='wz-choices' role='radiogroup' aria-label={`${field.label}：方向`}>
+              {directions.map((dir) => (
+                <Choice
+                  key={dir.label}
+                  option={{ value: dir.label, label: dir.label, hint: dir.description || undefined }}
+                  checked={dir.label === answer.direction}
+                  onSelect={() => pick(dir.label)}
+                />
+              ))}
+            </View>
+          ) : (
+            <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：方向`}>
+              {directions.map((dir) => (
+                <View
+                  key={dir.label}
+                  className={`wz-chip${dir.label === answer.direction ? ' is-checked' : ''}`}
+                  role='radio'
+                  aria-checked={dir.label === answer.direction}
+                  data-value={dir.label}
+                  onClick={() => pick(dir.label)}
+                >
+                  {dir.label}
+                </View>
+              ))}
+            </View>
+          )}
         </>
       ) : null}
     </FieldFrame>

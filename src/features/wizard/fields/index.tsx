@@ -29,6 +29,7 @@ const BY_KIND: { [K in FieldKind]: ComponentType<FieldProps<Extract<FieldDefinit
   gate: GateInput
 }
 
+const choiceKey = (units: FieldProps['choices']) => units?.map((u) => u.id).join('|')
 const issueKey = (issues: FieldIssue[]) => issues.map((i) => `${i.code}:${i.row ?? ''}:${i.column ?? ''}:${i.message}`).join('|')
 
 function FieldSwitch(props: FieldProps<FieldDefinition>) {
@@ -44,6 +45,7 @@ export const Field = memo(
     a.field === b.field &&
     a.value === b.value &&
     a.ctx === b.ctx &&
+    choiceKey(a.choices) === choiceKey(b.choices) &&
     a.attempted === b.attempted &&
     a.onChange === b.onChange &&
     a.onBlur === b.onBlur &&

@@ -1,7 +1,7 @@
 import { Close } from '@nutui/icons-react-taro'
 import { Input, Popup } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
-import { useMemo, useState, type PropsWithChildren } from 'react'
+import { useEffect, useMemo, useState, type PropsWithChildren } from 'react'
 import { TRL_LEVELS, type MaturityField, type RecommenderField } from '../../../../types/campaign'
 import { valueText } from '../format'
 import { FieldFrame, PickerButton, ReadOnlyField } from './field-frame'
@@ -75,10 +75,20 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
 }
 
 /** Exactly one recommending unit: searchable, grouped by unit type (with the type's quota). */
-export function RecommenderInput({ field, value, issues, onChange, ctx }: FieldProps<RecommenderField>) {
+export function RecommenderInput({ field, value, issues, onChange, ctx, choices }: FieldProps<RecommenderField>) {
   const [open, setOpen] = useState(false)
   const [query, setQuery] = useState('')
-  const { units, unitTypes } = ctx.def.recommenders
+  const { unitTypes } = ctx.def.recommenders
+  const units = choices ?? ctx.def.recommenders.units
+  // One unit receives this route (e.g. a direct submission to the service centre): chosen for the person.
+  // A unit the route no longer leads to (the track changed) is cleared, to be chosen again.
+  const only = units.length === 1 ? units[0].id : null
+  const allowed = typeof value === 'string' && units.some((u) => u.id === value)
+  useEffect(() => {
+    if (ctx.readOnly) return
+    if (only && value !== only) onChange(field.id, only)
+    else if (!only && value !== undefined && !allowed) onChange(field.id, undefined)
+  }, [only, allowed, value, ctx.readOnly, field.id, onChange])
   const chosen = units.find((u) => u.id === value)
   const groups = useMemo(() => {
     const q = query.trim()

@@ -1,7 +1,7 @@
 import { Input, TextArea } from '@nutui/nutui-react-taro'
 import { Text } from '@tarojs/components'
 import { isH5 } from '../../../services/env'
-import type { TextareaField, TextField } from '../../../../types/campaign'
+import type { TextareaField, TextField, TextFormat } from '../../../../types/campaign'
 import { textLength } from '../../../../types/engine'
 import { EMPTY_TEXT } from '../format'
 import { FieldFrame, ReadOnlyField } from './field-frame'
@@ -29,6 +29,23 @@ function Count({ id, length, max, min }: { id: string; length: number; max: numb
   )
 }
 
+/**
+ * The keyboard for a text's format: phone numbers get the phone pad — `tel` on H5 (digits and
+ * the hyphen of 0991-1234567), `number` on the mini-programs, which have no `tel` (a landline
+ * is then typed without the hyphen, 09911234567, which the engine accepts too).
+ */
+export function inputTypeFor(format: TextFormat | undefined, h5: boolean): 'text' | 'number' | 'tel' | 'email' {
+  if (format === 'phone' || format === 'mobile') return h5 ? 'tel' : 'number'
+  if (format === 'email') return h5 ? 'email' : 'text'
+  return 'text'
+}
+
+const FORMAT_PLACEHOLDERS: Record<TextFormat, string> = {
+  phone: '固定电话如 0991-1234567，或手机号',
+  mobile: '11位手机号',
+  email: '如 name@example.com'
+}
+
 export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextField>) {
   const text = typeof value === 'string' ? value : ''
   if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_TEXT} empty={!text} />
@@ -36,8 +53,9 @@ export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: 
     <FieldFrame field={field} issues={issues} extra={<Count id={field.id} length={textLength(text)} max={field.maxLength} />}>
       <Input
         className='wz-input'
+        type={inputTypeFor(field.format, isH5())}
         value={text}
-        placeholder={field.placeholder ?? `请输入${field.label}`}
+        placeholder={field.placeholder ?? (field.format ? FORMAT_PLACEHOLDERS[field.format] : `请输入${field.label}`)}
         maxLength={NO_CUT}
         aria-label={field.label}
         onChange={(v) => onChange(field.id, v === '' ? undefined : v)}

@@ -1,5 +1,5 @@
-import type { CampaignDefinition, FieldDefinition } from '../../../../types/campaign'
-import type { FieldIssue } from '../../../../types/engine'
+import type { CampaignDefinition, FieldDefinition, RecommenderUnit } from '../../../../types/campaign'
+import type { Applicant, FieldIssue } from '../../../../types/engine'
 
 /** A new value, or a function of the latest one (for answers that arrive later, e.g. uploads). */
 export type FieldValueUpdate = unknown | ((previous: unknown) => unknown)
@@ -11,6 +11,10 @@ export interface FieldContext {
   readOnly: boolean
   /** Shows a short “已删除 · 撤销” style message with an action. */
   notify: (message: string, action?: { text: string; run: () => void }) => void
+  /** The studio's preview of a campaign: nothing is sent (picked files are listed, not uploaded). */
+  preview?: boolean
+  /** Who applies, for the recommending units offered (route, registered district); unknown offline. */
+  applicant?: Applicant
 }
 
 export interface FieldProps<F extends FieldDefinition = FieldDefinition> {
@@ -25,4 +29,6 @@ export interface FieldProps<F extends FieldDefinition = FieldDefinition> {
   onChange: (fieldId: string, update: FieldValueUpdate) => void
   onBlur: (fieldId: string) => void
   ctx: FieldContext
+  /** Recommender fields: the units the answers' route and the applicant's district allow (`recommenderChoices`). */
+  choices?: RecommenderUnit[]
 }

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
-import type { UnitType } from '../../../../types/domain'
+import type { UnitTypeId } from '../../../../types/campaign'
 import { completeness, gateStop, validateStep, visibleSteps, type Answers, type Completeness, type FieldIssue } from '../../../../types/engine'
 
 export interface StepMachine {
@@ -40,18 +40,18 @@ function indexOfStep(def: CampaignDefinition, steps: StepDefinition[], id: strin
 export function useSteps(
   def: CampaignDefinition,
   answers: Answers,
-  unitType: UnitType | '' | undefined,
+  unitType: UnitTypeId | '' | undefined,
   initialStep: string,
   onStepChange: (step: StepDefinition) => void
 ): StepMachine {
   const [stepId, setStepId] = useState(initialStep)
   const [attempted, setAttempted] = useState<Set<string>>(() => new Set())
-  const steps = useMemo(() => visibleSteps(def, answers), [def, answers])
+  const steps = useMemo(() => visibleSteps(def, answers, unitType), [def, answers, unitType])
   const index = indexOfStep(def, steps, stepId)
   const step = steps[index]
   const comp = useMemo(() => completeness(def, answers, unitType), [def, answers, unitType])
   const issues = useMemo(() => (step ? validateStep(def, step.id, answers, unitType) : []), [def, step, answers, unitType])
-  const stop = useMemo(() => gateStop(def, answers), [def, answers])
+  const stop = useMemo(() => gateStop(def, answers, unitType), [def, answers, unitType])
 
   const done = useMemo(() => new Map(comp.steps.map((s) => [s.id, s.done])), [comp])
   const canJump = useCallback(

@@ -1,0 +1,95 @@
+import { Text, View } from '@tarojs/components'
+import { useState } from 'react'
+import type { CampaignDefinition } from '../../../../types/campaign'
+import { displayAnswer } from '../../../../types/display'
+import type { AttachmentRef } from '../../../../types/engine'
+import type { ReviewDemand } from '../../../../types/recommend'
+import { recommenderDefinition, recommenderFields } from '../../../../types/recommender-fields'
+import { RECOMMENDED_STATUSES } from '../../../../types/status'
+import { Button } from '../../../components/button'
+import { toApiError } from '../../../services/http'
+import { setKeyMark } from '../api'
+import { FileItem } from './demand-content'
+import { Notice } from './notice'
+
+export interface RecommenderRecordProps {
+  demand: ReviewDemand
+  def: CampaignDefinition
+  /** The unit may still move the 重点推荐 mark (its deadline ahead, the demand recommended). */
+  canMark: boolean
+  onSaved: (demand: ReviewDemand) => void
+}
+
+/**
+ * What the recommending unit gave with its recommendation, as the unit and the bureau read it:
+ * its answers (labels for choices, amounts with their unit), sign-off opinions, its stamped
+ * scan (downloadable), and the 重点推荐 mark, which the unit can set or clear while it ranks.
+ */
+export function RecommenderRecord({ demand, def, canMark, onSaved }: RecommenderRecordProps) {
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<string>()
+  const fields = recommenderFields(def)
+  const mark = def.recommenders.keyMark
+  if (!RECOMMENDED_STATUSES.includes(demand.status) || (fields.length === 0 && !mark)) return null
+  const form = recommenderDefinition(def)
+  const { answers, keyRecommended } = demand.recommendation
+
+  const toggle = async () => {
+    setBusy(true)
+    setError(undefined)
+    try {
+      onSaved(await setKeyMark(demand.id, !keyRecommended))
+    } catch (e) {
+      setError(toApiError(e).message)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='card rc-section' data-testid='recommender-record'>
+      <Text className='rc-section__title'>推荐单位填写</Text>
+      {fields.map((f) => {
+        const value = answers[f.id]
+        const files = f.kind === 'attachments' && Array.isArray(value) ? (value as AttachmentRef[]) : null
+        const shown = files ? null : displayAnswer(form, f, value)
+        const unit = (f.kind === 'amount' || f.kind === 'number') && typeof shown === 'number' ? ` ${f.unit}` : ''
+        return (
+          <View key={f.id} className='rc-field' data-field={f.id}>
+            <Text className='rc-field__label'>{f.label}</Text>
+            {files?.length ? (
+              <View className='rc-field__files' role='list'>
+                {files.map((a) => (
+                  <FileItem key={a.id} demandId={demand.id} file={a} />
+                ))}
+              </View>
+            ) : shown === null || shown === '' ? (
+              <Text className='rc-field__value is-empty'>未填写</Text>
+            ) : (
+              <Text className={`rc-field__value${f.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
+                {String(shown)}
+                {unit}
+              </Text>
+            )}
+          </View>
+        )
+      })}
+      {mark ? (
+        <View className='rc-field rc-field--inline' data-testid='key-mark'>
+          <Text className='rc-field__label'>{mark.label}</Text>
+          <Text className='rc-field__value'>{keyRecommended ? '是' : '否'}</Text>
+          {canMark ? (
+            <Button size='small' fill='outline' loading={busy} disabled={busy} data-testid='key-mark-button' onClick={() => void toggle()}>
+              {keyRecommended ? `取消“${mark.label}”` : `标记为“${mark.label}”`}
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {error ? (
+        <Notice kind='error' testId='key-mark-error'>
+          {error}
+        </Notice>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,115 @@
+/**
+ * The recommending unit picks and uploads a file (its stamped 推荐表) for one of its
+ * attachments fields: on H5 an <input type="file"> and XMLHttpRequest (the File itself, as
+ * multipart, with the CSRF token); on the mini-programs `chooseMessageFile` (images only where
+ * the client has nothing else) and Taro.uploadFile with the bearer token, the real name sent as
+ * the form field `name`. The server checks the file as it checks the enterprise's.
+ */
+import Taro from '@tarojs/taro'
+import { ATTACHMENT_MIME_TYPES, type AttachmentType } from '../../../types/campaign'
+import type { AttachmentRef } from '../../../types/engine'
+import { isH5 } from '../../services/env'
+import { ApiError, NETWORK_MESSAGE } from '../../services/http'
+import { currentMe, loadMe } from '../../services/session'
+import { getToken } from '../../services/token'
+import { recommenderUploadUrl } from './api'
+
+interface Picked {
+  name: string
+  /** Mini-programs: a local path. */
+  path?: string
+  /** H5: the file itself. */
+  file?: File
+}
+
+const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))
+const baseName = (path: string) => path.split(/[\\/]/).pop() || path
+
+function pickOnH5(accept: AttachmentType[]): Promise<Picked | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input')
+    input.type = 'file'
+    input.accept = [...accept.flatMap((t) => (t === 'jpg' ? ['.jpg', '.jpeg'] : ['.' + t])), ...accept.map((t) => ATTACHMENT_MIME_TYPES[t])].join(',')
+    input.style.display = 'none'
+    input.setAttribute('data-testid', 'recommender-file-input')
+    const done = (picked: Picked | null) => {
+      input.remove()
+      resolve(picked)
+    }
+    input.addEventListener('change', () => {
+      const file = input.files?.[0]
+      done(file ? { name: file.name, file } : null)
+    })
+    input.addEventListener('cancel', () => done(null))
+    document.body.appendChild(input)
+    input.click()
+  })
+}
+
+/** One file, or null when the person cancelled. */
+export async function pickFile(accept: AttachmentType[]): Promise<Picked | null> {
+  try {
+    if (isH5()) return await pickOnH5(accept)
+    try {
+      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: accept.flatMap((t) => (t === 'jpg' ? ['jpg', 'jpeg'] : [t])) })
+      const f = res.tempFiles[0]
+      return f ? { name: f.name || baseName(f.path), path: f.path } : null
+    } catch (e) {
+      if (isCancel(e)) return null
+      const res = await Taro.chooseImage({ count: 1, sourceType: ['album', 'camera'], sizeType: ['original'] })
+      const path = res.tempFilePaths[0]
+      return path ? { name: baseName(path), path } : null
+    }
+  } catch (e) {
+    if (isCancel(e)) return null
+    throw e
+  }
+}
+
+function errorOf(status: number, data: unknown): ApiError {
+  let body: { code?: string; message?: string } = {}
+  try {
+    body = typeof data === 'string' ? JSON.parse(data) : ((data as typeof body) ?? {})
+  } catch {
+    /* not our error body */
+  }
+  if (body.code && body.message) return new ApiError(status, { code: body.code, message: body.message })
+  if (status === 413) return new ApiError(status, { code: 'FILE_TOO_LARGE', message: '文件过大，请压缩后重新上传' })
+  return new ApiError(status, { code: `HTTP_${status}`, message: '上传失败，请稍后重试' })
+}
+
+function sendOnH5(url: string, file: File, name: string, headers: Record<string, string>): Promise<{ statusCode: number; data: string }> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open('POST', url)
+    xhr.withCredentials = true
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v)
+    xhr.onload = () => resolve({ statusCode: xhr.status, data: xhr.responseText })
+    xhr.onerror = () => reject(new Error('network'))
+    const form = new FormData()
+    form.append('file', file, name)
+    xhr.send(form)
+  })
+}
+
+/** Uploads the file for the unit's field; resolves with the reference to put into its answers. */
+export async function uploadRecommenderFile(demandId: string, fieldId: string, picked: Picked): Promise<AttachmentRef> {
+  const headers: Record<string, string> = {}
+  const token = getToken()
+  if (token) headers.Authorization = `Bearer ${token}`
+  if (isH5()) {
+    const me = currentMe() ?? (await loadMe().catch(() => null))
+    if (me?.csrfToken) headers['X-CSRF-Token'] = me.csrfToken
+  }
+  const url = recommenderUploadUrl(demandId, fieldId)
+  let res: { statusCode: number; data: unknown }
+  try {
+    res = picked.file
+      ? await sendOnH5(url, picked.file, picked.name, headers)
+      : await Taro.uploadFile({ url, filePath: picked.path ?? '', name: 'file', header: headers, formData: { name: picked.name } })
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
+  }
+  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data)
+  return (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as AttachmentRef
+}
