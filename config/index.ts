@@ -27,7 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
-    outputRoot: `dist/${platform}`,
+    // OUTPUT_ROOT: build beside dist/ (e.g. a benchmark's build while the tests use dist/).
+    outputRoot: `${process.env.OUTPUT_ROOT ?? 'dist'}/${platform}`,
     plugins: ['@tarojs/plugin-platform-alipay'],
     defineConstants: {},
     env: {
