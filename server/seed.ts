@@ -39,7 +39,8 @@ export async function seedCampaigns(db: Db, now: number, withDemo: boolean, dir?
       )
       if (latest && latest.source !== source) continue
       try {
-        const published = await publishVersion(db, def, { source, isDemo, action: 'seed' }, now)
+        // a demo copy taken down by a start without the demo comes back with the demo
+        const published = await publishVersion(db, def, { source, isDemo, action: 'seed', republish: isDemo }, now)
         if (published.changed) result.published.push(def.id)
       } catch (err) {
         if (!(err instanceof AppError)) throw err

@@ -244,4 +244,17 @@ describe('the seed folder', () => {
     expect(await listed()).toContain('dropped-notice')
     expect((await seedCampaigns(s.db, NOW, false, dir)).published).toEqual([])
   })
+
+  it('takes down the demo copies a development run left, when the product starts without the demo (and back)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-seed-'))
+    fs.copyFileSync(path.join(__dirname, '../../campaigns/cq-2026-key-areas.json'), path.join(dir, 'cq-2026-key-areas.json'))
+    await seedCampaigns(s.db, NOW, true, dir)
+    expect(await listed()).toContain(`${CQ}-demo`)
+    const result = await seedCampaigns(s.db, NOW, false, dir)
+    expect(result.skipped).toEqual(expect.arrayContaining([expect.stringContaining(`${CQ}-demo`)]))
+    expect((await listed()).filter((id: string) => id.endsWith('-demo'))).toEqual([])
+    expect(await listed()).toContain(CQ)
+    await seedCampaigns(s.db, NOW, true, dir)
+    expect(await listed()).toContain(`${CQ}-demo`)
+  })
 })
