@@ -34,7 +34,17 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase)
     },
-    copy: { patterns: [], options: {} },
+    // H5: the favicon, and the tab bar icons the server inlines into the first paint (server/first-paint.ts)
+    copy: {
+      patterns:
+        platform === 'h5'
+          ? [
+              { from: 'src/assets/favicon.svg', to: `${process.env.OUTPUT_ROOT ?? 'dist'}/h5/favicon.svg` },
+              { from: 'src/assets/tabbar/', to: `${process.env.OUTPUT_ROOT ?? 'dist'}/h5/tabbar/` }
+            ]
+          : [],
+      options: {}
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -15,9 +15,13 @@ export type AsyncResult<T> = AsyncState<T> & {
   setData: (data: T) => void
 }
 
-/** Runs `load` on mount and whenever `deps` change; later answers win over earlier ones. */
-export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): AsyncResult<T> {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' })
+/**
+ * Runs `load` on mount and whenever `deps` change; later answers win over earlier ones.
+ * With `initial` (data the page already holds), the first render shows it and the mount does not load.
+ */
+export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, initial?: T): AsyncResult<T> {
+  const [state, setState] = useState<AsyncState<T>>(initial === undefined ? { status: 'loading' } : { status: 'success', data: initial })
+  const skipMount = useRef(initial !== undefined)
   const latest = useRef(0)
   const mounted = useRef(true)
   const loadRef = useRef(load)
@@ -40,7 +44,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList): Async
 
   useEffect(() => {
     mounted.current = true
-    run(false)
+    if (skipMount.current) skipMount.current = false
+    else run(false)
     return () => {
       mounted.current = false
     }

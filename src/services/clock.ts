@@ -45,6 +45,15 @@ export function isClockSynced(): boolean {
   return last !== null
 }
 
+/**
+ * Takes a server time the page already holds (H5: the first screen's HTML), read by the server
+ * at `mono` on this page's monotonic clock (e.g. the navigation's responseStart): no request.
+ */
+export function adoptServerTime(server: number, mono: number): void {
+  if (last) return
+  last = { server, wall: Date.now() - (monotonicNow() - mono), mono }
+}
+
 /** Fetches the server time once; later calls reuse it unless `force`. A failure may be retried. */
 export function syncClock({ force = false } = {}): Promise<void> {
   if (last && !force) return Promise.resolve()

@@ -3,6 +3,7 @@
  * a live countdown, the real (past) notices closed.
  */
 import { render } from '@tarojs/test-utils-react/dist/pure'
+import Taro from '@tarojs/taro'
 import { countdown, formatCountdown } from '../../types/time'
 import type { CampaignSummary } from '../../types/domain'
 import { CampaignListScreen } from '../../src/features/campaigns'
@@ -73,5 +74,26 @@ describe('campaign list', () => {
     const order = [...container.querySelectorAll('.campaign-item')].map((el) => el.getAttribute('data-campaign-id'))
     const firstClosed = order.findIndex((id) => real.some((c) => c.id === id))
     expect(order.slice(0, firstClosed).every((id) => demos.some((c) => c.id === id))).toBe(true)
+  })
+
+  it('paints the list the server embedded in the H5 page without asking /api/campaigns or /api/time again', async () => {
+    const data = document.createElement('script')
+    data.type = 'application/json'
+    data.id = 'campaigns-data' // server/first-paint.ts EMBEDDED_ID
+    data.textContent = JSON.stringify({ campaigns, now: await serverTime() })
+    document.body.appendChild(data)
+    const request = jest.spyOn(Taro, 'request')
+    try {
+      const { container } = render(<CampaignListScreen />, {})
+      await eventually(() => expect(container.querySelectorAll('.campaign-item')).toHaveLength(campaigns.length))
+      for (const c of campaigns) expect(item(container, c.id).textContent).toContain(c.title)
+      const asked = request.mock.calls.map(([opts]) => String((opts as { url?: string }).url))
+      expect(asked.filter((u) => /\/api\/(campaigns|time)\b/.test(u))).toEqual([])
+      // taken once: a later visit of the list asks the server afresh
+      expect(document.getElementById('campaigns-data')).toBeNull()
+    } finally {
+      request.mockRestore()
+      data.remove()
+    }
   })
 })

@@ -2,7 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { createIndexRenderer, renderCampaignSnapshot } from '../../server/first-paint'
+import { campaignHref, createIndexRenderer, EMBEDDED_ID, renderCampaignSnapshot } from '../../server/first-paint'
 import type { CampaignSummary } from '../../types/domain'
 import { startTestServer } from '../support/app'
 
@@ -27,7 +27,7 @@ describe('first paint of the H5 campaign list', () => {
     expect(html).not.toContain('<script>alert(1)')
     expect(html).toContain('剩 12 天 14 小时')
     expect(html).toContain('填报截止 2025年7月20日 24:00')
-    expect(html.match(/class="fp-card"/g)).toHaveLength(2)
+    expect(html.match(/class="fp-card /g)).toHaveLength(2)
     expect(html.match(/fp-count/g)).toHaveLength(1) // a closed campaign shows no countdown
   })
 
@@ -40,9 +40,34 @@ describe('first paint of the H5 campaign list', () => {
     const html = createIndexRenderer(dir)([campaign], now)
     expect(html).toMatch(/<style>#first-paint\{.*<\/style><\/head>/s)
     // the app's stylesheet no longer holds back the snapshot's paint: it comes after it
-    expect(html).toMatch(/<div id="first-paint" aria-hidden="true">.*<\/div><script>.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s)
+    expect(html).toMatch(
+      /<div id="first-paint">.*<\/div><script>.*<\/script><script type="application\/json" id="campaigns-data">.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s
+    )
     expect(html).toMatch(/<head>.*<script defer src="\/js\/app.js"><\/script>.*<\/head>/s)
     fs.rmSync(dir, { recursive: true })
+  })
+
+  it("makes each card a link to the campaign's page in the H5 router, working before any script runs", () => {
+    const html = renderCampaignSnapshot([campaign, { ...campaign, id: 'a b&c' }], now)
+    const links = [...html.matchAll(/<a class="fp-card[^"]*" href="([^"]+)"/g)].map((m) => m[1])
+    expect(links).toEqual(['/#/pages/campaign/index?id=x', '/#/pages/campaign/index?id=a%20b%26c'])
+    expect(campaignHref('x')).toBe('/#/pages/campaign/index?id=x') // = src/services/navigation ROUTES.campaign, hash-routed
+    // the tab bar has its place from the first paint, the list tab current
+    expect(html).toMatch(/<div class="fp-tabbar" aria-hidden="true"><div><span class="on">.*征集活动.*消息.*我的.*<\/div><\/div>/s)
+    // a tap before the app runs changes the hash: the guard then takes the snapshot away
+    expect(html).toMatch(/<script>.*addEventListener\('hashchange'.*<\/script>$/s)
+  })
+
+  it('embeds the list and the server clock as JSON that is not run, so the app does not fetch them again', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body><div id="app"></div></body></html>')
+    const hostile = { ...campaign, tagline: '</script><script>alert(1)</script>\u2028' }
+    const html = createIndexRenderer(dir)([hostile], now)
+    fs.rmSync(dir, { recursive: true })
+    const block = new RegExp(`<script type="application/json" id="${EMBEDDED_ID}">([^<]*)</script>`).exec(html)
+    expect(block).not.toBeNull()
+    expect(JSON.parse(block![1])).toEqual({ campaigns: [hostile], now })
+    expect(html).not.toContain('<script>alert(1)')
   })
 
   it('serves the page under a CSP whose scripts are its own files and its inline scripts by hash, never unsafe-inline', async () => {

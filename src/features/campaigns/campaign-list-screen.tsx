@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
+import { takeEmbeddedCampaigns } from './api/embedded-campaigns'
 import { getCampaignsWithClock } from './api/get-campaigns'
 import { CampaignList } from './components'
 import './components/campaigns.scss'
@@ -16,7 +17,9 @@ export interface CampaignListScreenProps {
 
 /** The home screen: every campaign, open ones first, each with its live countdown. */
 export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScreenProps) {
-  const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [])
+  // H5: the list the server embedded with its snapshot paints at once, without asking again
+  const [embedded] = useState(takeEmbeddedCampaigns)
+  const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [], embedded ?? undefined)
   useRefreshOnKey(refreshKey, campaigns.refresh)
   // H5: the server painted a plain snapshot of this list before the app loaded; ours is on screen now.
   useEffect(() => {

@@ -8,6 +8,7 @@ import Taro, { useDidHide, useDidShow } from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { isApiError } from '../../services/http'
 import { TAB_INDEX } from '../../services/navigation'
+import { mayBeSignedIn } from '../../services/token'
 import { getUnreadCount } from './api'
 import { preparePushConsent } from './consent'
 
@@ -43,6 +44,11 @@ let inFlight: Promise<number | null> | null = null
  * (the badge is then removed). When the server cannot be reached the badge stays as it was.
  */
 export function refreshUnreadBadge(): Promise<number | null> {
+  // a visitor has no count to ask for (and the server would answer 401)
+  if (!inFlight && !mayBeSignedIn()) {
+    setUnreadBadge(0)
+    return Promise.resolve(null)
+  }
   if (!inFlight) {
     inFlight = getUnreadCount()
       .then(
