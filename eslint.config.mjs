@@ -8,7 +8,7 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import layers from './config/eslint-layers.cjs'
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/e2e/artifacts/**', 'test/bench/out/**', '.data/**', '.swc/**'] },
+  { ignores: ['dist/**', 'dist-*/**', 'node_modules/**', 'test/e2e/artifacts/**', 'test/bench/out/**', '.data/**', '.swc/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
@@ -18,6 +18,7 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
       'layers/imports': 'error',
+      'layers/no-cycle': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }]
     }
   },

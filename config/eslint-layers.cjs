@@ -101,4 +101,124 @@ const rule = {
   }
 }
 
-module.exports = { rules: { imports: rule }, layerOf, problem }
+/*
+ * ESLint rule `layers/no-cycle`: no module of server/, src/, types/ or campaigns/ reaches itself
+ * through relative imports (import, export … from, import(), require()). Reported on the
+ * import that closes the loop, with the loop spelled out. Type-only imports count (a route
+ * importing `type Deps` from the app that imports the route is a loop), except between the
+ * shared types/ files, whose interfaces may name one another.
+ * The other files' imports are read from disk (kept by modification time); the linted file's
+ * from its syntax tree.
+ */
+const CYCLE_SCOPES = ['server', 'src', 'types', 'campaigns']
+const SCRIPT = /\.(tsx?|jsx?|cjs|mjs)$/
+const inScope = (root, file) => {
+  const rel = path.relative(root, file).split(path.sep)
+  return !rel[0].startsWith('..') && CYCLE_SCOPES.includes(rel[0])
+}
+const inTypes = (root, file) => path.relative(root, file).split(path.sep)[0] === 'types'
+
+/** The script file a relative specifier names, or null (a style sheet, an asset, a missing file). */
+function resolveImport(from, spec) {
+  const base = path.resolve(path.dirname(from), spec)
+  const candidates = SCRIPT.test(base) ? [base] : ['.ts', '.tsx', '.js', '.cjs', '.mjs'].flatMap((e) => [base + e, path.join(base, 'index' + e)])
+  for (const c of candidates) {
+    try {
+      if (fs.statSync(c, { throwIfNoEntry: false })?.isFile()) return c
+    } catch {
+      /* a path through a file (app.scss/index.ts): not this one */
+    }
+  }
+  return null
+}
+
+const IMPORT_RE = /(?:^|[;\s])(import|export)\s+([^'";]*?)\s*from\s*['"](\.[^'"]*)['"]|(?:^|[;\s])import\s*['"](\.[^'"]*)['"]|(?:\bimport|\brequire)\(\s*['"](\.[^'"]*)['"]\s*\)/g
+
+/** `type X`, `{ type A, type B }`: nothing of it exists at run time. */
+function typeOnlyClause(clause) {
+  const c = clause.trim()
+  if (/^type\s/.test(c)) return true
+  const braces = /^\{([^}]*)\}$/.exec(c)
+  if (!braces) return false
+  const names = braces[1].split(',').map((n) => n.trim()).filter(Boolean)
+  return names.length > 0 && names.every((n) => /^type\s/.test(n))
+}
+
+const edgeCache = new Map()
+
+/** The relative imports of a file on disk: [{ target, typeOnly }]. */
+function importsOnDisk(file) {
+  const mtime = fs.statSync(file, { throwIfNoEntry: false })?.mtimeMs
+  if (mtime === undefined) return []
+  const kept = edgeCache.get(file)
+  if (kept && kept.mtime === mtime) return kept.edges
+  const text = fs
+    .readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '')
+  const edges = []
+  for (const m of text.matchAll(IMPORT_RE)) {
+    const spec = m[3] ?? m[4] ?? m[5]
+    const target = resolveImport(file, spec)
+    if (target) edges.push({ target, typeOnly: m[3] !== undefined && typeOnlyClause(m[2]) })
+  }
+  edgeCache.set(file, { mtime, edges })
+  return edges
+}
+
+/** A path of imports from `start` back to `home`, or null. */
+function pathBack(root, start, home) {
+  const seen = new Set([start])
+  const stack = [[start, [start]]]
+  while (stack.length) {
+    const [file, trail] = stack.pop()
+    for (const { target, typeOnly } of importsOnDisk(file)) {
+      if (typeOnly && inTypes(root, file)) continue
+      if (target === home) return trail
+      if (seen.has(target) || !inScope(root, target)) continue
+      seen.add(target)
+      stack.push([target, [...trail, target]])
+    }
+  }
+  return null
+}
+
+const cycleRule = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'No module reaches itself through its relative imports' },
+    schema: [{ type: 'object', properties: { root: { type: 'string' } }, additionalProperties: false }],
+    messages: { cycle: '循环引用：{{loop}}' }
+  },
+  create(context) {
+    const root = context.options[0]?.root ?? ROOT
+    const home = context.filename
+    if (!inScope(root, home)) return {}
+    const rel = (f) => path.relative(root, f).split(path.sep).join('/')
+    const check = (node, spec, typeOnly) => {
+      if (typeof spec !== 'string' || !spec.startsWith('.')) return
+      if (typeOnly && inTypes(root, home)) return
+      const target = resolveImport(home, spec)
+      if (!target || !inScope(root, target)) return
+      const trail = target === home ? [] : pathBack(root, target, home)
+      if (trail) context.report({ node, messageId: 'cycle', data: { loop: [home, ...trail, home].map(rel).join(' → ') } })
+    }
+    const declTypeOnly = (node) =>
+      node.importKind === 'type' ||
+      node.exportKind === 'type' ||
+      (node.specifiers?.length > 0 && node.specifiers.every((s) => s.importKind === 'type' || s.exportKind === 'type'))
+    return {
+      ImportDeclaration: (node) => check(node.source, node.source.value, declTypeOnly(node)),
+      ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value, declTypeOnly(node)),
+      ExportAllDeclaration: (node) => check(node.source, node.source.value, node.exportKind === 'type'),
+      ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value, false),
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+          check(node.arguments[0], node.arguments[0].value, false)
+        }
+      }
+    }
+  }
+}
+
+module.exports = { rules: { imports: rule, 'no-cycle': cycleRule }, layerOf, problem }

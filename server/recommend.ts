@@ -1,8 +1,8 @@
 /**
  * The recommending units' workflow and the bureau's view: campaigns with counts, the inbox
  * of demands that chose the unit, the submitted version, return / recommend / not
- * recommend, the ranked list within the quota, the bureau's outcome; and the enterprise's
- * status page. Every change runs in one transaction with its timeline event and message.
+ * recommend, the ranked list within the quota, the bureau's outcome. Every change runs in one
+ * transaction with its timeline event and message. (The enterprise's status page: demand-status.ts.)
  *
  * Who sees what: a recommender only demands whose latest submission chose its unit; the
  * bureau (its account's unit is the campaign's issuer) every demand of its campaigns;
@@ -22,12 +22,11 @@
 import { issuedBy, quotaOf, type AttachmentsField, type CampaignDefinition, type FieldDefinition } from '../types/campaign'
 import { deadlineInstant, isBeforeDeadline } from '../types/deadline'
 import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
-import { domainLabel, unitName } from '../types/display'
+import { domainLabel, unitName, unitRef } from '../types/display'
 import { DEMAND_STATUS_LABELS, type DemandStatus, type FieldError } from '../types/domain'
 import type { Answers, AttachmentRef } from '../types/engine'
 import type {
   BureauOverview,
-  DemandStatusView,
   DomainRef,
   InboxItem,
   InboxPage,
@@ -39,15 +38,13 @@ import type {
   ReviewCampaign,
   ReviewDemand,
   SimilarDemand,
-  StatusCounts,
-  UnitRef
+  StatusCounts
 } from '../types/recommend'
 import {
   RECOMMENDED_STATUSES,
   checkAction,
+  deadlineContext,
   nextActions,
-  statusSteps,
-  type DeadlineContext,
   type StatusAction
 } from '../types/status'
 import { allFields } from '../types/validate-definition'
@@ -63,7 +60,6 @@ import type { Session } from './auth/sessions'
 import { SERVES_CAMPAIGN, servesCampaign } from './unit-scope'
 import { cachedDefinition, summarise } from './campaigns'
 import type { Db, Queryable } from './db'
-import { getDemand } from './demands'
 import { AppError, badRequest, notFound } from './errors'
 import { storeAttachment, type CheckedUpload, type StoredAttachment } from './files'
 import { APP_PATHS, notify, postThreadMessage } from './messages'
@@ -103,12 +99,6 @@ export async function campaignFor(db: Queryable, viewer: Reviewer, campaignId: s
   return { definition }
 }
 
-export function unitRef(def: CampaignDefinition, unitId: string): UnitRef {
-  const unit = def.recommenders.units.find((u) => u.id === unitId)
-  const type = def.recommenders.unitTypes.find((t) => t.id === unit?.type)
-  return { id: unitId, name: unitName(def, unitId), typeLabel: type?.label ?? '' }
-}
-
 /** The units a viewer's lists cover: its own, or for the bureau one chosen unit or all. */
 export function unitsInScope(def: CampaignDefinition, viewer: Reviewer, unit?: string): string[] {
   if (viewer.role === 'recommender') return [viewer.recommenderUnit]
@@ -116,13 +106,6 @@ export function unitsInScope(def: CampaignDefinition, viewer: Reviewer, unit?: s
   if (!def.recommenders.units.some((u) => u.id === unit)) throw notFound('推荐单位')
   return [unit]
 }
-
-const ctxOf = (def: CampaignDefinition, now: number): DeadlineContext => ({
-  now,
-  enterpriseDeadline: def.deadlines.enterprise,
-  recommenderDeadline: def.deadlines.recommender,
-  timezone: def.timezone
-})
 
 const domainRef = (def: CampaignDefinition, domainId: string | null, direction: string | null): DomainRef | null =>
   domainId ? { id: domainId, label: domainLabel(def, { domain: domainId, direction: '' }), direction } : null
@@ -361,7 +344,7 @@ async function meterExtras(db: Queryable, def: CampaignDefinition, campaignId: s
  */
 export async function openForReview(db: Db, viewer: Reviewer, id: string, now: number): Promise<ReviewDemand> {
   const row = await loadForReviewer(db, viewer, id)
-  if (viewer.role === 'recommender' && row.status === 'submitted' && checkAction('review', row.status, viewer.role, ctxOf(row.definition, now)).ok) {
+  if (viewer.role === 'recommender' && row.status === 'submitted' && checkAction('review', row.status, viewer.role, deadlineContext(row.definition, now)).ok) {
     await db.transaction(async (tx) => {
       const locked = await loadForReviewer(tx, viewer, id, true)
       if (locked.status === 'submitted') await changeStatus(tx, locked, viewer, 'review', { rank: null }, now)
@@ -384,7 +367,7 @@ export async function getReviewDemand(db: Db, viewer: Reviewer, id: string, now:
     campaignTitle: def.title,
     version: { ...version, submittedAt: new Date(version.submittedAt).toISOString() },
     timeline: await timelineOf(db, id),
-    next: nextActions(row.status, viewer.role, ctxOf(def, now)),
+    next: nextActions(row.status, viewer.role, deadlineContext(def, now)),
     recommendation: { answers: row.recommenderAnswers, keyRecommended: row.keyRecommended, deliverables: row.deliverables }
   }
 }
@@ -443,7 +426,7 @@ export async function similarDemands(db: Db, viewer: Reviewer, id: string): Prom
 
 /** The status `action` leads to, or the refusal with its code and Chinese message. */
 function verify(row: ReviewRow, actor: Reviewer, action: StatusAction, now: number): DemandStatus {
-  const verdict = checkAction(action, row.status, actor.role, ctxOf(row.definition, now))
+  const verdict = checkAction(action, row.status, actor.role, deadlineContext(row.definition, now))
   if (!verdict.ok) throw new AppError(verdict.code === 'ILLEGAL_TRANSITION' || verdict.code === 'TOO_EARLY' ? 409 : 403, verdict.code, verdict.message)
   return verdict.to ?? row.status
 }
@@ -670,7 +653,7 @@ export async function recommenderUploadField(db: Queryable, viewer: Reviewer, id
   const row = await loadForReviewer(db, viewer, id)
   const field = recommenderFields(row.definition).find((f) => f.id === fieldId)
   if (!field || field.kind !== 'attachments') throw badRequest('UNKNOWN_FIELD', '该推荐填写项不接受附件')
-  const verdict = checkAction('recommend', row.status, viewer.role, ctxOf(row.definition, now))
+  const verdict = checkAction('recommend', row.status, viewer.role, deadlineContext(row.definition, now))
   if (!verdict.ok) {
     if (verdict.code === 'ILLEGAL_TRANSITION') {
       throw new AppError(409, 'ILLEGAL_TRANSITION', `需求当前状态为“${DEMAND_STATUS_LABELS[row.status]}”，推荐材料只能在推荐时上传`)
@@ -704,12 +687,7 @@ export async function storeRecommenderFile(
       maxBytesPerDemand,
       at
     )
-    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_recommender_attachment', $3, $4)`, [
-      viewer.userId,
-      id,
-      JSON.stringify({ attachment: result.id, field: field.id, name: file.name, sha256: file.sha256, replaced: result.replaced }),
-      at
-    ])
+    await audit(tx, viewer, id, 'upload_recommender_attachment', { attachment: result.id, field: field.id, name: file.name, sha256: file.sha256, replaced: result.replaced }, at)
     return result
   })
   return { id: stored.id, name: file.name, size: file.content.length, type: file.type, sha256: file.sha256 }
@@ -733,6 +711,11 @@ async function checkKeyMarks(tx: Queryable, row: ReviewRow): Promise<void> {
   }
 }
 
+/** An entry of the audit log: what the viewer did to the demand, with its details. */
+async function audit(tx: Queryable, viewer: Reviewer, demandId: string, action: string, detail: unknown, at: Date): Promise<void> {
+  await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, $3, $4, $5)`, [viewer.userId, demandId, action, JSON.stringify(detail), at])
+}
+
 /** Sets or clears the 重点推荐 mark of a demand the unit has recommended, before its deadline. */
 export async function setKeyMark(db: Db, viewer: Reviewer, id: string, keyed: boolean, now: number): Promise<ReviewDemand> {
   await db.transaction(async (tx) => {
@@ -746,12 +729,7 @@ export async function setKeyMark(db: Db, viewer: Reviewer, id: string, keyed: bo
     if (keyed === row.keyRecommended) return
     if (keyed) await checkKeyMarks(tx, row)
     await tx.query('UPDATE demands SET key_recommended = $2 WHERE id = $1', [id, keyed])
-    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'key_mark', $3, $4)`, [
-      viewer.userId,
-      id,
-      JSON.stringify({ keyRecommended: keyed, unit: row.unitId }),
-      new Date(now)
-    ])
+    await audit(tx, viewer, id, 'key_mark', { keyRecommended: keyed, unit: row.unitId }, new Date(now))
   })
   return getReviewDemand(db, viewer, id, now)
 }
@@ -779,12 +757,7 @@ export async function setDeliverables(db: Db, viewer: Reviewer, id: string, rece
     }
     const list = known.filter((k) => received.includes(k)) // the campaign's order, each once
     await tx.query(`UPDATE demands SET deliverables_received = $2, ${claimRecord('deliverables_received')} WHERE id = $1`, [id, list])
-    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'deliverables', $3, $4)`, [
-      viewer.userId,
-      id,
-      JSON.stringify({ received: list, unit: row.unitId }),
-      new Date(now)
-    ])
+    await audit(tx, viewer, id, 'deliverables', { received: list, unit: row.unitId }, new Date(now))
   })
   return getReviewDemand(db, viewer, id, now)
 }
@@ -853,7 +826,7 @@ export async function getRanking(db: Queryable, viewer: Reviewer, campaignId: st
       }))
     return { unit: unitRef(def, u), quota: meter(quotaOf(def, u), items.length, extras.get(u)), items }
   })
-  const recommenderCanRank = viewer.role === 'recommender' && checkAction('rerank', 'recommended', 'recommender', ctxOf(def, now)).ok
+  const recommenderCanRank = viewer.role === 'recommender' && checkAction('rerank', 'recommended', 'recommender', deadlineContext(def, now)).ok
   return {
     groups: viewer.role === 'bureau' && !unit ? groups.filter((g) => g.items.length) : groups,
     deadlineAt: new Date(deadlineInstant(def.deadlines.recommender, def.timezone)).toISOString(),
@@ -866,7 +839,7 @@ export async function getRanking(db: Queryable, viewer: Reviewer, campaignId: st
 export async function rerank(db: Db, viewer: Reviewer, campaignId: string, ids: string[], now: number): Promise<Ranking> {
   const { definition: def } = await campaignFor(db, viewer, campaignId, true)
   const unitId = viewer.recommenderUnit
-  const verdict = checkAction('rerank', 'recommended', 'recommender', ctxOf(def, now))
+  const verdict = checkAction('rerank', 'recommended', 'recommender', deadlineContext(def, now))
   if (!verdict.ok) throw new AppError(403, verdict.code, verdict.message)
   await db.transaction(async (tx) => {
     await lockUnit(tx, campaignId, unitId)
@@ -927,28 +900,4 @@ export async function bureauOverview(db: Queryable, viewer: Reviewer, campaignId
     return { domain: { id: d.id, label: d.label }, received: c.received, recommended: c.recommended, selected: selected(rs) }
   })
   return { counts: { ...tally(rows), selected: selected(rows) }, byUnit, byField }
-}
-
-// ─── The enterprise's status page ───────────────────────────────────────────
-
-export async function enterpriseStatus(db: Queryable, session: Session, id: string, now: number): Promise<DemandStatusView> {
-  const demand = await getDemand(db, session, id, now) // the owner's, or 404
-  const [row] = await db.query<{ rank: number | null; unitId: string | null; definition: CampaignDefinition }>(
-    `SELECT d.rank, d.recommender_unit AS "unitId", c.definition FROM demands d JOIN campaigns c ON c.id = d.campaign_id WHERE d.id = $1`,
-    [id]
-  )
-  const def = row.definition
-  return {
-    id,
-    campaignId: demand.campaignId,
-    campaignTitle: demand.campaignTitle,
-    title: demand.title,
-    status: demand.status,
-    statusLabel: DEMAND_STATUS_LABELS[demand.status],
-    rank: RECOMMENDED_STATUSES.includes(demand.status) ? row.rank : null,
-    unit: row.unitId ? unitRef(def, row.unitId) : null,
-    steps: statusSteps(demand.status),
-    timeline: await timelineOf(db, id),
-    next: nextActions(demand.status, 'enterprise', ctxOf(def, now))
-  }
 }

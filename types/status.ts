@@ -14,7 +14,7 @@
  * - the bureau records the outcome (入选 / 未入选) of recommended demands once the recommender
  *   deadline has passed and the ranking is final.
  */
-import type { CalendarDay, CampaignTimezone } from './campaign'
+import type { CalendarDay, CampaignDefinition, CampaignTimezone } from './campaign'
 import { deadlineInstant, isBeforeDeadline } from './deadline'
 import { DEMAND_STATUS_LABELS, type DemandStatus, type Role } from './domain'
 import { formatDeadlineDay } from './time'
@@ -60,6 +60,34 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'not_select', role: 'bureau', from: ['recommended', 'selected'], to: 'not_selected' }
 ]
 
+/**
+ * The colour family a status shows in, the same on every page (the app's StatusTag maps a tone
+ * to its colours): in progress, waiting on the enterprise, a positive result, or closed / not
+ * started.
+ */
+export type StatusTone = 'progress' | 'attention' | 'positive' | 'muted'
+
+export const DEMAND_STATUS_TONES: Record<DemandStatus, StatusTone> = {
+  draft: 'muted',
+  submitted: 'progress',
+  reviewing: 'progress',
+  returned: 'attention',
+  recommended: 'positive',
+  not_recommended: 'muted',
+  selected: 'positive',
+  not_selected: 'muted'
+}
+
+export interface StatusDisplay {
+  label: string
+  tone: StatusTone
+}
+
+/** How a status reads and which colour it shows in; an unknown status reads as itself. */
+export function statusDisplay(status: DemandStatus): StatusDisplay {
+  return { label: DEMAND_STATUS_LABELS[status] ?? status, tone: DEMAND_STATUS_TONES[status] ?? 'progress' }
+}
+
 /** Statuses in which the enterprise may still change its demand (before the deadline). */
 export const EDITABLE_STATUSES: readonly DemandStatus[] = ['draft', 'submitted', 'returned']
 
@@ -96,6 +124,14 @@ export interface DeadlineContext {
 export type ActionVerdict =
   | { ok: true; to: DemandStatus | null }
   | { ok: false; code: 'ILLEGAL_TRANSITION' | 'DEADLINE_PASSED' | 'RECOMMENDER_DEADLINE_PASSED' | 'TOO_EARLY'; message: string }
+
+/** A campaign's deadlines at `now` (epoch milliseconds). */
+export const deadlineContext = (def: CampaignDefinition, now: number): DeadlineContext => ({
+  now,
+  enterpriseDeadline: def.deadlines.enterprise,
+  recommenderDeadline: def.deadlines.recommender,
+  timezone: def.timezone
+})
 
 const tzOf = (ctx: DeadlineContext): CampaignTimezone => ctx.timezone ?? 'Asia/Shanghai'
 

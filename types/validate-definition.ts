@@ -18,8 +18,9 @@ export type DefinitionResult =
 
 type Obj = Record<string, unknown>
 
-const FIELD_BASE_KEYS = ['id', 'kind', 'label', 'help', 'placeholder', 'required', 'visibleIf']
-const FIELD_KEYS: Record<FieldKind, string[]> = {
+/** The keys every field may have; those of each kind are in FIELD_KEYS (the studio edits fields by them). */
+export const FIELD_BASE_KEYS: readonly string[] = ['id', 'kind', 'label', 'help', 'placeholder', 'required', 'visibleIf']
+export const FIELD_KEYS: Readonly<Record<FieldKind, readonly string[]>> = {
   text: ['maxLength', 'format'],
   textarea: ['maxLength', 'minLength'],
   single: ['options'],

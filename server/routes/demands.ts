@@ -4,6 +4,7 @@ import type { AttachmentRef } from '../../types/engine'
 import { allFields } from '../../types/validate-definition'
 import type { Deps } from '../deps'
 import { cachedDefinition } from '../campaigns'
+import { enterpriseStatus } from '../demand-status'
 import {
   createDemand,
   diffVersions,
@@ -35,6 +36,11 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
     '/api/campaigns/:id/demands',
     { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } } },
     async (request, reply) => reply.status(201).send(await createDemand(db, enterprise(request), request.params.id, clock()))
+  )
+
+  /** The status page: timeline, current step, what the enterprise can do now and until when. */
+  app.get<{ Params: { id: string } }>('/api/demands/:id/status', { schema: { params: idParams } }, async (request) =>
+    enterpriseStatus(db, enterprise(request), request.params.id, clock())
   )
 
   app.get<{ Params: { id: string } }>('/api/demands/:id', { schema: { params: idParams } }, async (request) =>

@@ -1,6 +1,6 @@
 /**
- * Routes of the recommending units (推荐单位) and the bureau under /api/recommend, and the
- * enterprise's status page. Every route checks the role here and the record's scope in
+ * Routes of the recommending units (推荐单位) and the bureau under /api/recommend (the
+ * enterprise's status page is in routes/demands.ts). Every route checks the role here and the record's scope in
  * server/recommend.ts (a record outside it answers 404).
  */
 import { PassThrough } from 'node:stream'
@@ -15,7 +15,6 @@ import {
   INBOX_SORTS,
   REASON_MAX,
   bureauOverview,
-  enterpriseStatus,
   getRanking,
   getReviewDemand,
   openForReview,
@@ -274,10 +273,5 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
     },
     async (request) =>
       recordOutcome(db, reviewer(request, ['bureau']), request.params.id, request.body.selected, request.body.reason ?? '', clock())
-  )
-
-  /** The enterprise's status page: timeline, current step, what it can do now and until when. */
-  app.get<{ Params: { id: string } }>('/api/demands/:id/status', { schema: { params: idParams } }, async (request) =>
-    enterpriseStatus(db, requireSession(request, 'enterprise'), request.params.id, clock())
   )
 }

@@ -19,7 +19,7 @@ tester.run('layers/imports', rules.imports, {
     { filename: at('src/pages/index/index.tsx'), code: "import { CampaignListScreen } from '../../features/campaigns'" },
     { filename: at('src/packages/demand/pages/settings/index.tsx'), code: "import { X } from '../../../../features/messages/settings'" },
     { filename: at('src/features/campaigns/components/start-demand.tsx'), code: "import { startDemand } from '../../demands/api'" },
-    { filename: at('src/features/wizard/review-screen.tsx'), code: "import { formatInstant } from '../../../types/time'\nimport { valueText } from './format'" },
+    { filename: at('src/features/wizard/review-screen.tsx'), code: "import { formatInstant } from '../../../types/time'\nimport { estimateMinutes } from './format'" },
     { filename: at('src/components/state-view/index.tsx'), code: "import { http } from '../../services/http'" },
     { filename: at('server/routes/demands.ts'), code: "import { saveDraft } from '../demands'" },
     { filename: at('server/demands.ts'), code: "import type { Db } from './db'" },

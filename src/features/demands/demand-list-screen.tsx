@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { DEMAND_STATUS_LABELS } from '../../../types/domain'
 import { AsyncView, StateView } from '../../components/state-view'
+import { StatusTag } from '../../components/status-tag'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
@@ -50,7 +51,7 @@ export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
               >
                 <View className='demand-item__head'>
                   <Text className='demand-item__title'>{d.title || '未命名需求'}</Text>
-                  <Text className={`demand-item__status demand-item__status--${d.status}`}>{DEMAND_STATUS_LABELS[d.status] ?? d.status}</Text>
+                  <StatusTag status={d.status} className='demand-item__status' />
                 </View>
                 {d.campaignTitle ? <Text className='demand-item__campaign'>{d.campaignTitle}</Text> : null}
                 <Text className='demand-item__action'>

@@ -3,7 +3,7 @@
  * Every call goes through the one HTTP client; errors come out as ApiError with the
  * server's code and Chinese message (e.g. QUOTA_EXCEEDED, RANKING_STALE, DEADLINE_PASSED).
  */
-import type { CampaignDetail, DemandStatus } from '../../../types/domain'
+import type { DemandStatus } from '../../../types/domain'
 import type { BureauOverview, InboxPage, Ranking, RecommendInput, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../../types/recommend'
 import { syncClock } from '../../services/clock'
 import { http } from '../../services/http'
@@ -114,15 +114,3 @@ export function attachmentPath(demandId: string, attachmentId: string): string {
   return `/api/recommend/demands/${enc(demandId)}/attachments/${enc(attachmentId)}`
 }
 
-// Campaign definitions (fields, domains, units) rarely change while a page is open: keep each once.
-const definitions = new Map<string, Promise<CampaignDetail>>()
-
-export function getCampaignDetail(id: string): Promise<CampaignDetail> {
-  let p = definitions.get(id)
-  if (!p) {
-    p = http.get<CampaignDetail>(`/api/campaigns/${enc(id)}`).then((r) => r.data)
-    p.catch(() => definitions.delete(id))
-    definitions.set(id, p)
-  }
-  return p
-}

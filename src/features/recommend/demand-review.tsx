@@ -8,7 +8,8 @@ import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
 import { openPage, ROUTES } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
-import { getCampaignDetail, getRanking, getSimilar, openReviewDemand } from './api'
+import { getCampaign } from '../campaigns/api'
+import { getRanking, getSimilar, openReviewDemand } from './api'
 import { DecisionPanel } from './components/decision-panel'
 import { DemandContent } from './components/demand-content'
 import { Deliverables } from './components/deliverables'
@@ -16,7 +17,7 @@ import { RecommenderRecord } from './components/recommender-record'
 import { reviewError } from './components/guard'
 import { Notice } from './components/notice'
 import { SimilarList } from './components/similar-list'
-import { StatusTag } from './components/status-tag'
+import { StatusTag } from '../../components/status-tag'
 import { Timeline } from './components/timeline'
 import { formatDeadlineDay, formatInstant } from '../../../types/time'
 import { loadViewer, type Viewer } from './viewer'
@@ -33,7 +34,7 @@ async function loadReview(id: string): Promise<Loaded> {
   const viewer = await loadViewer()
   const demand = await openReviewDemand(id)
   const [campaign, ranking] = await Promise.all([
-    getCampaignDetail(demand.campaignId),
+    getCampaign(demand.campaignId),
     viewer.role === 'recommender' ? getRanking(demand.campaignId) : Promise.resolve(null),
     syncClock().catch(() => undefined) // deadlines follow the server's clock
   ])

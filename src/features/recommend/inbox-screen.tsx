@@ -9,7 +9,8 @@ import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
 import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
-import { getCampaignDetail, type InboxFilters } from './api'
+import { getCampaign } from '../campaigns/api'
+import type { InboxFilters } from './api'
 import { Chips, type ChipOption } from './components/chips'
 import { ExportButton } from './components/export-button'
 import { reviewError } from './components/guard'
@@ -44,7 +45,7 @@ interface Head {
 
 async function loadHead(campaignId: string): Promise<Head> {
   const viewer = await loadViewer()
-  const [campaign] = await Promise.all([getCampaignDetail(campaignId), syncClock().catch(() => undefined)])
+  const [campaign] = await Promise.all([getCampaign(campaignId), syncClock().catch(() => undefined)])
   return { viewer, campaign }
 }
 

@@ -10,7 +10,8 @@ import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { ApiError } from '../../services/http'
 import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
-import { getCampaignDetail, getOverview } from './api'
+import { getCampaign } from '../campaigns/api'
+import { getOverview } from './api'
 import { ExportButton } from './components/export-button'
 import { reviewError } from './components/guard'
 import { RECOMMEND_ROUTES } from './routes'
@@ -26,7 +27,7 @@ interface Loaded {
 async function loadOverview(campaignId: string): Promise<Loaded> {
   const viewer = await loadViewer()
   if (viewer.role !== 'bureau') throw new ApiError(403, { code: 'FORBIDDEN', message: '统计与遴选结果仅供科技主管部门查看' })
-  const [campaign, overview] = await Promise.all([getCampaignDetail(campaignId), getOverview(campaignId)])
+  const [campaign, overview] = await Promise.all([getCampaign(campaignId), getOverview(campaignId)])
   return { campaign, overview }
 }
 

@@ -11,12 +11,13 @@ import { serverNow, syncClock } from '../../services/clock'
 import { toApiError } from '../../services/http'
 import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
-import { getCampaignDetail, getRanking, recordOutcome, saveRanking } from './api'
+import { getCampaign } from '../campaigns/api'
+import { getRanking, recordOutcome, saveRanking } from './api'
 import { ExportButton } from './components/export-button'
 import { reviewError } from './components/guard'
 import { Notice } from './components/notice'
 import { QuotaMeter } from './components/quota-meter'
-import { StatusTag } from './components/status-tag'
+import { StatusTag } from '../../components/status-tag'
 import { RECOMMEND_ROUTES } from './routes'
 import { useWide } from './use-wide'
 import { loadViewer, type Viewer } from './viewer'
@@ -31,7 +32,7 @@ interface Loaded {
 async function loadRanking(campaignId: string, unit?: string): Promise<Loaded> {
   const viewer = await loadViewer()
   const [campaign, ranking] = await Promise.all([
-    getCampaignDetail(campaignId),
+    getCampaign(campaignId),
     getRanking(campaignId, viewer.role === 'bureau' ? unit : undefined),
     syncClock().catch(() => undefined)
   ])

@@ -6,12 +6,11 @@
  * the form field `name`. The server checks the file as it checks the enterprise's.
  */
 import Taro from '@tarojs/taro'
-import { ATTACHMENT_MIME_TYPES, type AttachmentType } from '../../../types/campaign'
+import type { AttachmentType } from '../../../types/campaign'
 import type { AttachmentRef } from '../../../types/engine'
 import { isH5 } from '../../services/env'
 import { ApiError, NETWORK_MESSAGE } from '../../services/http'
-import { currentMe, loadMe } from '../../services/session'
-import { getToken } from '../../services/token'
+import { acceptAttribute, sessionHeaders, uploadError } from '../wizard/platform'
 import { recommenderUploadUrl } from './api'
 
 interface Picked {
@@ -29,7 +28,7 @@ function pickOnH5(accept: AttachmentType[]): Promise<Picked | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
-    input.accept = [...accept.flatMap((t) => (t === 'jpg' ? ['.jpg', '.jpeg'] : ['.' + t])), ...accept.map((t) => ATTACHMENT_MIME_TYPES[t])].join(',')
+    input.accept = acceptAttribute(accept)
     input.style.display = 'none'
     input.setAttribute('data-testid', 'recommender-file-input')
     const done = (picked: Picked | null) => {
@@ -66,18 +65,6 @@ export async function pickFile(accept: AttachmentType[]): Promise<Picked | null>
   }
 }
 
-function errorOf(status: number, data: unknown): ApiError {
-  let body: { code?: string; message?: string } = {}
-  try {
-    body = typeof data === 'string' ? JSON.parse(data) : ((data as typeof body) ?? {})
-  } catch {
-    /* not our error body */
-  }
-  if (body.code && body.message) return new ApiError(status, { code: body.code, message: body.message })
-  if (status === 413) return new ApiError(status, { code: 'FILE_TOO_LARGE', message: '文件过大，请压缩后重新上传' })
-  return new ApiError(status, { code: `HTTP_${status}`, message: '上传失败，请稍后重试' })
-}
-
 function sendOnH5(url: string, file: File, name: string, headers: Record<string, string>): Promise<{ statusCode: number; data: string }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
@@ -94,13 +81,7 @@ function sendOnH5(url: string, file: File, name: string, headers: Record<string,
 
 /** Uploads the file for the unit's field; resolves with the reference to put into its answers. */
 export async function uploadRecommenderFile(demandId: string, fieldId: string, picked: Picked): Promise<AttachmentRef> {
-  const headers: Record<string, string> = {}
-  const token = getToken()
-  if (token) headers.Authorization = `Bearer ${token}`
-  if (isH5()) {
-    const me = currentMe() ?? (await loadMe().catch(() => null))
-    if (me?.csrfToken) headers['X-CSRF-Token'] = me.csrfToken
-  }
+  const headers = await sessionHeaders()
   const url = recommenderUploadUrl(demandId, fieldId)
   let res: { statusCode: number; data: unknown }
   try {
@@ -110,6 +91,6 @@ export async function uploadRecommenderFile(demandId: string, fieldId: string, p
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
   }
-  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data)
+  if (res.statusCode !== 201) throw uploadError(res.statusCode, res.data)
   return (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as AttachmentRef
 }

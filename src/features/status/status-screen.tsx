@@ -2,8 +2,9 @@ import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import { DEMAND_STATUS_LABELS } from '../../../types/domain'
 import type { TimelineEntry } from '../../../types/recommend'
-import type { NextAction, StatusStep } from '../../../types/status'
+import { DEMAND_STATUS_TONES, type NextAction, type StatusStep } from '../../../types/status'
 import { StateView } from '../../components/state-view'
+import { StatusTag } from '../../components/status-tag'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
@@ -26,7 +27,7 @@ function Steps({ steps }: { steps: StatusStep[] }) {
         <View
           key={s.key}
           role='listitem'
-          className={`status-step status-step--${s.state}${s.status === 'returned' || s.status === 'not_recommended' || s.status === 'not_selected' ? ' is-attention' : ''}`}
+          className={`status-step status-step--${s.state}${s.status ? ` is-${DEMAND_STATUS_TONES[s.status]}` : ''}`}
           aria-current={s.state === 'current' ? 'step' : undefined}
           aria-label={`${s.label}，${s.state === 'done' ? '已完成' : s.state === 'current' ? `当前：${s.status ? DEMAND_STATUS_LABELS[s.status] : ''}` : '未开始'}`}
         >
@@ -102,7 +103,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <View
             key={`${e.at}-${i}`}
             role='listitem'
-            className={`timeline-entry${i === 0 ? ' is-current' : ''} timeline-entry--${e.to}`}
+            className={`timeline-entry${i === 0 ? ' is-current' : ''} is-${DEMAND_STATUS_TONES[e.to]}`}
             data-action={e.action}
             aria-current={i === 0 ? 'true' : undefined}
           >
@@ -113,7 +114,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
             <View className='timeline-entry__body'>
               <View className='timeline-entry__head'>
                 <Text className='timeline-entry__summary'>{e.summary}</Text>
-                <Text className={`timeline-entry__status timeline-entry__status--${e.to}`}>{e.toLabel}</Text>
+                <StatusTag status={e.to} size='small' past={i > 0} className='timeline-entry__status' testId='timeline-status' />
               </View>
               <Text className='timeline-entry__meta'>
                 {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}
@@ -181,9 +182,7 @@ export function StatusScreen({ id, refreshKey, onRefreshed }: StatusScreenProps)
     <View className='page status-screen'>
       <View className='card status-head'>
         <View className='status-head__top'>
-          <Text className={`status-pill status-pill--${view.status}`} data-testid='status-label'>
-            {view.statusLabel}
-          </Text>
+          <StatusTag status={view.status} size='large' testId='status-label' />
           {view.rank ? (
             <Text className='status-head__rank' data-testid='rank'>
               推荐排序第 {view.rank} 位

@@ -5,7 +5,7 @@
  * validator (types/validate-definition.ts) with their paths, e.g. `steps[0].fields[1].maxLength`.
  */
 import { ATTACHMENT_TYPES, SUPPORTED_TIMEZONES, type CampaignDefinition, type FieldKind } from '../../../types/campaign'
-import type { DefinitionProblem } from '../../../types/validate-definition'
+import { FIELD_BASE_KEYS, FIELD_KEYS, type DefinitionProblem } from '../../../types/validate-definition'
 
 export type Obj = Record<string, unknown>
 /** A place in the definition: keys and array indexes, e.g. ['steps', 0, 'fields', 1, 'id']. */
@@ -164,24 +164,6 @@ export const FIELD_KIND_LABELS: Record<FieldKind, string> = {
 }
 export const FIELD_KINDS = Object.keys(FIELD_KIND_LABELS) as FieldKind[]
 
-/** The keys every field may have, and those of each kind (as the validator allows them). */
-const BASE_KEYS = ['id', 'kind', 'label', 'help', 'placeholder', 'required', 'visibleIf']
-const KIND_KEYS: Record<FieldKind, string[]> = {
-  text: ['maxLength', 'format'],
-  textarea: ['maxLength', 'minLength'],
-  single: ['options'],
-  multi: ['options', 'minItems', 'maxItems'],
-  domain: ['directionRequired'],
-  amount: ['unit', 'min', 'max', 'precision'],
-  number: ['unit', 'min', 'max', 'precision'],
-  date: [],
-  indicators: ['minRows', 'maxRows'],
-  maturity: [],
-  recommender: [],
-  attachments: ['maxFiles', 'maxSizeMB', 'accept'],
-  gate: ['stopWhen', 'stopMessage']
-}
-
 /** What a field of a kind needs to be valid, filled in when the kind is chosen. */
 const KIND_DEFAULTS: Record<FieldKind, Obj> = {
   text: { maxLength: 50 },
@@ -202,7 +184,7 @@ const KIND_DEFAULTS: Record<FieldKind, Obj> = {
 /** The field as the new kind: keys the kind does not have are dropped, those it needs are added. */
 export function withKind(field: unknown, kind: FieldKind): Obj {
   const f = asObj(field)
-  const keep = [...BASE_KEYS, ...KIND_KEYS[kind]]
+  const keep = [...FIELD_BASE_KEYS, ...FIELD_KEYS[kind]]
   const next: Obj = {}
   for (const [k, v] of Object.entries(f)) if (keep.includes(k)) next[k] = v
   next.kind = kind

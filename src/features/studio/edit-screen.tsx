@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import type { FieldError } from '../../../types/domain'
 import type { StudioCampaign } from '../../../types/studio'
 import { validateDefinition } from '../../../types/validate-definition'
+import { confirmed } from '../../components/confirm'
 import { Disclosure } from '../../components/disclosure'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
@@ -66,15 +67,6 @@ function useLeaveWarning(dirty: boolean): void {
       }
     }
   }, [dirty])
-}
-
-async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
-  try {
-    const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#1a56a8' })
-    return !!res.confirm
-  } catch {
-    return false
-  }
 }
 
 /** The campaign as its editor opens it: the bureau's account first, then the campaign. */

@@ -1,9 +1,7 @@
 /** The demand endpoints the wizard, review and versions pages call (one small function each). */
-import type { CampaignDefinition } from '../../../types/campaign'
 import type { CampaignDetail, Demand, DemandVersion, DemandVersionSummary, SaveResult } from '../../../types/domain'
 import type { AnswerChange, Answers } from '../../../types/engine'
 import { http } from '../../services/http'
-import { storage } from '../../services/storage'
 
 const path = (id: string) => `/api/demands/${encodeURIComponent(id)}`
 
@@ -47,34 +45,5 @@ export function attachmentUrl(attachmentId: string): string {
   return `${http.defaults.baseURL ?? ''}/api/attachments/${encodeURIComponent(attachmentId)}`
 }
 
-// ---- campaign definitions, kept on the phone so a draft opens offline -------------------------
-
-const definitionKey = (campaignId: string) => `wizard.campaign.${campaignId}`
-
-export interface CampaignForWizard {
-  definition: CampaignDefinition
-  enterpriseDeadlineAt: string
-  recommenderDeadlineAt: string
-}
-
-export async function getCampaignForWizard(campaignId: string): Promise<CampaignForWizard> {
-  try {
-    const { data } = await http.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(campaignId)}`)
-    const value: CampaignForWizard = {
-      definition: data.definition,
-      enterpriseDeadlineAt: data.enterpriseDeadlineAt,
-      recommenderDeadlineAt: data.recommenderDeadlineAt
-    }
-    storage.set(definitionKey(campaignId), value)
-    return value
-  } catch (e) {
-    const cached = storage.get<CampaignForWizard>(definitionKey(campaignId))
-    if (cached && typeof cached === 'object' && cached.definition) return cached
-    throw e
-  }
-}
-
-export function cachedCampaign(campaignId: string): CampaignForWizard | undefined {
-  const cached = storage.get<CampaignForWizard>(definitionKey(campaignId))
-  return cached && typeof cached === 'object' && cached.definition ? cached : undefined
-}
+/** What the wizard reads of a campaign (from the campaigns feature's getCampaign, which keeps it for offline use). */
+export type CampaignForWizard = Pick<CampaignDetail, 'definition' | 'enterpriseDeadlineAt' | 'recommenderDeadlineAt'>

@@ -7,7 +7,8 @@ import type { Demand, UnitType } from '../../../types/domain'
 import type { Answers } from '../../../types/engine'
 import { ApiError, toApiError } from '../../services/http'
 import { loadMe } from '../../services/session'
-import { getCampaignForWizard, getDemand, type CampaignForWizard } from './api'
+import { getCampaign } from '../campaigns/api'
+import { getDemand, type CampaignForWizard } from './api'
 import { readDraft, type LocalDraft } from './draft-store'
 import { sameAnswers } from './hooks/draft-sync'
 
@@ -39,7 +40,7 @@ export async function openDemand(demandId: string): Promise<OpenedDemand> {
     unreachable = err.status === 0 ? 'offline' : 'signed-out'
   }
   const campaignId = demand?.campaignId ?? local!.campaignId
-  const campaign = await getCampaignForWizard(campaignId)
+  const campaign: CampaignForWizard = await getCampaign(campaignId, { fresh: true })
   let unitType: OpenedDemand['unitType'] = local?.unitType as UnitType | '' | undefined
   let creditCode: string | undefined
   if (!unreachable) {

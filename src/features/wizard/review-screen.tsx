@@ -24,7 +24,7 @@ import { getDemand, saveDraft, submitDemand, type CampaignForWizard } from './ap
 import { readDraft, writeDraft } from './draft-store'
 import { ReadOnlyValue } from './fields'
 import { formatDeadline, formatInstant } from '../../../types/time'
-import { EMPTY_TEXT, valueText } from './format'
+import { EMPTY_ANSWER, answerText } from '../../../types/display'
 import { openDrafts, sameAnswers } from './hooks/draft-sync'
 import { openDemand } from './load'
 import { openWizardAt } from './navigation'
@@ -241,8 +241,8 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           {s.fields
             .filter((f) => visible.has(f.id))
             .map((f) => {
-              const text = valueText(def, f, shown[f.id])
-              const missing = text === EMPTY_TEXT && f.required
+              const text = answerText(def, f, shown[f.id])
+              const missing = text === EMPTY_ANSWER && f.required
               return (
                 <View key={f.id} className={`wz-review__field${missing ? ' is-missing' : ''}`} data-review-field={f.id}>
                   <View className='wz-review__field-head'>
@@ -253,7 +253,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
                       </View>
                     ) : null}
                   </View>
-                  <ReadOnlyValue text={missing ? '未填写（必填）' : text} empty={text === EMPTY_TEXT} />
+                  <ReadOnlyValue text={missing ? '未填写（必填）' : text} empty={text === EMPTY_ANSWER} />
                 </View>
               )
             })}

@@ -7,10 +7,11 @@ import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
 import { SignInRequired } from '../auth'
-import { diffVersions, getCampaignForWizard, getDemand, listVersions } from './api'
+import { getCampaign } from '../campaigns/api'
+import { diffVersions, getDemand, listVersions } from './api'
 import { ReadOnlyValue } from './fields'
 import { formatInstant } from '../../../types/time'
-import { valueText } from './format'
+import { answerText } from '../../../types/display'
 import './wizard.scss'
 
 interface VersionEntry {
@@ -27,7 +28,7 @@ interface VersionsData {
 
 async function loadVersions(id: string): Promise<VersionsData> {
   const [demand, versions] = await Promise.all([getDemand(id), listVersions(id)])
-  const { definition } = await getCampaignForWizard(demand.campaignId)
+  const { definition } = await getCampaign(demand.campaignId, { fresh: true })
   // Newest first; each compared with the one before it.
   const entries = await Promise.all(
     versions.map(async (v) => ({ version: v, changes: v.number > 1 ? await diffVersions(id, v.number - 1, v.number) : null }))
@@ -97,8 +98,8 @@ function Versions({ data }: { data: VersionsData }) {
               </Text>
               {changes.map((c) => {
                 const field = fields.get(c.field)
-                const before = field ? valueText(def, field, c.before) : String(c.before ?? '未填写')
-                const after = field ? valueText(def, field, c.after) : String(c.after ?? '未填写')
+                const before = field ? answerText(def, field, c.before) : String(c.before ?? '未填写')
+                const after = field ? answerText(def, field, c.after) : String(c.after ?? '未填写')
                 return (
                   <View key={c.field} className='wz-change' data-change-field={c.field}>
                     <Text className='wz-change__label'>{c.label}</Text>

@@ -4,7 +4,7 @@ import Taro from '@tarojs/taro'
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
-import { demandTitle, gateStop, visibleFields, type Answers } from '../../../types/engine'
+import { demandTitle, gateStop, type Answers } from '../../../types/engine'
 import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { goToLogin, openPage, ROUTES } from '../../services/navigation'
@@ -14,9 +14,9 @@ import { ConflictSheet } from './components/conflict-sheet'
 import { EligibilityPanel, WizardOverview } from './components/overview'
 import { SaveStatusBadge } from './components/save-status'
 import { Snackbar, useSnackbar } from './components/snackbar'
-import { StepCard } from './components/step-card'
+import { StepStack } from './components/step-card'
 import { StepIndicator } from './components/step-indicator'
-import type { FieldContext, FieldValueUpdate } from './fields'
+import { withUpdate, type FieldContext, type FieldValueUpdate } from './fields'
 import { formatDeadline, formatInstant } from '../../../types/time'
 import { DraftSync, type SaveStatus } from './hooks/draft-sync'
 import { useDraftSync } from './hooks/use-draft-sync'
@@ -127,11 +127,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
   const change = useCallback(
     (fieldId: string, update: FieldValueUpdate) => {
-      const prev = answersRef.current
-      const value = typeof update === 'function' ? (update as (p: unknown) => unknown)(prev[fieldId]) : update
-      const next: Answers = { ...prev }
-      if (value === undefined) delete next[fieldId]
-      else next[fieldId] = value
+      const next = withUpdate(answersRef.current, fieldId, update)
       answersRef.current = next
       setAnswers(next)
       setTouched((t) => (t.has(fieldId) ? t : new Set(t).add(fieldId)))
@@ -241,7 +237,6 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   const onNext = useCallback(() => void nextRef.current(), [])
   const onBack = useCallback(() => void backRef.current(), [])
 
-  const visibleIds = useMemo(() => new Set(visibleFields(def, answers, unitType).map((f) => f.id)), [def, answers, unitType])
   const mounted = usePreloadedSteps(steps, index)
   const leave = useCallback(() => void openPage(ROUTES.campaign(def.id)), [def.id])
   const title = demandTitle(def, answers) || '未命名需求'
@@ -320,31 +315,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
         <EligibilityPanel def={def} answers={answers} unitType={unitType} compact={!stepHasRules} />
       ) : null}
 
-      <View className='wz-step-stack'>
-        {steps.map((s, i) =>
-          i === index || mounted.has(s.id) ? (
-            <StepCard
-              key={s.id}
-              def={def}
-              step={s}
-              number={i + 1}
-              current={i === index}
-              answers={answers}
-              unitType={unitType}
-              visibleIds={visibleIds}
-              attempted={machine.attempted.has(s.id)}
-              touched={touched}
-              blurred={blurred}
-              stop={stop}
-              readOnly={readOnly}
-              ctx={ctx}
-              onChange={change}
-              onBlur={blur}
-              onLeave={leave}
-            />
-          ) : null
-        )}
-      </View>
+      <StepStack machine={machine} mounted={mounted} def={def} answers={answers} unitType={unitType} touched={touched} blurred={blurred} readOnly={readOnly} ctx={ctx} onChange={change} onBlur={blur} onLeave={leave} />
 
       <View className='wz-actionbar__spacer' />
       <ActionBar

@@ -1,13 +1,51 @@
+/**
+ * GET /api/campaigns/:id, the one client function for it, with one cache for every feature
+ * (the campaign's page, the wizard, the recommending unit's screens):
+ * - in memory, one request per campaign while the app is open (a definition rarely changes
+ *   while a page is open); `fresh` asks the server again and renews the cache;
+ * - on the phone, the last copy received, so a draft still opens offline: used when the
+ *   server cannot be reached or fails (never for a 4xx, which is the server's answer).
+ */
 import type { CampaignDetail } from '../../../../types/domain'
 import { syncClock } from '../../../services/clock'
-import { http } from '../../../services/http'
+import { http, toApiError } from '../../../services/http'
+import { storage } from '../../../services/storage'
 
-export async function getCampaign(id: string): Promise<CampaignDetail> {
-  const { data } = await http.get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id)}`)
-  return data
+const inMemory = new Map<string, Promise<CampaignDetail>>()
+const storageKey = (id: string) => `campaign.${id}`
+
+function stored(id: string): CampaignDetail | undefined {
+  const copy = storage.get<CampaignDetail>(storageKey(id))
+  return copy && typeof copy === 'object' && copy.definition ? copy : undefined
 }
 
+export interface GetCampaignOptions {
+  /** Ask the server even when this campaign is already in memory (pages that show deadlines and status). */
+  fresh?: boolean
+}
+
+export function getCampaign(id: string, { fresh = false }: GetCampaignOptions = {}): Promise<CampaignDetail> {
+  const kept = inMemory.get(id)
+  if (kept && !fresh) return kept
+  const request = http
+    .get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id)}`)
+    .then(({ data }) => {
+      storage.set(storageKey(id), data)
+      return data
+    })
+    .catch((e: unknown) => {
+      const err = toApiError(e)
+      const copy = err.status === 0 || err.status >= 500 ? stored(id) : undefined
+      if (inMemory.get(id) === request) inMemory.delete(id)
+      if (copy) return copy
+      throw err
+    })
+  inMemory.set(id, request)
+  return request
+}
+
+/** The campaign, fresh, with the server's clock synchronised (countdowns on the campaign's page). */
 export async function getCampaignWithClock(id: string): Promise<CampaignDetail> {
-  const [campaign] = await Promise.all([getCampaign(id), syncClock()])
+  const [campaign] = await Promise.all([getCampaign(id, { fresh: true }), syncClock()])
   return campaign
 }

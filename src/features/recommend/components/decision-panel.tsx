@@ -1,4 +1,5 @@
 import { Button } from '../../../components/button'
+import { confirmed } from '../../../components/confirm'
 import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
@@ -49,15 +50,6 @@ const FORMS: Record<FormAction, { title: string; label: string; placeholder: str
     required: false,
     submit: '确认未入选',
     confirm: (t) => `确定“${t}”未入选？企业会收到通知。`
-  }
-}
-
-async function confirmed(title: string, content: string, confirmText: string): Promise<boolean> {
-  try {
-    const res = await Taro.showModal({ title, content, confirmText, cancelText: '取消', confirmColor: '#1a56a8' })
-    return !!res.confirm
-  } catch {
-    return false
   }
 }
 

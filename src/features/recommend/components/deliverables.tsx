@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
 import type { ReviewDemand } from '../../../../types/recommend'
-import { toApiError } from '../../../services/http'
+import { reportingError } from '../../../components/report-error'
 import { setDeliverables } from '../api'
 import { Notice } from './notice'
 
@@ -33,16 +33,15 @@ export function Deliverables({ demand, def, editable, onSaved }: DeliverablesPro
     if (!editable || saving) return
     const next = received.includes(id) ? received.filter((x) => x !== id) : [...received, id]
     setSaving(id)
-    setError(undefined)
-    try {
-      const updated = await setDeliverables(demand.id, next)
-      setReceived(updated.recommendation.deliverables)
-      onSaved(updated)
-    } catch (e) {
-      setError(toApiError(e).message)
-    } finally {
-      setSaving(null)
-    }
+    await reportingError(
+      async () => {
+        const updated = await setDeliverables(demand.id, next)
+        setReceived(updated.recommendation.deliverables)
+        onSaved(updated)
+      },
+      setError,
+      () => setSaving(null)
+    )
   }
 
   return (

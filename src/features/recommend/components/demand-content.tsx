@@ -2,17 +2,13 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CampaignDefinition, FieldDefinition } from '../../../../types/campaign'
-import { displayAnswer } from '../../../../types/display'
+import { answerText, EMPTY_ANSWER, formatSize, indicatorValues } from '../../../../types/display'
 import { UNIT_TYPE_LABELS, type Profile, type UnitType } from '../../../../types/domain'
 import { isVisible, type AttachmentRef, type IndicatorRow } from '../../../../types/engine'
 import { isH5 } from '../../../services/env'
 import { downloadFile } from '../../../services/download'
 import { toApiError } from '../../../services/http'
 import { attachmentPath } from '../api'
-
-const EMPTY = '未填写'
-
-const sizeText = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
 
 /** One file of the submitted version: tap to download (H5) or open (mini-programs). */
 export function FileItem({ demandId, file }: { demandId: string; file: AttachmentRef }) {
@@ -34,10 +30,11 @@ export function FileItem({ demandId, file }: { demandId: string; file: Attachmen
   }
   return (
     <View className='rc-file' role='listitem' data-attachment={file.id}>
-      <View className='rc-file__open rc-link' role='button' aria-label={`${isH5() ? '下载' : '打开'}附件 ${file.name}`} onClick={() => void open()}>
+      {/* named by what it shows (the file, its size, 下载 / 打开): a label of its own would differ from the visible text */}
+      <View className='rc-file__open rc-link' role='button' onClick={() => void open()}>
         <Text className='rc-file__name'>{file.name}</Text>
         <Text className='rc-file__meta'>
-          {sizeText(file.size)} · {busy ? '正在下载…' : isH5() ? '下载' : '打开'}
+          {formatSize(file.size)} · {busy ? '正在下载…' : isH5() ? '下载' : '打开'}
         </Text>
       </View>
       {error ? (
@@ -56,9 +53,7 @@ function Value({ demandId, def, field, value }: { demandId: string; def: Campaig
         {(value as IndicatorRow[]).map((r, i) => (
           <View key={i} className='rc-indicator' role='listitem'>
             <Text className='rc-indicator__name'>{r.name}</Text>
-            <Text className='rc-indicator__values'>
-              {r.current ? `现状 ${r.current} → ` : ''}目标 {r.target} {r.unit}
-            </Text>
+            <Text className='rc-indicator__values'>{indicatorValues(r)}</Text>
           </View>
         ))}
       </View>
@@ -73,13 +68,11 @@ function Value({ demandId, def, field, value }: { demandId: string; def: Campaig
       </View>
     )
   }
-  const shown = displayAnswer(def, field, value)
-  if (shown === null || shown === '') return <Text className='rc-field__value is-empty'>{EMPTY}</Text>
-  const unit = (field.kind === 'amount' || field.kind === 'number') && typeof shown === 'number' ? ` ${field.unit}` : ''
+  const shown = answerText(def, field, value)
+  if (shown === EMPTY_ANSWER) return <Text className='rc-field__value is-empty'>{EMPTY_ANSWER}</Text>
   return (
     <Text className={`rc-field__value${field.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
-      {String(shown)}
-      {unit}
+      {shown}
     </Text>
   )
 }
@@ -113,7 +106,7 @@ function ProfileSection({ profile }: { profile: Profile }) {
               </View>
             ) : (
               <Text className={`rc-field__value${text ? '' : ' is-empty'}`} userSelect>
-                {text || EMPTY}
+                {text || EMPTY_ANSWER}
               </Text>
             )}
           </View>

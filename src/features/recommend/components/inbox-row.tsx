@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { InboxItem } from '../../../../types/recommend'
 import { formatShortTime } from '../../../../types/time'
-import { StatusTag } from './status-tag'
+import { StatusTag } from '../../../components/status-tag'
 
 export interface InboxRowProps {
   item: InboxItem

@@ -2,6 +2,7 @@ import { Input, Text, Textarea, View } from '@tarojs/components'
 import { useMemo, useState, type ReactNode } from 'react'
 import { TRL_LEVELS, type AttachmentsField, type CampaignDefinition, type FieldDefinition, type Option } from '../../../../types/campaign'
 import { textLength, visibleFields, type Answers, type AttachmentRef } from '../../../../types/engine'
+import { formatSize } from '../../../../types/display'
 import type { KeyMarkMeter, RecommendInput } from '../../../../types/recommend'
 import {
   recommenderDefinition,
@@ -28,7 +29,6 @@ export interface RecommendFormProps {
   onSubmit: (input: RecommendInput) => void
 }
 
-const sizeText = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`
 
 /** A field's label, help and error around its input; the error is announced. */
 function FieldBlock({ field, error, children }: { field: FieldDefinition; error?: string; children: ReactNode }) {
@@ -96,7 +96,7 @@ function FilesInput({ demandId, field, value, onChange }: { demandId: string; fi
         {value.map((f) => (
           <View key={f.id} className='rc-form__file' role='listitem' data-attachment={f.id}>
             <Text className='rc-form__file-name'>{f.name}</Text>
-            <Text className='rc-form__file-meta'>{sizeText(f.size)}</Text>
+            <Text className='rc-form__file-meta'>{formatSize(f.size)}</Text>
             <View className='rc-link' role='button' aria-label={`删除文件 ${f.name}`} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
               删除
             </View>
@@ -177,6 +177,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
               placeholder={f.placeholder ?? (f.kind === 'date' ? 'YYYY-MM-DD' : '')}
               maxlength={f.kind === 'text' ? f.maxLength + 50 : 10}
               aria-label={f.label}
+              nativeProps={{ 'aria-label': f.label }}
               onInput={(e) => set(f.id, e.detail.value)}
             />
           </View>
@@ -193,6 +194,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
                 placeholder={f.placeholder ?? ''}
                 maxlength={f.maxLength + 200}
                 aria-label={f.label}
+                nativeProps={{ 'aria-label': f.label }}
                 onInput={(e) => set(f.id, e.detail.value)}
               />
             </View>
@@ -212,6 +214,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
               value={texts[f.id] ?? ''}
               placeholder={f.placeholder ?? ''}
               aria-label={`${f.label}（${f.unit}）`}
+              nativeProps={{ 'aria-label': `${f.label}（${f.unit}）` }}
               onInput={(e) => {
                 const raw = e.detail.value
                 setTexts((t) => ({ ...t, [f.id]: raw }))

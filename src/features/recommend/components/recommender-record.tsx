@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
-import { displayAnswer } from '../../../../types/display'
+import { answerText, EMPTY_ANSWER } from '../../../../types/display'
 import type { AttachmentRef } from '../../../../types/engine'
 import type { ReviewDemand } from '../../../../types/recommend'
 import { recommenderDefinition, recommenderFields } from '../../../../types/recommender-fields'
 import { RECOMMENDED_STATUSES } from '../../../../types/status'
 import { Button } from '../../../components/button'
-import { toApiError } from '../../../services/http'
+import { reportingError } from '../../../components/report-error'
 import { setKeyMark } from '../api'
 import { FileItem } from './demand-content'
 import { Notice } from './notice'
@@ -36,14 +36,7 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
 
   const toggle = async () => {
     setBusy(true)
-    setError(undefined)
-    try {
-      onSaved(await setKeyMark(demand.id, !keyRecommended))
-    } catch (e) {
-      setError(toApiError(e).message)
-    } finally {
-      setBusy(false)
-    }
+    await reportingError(async () => onSaved(await setKeyMark(demand.id, !keyRecommended)), setError, () => setBusy(false))
   }
 
   return (
@@ -52,8 +45,7 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
       {fields.map((f) => {
         const value = answers[f.id]
         const files = f.kind === 'attachments' && Array.isArray(value) ? (value as AttachmentRef[]) : null
-        const shown = files ? null : displayAnswer(form, f, value)
-        const unit = (f.kind === 'amount' || f.kind === 'number') && typeof shown === 'number' ? ` ${f.unit}` : ''
+        const shown = answerText(form, f, value)
         return (
           <View key={f.id} className='rc-field' data-field={f.id}>
             <Text className='rc-field__label'>{f.label}</Text>
@@ -63,12 +55,11 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
                   <FileItem key={a.id} demandId={demand.id} file={a} />
                 ))}
               </View>
-            ) : shown === null || shown === '' ? (
-              <Text className='rc-field__value is-empty'>未填写</Text>
+            ) : shown === EMPTY_ANSWER ? (
+              <Text className='rc-field__value is-empty'>{EMPTY_ANSWER}</Text>
             ) : (
               <Text className={`rc-field__value${f.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
-                {String(shown)}
-                {unit}
+                {shown}
               </Text>
             )}
           </View>

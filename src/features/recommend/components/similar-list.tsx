@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { SimilarDemand } from '../../../../types/recommend'
 import type { AsyncResult } from '../../../components/use-async'
 import { percent } from '../format'
-import { StatusTag } from './status-tag'
+import { StatusTag } from '../../../components/status-tag'
 
 export interface SimilarListProps {
   state: AsyncResult<SimilarDemand[]>

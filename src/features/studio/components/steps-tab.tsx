@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import { ATTACHMENT_TYPES, type FieldKind } from '../../../../types/campaign'
+import { FIELD_BASE_KEYS, FIELD_KEYS } from '../../../../types/validate-definition'
 import {
   asArr,
   asObj,
@@ -21,22 +22,8 @@ import { scrollToId, type TabProps } from './tab-props'
 
 const KIND_OPTIONS = FIELD_KINDS.map((k) => ({ value: k, label: `${FIELD_KIND_LABELS[k]}（${k}）` }))
 const STEP_KEYS = ['id', 'title', 'description', 'fields']
-const FIELD_SHOWN: Record<FieldKind, string[]> = {
-  text: ['maxLength', 'format'],
-  textarea: ['maxLength', 'minLength'],
-  single: ['options'],
-  multi: ['options', 'minItems', 'maxItems'],
-  domain: ['directionRequired'],
-  amount: ['unit', 'min', 'max', 'precision'],
-  number: ['unit', 'min', 'max', 'precision'],
-  date: [],
-  indicators: ['minRows', 'maxRows'],
-  maturity: [],
-  recommender: [],
-  attachments: ['maxFiles', 'maxSizeMB', 'accept'],
-  gate: ['stopWhen', 'stopMessage']
-}
-const BASE_SHOWN = ['id', 'kind', 'label', 'help', 'placeholder', 'required']
+/** The keys a field's form has a control for (visibleIf shown as text): a recommender's routes and byRegion are edited as JSON. */
+const FIELD_SHOWN: Record<FieldKind, readonly string[]> = { ...FIELD_KEYS, recommender: [] }
 const TEXT_FORMAT_OPTIONS = [
   { value: '', label: '不限' },
   { value: 'phone', label: '电话（座机或手机）' },
@@ -239,7 +226,7 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
               <ProblemLines problems={problems.within([...path, 'visibleIf'])} />
             </Row>
           ) : null}
-          <ProblemLines problems={problems.rest(path, [...BASE_SHOWN, ...(kind ? FIELD_SHOWN[kind] : []), ...(f.visibleIf !== undefined ? ['visibleIf'] : [])])} />
+          <ProblemLines problems={problems.rest(path, [...FIELD_BASE_KEYS, ...(kind ? FIELD_SHOWN[kind] : [])])} />
         </View>
       ) : null}
     </View>

@@ -5,7 +5,7 @@ import type { CampaignDefinition } from '../../../../types/campaign'
 import type { Demand } from '../../../../types/domain'
 import { diffAnswers, type Answers } from '../../../../types/engine'
 import { formatInstant } from '../../../../types/time'
-import { valueText } from '../format'
+import { answerText } from '../../../../types/display'
 import { sameAnswers } from '../hooks/draft-sync'
 
 type Side = 'local' | 'server'
@@ -118,7 +118,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
                       {picked === side ? '● ' : '○ '}
                       {side === 'local' ? '本机' : '服务器'}
                     </Text>
-                    <Value text={valueText(def, field, side === 'local' ? c.after : c.before)} />
+                    <Value text={answerText(def, field, side === 'local' ? c.after : c.before)} />
                   </View>
                 ))}
               </View>

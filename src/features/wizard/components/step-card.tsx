@@ -2,8 +2,9 @@ import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import { memo, useMemo } from 'react'
 import type { CampaignDefinition, StepDefinition, UnitTypeId } from '../../../../types/campaign'
-import { recommenderChoices, validateStep, type Answers, type FieldIssue } from '../../../../types/engine'
+import { recommenderChoices, validateStep, visibleFields, type Answers, type FieldIssue } from '../../../../types/engine'
 import { Field, type FieldContext, type FieldValueUpdate } from '../fields'
+import type { StepMachine } from '../hooks/use-steps'
 
 /** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
 export function shownIssues(issues: FieldIssue[], attempted: boolean, touched: boolean, blurred: boolean): FieldIssue[] {
@@ -117,3 +118,25 @@ export const StepCard = memo(function StepCard({
     </View>
   )
 })
+
+export interface StepStackProps extends Omit<StepCardProps, 'step' | 'number' | 'current' | 'visibleIds' | 'attempted' | 'stop'> {
+  /** The visible steps, the one on screen, those tried to leave and a gate's stop. */
+  machine: Pick<StepMachine, 'steps' | 'index' | 'attempted' | 'stop'>
+  /** Ids of the steps kept mounted (hidden) besides the current one; none when absent. */
+  mounted?: ReadonlySet<string>
+}
+
+/** The wizard's step cards: the current step, and the steps kept mounted beside it. */
+export function StepStack({ machine: { steps, index, attempted, stop }, mounted, ...card }: StepStackProps) {
+  const { def, answers, unitType } = card
+  const visibleIds = useMemo(() => new Set(visibleFields(def, answers, unitType).map((f) => f.id)), [def, answers, unitType])
+  return (
+    <View className='wz-step-stack'>
+      {steps.map((s, i) =>
+        i === index || mounted?.has(s.id) ? (
+          <StepCard key={s.id} {...card} step={s} number={i + 1} current={i === index} visibleIds={visibleIds} attempted={attempted.has(s.id)} stop={stop} />
+        ) : null
+      )}
+    </View>
+  )
+}

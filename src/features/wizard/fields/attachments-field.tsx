@@ -4,7 +4,7 @@ import { useRef, useState } from 'react'
 import type { AttachmentsField } from '../../../../types/campaign'
 import type { AttachmentRef } from '../../../../types/engine'
 import { toApiError } from '../../../services/http'
-import { EMPTY_TEXT, formatSize } from '../format'
+import { EMPTY_ANSWER, formatSize } from '../../../../types/display'
 import { pickFiles, uploadAttachment, type PickedFile } from '../platform/files'
 import { FieldFrame, ReadOnlyValue } from './field-frame'
 import type { FieldProps } from './types'
@@ -38,7 +38,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
         {refs.length ? (
           refs.map((r) => <ReadOnlyValue key={r.id} text={`${r.name}（${formatSize(r.size)}）`} />)
         ) : (
-          <ReadOnlyValue text={EMPTY_TEXT} empty />
+          <ReadOnlyValue text={EMPTY_ANSWER} empty />
         )}
       </FieldFrame>
     )

@@ -4,7 +4,7 @@ import { useRef } from 'react'
 import { OTHER_TEXT_MAX, type DomainField, type GateField, type MultiChoiceField, type Option, type SingleChoiceField } from '../../../../types/campaign'
 import { choiceValue, otherText, textLength, type DomainAnswer, type OtherChoice } from '../../../../types/engine'
 import { directionDescription, directionLabel } from '../../../../types/labels'
-import { valueText } from '../format'
+import { answerText } from '../../../../types/display'
 import { FieldFrame, ReadOnlyField, ReadOnlyValue } from './field-frame'
 import type { FieldProps } from './types'
 
@@ -35,6 +35,15 @@ function Choice({
         <Text className='wz-choice__label'>{option.label}</Text>
         {option.hint ? <Text className='wz-choice__hint'>{option.hint}</Text> : null}
       </View>
+    </View>
+  )
+}
+
+/** A compact option of a radio group (an area, a direction): its label in a chip. */
+function Chip({ value, label, checked, onSelect }: { value: string; label: string; checked: boolean; onSelect: () => void }) {
+  return (
+    <View className={`wz-chip${checked ? ' is-checked' : ''}`} role='radio' aria-checked={checked} data-value={value} onClick={onSelect}>
+      {label}
     </View>
   )
 }
@@ -70,7 +79,7 @@ const entryFor = (option: Option, text: string): string | OtherChoice => (option
 export function SingleChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<SingleChoiceField>) {
   // The text typed for “其他” comes back when the person picks it again (until the page closes).
   const lastOther = useRef(otherText(value))
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const chosen = choiceValue(value)
   const compact = field.options.length <= 3 && field.options.every((o) => o.label.length <= 6 && !o.hint && !o.other)
   return (
@@ -104,7 +113,7 @@ export function SingleChoiceInput({ field, value, issues, onChange, ctx }: Field
 export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldProps<MultiChoiceField>) {
   const entries: unknown[] = Array.isArray(value) ? value : []
   const lastOther = useRef(otherText(entries.find((e) => typeof e === 'object')))
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const selected = entries.map(choiceValue)
   const toggle = (o: Option) => {
     onChange(field.id, (prev: unknown) => {
@@ -149,7 +158,7 @@ export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<Ga
   if (ctx.readOnly) {
     return (
       <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={valueText(ctx.def, field, value)} />
+        <ReadOnlyValue text={answerText(ctx.def, field, value)} />
       </FieldFrame>
     )
   }
@@ -180,7 +189,7 @@ export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<Ga
  */
 export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<DomainField>) {
   const answer = (value && typeof value === 'object' ? value : { domain: '', direction: '' }) as DomainAnswer
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const domains = ctx.def.domains
   const chosen = domains.find((d) => d.id === answer.domain)
   const directions = (chosen?.directions ?? []).map((d) => ({ label: directionLabel(d), description: directionDescription(d) }))
@@ -198,21 +207,18 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
             {domains
               .filter((d) => (d.group ?? '') === g)
               .map((d) => (
-                <View
+                <Chip
                   key={d.id}
-                  className={`wz-chip${d.id === answer.domain ? ' is-checked' : ''}`}
-                  role='radio'
-                  aria-checked={d.id === answer.domain}
-                  data-value={d.id}
+                  value={d.id}
+                  label={d.label}
+                  checked={d.id === answer.domain}
                   // Tapping the chosen area again clears a direction it cannot have (an answer from before
                   // the area lost its directions).
-                  onClick={() =>
+                  onSelect={() =>
                     (d.id !== answer.domain || (d.directions.length === 0 && answer.direction)) &&
                     onChange(field.id, { domain: d.id, direction: '' })
                   }
-                >
-                  {d.label}
-                </View>
+                />
               ))}
           </View>
         </View>
@@ -246,16 +252,7 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
           ) : (
             <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：方向`}>
               {directions.map((dir) => (
-                <View
-                  key={dir.label}
-                  className={`wz-chip${dir.label === answer.direction ? ' is-checked' : ''}`}
-                  role='radio'
-                  aria-checked={dir.label === answer.direction}
-                  data-value={dir.label}
-                  onClick={() => pick(dir.label)}
-                >
-                  {dir.label}
-                </View>
+                <Chip key={dir.label} value={dir.label} label={dir.label} checked={dir.label === answer.direction} onSelect={() => pick(dir.label)} />
               ))}
             </View>
           )}

@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 import type { FieldDefinition } from '../../../../types/campaign'
 import type { FieldIssue } from '../../../../types/engine'
-import { EMPTY_TEXT } from '../format'
+import { EMPTY_ANSWER } from '../../../../types/display'
 
 /** One field: its label (with * when required), help, the control, and its problems. */
 export function FieldFrame({
@@ -63,7 +63,7 @@ export function ReadOnlyValue({ text, empty }: { text: string; empty?: boolean }
 }
 
 /** A field of a demand that can no longer be edited: its label and its value as text. */
-export function ReadOnlyField({ field, text, empty = text === EMPTY_TEXT }: { field: FieldDefinition; text: string; empty?: boolean }) {
+export function ReadOnlyField({ field, text, empty = text === EMPTY_ANSWER }: { field: FieldDefinition; text: string; empty?: boolean }) {
   return (
     <FieldFrame field={field} issues={[]}>
       <ReadOnlyValue text={text} empty={empty} />

@@ -1,16 +1,25 @@
 import { memo, type ComponentType } from 'react'
 import type { FieldDefinition, FieldKind } from '../../../../types/campaign'
-import type { FieldIssue } from '../../../../types/engine'
+import type { Answers, FieldIssue } from '../../../../types/engine'
 import { AttachmentsInput } from './attachments-field'
 import { DomainInput, GateInput, MultiChoiceInput, SingleChoiceInput } from './choice-fields'
 import { IndicatorsInput } from './indicators-field'
 import { DateInput, NumberInput } from './number-date-fields'
 import { MaturityInput, RecommenderInput } from './picker-fields'
 import { TextareaInputField, TextInputField } from './text-fields'
-import type { FieldProps } from './types'
+import type { FieldProps, FieldValueUpdate } from './types'
 
 export type { FieldContext, FieldProps, FieldValueUpdate } from './types'
 export { ReadOnlyValue } from './field-frame'
+
+/** The answers after a field's update (a value or a function of the latest one); undefined removes the answer. */
+export function withUpdate(answers: Answers, fieldId: string, update: FieldValueUpdate): Answers {
+  const value = typeof update === 'function' ? (update as (p: unknown) => unknown)(answers[fieldId]) : update
+  const next: Answers = { ...answers }
+  if (value === undefined) delete next[fieldId]
+  else next[fieldId] = value
+  return next
+}
 
 /** One component per field kind: a campaign's definition picks them, no campaign is coded here. */
 const BY_KIND: { [K in FieldKind]: ComponentType<FieldProps<Extract<FieldDefinition, { kind: K }>>> } = {

@@ -3,7 +3,7 @@ import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
 import type { IndicatorTableField } from '../../../../types/campaign'
 import { INDICATOR_COLUMNS, type IndicatorRow } from '../../../../types/engine'
-import { valueText } from '../format'
+import { answerText } from '../../../../types/display'
 import { FieldFrame, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
@@ -23,7 +23,7 @@ const hasContent = (r: IndicatorRow) => Boolean(r.name || r.current || r.target 
  */
 export function IndicatorsInput({ field, value, issues, allIssues, attempted, onChange, ctx }: FieldProps<IndicatorTableField>) {
   const rows = rowsOf(value)
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
 
   const update = (fn: (rows: IndicatorRow[]) => IndicatorRow[]) =>
     onChange(field.id, (prev: unknown) => {

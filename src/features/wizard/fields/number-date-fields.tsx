@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
 import type { DateField, NumberField } from '../../../../types/campaign'
 import { formatDay } from '../../../../types/time'
-import { EMPTY_TEXT, valueText } from '../format'
+import { EMPTY_ANSWER, answerText } from '../../../../types/display'
 import { FieldFrame, PickerButton, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
@@ -40,7 +40,7 @@ export function NumberInput({ field, value, issues, onChange, onBlur, ctx }: Fie
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value])
 
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const allowNegative = field.min !== undefined && field.min < 0
   const range =
     field.min !== undefined && field.max !== undefined
@@ -88,7 +88,7 @@ const END = new Date(2060, 11, 31)
 export function DateInput({ field, value, issues, onChange, ctx }: FieldProps<DateField>) {
   const [open, setOpen] = useState(false)
   const day = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={day ? formatDay(day) : EMPTY_TEXT} empty={!day} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={day ? formatDay(day) : EMPTY_ANSWER} empty={!day} />
   return (
     <FieldFrame field={field} issues={issues}>
       <PickerButton label={field.label} empty={!day} onOpen={() => setOpen(true)}>

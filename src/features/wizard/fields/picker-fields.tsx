@@ -3,7 +3,7 @@ import { Input, Popup } from '@nutui/nutui-react-taro'
 import { ScrollView, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useState, type PropsWithChildren } from 'react'
 import { TRL_LEVELS, type MaturityField, type RecommenderField } from '../../../../types/campaign'
-import { valueText } from '../format'
+import { answerText } from '../../../../types/display'
 import { FieldFrame, PickerButton, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
@@ -35,7 +35,7 @@ function Sheet({ title, open, onClose, className = '', children }: PropsWithChil
 export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProps<MaturityField>) {
   const [open, setOpen] = useState(false)
   const level = TRL_LEVELS.find((l) => l.level === value)
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   return (
     <FieldFrame field={field} issues={issues}>
       <PickerButton label={field.label} empty={!level} dialog onOpen={() => setOpen(true)}>
@@ -97,7 +97,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
       .filter((g) => g.units.length > 0)
   }, [units, unitTypes, query])
 
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={valueText(ctx.def, field, value)} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const typeLabel = chosen ? unitTypes.find((t) => t.id === chosen.type)?.label : undefined
   return (
     <FieldFrame field={field} issues={issues}>

@@ -3,7 +3,7 @@ import { Text } from '@tarojs/components'
 import { isH5 } from '../../../services/env'
 import type { TextareaField, TextField, TextFormat } from '../../../../types/campaign'
 import { textLength } from '../../../../types/engine'
-import { EMPTY_TEXT } from '../format'
+import { EMPTY_ANSWER } from '../../../../types/display'
 import { FieldFrame, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
@@ -48,7 +48,7 @@ const FORMAT_PLACEHOLDERS: Record<TextFormat, string> = {
 
 export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_TEXT} empty={!text} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} empty={!text} />
   return (
     <FieldFrame field={field} issues={issues} extra={<Count id={field.id} length={textLength(text)} max={field.maxLength} />}>
       <Input
@@ -67,7 +67,7 @@ export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: 
 
 export function TextareaInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextareaField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_TEXT} empty={!text} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} empty={!text} />
   return (
     <FieldFrame
       field={field}

@@ -102,7 +102,7 @@ export async function pickFiles(accept: AttachmentType[], count: number): Promis
 }
 
 /** The headers of the signed-in session, as the HTTP client sends them. */
-async function sessionHeaders(): Promise<Record<string, string>> {
+export async function sessionHeaders(): Promise<Record<string, string>> {
   const headers: Record<string, string> = {}
   const token = getToken()
   if (token) headers.Authorization = `Bearer ${token}`
@@ -113,7 +113,8 @@ async function sessionHeaders(): Promise<Record<string, string>> {
   return headers
 }
 
-function errorOf(status: number, data: unknown): ApiError {
+/** The error of a refused upload: the server's own, or one by the HTTP status. */
+export function uploadError(status: number, data: unknown): ApiError {
   let body: { code?: string; message?: string } = {}
   try {
     body = typeof data === 'string' ? JSON.parse(data) : (data as typeof body) ?? {}
@@ -180,6 +181,6 @@ export async function uploadAttachment(
   } catch {
     throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
   }
-  if (res.statusCode !== 201) throw errorOf(res.statusCode, res.data)
+  if (res.statusCode !== 201) throw uploadError(res.statusCode, res.data)
   return (typeof res.data === 'string' ? JSON.parse(res.data) : res.data) as AttachmentRef
 }

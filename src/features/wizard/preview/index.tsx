@@ -8,12 +8,12 @@ import { Text, View } from '@tarojs/components'
 import { useCallback, useMemo, useRef, useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
 import type { UnitTypeId } from '../../../../types/campaign'
-import { demandTitle, visibleFields, type Answers } from '../../../../types/engine'
+import { demandTitle, type Answers } from '../../../../types/engine'
 import { EligibilityPanel, WizardOverview } from '../components/overview'
 import { Snackbar, useSnackbar } from '../components/snackbar'
-import { StepCard } from '../components/step-card'
+import { StepStack } from '../components/step-card'
 import { StepIndicator } from '../components/step-indicator'
-import type { FieldContext, FieldValueUpdate } from '../fields'
+import { withUpdate, type FieldContext, type FieldValueUpdate } from '../fields'
 import { useSteps } from '../hooks/use-steps'
 import '../wizard.scss'
 
@@ -36,17 +36,12 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
   const ctx = useMemo<FieldContext>(() => ({ def, demandId: '', readOnly: false, notify: snackbar.notify, preview: true }), [def, snackbar.notify])
 
   const change = useCallback((fieldId: string, update: FieldValueUpdate) => {
-    const prev = answersRef.current
-    const value = typeof update === 'function' ? (update as (p: unknown) => unknown)(prev[fieldId]) : update
-    const next: Answers = { ...prev }
-    if (value === undefined) delete next[fieldId]
-    else next[fieldId] = value
+    const next = withUpdate(answersRef.current, fieldId, update)
     answersRef.current = next
     setAnswers(next)
     setTouched((t) => (t.has(fieldId) ? t : new Set(t).add(fieldId)))
   }, [])
   const blur = useCallback((fieldId: string) => setBlurred((b) => (b.has(fieldId) ? b : new Set(b).add(fieldId))), [])
-  const visibleIds = useMemo(() => new Set(visibleFields(def, answers, unitType).map((f) => f.id)), [def, answers, unitType])
 
   const { steps, index, step, stop, goTo } = machine
   if (!step) {
@@ -92,27 +87,7 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
         {index === 0 ? <WizardOverview steps={steps} /> : null}
         <StepIndicator steps={steps} current={index} completeness={machine.completeness} canJump={machine.canJump} onJump={goTo} followCurrent={false} />
         {stepHasRules || index === 0 ? <EligibilityPanel def={def} answers={answers} unitType={unitType} compact={!stepHasRules} /> : null}
-        <View className='wz-step-stack'>
-          <StepCard
-            key={step.id}
-            def={def}
-            step={step}
-            number={index + 1}
-            current
-            answers={answers}
-            unitType={unitType}
-            visibleIds={visibleIds}
-            attempted={machine.attempted.has(step.id)}
-            touched={touched}
-            blurred={blurred}
-            stop={stop}
-            readOnly={false}
-            ctx={ctx}
-            onChange={change}
-            onBlur={blur}
-            onLeave={noop}
-          />
-        </View>
+        <StepStack machine={machine} def={def} answers={answers} unitType={unitType} touched={touched} blurred={blurred} readOnly={false} ctx={ctx} onChange={change} onBlur={blur} onLeave={noop} />
         <View className='wz-preview__bar'>
           {message ? (
             <View className='wz-actionbar__error' role='alert'>

@@ -1,0 +1,2 @@
+/** The campaigns feature's client functions other features may call. */
+export { getCampaign, getCampaignWithClock, type GetCampaignOptions } from './get-campaign'
