@@ -1,10 +1,17 @@
 import { Text, View } from '@tarojs/components'
 import { UNIT_TYPES, UNIT_TYPE_LABELS } from '../../../../types/domain'
 import { asArr, asObj, asText, moved, without } from '../definition'
-import { AddButton, CheckBox, DateBox, ItemActions, Messages, NumberBox, ProblemLines, Row, Section, TextBox } from './controls'
+import { AddButton, CheckBox, DateBox, ItemActions, Messages, NumberBox, ProblemLines, Row, Section, SelectBox, TextBox } from './controls'
 import type { TabProps } from './tab-props'
 
 const CONTACT_KEYS = ['group', 'topic', 'person', 'phone']
+const RULE_KEYS = ['id', 'field', 'op', 'value', 'message']
+const OPS = [
+  { value: '>=', label: '不低于（≥）' },
+  { value: '>', label: '高于（>）' },
+  { value: '<=', label: '不高于（≤）' },
+  { value: '<', label: '低于（<）' }
+]
 
 /** 基本信息: the notice's texts, who issues it, when it runs, who may file and whom to ask. */
 export function BasicTab({ def, problems, edit }: TabProps) {
@@ -14,6 +21,13 @@ export function BasicTab({ def, problems, edit }: TabProps) {
   const eligible = asArr(d.eligibleUnitTypes)
   const limit = asObj(d.demandLimit)
   const contacts = asArr(d.contacts)
+  const rules = asArr(d.eligibility)
+  // Rules compare a number the enterprise gives: the amount and number fields of the steps.
+  const numericFields = asArr(d.steps)
+    .flatMap((s) => asArr(asObj(s).fields))
+    .map((f) => asObj(f))
+    .filter((f) => (f.kind === 'amount' || f.kind === 'number') && typeof f.id === 'string' && f.id !== '')
+    .map((f) => ({ value: f.id as string, label: `${asText(f.label) || (f.id as string)}（${f.id as string}）` }))
 
   // The global unit types, then those the campaign declares itself (edited in the JSON tab).
   const unitTypes = [
@@ -100,6 +114,42 @@ export function BasicTab({ def, problems, edit }: TabProps) {
           />
         )}
         <ProblemLines problems={problems.rest(['demandLimit'], ['perEnterprise'])} />
+      </Section>
+
+      <Section title='资格条件' extra={<Text className='st-section__count'>{rules.length} 条</Text>}>
+        <Text className='st-row__hint'>企业填到该字段时即检查，不满足的不能继续填报。按单位类型生效、与其他字段比较等写法请在 JSON 中编辑。</Text>
+        <Messages items={problems.at(['eligibility'])} />
+        {rules.map((r, i) => {
+          const rule = asObj(r)
+          const name = `条件 ${i + 1}`
+          return (
+            <View key={i} className='st-item' id={`st-rule-${i}`}>
+              <View className='st-item__head'>
+                <Text className='st-item__title'>{name}</Text>
+                <ItemActions name={name} index={i} count={rules.length} onMove={(to) => edit(['eligibility'], moved(rules, i, to))} onRemove={() => edit(['eligibility'], without(rules, i))} />
+              </View>
+              <View className='st-grid'>
+                <TextBox label='条件标识' value={rule.id} placeholder='如：rd-ratio' messages={problems.at(['eligibility', i, 'id'])} onChange={(v) => edit(['eligibility', i, 'id'], v ?? '')} />
+                <SelectBox label='检查的字段' value={rule.field} options={numericFields} placeholder='请选择金额或数字字段' messages={problems.at(['eligibility', i, 'field'])} onChange={(v) => edit(['eligibility', i, 'field'], v)} />
+                <SelectBox label='比较' value={rule.op} options={OPS} messages={problems.at(['eligibility', i, 'op'])} onChange={(v) => edit(['eligibility', i, 'op'], v)} />
+                {typeof rule.value === 'object' && rule.value !== null ? (
+                  <Row label='界限'>
+                    <Text className='st-static'>与字段“{asText(asObj(rule.value).field)}”比较（在 JSON 中编辑）</Text>
+                  </Row>
+                ) : (
+                  <NumberBox label='界限' value={rule.value} messages={problems.at(['eligibility', i, 'value'])} onChange={(v) => edit(['eligibility', i, 'value'], v)} />
+                )}
+                <TextBox label='不满足时的提示' value={rule.message} multiline className='st-grid__wide' placeholder='如：上年度研发投入占营业收入比例应不低于3%' messages={problems.at(['eligibility', i, 'message'])} onChange={(v) => edit(['eligibility', i, 'message'], v ?? '')} />
+              </View>
+              <ProblemLines problems={problems.rest(['eligibility', i], RULE_KEYS)} />
+            </View>
+          )
+        })}
+        <AddButton
+          text='添加资格条件'
+          testId='add-rule'
+          onClick={() => edit(['eligibility'], [...rules, { id: `rule-${rules.length + 1}`, field: numericFields[0]?.value ?? '', op: '>=', value: 0, message: '' }])}
+        />
       </Section>
 
       <Section title='咨询联系人' extra={<Text className='st-section__count'>{contacts.length} 人</Text>}>
