@@ -1,7 +1,6 @@
 /**
  * The wizard against the real server (one file, so that its tests never race on the shared
  * demo account's profile):
- * - starting a demand from the campaign (with the reason when the profile is incomplete);
  * - the steps and their indicator, 下一步 refused with messages at the fields (naming them),
  *   上一步, jumping to a completed step, the live character count, conditional fields;
  * - autosave: 保存中… → 已保存 with the words on the server; offline → 离线，已暂存在本机,
@@ -15,7 +14,6 @@ import Taro from '@tarojs/taro'
 import { setApiBase } from '../../src/services/http'
 import { freePort } from '../support/idp'
 import { API } from './support/server'
-import { CampaignDetailScreen } from '../../src/features/campaigns'
 import { WizardScreen } from '../../src/features/wizard'
 import type { Demand } from '../../types/domain'
 import { tap } from './support/events'
@@ -52,35 +50,6 @@ afterEach(() => {
 
 const next = (root: Element) => tap(root.querySelector('.wz-actionbar__next')!)
 const back = (root: Element) => tap(root.querySelector('.wz-actionbar__back')!)
-
-it('starts a demand from the campaign: first says the profile is incomplete, then opens the wizard', async () => {
-  const { container } = render(<CampaignDetailScreen id={CAMPAIGN} />, {})
-  const button = await eventually(() => {
-    const b = container.querySelector('.start-demand__button')
-    expect(b?.textContent).toBe('发起需求')
-    return b!
-  })
-  // The demo account's profile lacks a mobile number until some test completes it (the message
-  // and status tests share the account and may run first, in parallel).
-  const profile = (await call<{ mobile: string }>(token, 'GET', '/api/profile')).body
-  if (!profile.mobile) {
-    tap(button)
-    await eventually(() => expect(container.querySelector('[data-testid="start-demand-problem"]')?.textContent).toContain('请先完善单位信息'))
-    expect(container.querySelector('[data-testid="start-demand-problem"]')?.getAttribute('role')).toBe('alert')
-    expect(container.textContent).toContain('去完善单位信息')
-  }
-
-  await completeProfile(token)
-  // Opening a page is the platform's business: watch the request, do not follow it.
-  const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
-  tap(button)
-  await eventually(() => expect(navigate).toHaveBeenCalled())
-  const url = (navigate.mock.calls[0][0] as { url: string }).url
-  expect(url).toMatch(/^\/packages\/demand\/pages\/wizard\/index\?id=[0-9a-f-]{36}$/)
-  const created = await serverDemand(token, url.split('id=')[1])
-  expect(created.campaignId).toBe(CAMPAIGN)
-  expect(created.status).toBe('draft')
-})
 
 it('goes step by step: refuses 下一步 with messages at the fields, goes back, and jumps to a completed step', async () => {
   await completeProfile(token)

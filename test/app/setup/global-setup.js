@@ -62,6 +62,7 @@ module.exports = async function globalSetup() {
       PUBLIC_URL: base,
       DATA_DIR: path.join(dir, 'data'),
       DEV_IDP_PORT: String(idpPort),
+      DEV_IDP_EXTRA_ACCOUNTS: path.join(ROOT, 'test/support/idp-accounts.json'),
       H5_DIR: path.join(dir, 'no-h5')
     }
   })
