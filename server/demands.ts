@@ -3,7 +3,7 @@
  * submitted versions, and an audit trail. The server is the authority for time,
  * ownership and validity; the same engine as the wizard decides what is valid.
  */
-import type { CampaignDefinition, RecommenderField } from '../types/campaign'
+import { allFields, type CampaignDefinition, type RecommenderField } from '../types/campaign'
 import { campaignStatus } from '../types/deadline'
 import { formatDeadline } from '../types/time'
 import type {
@@ -18,7 +18,6 @@ import type {
 } from '../types/domain'
 import { demandTitle, diffAnswers, recommenderChoices, submittable, validateDemand, validateField, type Answers, type AttachmentRef } from '../types/engine'
 import { validateProfile } from '../types/profile'
-import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
 import { EDITABLE_STATUSES } from '../types/status'
 import { cachedDefinition } from './campaigns'

@@ -19,7 +19,7 @@
  * enterprise's are); the 重点推荐 mark; the offline deliverables it ticks. Kept on the demand
  * with the unit they belong to (migration 009): a unit never reads what another one left.
  */
-import { issuedBy, quotaOf, type AttachmentsField, type CampaignDefinition, type FieldDefinition } from '../types/campaign'
+import { allFields, issuedBy, quotaOf, type AttachmentsField, type CampaignDefinition, type FieldDefinition } from '../types/campaign'
 import { deadlineInstant, isBeforeDeadline } from '../types/deadline'
 import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
 import { domainLabel, unitName, unitRef } from '../types/display'
@@ -47,7 +47,6 @@ import {
   nextActions,
   type StatusAction
 } from '../types/status'
-import { allFields } from '../types/validate-definition'
 import {
   conditionHolds,
   recommenderFields,

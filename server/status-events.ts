@@ -3,12 +3,11 @@
  * written in the transaction of the change. Also what a submission puts on the demand for
  * the recommending unit (the chosen unit, the field, names, the texts for search and similarity).
  */
-import type { CampaignDefinition } from '../types/campaign'
+import { allFields, type CampaignDefinition } from '../types/campaign'
 import { DEMAND_STATUS_LABELS, ROLE_LABELS, type DemandStatus, type Profile, type Role } from '../types/domain'
 import { demandTitle, type Answers, type DomainAnswer } from '../types/engine'
 import type { TimelineEntry } from '../types/recommend'
 import { canTransition, type StatusAction } from '../types/status'
-import { allFields } from '../types/validate-definition'
 import type { Session } from './auth/sessions'
 import type { Queryable } from './db'
 import { AppError } from './errors'

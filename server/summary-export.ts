@@ -13,11 +13,10 @@
  */
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import type { CampaignDefinition } from '../types/campaign'
+import { allFields, type CampaignDefinition } from '../types/campaign'
 import { displayAnswer, summarySheet, unitName, type DisplayValue, type SummaryRow } from '../types/display'
 import { recommenderDefinition, recommenderFields } from '../types/recommender-fields'
 import type { Profile } from '../types/domain'
-import { allFields } from '../types/validate-definition'
 import type { Queryable } from './db'
 import { campaignFor, rankedRows, unitsInScope, type Reviewer } from './recommend'
 

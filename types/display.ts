@@ -8,14 +8,12 @@
  *   after a number, the day as 2025年7月20日, one line per indicator and per file.
  * Pure: no I/O.
  */
-import type { CampaignDefinition, FieldDefinition, MultiChoiceField, SingleChoiceField } from './campaign'
-import { TRL_LEVELS } from './campaign'
+import { allFields, TRL_LEVELS, type CampaignDefinition, type FieldDefinition, type MultiChoiceField, type SingleChoiceField } from './campaign'
 import type { Profile } from './domain'
 import { choiceValue, otherText, type AttachmentRef, type DomainAnswer, type IndicatorRow } from './engine'
 import { unitTypeLabel } from './labels'
 import type { UnitRef } from './recommend'
 import { formatDay } from './time'
-import { allFields } from './validate-definition'
 
 export type DisplayValue = string | number | null
 

@@ -39,7 +39,6 @@ import {
   type TextField,
   type TextFormat,
   type TextareaField,
-  type UnitTypeCondition,
   type UnitTypeId
 } from './campaign'
 import { directionLabel, unitTypeLabel } from './labels'
@@ -341,7 +340,7 @@ function isEmpty(v: unknown): boolean {
 }
 
 /** The condition itself (not whether its field is shown): unit type, then the answer. */
-function holds(cond: Condition | UnitTypeCondition, answers: Answers, unitType: ApplicantUnitType): boolean {
+function holds(cond: Condition, answers: Answers, unitType: ApplicantUnitType): boolean {
   if (cond.unitType && unitType !== undefined && unitType !== '' && !cond.unitType.includes(unitType)) return false
   if (cond.field === undefined) return true
   const v = read(answers, cond.field)

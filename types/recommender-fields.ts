@@ -6,7 +6,7 @@
  * definition whose only step holds those fields (no eligibility rules, no cross-field
  * validations). Also the sub-quota conditions. Pure: no I/O.
  */
-import type { CampaignDefinition, Condition, FieldDefinition, SubQuota } from './campaign'
+import type { AnswerCondition, CampaignDefinition, FieldDefinition, SubQuota } from './campaign'
 import { choiceValue, submittable, validateField, type Answers, type FieldIssue } from './engine'
 
 /** Answer key of a sign-off's opinion. */
@@ -81,7 +81,7 @@ export function storedRecommenderAnswers(def: CampaignDefinition, answers: Answe
 }
 
 /** Whether a condition (or any of a list) holds for the answers, as `visibleIf` does. */
-export function conditionHolds(when: Condition | Condition[], answers: Answers): boolean {
+export function conditionHolds(when: AnswerCondition | AnswerCondition[], answers: Answers): boolean {
   const all = Array.isArray(when) ? when : [when]
   return all.some((c) => {
     const v = Object.prototype.hasOwnProperty.call(answers, c.field) ? answers[c.field] : undefined

@@ -6,28 +6,14 @@
  * quiet hours (default 22:00–08:00 in the campaign's time zone) waits for their end, unless
  * that end is at or after the deadline; then it goes at once.
  */
-import type { CampaignDefinition, CampaignTimezone } from './campaign'
+import type { CampaignDefinition, CampaignTimezone, QuietHours } from './campaign'
 import { deadlineInstant } from './deadline'
 import { formatDeadline, timeOfDay } from './time'
 
 export type ReminderAudience = 'enterprise' | 'recommender'
 export const REMINDER_AUDIENCES: readonly ReminderAudience[] = ['enterprise', 'recommender']
 
-/** Local wall-clock times, 'HH:MM'. `start` later than `end` spans midnight. */
-export interface QuietHours {
-  start: string
-  end: string
-}
-
-/** The optional `reminders` key of a campaign definition; what is absent takes the default. */
-export interface ReminderSettings {
-  /** Before the enterprise deadline, to every owner of a draft not submitted (or returned and not resubmitted). */
-  enterprise?: string[]
-  /** Before the recommender deadline, to the recommending units with demands not yet decided. */
-  recommender?: string[]
-  /** null: reminders may go at any hour. */
-  quietHours?: QuietHours | null
-}
+export type { QuietHours, ReminderSettings } from './campaign'
 
 export interface ReminderPolicy {
   enterprise: string[]

@@ -1,10 +1,14 @@
 /**
  * Validator of campaign definitions: every problem comes with the path of the bad key,
- * e.g. `steps[2].fields[0].maxLength: 应为正整数`.
+ * e.g. `steps[2].fields[0].maxLength: 应为正整数`. First the shape, by walking the schema the
+ * types come from (types/definition-schema.ts); then the rules between parts (references,
+ * duplicates, quotas, dates in order), each on parts whose shape is right, so that no
+ * problem is reported twice.
  */
-import { ATTACHMENT_TYPES, SUPPORTED_TIMEZONES, TEXT_FORMATS, type CampaignDefinition, type FieldKind } from './campaign'
-import { isCalendarDay } from './time'
+import * as S from './definition-schema'
+import type { CampaignDefinition, FieldKind } from './campaign'
 import { UNIT_TYPES } from './domain'
+import { isCalendarDay } from './time'
 import { isClockTime, offsetMs } from './reminders'
 
 export interface DefinitionProblem {
@@ -17,627 +21,404 @@ export type DefinitionResult =
   | { ok: false; problems: DefinitionProblem[] }
 
 type Obj = Record<string, unknown>
+type Fail = (path: string, message: string) => void
 
-/** The keys every field may have; those of each kind are in FIELD_KEYS (the studio edits fields by them). */
-export const FIELD_BASE_KEYS: readonly string[] = ['id', 'kind', 'label', 'help', 'placeholder', 'required', 'visibleIf']
-export const FIELD_KEYS: Readonly<Record<FieldKind, readonly string[]>> = {
-  text: ['maxLength', 'format'],
-  textarea: ['maxLength', 'minLength'],
-  single: ['options'],
-  multi: ['options', 'minItems', 'maxItems'],
-  domain: ['directionRequired'],
-  amount: ['unit', 'min', 'max', 'precision'],
-  number: ['unit', 'min', 'max', 'precision'],
-  date: [],
-  indicators: ['minRows', 'maxRows'],
-  maturity: [],
-  recommender: ['routes', 'byRegion'],
-  attachments: ['maxFiles', 'maxSizeMB', 'accept'],
-  gate: ['stopWhen', 'stopMessage']
+/** A schema as the walk reads it: JSON Schema and the keywords definition-schema.ts adds. */
+interface Node {
+  type?: string
+  properties?: Record<string, Node>
+  required?: string[]
+  additionalProperties?: boolean
+  patternProperties?: Record<string, Node>
+  items?: Node
+  minItems?: number
+  anyOf?: Node[]
+  enum?: readonly unknown[]
+  const?: unknown
+  minimum?: number
+  exclusiveMinimum?: number
+  pattern?: string
+  format?: keyof typeof FORMATS
+  text?: boolean
+  message?: string
+  discriminator?: string
 }
+
+const FORMATS = {
+  day: { test: isCalendarDay, message: '应为日期 YYYY-MM-DD' },
+  clock: { test: isClockTime, message: '应为时刻 HH:MM' },
+  offset: { test: (s: string) => offsetMs(s) !== null, message: '应为提前量，如 7d、2h、30m（最长60天）' }
+}
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
+const join = (path: string, key: string) => (path ? `${path}.${key}` : key)
+const node = (schema: unknown) => schema as Node
+
+/** Every problem of shape of `v` against `schema`, in document order. */
+function walk(schema: Node, v: unknown, path: string, fail: Fail): void {
+  if (schema.anyOf) return walkUnion(schema, v, path, fail)
+  if (schema.type === 'object') {
+    if (!isObj(v)) return fail(path || '(根)', schema.message ?? '应为对象')
+    const properties = schema.properties ?? {}
+    if (schema.additionalProperties === false) for (const k of Object.keys(v)) if (!(k in properties)) fail(join(path, k), '未知的键')
+    for (const [k, child] of Object.entries(properties)) {
+      if (v[k] !== undefined || schema.required?.includes(k)) walk(child, v[k], join(path, k), fail)
+    }
+    for (const child of Object.values(schema.patternProperties ?? {})) for (const [k, x] of Object.entries(v)) walk(child, x, join(path, k), fail)
+    return
+  }
+  if (schema.type === 'array') {
+    if (!Array.isArray(v)) return fail(path, '应为数组')
+    if (v.length < (schema.minItems ?? 0)) fail(path, '不能为空')
+    v.forEach((x, i) => walk(schema.items!, x, `${path}[${i}]`, fail))
+    return
+  }
+  const problem = valueProblem(schema, v)
+  if (problem) fail(path, problem)
+}
+
+/** A union: the branch its discriminator names, else the branch for an object or a list, else a value fitting one branch. */
+function walkUnion(schema: Node, v: unknown, path: string, fail: Fail): void {
+  const branches = schema.anyOf!
+  const key = schema.discriminator
+  if (key) {
+    if (!isObj(v)) return fail(path, '应为对象')
+    const branch = branches.find((b) => b.properties?.[key]?.const === v[key])
+    if (!branch) return fail(join(path, key), `应为以下之一：${branches.map((b) => b.properties?.[key]?.const).join('、')}`)
+    return walk(branch, v, path, fail)
+  }
+  const branch = branches.find((b) => (b.type === 'object' && isObj(v)) || (b.type === 'array' && Array.isArray(v)))
+  if (branch) return walk(branch, v, path, fail)
+  const values = branches.filter((b) => b.type !== 'object' && b.type !== 'array')
+  if (!values.some((b) => valueProblem(b, v) === null)) fail(path, schema.message ?? valueProblem(values[0] ?? branches[0], v) ?? '应为对象')
+}
+
+/** The problem with a value that is not an object or a list, or null when it fits. */
+function valueProblem(schema: Node, v: unknown): string | null {
+  const own = (fallback: string) => schema.message ?? fallback
+  if (schema.enum) return schema.enum.includes(v) ? null : `应为以下之一：${schema.enum.join('、')}`
+  if (schema.const !== undefined) return v === schema.const ? null : own(`只能为 ${String(schema.const)}`)
+  switch (schema.type) {
+    case 'string':
+      // A string's `message` names what its pattern asks; without a pattern, what the string must be.
+      if (typeof v !== 'string' || (schema.text && !v.trim())) {
+        const problem = schema.text ? '应为非空文本' : '应为文本'
+        return schema.pattern ? problem : own(problem)
+      }
+      if (schema.format && !FORMATS[schema.format].test(v)) return own(FORMATS[schema.format].message)
+      if (schema.pattern && !new RegExp(schema.pattern).test(v)) return own('格式不正确')
+      return null
+    case 'integer':
+      if (typeof v === 'number' && Number.isInteger(v) && v >= (schema.minimum ?? -Infinity)) return null
+      return own(schema.minimum === 0 ? '应为不小于0的整数' : '应为正整数')
+    case 'number':
+      if (typeof v === 'number' && Number.isFinite(v) && (schema.exclusiveMinimum === undefined || v > schema.exclusiveMinimum)) return null
+      return own('应为数字')
+    case 'boolean':
+      return typeof v === 'boolean' ? null : own('应为 true 或 false')
+    case 'null':
+      return v === null ? null : own('应为 null')
+    default:
+      return null
+  }
+}
+
+/** Whether a value has the shape of a schema (the walk found nothing). */
+function fits(schema: unknown, v: unknown): boolean {
+  let problems = 0
+  walk(node(schema), v, '', () => problems++)
+  return problems === 0
+}
+
+/** The keys every field may have, and those of each kind (the studio edits fields by them). */
+const FIELD_BRANCHES = node(S.FieldDefinition).anyOf!
+export const FIELD_BASE_KEYS: readonly string[] = Object.keys(S.DateField.properties)
+export const FIELD_KEYS = Object.fromEntries(
+  FIELD_BRANCHES.map((b) => [b.properties!.kind.const, Object.keys(b.properties!).filter((k) => !FIELD_BASE_KEYS.includes(k))])
+) as Readonly<Record<FieldKind, readonly string[]>>
+
 const NUMERIC_KINDS: FieldKind[] = ['amount', 'number']
-const SLUG = /^[a-z0-9][a-z0-9-]*$/
-const FIELD_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/
-const UNIT_TYPE_ID = /^[a-z][a-z0-9_-]*$/
 /** Kinds a `visibleIf.field` may name: their answers are compared with equals / includes. */
 const CONDITION_KINDS: FieldKind[] = ['single', 'multi', 'gate']
+/** Kinds a recommending unit's field may not have: the enterprise's choices, a wizard's stop, tables. */
+const NOT_FOR_RECOMMENDERS: FieldKind[] = ['recommender', 'gate', 'domain', 'indicators']
+const PROFILE_KEYS = ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType']
 
 export function validateDefinition(input: unknown): DefinitionResult {
   const problems: DefinitionProblem[] = []
-  const fail = (path: string, message: string) => problems.push({ path, message })
+  const fail: Fail = (path, message) => void problems.push({ path, message })
+  walk(node(S.CampaignDefinition), input, '', fail)
+  if (isObj(input)) checkRelations(input, fail)
+  return problems.length ? { ok: false, problems } : { ok: true, definition: input as unknown as CampaignDefinition }
+}
 
-  const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-  const obj = (v: unknown, path: string, keys: string[]): Obj | null => {
-    if (!isObj(v)) {
-      fail(path || '(根)', '应为对象')
-      return null
-    }
-    for (const k of Object.keys(v)) if (!keys.includes(k)) fail(join(path, k), '未知的键')
-    return v
-  }
-  const arr = (v: unknown, path: string, nonEmpty = true): unknown[] => {
-    if (!Array.isArray(v)) {
-      fail(path, '应为数组')
-      return []
-    }
-    if (nonEmpty && v.length === 0) fail(path, '不能为空')
-    return v
-  }
-  const str = (o: Obj, key: string, path: string, optional = false): string | undefined => {
-    const v = o[key]
-    if (v === undefined && optional) return undefined
-    if (typeof v !== 'string' || v.trim() === '') fail(join(path, key), '应为非空文本')
-    return typeof v === 'string' ? v : undefined
-  }
-  const int = (o: Obj, key: string, path: string, { optional = false, min = 1 } = {}): number | undefined => {
-    const v = o[key]
-    if (v === undefined && optional) return undefined
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) {
-      fail(join(path, key), min === 0 ? '应为不小于0的整数' : '应为正整数')
-      return undefined
-    }
-    return v
-  }
-  const num = (o: Obj, key: string, path: string, optional = false): number | undefined => {
-    const v = o[key]
-    if (v === undefined && optional) return undefined
-    if (typeof v !== 'number' || !Number.isFinite(v)) fail(join(path, key), '应为数字')
-    return typeof v === 'number' ? v : undefined
-  }
-  const bool = (o: Obj, key: string, path: string, optional = false) => {
-    if (o[key] === undefined && optional) return
-    if (typeof o[key] !== 'boolean') fail(join(path, key), '应为 true 或 false')
-  }
-  const day = (o: Obj, key: string, path: string, optional = false): string | undefined => {
-    const v = o[key]
-    if (v === undefined && optional) return undefined
-    if (typeof v !== 'string' || !isCalendarDay(v)) {
-      fail(join(path, key), '应为日期 YYYY-MM-DD')
-      return undefined
-    }
-    return v
-  }
-  const oneOf = (v: unknown, allowed: readonly string[], path: string) => {
-    if (typeof v !== 'string' || !allowed.includes(v)) fail(path, `应为以下之一：${allowed.join('、')}`)
-  }
-  const unique = (ids: Array<string | undefined>, path: string, what: string) => {
-    const seen = new Set<string>()
-    ids.forEach((id, i) => {
-      if (id === undefined) return
-      if (seen.has(id)) fail(`${path}[${i}].id`, `${what}“${id}”重复`)
-      seen.add(id)
-    })
-  }
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])
+const text = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : undefined)
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v)
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v)
+const idOf = (v: unknown): string | undefined => (isObj(v) && typeof v.id === 'string' ? v.id : undefined)
 
-  const root = obj(input, '', [
-    'id', 'title', 'issuer', 'coIssuers', 'tagline', 'summary', 'notice', 'timezone', 'opensOn', 'deadlines',
-    'unitTypes', 'eligibleUnitTypes', 'eligibility', 'validations', 'demandLimit', 'domains', 'recommenders', 'contacts', 'steps',
-    'summaryColumns', 'reminders', 'deliverables', 'templates'
-  ])
-  if (!root) return { ok: false, problems }
+/** Reports each value equal to an earlier one, at `at(i)`. */
+function repeated(values: Array<string | undefined>, at: (i: number) => string, say: (value: string) => string, fail: Fail): void {
+  const seen = new Set<string>()
+  values.forEach((v, i) => {
+    if (v === undefined) return
+    if (seen.has(v)) fail(at(i), say(v))
+    seen.add(v)
+  })
+}
+const repeatedIds = (items: unknown[], path: string, what: string, fail: Fail) =>
+  repeated(items.map(idOf), (i) => `${path}[${i}].id`, (id) => `${what}“${id}”重复`, fail)
 
-  const id = str(root, 'id', '')
-  if (id !== undefined && !SLUG.test(id)) fail('id', '只能包含小写字母、数字和连字符')
-  for (const k of ['title', 'issuer', 'tagline', 'summary', 'notice']) str(root, k, '')
-  if (root.coIssuers !== undefined) {
-    arr(root.coIssuers, 'coIssuers', false).forEach((v, i) => {
-      if (typeof v !== 'string' || !v.trim()) fail(`coIssuers[${i}]`, '应为非空文本')
-      else if (v === root.issuer) fail(`coIssuers[${i}]`, '联合发布单位不能与发布单位相同')
-    })
-  }
-  oneOf(root.timezone, SUPPORTED_TIMEZONES, 'timezone')
-  const opensOn = day(root, 'opensOn', '', true)
-  const deadlines = obj(root.deadlines, 'deadlines', ['enterprise', 'recommender'])
-  if (deadlines) {
-    const e = day(deadlines, 'enterprise', 'deadlines')
-    const r = day(deadlines, 'recommender', 'deadlines')
-    if (e && r && r < e) fail('deadlines.recommender', '推荐截止日期不能早于填报截止日期')
-    if (e && opensOn && opensOn > e) fail('opensOn', '开始日期不能晚于填报截止日期')
-  }
+/** What the fields before the one being checked are: conditions may only point back at them. */
+interface FieldScope {
+  kinds: Map<string, FieldKind>
+  /** choice field id → its option values */
+  options: Map<string, string[]>
+}
+const newScope = (): FieldScope => ({ kinds: new Map(), options: new Map() })
+
+/** The rules between the parts of a definition whose shape the walk has checked. */
+function checkRelations(root: Obj, fail: Fail): void {
+  list(root.coIssuers).forEach((v, i) => {
+    if (text(v) && v === root.issuer) fail(`coIssuers[${i}]`, '联合发布单位不能与发布单位相同')
+  })
+  const deadlines = isObj(root.deadlines) ? root.deadlines : {}
+  const day = (v: unknown) => (typeof v === 'string' && isCalendarDay(v) ? v : undefined)
+  const [enterprise, recommender, opensOn] = [day(deadlines.enterprise), day(deadlines.recommender), day(root.opensOn)]
+  if (enterprise && recommender && recommender < enterprise) fail('deadlines.recommender', '推荐截止日期不能早于填报截止日期')
+  if (enterprise && opensOn && opensOn > enterprise) fail('opensOn', '开始日期不能晚于填报截止日期')
+
   // Unit types: the global list plus those the campaign declares; any other is one nobody has.
   const knownUnitTypes: string[] = [...UNIT_TYPES]
-  if (root.unitTypes !== undefined) {
-    const declared = arr(root.unitTypes, 'unitTypes', false)
-    declared.forEach((t, i) => {
-      const p = `unitTypes[${i}]`
-      const o = obj(t, p, ['id', 'label'])
-      if (!o) return
-      const tid = str(o, 'id', p)
-      str(o, 'label', p)
-      if (tid === undefined) return
-      if (!UNIT_TYPE_ID.test(tid)) fail(`${p}.id`, '单位类型标识只能包含小写字母、数字、下划线和连字符，且以字母开头')
-      else if ((UNIT_TYPES as readonly string[]).includes(tid)) fail(`${p}.id`, `“${tid}”已是通用单位类型，无需声明`)
-      else knownUnitTypes.push(tid)
-    })
-    unique(declared.map((t) => (isObj(t) ? (t.id as string) : undefined)), 'unitTypes', '单位类型')
-  }
-  const unitTypeRef = (v: unknown, path: string) => {
-    if (typeof v !== 'string' || !v.trim()) fail(path, '应为单位类型标识')
-    else if (!knownUnitTypes.includes(v)) fail(path, `未知的单位类型“${v}”：既不是通用单位类型，也未在 unitTypes 中声明`)
-  }
-  const unitTypeList = (v: unknown, path: string) => {
-    const list = arr(v, path)
-    list.forEach((t, i) => {
-      unitTypeRef(t, `${path}[${i}]`)
-      if (typeof t === 'string' && list.indexOf(t) !== i) fail(`${path}[${i}]`, `单位类型“${t}”重复`)
+  const declared = list(root.unitTypes)
+  declared.forEach((t, i) => {
+    const id = idOf(t)
+    if (!fits(S.DeclaredUnitType.properties.id, id)) return
+    if ((UNIT_TYPES as readonly string[]).includes(id!)) fail(`unitTypes[${i}].id`, `“${id}”已是通用单位类型，无需声明`)
+    else knownUnitTypes.push(id!)
+  })
+  repeatedIds(declared, 'unitTypes', '单位类型', fail)
+  const unitTypeRefs = (v: unknown, path: string) => {
+    const refs = list(v)
+    refs.forEach((t, i) => {
+      if (!text(t)) return
+      if (!knownUnitTypes.includes(t as string)) fail(`${path}[${i}]`, `未知的单位类型“${t}”：既不是通用单位类型，也未在 unitTypes 中声明`)
+      if (refs.indexOf(t) !== i) fail(`${path}[${i}]`, `单位类型“${t}”重复`)
     })
   }
-  unitTypeList(root.eligibleUnitTypes, 'eligibleUnitTypes')
+  unitTypeRefs(root.eligibleUnitTypes, 'eligibleUnitTypes')
+  const limit = isObj(root.demandLimit) ? root.demandLimit : {}
+  if (isObj(limit.byUnitType))
+    for (const k of Object.keys(limit.byUnitType)) if (!knownUnitTypes.includes(k)) fail(`demandLimit.byUnitType.${k}`, '未知的键')
 
-  const limit = obj(root.demandLimit, 'demandLimit', ['perEnterprise', 'byUnitType', 'note'])
-  if (limit) {
-    const per = limit.perEnterprise
-    if (per !== null && (typeof per !== 'number' || !Number.isInteger(per) || per < 1))
-      fail('demandLimit.perEnterprise', '应为正整数，或 null 表示不限')
-    str(limit, 'note', 'demandLimit', true)
-    if (limit.byUnitType !== undefined) {
-      const by = obj(limit.byUnitType, 'demandLimit.byUnitType', knownUnitTypes)
-      if (by) for (const k of Object.keys(by)) int(by, k, 'demandLimit.byUnitType')
-    }
-  }
-
-  const domains = arr(root.domains, 'domains', false)
+  const domains = list(root.domains)
   domains.forEach((d, i) => {
-    const p = `domains[${i}]`
-    const o = obj(d, p, ['id', 'label', 'group', 'directions'])
-    if (!o) return
-    str(o, 'id', p)
-    str(o, 'label', p)
-    str(o, 'group', p, true)
-    // Empty: an area without directions. Each direction is a label or { label, description }.
-    const seen = new Set<string>()
-    arr(o.directions, `${p}.directions`, false).forEach((x, j) => {
-      const dp = `${p}.directions[${j}]`
-      let label: string | undefined
-      if (isObj(x)) {
-        const dir = obj(x, dp, ['label', 'description'])
-        label = dir ? str(dir, 'label', dp) : undefined
-        if (dir) str(dir, 'description', dp, true)
-      } else if (typeof x !== 'string' || !x.trim()) fail(dp, '应为非空文本，或 { label, description }')
-      else label = x
-      if (label === undefined) return
-      if (seen.has(label)) fail(dp, `方向“${label}”重复`)
-      seen.add(label)
-    })
+    if (!isObj(d)) return
+    const labels = list(d.directions).map((x) => text(isObj(x) ? x.label : x))
+    repeated(labels, (j) => `domains[${i}].directions[${j}]`, (label) => `方向“${label}”重复`, fail)
   })
-  unique(domains.map((d) => (isObj(d) ? (d.id as string) : undefined)), 'domains', '领域')
+  repeatedIds(domains, 'domains', '领域', fail)
 
-  const recommenders = obj(root.recommenders, 'recommenders', ['unitTypes', 'units', 'fields', 'keyMark', 'signOffs'])
-  /** Unit types with their paths: their sub-quotas are checked once the fields are known. */
-  const unitTypeObjs: Array<{ o: Obj; p: string }> = []
-  const unitTypeIds: string[] = []
-  let unitCount = 0
-  if (recommenders) {
-    const types = arr(recommenders.unitTypes, 'recommenders.unitTypes')
-    types.forEach((t, i) => {
-      const p = `recommenders.unitTypes[${i}]`
-      const o = obj(t, p, ['id', 'label', 'quota', 'subQuotas'])
-      if (!o) return
-      unitTypeObjs.push({ o, p })
-      const tid = str(o, 'id', p)
-      if (tid) unitTypeIds.push(tid)
-      str(o, 'label', p)
-      if (o.quota !== null) int(o, 'quota', p)
-    })
-    unique(types.map((t) => (isObj(t) ? (t.id as string) : undefined)), 'recommenders.unitTypes', '推荐单位类型')
-    const units = arr(recommenders.units, 'recommenders.units')
-    unitCount = units.length
-    units.forEach((u, i) => {
-      const p = `recommenders.units[${i}]`
-      const o = obj(u, p, ['id', 'name', 'type', 'regions'])
-      if (!o) return
-      str(o, 'id', p)
-      str(o, 'name', p)
-      oneOf(o.type, unitTypeIds, `${p}.type`)
-      if (o.regions !== undefined) {
-        arr(o.regions, `${p}.regions`).forEach((r, k) => {
-          if (typeof r !== 'string' || !/^(\d{2}|\d{4}|\d{6})$/.test(r)) fail(`${p}.regions[${k}]`, '应为2、4或6位行政区划代码')
-        })
-      }
-    })
-    unique(units.map((u) => (isObj(u) ? (u.id as string) : undefined)), 'recommenders.units', '推荐单位')
+  const recommenders = isObj(root.recommenders) ? root.recommenders : {}
+  const recommenderTypes = list(recommenders.unitTypes)
+  repeatedIds(recommenderTypes, 'recommenders.unitTypes', '推荐单位类型', fail)
+  const recommenderTypeIds = recommenderTypes.map((t) => text(idOf(t))).filter((id): id is string => id !== undefined)
+  const oneOfRecommenderTypes = (v: unknown, path: string) => {
+    if (typeof v === 'string' && !recommenderTypeIds.includes(v)) fail(path, `应为以下之一：${recommenderTypeIds.join('、')}`)
   }
-
-  arr(root.contacts, 'contacts').forEach((c, i) => {
-    const p = `contacts[${i}]`
-    const o = obj(c, p, ['group', 'topic', 'person', 'phone'])
-    if (!o) return
-    str(o, 'group', p)
-    str(o, 'topic', p)
-    str(o, 'person', p, true)
-    const phone = str(o, 'phone', p)
-    if (phone && !/^[0-9][0-9-]{4,19}$/.test(phone)) fail(`${p}.phone`, '电话号码只能包含数字和连字符')
-  })
-
-  // Steps and fields: ids unique across the whole campaign; conditions point at earlier fields.
-  const fieldKinds = new Map<string, FieldKind>()
-  /** choice field id → its option values */
-  const fieldOptions = new Map<string, string[]>()
-  const steps = arr(root.steps, 'steps')
-  steps.forEach((s, i) => {
-    const p = `steps[${i}]`
-    const step = obj(s, p, ['id', 'title', 'description', 'fields'])
-    if (!step) return
-    str(step, 'id', p)
-    str(step, 'title', p)
-    str(step, 'description', p, true)
-    arr(step.fields, `${p}.fields`).forEach((f, j) => {
-      const fp = `${p}.fields[${j}]`
-      if (!isObj(f)) return void fail(fp, '应为对象')
-      const kind = f.kind as FieldKind
-      if (!(kind in FIELD_KEYS)) return void fail(`${fp}.kind`, `应为以下之一：${Object.keys(FIELD_KEYS).join('、')}`)
-      obj(f, fp, [...FIELD_BASE_KEYS, ...FIELD_KEYS[kind]])
-      const fid = str(f, 'id', fp)
-      if (fid && !FIELD_ID.test(fid)) fail(`${fp}.id`, '字段标识只能包含字母、数字和下划线，且以字母开头')
-      if (fid && fieldKinds.has(fid)) fail(`${fp}.id`, `字段“${fid}”重复`)
-      str(f, 'label', fp)
-      str(f, 'help', fp, true)
-      str(f, 'placeholder', fp, true)
-      bool(f, 'required', fp, true)
-      if (f.visibleIf !== undefined) checkCondition(f.visibleIf, `${fp}.visibleIf`)
-      checkKind(f, kind, fp)
-      if (fid) {
-        fieldKinds.set(fid, kind)
-        if ((kind === 'single' || kind === 'multi') && Array.isArray(f.options))
-          fieldOptions.set(fid, f.options.filter(isObj).map((o) => String(o.value)))
-      }
-    })
-  })
-  unique(steps.map((s) => (isObj(s) ? (s.id as string) : undefined)), 'steps', '步骤')
-
-  const recommenderChecks = checkRecommenderParts(root, recommenders, unitTypeObjs, fieldKinds, problems, { obj, arr, str, int, unique, isObj })
+  const units = list(recommenders.units)
+  units.forEach((u, i) => isObj(u) && oneOfRecommenderTypes(u.type, `recommenders.units[${i}].type`))
+  repeatedIds(units, 'recommenders.units', '推荐单位', fail)
 
   /**
    * A condition names an earlier single / multi / gate field (so never a field of a later step)
    * with equals or includes of one of its values, and/or unit types somebody can have.
    */
-  function checkCondition(v: unknown, cp: string) {
-    const c = obj(v, cp, ['field', 'equals', 'includes', 'unitType'])
-    if (!c) return
-    if (c.unitType !== undefined) unitTypeList(c.unitType, `${cp}.unitType`)
+  const checkCondition = (c: Obj, cp: string, scope: FieldScope) => {
+    if (c.unitType !== undefined) unitTypeRefs(c.unitType, `${cp}.unitType`)
     if (c.field === undefined) {
       if (c.unitType === undefined) fail(cp, '须给出 field（及 equals 或 includes）或 unitType')
       else if (c.equals !== undefined || c.includes !== undefined) fail(`${cp}.field`, '给出 equals 或 includes 时须指明 field')
       return
     }
-    const kind = typeof c.field === 'string' ? fieldKinds.get(c.field) : undefined
+    if (typeof c.field !== 'string') return
+    const kind = scope.kinds.get(c.field)
     if (kind === undefined) return void fail(`${cp}.field`, '应指向本字段之前已定义的字段')
     if ((c.equals === undefined) === (c.includes === undefined)) return void fail(cp, '须且只能给出 equals 或 includes 之一')
     if (!CONDITION_KINDS.includes(kind)) return void fail(`${cp}.field`, '条件只能指向单选、多选或是/否（gate）字段')
-    const target = c.field as string
-    const values = fieldOptions.get(target) ?? []
+    const values = scope.options.get(c.field) ?? []
     const known = (x: unknown) => typeof x === 'string' && values.includes(x)
+    const valuesText = `应为字段“${c.field}”的选项值之一：${values.join('、')}`
     if (kind === 'gate') {
       if (c.includes !== undefined) fail(`${cp}.includes`, 'includes 只适用于多选字段')
       else if (typeof c.equals !== 'boolean') fail(`${cp}.equals`, '是/否字段的条件应为 true 或 false')
     } else if (kind === 'single') {
       if (c.includes !== undefined) fail(`${cp}.includes`, 'includes 只适用于多选字段')
-      else if (!known(c.equals)) fail(`${cp}.equals`, `应为字段“${target}”的选项值之一：${values.join('、')}`)
+      else if (!known(c.equals)) fail(`${cp}.equals`, valuesText)
     } else if (c.equals !== undefined) fail(`${cp}.equals`, '多选字段的条件请用 includes')
-    else if (!known(c.includes)) fail(`${cp}.includes`, `应为字段“${target}”的选项值之一：${values.join('、')}`)
+    else if (!known(c.includes)) fail(`${cp}.includes`, valuesText)
   }
 
-  function checkKind(f: Obj, kind: FieldKind, fp: string) {
+  const checkField = (f: unknown, fp: string, scope: FieldScope) => {
+    if (!isObj(f) || !(typeof f.kind === 'string' && f.kind in FIELD_KEYS)) return
+    const kind = f.kind as FieldKind
+    const id = text(f.id)
+    if (id && scope.kinds.has(id)) fail(`${fp}.id`, `字段“${id}”重复`)
+    if (isObj(f.visibleIf)) checkCondition(f.visibleIf, `${fp}.visibleIf`, scope)
+    const lessOrEqual = (low: string, high: string, valid: (v: unknown) => boolean) => {
+      if (valid(f[low]) && valid(f[high]) && (f[low] as number) > (f[high] as number)) fail(`${fp}.${low}`, `不能大于 ${high}`)
+    }
     switch (kind) {
-      case 'text':
-      case 'textarea':
-        int(f, 'maxLength', fp)
-        if (kind === 'text' && f.format !== undefined) oneOf(f.format, TEXT_FORMATS, `${fp}.format`)
-        if (kind === 'textarea') int(f, 'minLength', fp, { optional: true })
-        break
       case 'single':
       case 'multi': {
-        const options = arr(f.options, `${fp}.options`)
-        const values = new Set<string>()
+        const options = list(f.options)
+        repeated(options.map((o) => (isObj(o) ? text(o.value) : undefined)), (k) => `${fp}.options[${k}].value`, (v) => `选项值“${v}”重复`, fail)
         let other = false
         options.forEach((o, k) => {
-          const op_ = `${fp}.options[${k}]`
-          const op = obj(o, op_, ['value', 'label', 'hint', 'other', 'otherMaxLength'])
-          if (!op) return
-          const value = str(op, 'value', op_)
-          str(op, 'label', op_)
-          str(op, 'hint', op_, true)
-          if (value !== undefined) {
-            if (values.has(value)) fail(`${op_}.value`, `选项值“${value}”重复`)
-            values.add(value)
-          }
-          if (op.other !== undefined) {
-            if (op.other !== true) fail(`${op_}.other`, '只能为 true')
-            else if (other) fail(`${op_}.other`, '每个字段只能有一个“其他”选项')
-            else other = true
-          }
-          if (op.otherMaxLength !== undefined) {
-            if (op.other !== true) fail(`${op_}.otherMaxLength`, '只适用于 other 为 true 的选项')
-            else int(op, 'otherMaxLength', op_)
-          }
+          if (!isObj(o)) return
+          if (o.other === true && other) fail(`${fp}.options[${k}].other`, '每个字段只能有一个“其他”选项')
+          if (o.other === true) other = true
+          if (o.otherMaxLength !== undefined && o.other !== true) fail(`${fp}.options[${k}].otherMaxLength`, '只适用于 other 为 true 的选项')
         })
-        if (kind === 'multi') {
-          const min = int(f, 'minItems', fp, { optional: true, min: 0 })
-          const max = int(f, 'maxItems', fp, { optional: true })
-          if (min !== undefined && max !== undefined && min > max) fail(`${fp}.minItems`, '不能大于 maxItems')
-        }
+        if (kind === 'multi') lessOrEqual('minItems', 'maxItems', isInt)
         break
       }
       case 'domain':
-        bool(f, 'directionRequired', fp)
         if (domains.length === 0) fail(fp, '领域字段需要活动定义 domains')
         break
       case 'amount':
-      case 'number': {
-        str(f, 'unit', fp)
-        const min = num(f, 'min', fp, true)
-        const max = num(f, 'max', fp, true)
-        int(f, 'precision', fp, { min: 0 })
-        if (min !== undefined && max !== undefined && min > max) fail(`${fp}.min`, '不能大于 max')
+      case 'number':
+        lessOrEqual('min', 'max', isNum)
         break
-      }
-      case 'indicators': {
-        const min = int(f, 'minRows', fp, { min: 0 })
-        const max = int(f, 'maxRows', fp)
-        if (min !== undefined && max !== undefined && min > max) fail(`${fp}.minRows`, '不能大于 maxRows')
+      case 'indicators':
+        lessOrEqual('minRows', 'maxRows', isInt)
         break
-      }
       case 'recommender':
-        if (unitCount === 0) fail(fp, '推荐单位字段需要 recommenders.units')
-        bool(f, 'byRegion', fp, true)
-        if (f.routes !== undefined) {
-          arr(f.routes, `${fp}.routes`).forEach((r, k) => {
-            const rp = `${fp}.routes[${k}]`
-            const route = obj(r, rp, ['when', 'unitTypes'])
-            if (!route) return
-            checkCondition(route.when, `${rp}.when`)
-            arr(route.unitTypes, `${rp}.unitTypes`).forEach((t, m) => oneOf(t, unitTypeIds, `${rp}.unitTypes[${m}]`))
-          })
-        }
-        break
-      case 'attachments':
-        int(f, 'maxFiles', fp)
-        int(f, 'maxSizeMB', fp)
-        arr(f.accept, `${fp}.accept`).forEach((t, k) => oneOf(t, ATTACHMENT_TYPES, `${fp}.accept[${k}]`))
-        break
-      case 'gate':
-        bool(f, 'stopWhen', fp)
-        str(f, 'stopMessage', fp)
-        break
-      case 'date':
-      case 'maturity':
+        if (units.length === 0) fail(fp, '推荐单位字段需要 recommenders.units')
+        list(f.routes).forEach((r, k) => {
+          if (!isObj(r)) return
+          if (isObj(r.when)) checkCondition(r.when, `${fp}.routes[${k}].when`, scope)
+          list(r.unitTypes).forEach((t, m) => oneOfRecommenderTypes(t, `${fp}.routes[${k}].unitTypes[${m}]`))
+        })
         break
     }
+    if (!id) return
+    scope.kinds.set(id, kind)
+    if ((kind === 'single' || kind === 'multi') && Array.isArray(f.options)) scope.options.set(id, f.options.filter(isObj).map((o) => String(o.value)))
   }
 
-  // Eligibility rules and validations: a numeric field compared with a number or another numeric field.
-  const ruleIds = new Set<string>()
-  const isNumericField = (id: unknown) => {
-    const kind = typeof id === 'string' ? fieldKinds.get(id) : undefined
-    return kind !== undefined && NUMERIC_KINDS.includes(kind)
-  }
-  const checkRule = (r: unknown, p: string) => {
-    const o = obj(r, p, ['id', 'field', 'op', 'value', 'appliesTo', 'message'])
-    if (!o) return
-    const rid = str(o, 'id', p)
-    if (rid !== undefined) {
-      if (ruleIds.has(rid)) fail(`${p}.id`, `规则“${rid}”重复`)
-      ruleIds.add(rid)
-    }
-    str(o, 'message', p)
-    if (isObj(o.value)) {
-      const ref = obj(o.value, `${p}.value`, ['field', 'factor'])
-      if (ref) {
-        if (!isNumericField(ref.field)) fail(`${p}.value.field`, '应指向一个数值或金额字段')
-        else if (ref.field === o.field) fail(`${p}.value.field`, '不能与 field 相同')
-        if (ref.factor !== undefined && (typeof ref.factor !== 'number' || !Number.isFinite(ref.factor) || ref.factor <= 0))
-          fail(`${p}.value.factor`, '应为正数')
-      }
-    } else if (typeof o.value !== 'number' || !Number.isFinite(o.value)) {
-      fail(`${p}.value`, '应为数字，或 { "field": "<数值字段>" }')
-    }
-    oneOf(o.op, ['>=', '>', '<=', '<'], `${p}.op`)
-    if (!isNumericField(o.field)) fail(`${p}.field`, '应指向一个数值或金额字段')
-    if (o.appliesTo !== undefined) unitTypeList(o.appliesTo, `${p}.appliesTo`)
-  }
-  arr(root.eligibility, 'eligibility', false).forEach((r, i) => checkRule(r, `eligibility[${i}]`))
-  if (root.validations !== undefined) arr(root.validations, 'validations', false).forEach((r, i) => checkRule(r, `validations[${i}]`))
+  // Steps and fields: ids unique across the whole campaign; conditions point at earlier fields.
+  const enterpriseFields = newScope()
+  const steps = list(root.steps)
+  steps.forEach((s, i) => isObj(s) && list(s.fields).forEach((f, j) => checkField(f, `steps[${i}].fields[${j}]`, enterpriseFields)))
+  repeatedIds(steps, 'steps', '步骤', fail)
 
-  arr(root.summaryColumns, 'summaryColumns').forEach((c, i) => {
-    const p = `summaryColumns[${i}]`
-    const o = obj(c, p, ['header', 'source'])
-    if (!o) return
-    str(o, 'header', p)
-    const source = String(o.source ?? '')
-    const [prefix, key] = source.split(':')
-    const ok =
-      source === 'rank' ||
-      source === 'unit' ||
-      (prefix === 'field' && fieldKinds.has(key)) ||
-      (prefix === 'profile' && ['enterpriseName', 'creditCode', 'contactName', 'mobile', 'unitType'].includes(key))
-    const recommenderSource = recommenderChecks.sourceProblem(source)
-    if (recommenderSource !== undefined) {
-      if (recommenderSource) fail(`${p}.source`, recommenderSource)
-    } else if (!ok) fail(`${p}.source`, '应为 rank、unit、field:<已定义字段> 或 profile:<资料项>')
+  // What the recommending unit fills: fields as a step's, with ids apart from the enterprise's.
+  const recommenderFields = newScope()
+  list(recommenders.fields).forEach((f, j) => {
+    const fp = `recommenders.fields[${j}]`
+    checkField(f, fp, recommenderFields)
+    if (!isObj(f)) return
+    if (NOT_FOR_RECOMMENDERS.includes(f.kind as FieldKind)) fail(`${fp}.kind`, `推荐单位的填写项不能是以下类型：${NOT_FOR_RECOMMENDERS.join('、')}`)
+    if (typeof f.id === 'string' && enterpriseFields.kinds.has(f.id)) fail(`${fp}.id`, `字段“${f.id}”与企业填报的字段重复`)
   })
 
-  if (root.reminders !== undefined) {
-    const r = obj(root.reminders, 'reminders', ['enterprise', 'recommender', 'quietHours'])
-    for (const audience of ['enterprise', 'recommender'] as const) {
-      if (!r || r[audience] === undefined) continue
-      const offsets = arr(r[audience], `reminders.${audience}`, false)
-      offsets.forEach((o, i) => {
-        if (typeof o !== 'string' || offsetMs(o) === null) fail(`reminders.${audience}[${i}]`, '应为提前量，如 7d、2h、30m（最长60天）')
-        else if (offsets.indexOf(o) !== i) fail(`reminders.${audience}[${i}]`, `提前量“${o}”重复`)
-      })
-    }
-    if (r && r.quietHours !== undefined && r.quietHours !== null) {
-      const q = obj(r.quietHours, 'reminders.quietHours', ['start', 'end'])
-      if (q) {
-        for (const k of ['start', 'end']) {
-          if (typeof q[k] !== 'string' || !isClockTime(q[k] as string)) fail(`reminders.quietHours.${k}`, '应为时刻 HH:MM')
-        }
-        if (q.start === q.end) fail('reminders.quietHours', '开始和结束不能相同')
-      }
-    }
+  const itemIds = (v: unknown, path: string, what: string) => {
+    const items = list(v)
+    repeatedIds(items, path, what, fail)
+    return new Set(items.map(idOf).filter((id) => fits(S.LabelledItem.properties.id, id)) as string[])
   }
+  const signOffIds = itemIds(recommenders.signOffs, 'recommenders.signOffs', '会签部门')
+  const deliverableIds = itemIds(root.deliverables, 'deliverables', '报送材料')
 
-  return problems.length ? { ok: false, problems } : { ok: true, definition: input as unknown as CampaignDefinition }
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key
-}
-
-/** All fields of a definition in step order. */
-export function allFields(def: CampaignDefinition) {
-  return def.steps.flatMap((s) => s.fields)
-}
-
-/** The validator's helpers, as checkRecommenderParts uses them. */
-interface Helpers {
-  obj: (v: unknown, path: string, keys: string[]) => Obj | null
-  arr: (v: unknown, path: string, nonEmpty?: boolean) => unknown[]
-  str: (o: Obj, key: string, path: string, optional?: boolean) => string | undefined
-  int: (o: Obj, key: string, path: string, opts?: { optional?: boolean; min?: number }) => number | undefined
-  unique: (ids: Array<string | undefined>, path: string, what: string) => void
-  isObj: (v: unknown) => v is Obj
-}
-
-/** Ids of sign-offs and deliverables. */
-const ITEM_ID = /^[a-zA-Z0-9][a-zA-Z0-9_-]*$/
-/** A template's address: https://host…, or a path on this site (`/…`, not `//host`). */
-const TEMPLATE_URL = /^(https:\/\/[^\s/?#]+([/?#]\S*)?|\/(?!\/)\S*)$/
-/** Kinds a recommending unit's field may not have: the enterprise's choices, a wizard's stop, tables. */
-const NOT_FOR_RECOMMENDERS: FieldKind[] = ['recommender', 'gate', 'domain', 'indicators']
-
-/**
- * What the recommending unit gives and what is handed in offline: `recommenders.fields` (each
- * checked exactly as a step's field is, by validating them as the only step of a copy of the
- * definition; ids apart from the enterprise's fields; `visibleIf` on earlier ones of them),
- * `recommenders.keyMark`, `recommenders.signOffs`, the unit types' `subQuotas` (a max within
- * the type's quota, conditions on the enterprise's fields and their option values),
- * `deliverables` and `templates`. Returns the check of the summary columns' sources these
- * parts define: undefined for a source of another kind, '' when fine, else the problem.
- */
-function checkRecommenderParts(
-  root: Obj,
-  recommenders: Obj | null,
-  unitTypes: Array<{ o: Obj; p: string }>,
-  fieldKinds: Map<string, FieldKind>,
-  problems: DefinitionProblem[],
-  { obj, arr, str, int, unique, isObj }: Helpers
-): { sourceProblem: (source: string) => string | undefined } {
-  const fail = (path: string, message: string) => problems.push({ path, message })
-  const recommenderFieldIds = new Set<string>()
-  const signOffIds = new Set<string>()
-  const deliverableIds = new Set<string>()
-
-  if (recommenders && recommenders.fields !== undefined) {
-    const fields = arr(recommenders.fields, 'recommenders.fields', false)
-    if (fields.length) {
-      const copy: Obj = {
-        ...root,
-        steps: [{ id: 'recommender', title: '推荐单位填写', fields }],
-        eligibility: [],
-        summaryColumns: [{ header: '序号', source: 'rank' }],
-        recommenders: { unitTypes: recommenders.unitTypes, units: recommenders.units }
-      }
-      delete copy.deliverables
-      delete copy.templates
-      const inner = validateDefinition(copy)
-      if (!inner.ok) {
-        for (const q of inner.problems) {
-          if (q.path.startsWith('steps[0].fields')) fail(q.path.replace('steps[0].fields', 'recommenders.fields'), q.message)
-        }
-      }
-    }
-    fields.forEach((f, j) => {
-      if (!isObj(f)) return
-      if (NOT_FOR_RECOMMENDERS.includes(f.kind as FieldKind)) fail(`recommenders.fields[${j}].kind`, `推荐单位的填写项不能是以下类型：${NOT_FOR_RECOMMENDERS.join('、')}`)
-      if (typeof f.id !== 'string') return
-      if (fieldKinds.has(f.id)) fail(`recommenders.fields[${j}].id`, `字段“${f.id}”与企业填报的字段重复`)
-      recommenderFieldIds.add(f.id)
-    })
-  }
-
-  if (recommenders && recommenders.keyMark !== undefined) {
-    const k = obj(recommenders.keyMark, 'recommenders.keyMark', ['label', 'max'])
-    if (k) {
-      str(k, 'label', 'recommenders.keyMark')
-      int(k, 'max', 'recommenders.keyMark', { optional: true })
-    }
-  }
-
-  const idList = (v: unknown, path: string, what: string, into: Set<string>) => {
-    const list = arr(v, path, false)
-    list.forEach((x, i) => {
-      const p = `${path}[${i}]`
-      const o = obj(x, p, ['id', 'label'])
-      if (!o) return
-      const id = str(o, 'id', p)
-      if (id !== undefined && id.trim() && !ITEM_ID.test(id)) fail(`${p}.id`, '标识只能包含字母、数字、下划线和连字符')
-      else if (id) into.add(id)
-      str(o, 'label', p)
-    })
-    unique(list.map((x) => (isObj(x) && typeof x.id === 'string' ? x.id : undefined)), path, what)
-  }
-  if (recommenders && recommenders.signOffs !== undefined) idList(recommenders.signOffs, 'recommenders.signOffs', '会签部门', signOffIds)
-  if (root.deliverables !== undefined) idList(root.deliverables, 'deliverables', '报送材料', deliverableIds)
-
-  // Sub-quotas: conditions on the enterprise's fields, as visibleIf, with values those fields can take.
-  const enterpriseFields = (Array.isArray(root.steps) ? root.steps : []).flatMap((s) =>
-    isObj(s) && Array.isArray(s.fields) ? s.fields.filter(isObj) : []
-  )
-  const condition = (v: unknown, cp: string) => {
-    const c = obj(v, cp, ['field', 'equals', 'includes'])
-    if (!c) return
-    const kind = typeof c.field === 'string' ? fieldKinds.get(c.field) : undefined
+  // Sub-quotas: a max within the type's quota; conditions on the enterprise's fields, as visibleIf, with values those fields can take.
+  const checkQuotaCondition = (c: unknown, cp: string) => {
+    if (!isObj(c) || typeof c.field !== 'string') return
+    const kind = enterpriseFields.kinds.get(c.field)
     if (!kind) return void fail(`${cp}.field`, '应指向企业填报的字段')
-    if (!['single', 'multi', 'gate'].includes(kind)) return void fail(`${cp}.field`, '条件只能指向单选、多选或是/否（gate）字段')
+    if (!CONDITION_KINDS.includes(kind)) return void fail(`${cp}.field`, '条件只能指向单选、多选或是/否（gate）字段')
     if ((c.equals === undefined) === (c.includes === undefined)) return void fail(cp, '须且只能给出 equals 或 includes 之一')
     if (c.includes !== undefined && kind !== 'multi') return void fail(`${cp}.includes`, 'includes 只适用于多选字段')
     if (c.equals !== undefined && kind === 'multi') return void fail(`${cp}.equals`, '多选字段的条件请用 includes')
-    const options = enterpriseFields.find((f) => f.id === c.field)?.options
+    const values = enterpriseFields.options.get(c.field)
     const key = c.includes !== undefined ? 'includes' : 'equals'
-    const values = Array.isArray(options) ? options.map((o) => (isObj(o) ? o.value : undefined)) : null
-    if (values && !values.includes(c[key])) fail(`${cp}.${key}`, `应为字段“${c.field}”的选项值之一：${values.join('、')}`)
+    if (values && !values.includes(c[key] as string)) fail(`${cp}.${key}`, `应为字段“${c.field}”的选项值之一：${values.join('、')}`)
   }
-  for (const { o, p } of unitTypes) {
-    if (o.subQuotas === undefined) continue
-    const list = arr(o.subQuotas, `${p}.subQuotas`, false)
-    const quota = typeof o.quota === 'number' ? o.quota : null
-    list.forEach((x, i) => {
-      const qp = `${p}.subQuotas[${i}]`
-      const q = obj(x, qp, ['id', 'label', 'max', 'when'])
-      if (!q) return
-      str(q, 'id', qp)
-      str(q, 'label', qp)
-      const max = int(q, 'max', qp)
-      if (max !== undefined && quota !== null && max > quota) fail(`${qp}.max`, `不能超过该类型的推荐名额（${quota}项）`)
-      if (Array.isArray(q.when)) arr(q.when, `${qp}.when`).forEach((c, k) => condition(c, `${qp}.when[${k}]`))
-      else condition(q.when, `${qp}.when`)
+  recommenderTypes.forEach((t, i) => {
+    if (!isObj(t)) return
+    const p = `recommenders.unitTypes[${i}]`
+    const quotas = list(t.subQuotas)
+    quotas.forEach((q, k) => {
+      if (!isObj(q)) return
+      const qp = `${p}.subQuotas[${k}]`
+      if (isInt(q.max) && isInt(t.quota) && q.max > t.quota) fail(`${qp}.max`, `不能超过该类型的推荐名额（${t.quota}项）`)
+      if (Array.isArray(q.when)) q.when.forEach((c, m) => checkQuotaCondition(c, `${qp}.when[${m}]`))
+      else checkQuotaCondition(q.when, `${qp}.when`)
     })
-    unique(list.map((x) => (isObj(x) && typeof x.id === 'string' ? x.id : undefined)), `${p}.subQuotas`, '分项名额')
+    repeatedIds(quotas, `${p}.subQuotas`, '分项名额', fail)
+  })
+
+  // Eligibility rules and validations: a numeric field compared with a number or another numeric field.
+  const isNumericField = (id: unknown) => typeof id === 'string' && NUMERIC_KINDS.includes(enterpriseFields.kinds.get(id)!)
+  const rules = [...list(root.eligibility).map((r, i) => [r, `eligibility[${i}]`] as const), ...list(root.validations).map((r, i) => [r, `validations[${i}]`] as const)]
+  repeated(rules.map(([r]) => text(idOf(r))), (i) => `${rules[i][1]}.id`, (id) => `规则“${id}”重复`, fail)
+  for (const [r, p] of rules) {
+    if (!isObj(r)) continue
+    if (isObj(r.value) && typeof r.value.field === 'string') {
+      if (!isNumericField(r.value.field)) fail(`${p}.value.field`, '应指向一个数值或金额字段')
+      else if (r.value.field === r.field) fail(`${p}.value.field`, '不能与 field 相同')
+    }
+    if (typeof r.field === 'string' && !isNumericField(r.field)) fail(`${p}.field`, '应指向一个数值或金额字段')
+    if (r.appliesTo !== undefined) unitTypeRefs(r.appliesTo, `${p}.appliesTo`)
   }
 
-  if (root.templates !== undefined) {
-    arr(root.templates, 'templates', false).forEach((x, i) => {
-      const p = `templates[${i}]`
-      const o = obj(x, p, ['name', 'url'])
-      if (!o) return
-      str(o, 'name', p)
-      const url = str(o, 'url', p)
-      if (url && url.trim() && !TEMPLATE_URL.test(url)) fail(`${p}.url`, '应为 https:// 开头的网址或以 / 开头的本站路径')
+  const hasKeyMark = isObj(recommenders.keyMark)
+  const recommenderFieldIds = [...recommenderFields.kinds.keys()]
+  list(root.summaryColumns).forEach((c, i) => {
+    if (!isObj(c) || typeof c.source !== 'string') return
+    const problem = sourceProblem(c.source, {
+      fields: enterpriseFields,
+      hasKeyMark,
+      recommenderFieldIds,
+      signOffIds,
+      deliverableIds
     })
-  }
+    if (problem) fail(`summaryColumns[${i}].source`, problem)
+  })
 
-  return {
-    sourceProblem(source) {
-      const prefix = source.split(':')[0]
-      const key = source.slice(prefix.length + 1)
-      if (source === 'keyRecommended') return isObj(recommenders?.keyMark) ? '' : '活动未设置重点推荐（recommenders.keyMark），不能导出此列'
-      if (prefix === 'recommender') {
-        const ok = recommenderFieldIds.has(key) || (key.startsWith('signoff:') && signOffIds.has(key.slice(8)))
-        return ok ? '' : '应为 recommender:<推荐单位填写项>（recommenders.fields 中的字段，或 signoff:<会签部门>）'
-      }
-      if (prefix === 'deliverable') return deliverableIds.has(key) ? '' : '应为 deliverable:<deliverables 中的报送材料>'
-      return undefined
+  const reminders = isObj(root.reminders) ? root.reminders : {}
+  for (const audience of ['enterprise', 'recommender'] as const) {
+    const offsets = list(reminders[audience])
+    repeated(offsets.map(text), (i) => `reminders.${audience}[${i}]`, (o) => `提前量“${o}”重复`, fail)
+  }
+  const quiet = reminders.quietHours
+  if (isObj(quiet) && fits(S.QuietHours, quiet) && quiet.start === quiet.end) fail('reminders.quietHours', '开始和结束不能相同')
+}
+
+/** What a summary column's source must name: a column the campaign can fill. */
+function sourceProblem(
+  source: string,
+  known: { fields: FieldScope; hasKeyMark: boolean; recommenderFieldIds: string[]; signOffIds: Set<string>; deliverableIds: Set<string> }
+): string | null {
+  const prefix = source.split(':')[0]
+  const key = source.slice(prefix.length + 1)
+  switch (prefix) {
+    case 'keyRecommended':
+      return known.hasKeyMark ? null : '活动未设置重点推荐（recommenders.keyMark），不能导出此列'
+    case 'recommender':
+      return known.recommenderFieldIds.includes(key) || (key.startsWith('signoff:') && known.signOffIds.has(key.slice(8)))
+        ? null
+        : '应为 recommender:<推荐单位填写项>（recommenders.fields 中的字段，或 signoff:<会签部门>）'
+    case 'deliverable':
+      return known.deliverableIds.has(key) ? null : '应为 deliverable:<deliverables 中的报送材料>'
+    default: {
+      const ok =
+        source === 'rank' ||
+        source === 'unit' ||
+        (prefix === 'field' && known.fields.kinds.has(key)) ||
+        (prefix === 'profile' && PROFILE_KEYS.includes(key))
+      return ok ? null : '应为 rank、unit、field:<已定义字段> 或 profile:<资料项>'
     }
   }
 }

@@ -6,9 +6,8 @@
  * Exits 1 when a median misses the target.
  */
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import type { CampaignDefinition } from '../../types/campaign'
+import { allFields, type CampaignDefinition } from '../../types/campaign'
 import { completeness, validateDemand, type Answers } from '../../types/engine'
-import { allFields } from '../../types/validate-definition'
 import { completeAnswers, FIXTURE_UNIT_TYPE, sampleAttachment } from '../types/fixtures'
 
 const TARGET_MS = 1

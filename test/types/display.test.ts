@@ -4,10 +4,9 @@
  * summary sheet's cells (displayAnswer) read the same apart from keeping numbers numbers.
  */
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import type { FieldDefinition } from '../../types/campaign'
+import { allFields, type FieldDefinition } from '../../types/campaign'
 import { answerText, displayAnswer, EMPTY_ANSWER, formatSize, indicatorText, indicatorValues } from '../../types/display'
 import { visibleFields, type Answers } from '../../types/engine'
-import { allFields } from '../../types/validate-definition'
 import { completeAnswers, sampleAttachment } from './fixtures'
 
 const cq = CAMPAIGN_DEFINITIONS.find((d) => d.id === 'cq-2026-key-areas')!

@@ -4,7 +4,7 @@
  * copies changed as a campaign author would (each copy checked by validateDefinition first).
  */
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import type { CampaignDefinition, FieldDefinition, MultiChoiceField, SingleChoiceField } from '../../types/campaign'
+import { allFields, type CampaignDefinition, type FieldDefinition, type MultiChoiceField, type SingleChoiceField } from '../../types/campaign'
 import { displayAnswer, domainLabel, summarySheet } from '../../types/display'
 import {
   checkEligibility,
@@ -26,7 +26,7 @@ import {
   type FieldIssue
 } from '../../types/engine'
 import { directionDescription, directionLabel, isKnownUnitType, unitTypeLabel, unitTypesOf } from '../../types/labels'
-import { allFields, validateDefinition } from '../../types/validate-definition'
+import { validateDefinition } from '../../types/validate-definition'
 import { completeAnswers } from './fixtures'
 
 const byId = (id: string): CampaignDefinition => {

@@ -1,5 +1,5 @@
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import type { CampaignDefinition, FieldDefinition } from '../../types/campaign'
+import { allFields, type CampaignDefinition, type FieldDefinition } from '../../types/campaign'
 import {
   checkEligibility,
   completeness,
@@ -21,7 +21,7 @@ import {
   type FieldIssue
 } from '../../types/engine'
 import * as contract from '../../types'
-import { allFields, validateDefinition } from '../../types/validate-definition'
+import { validateDefinition } from '../../types/validate-definition'
 import { completeAnswers, FIXTURE_UNIT_TYPE, sampleAttachment } from './fixtures'
 
 const byId = (id: string): CampaignDefinition => {

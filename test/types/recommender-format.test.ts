@@ -18,6 +18,7 @@ import {
 } from '../../types/recommender-fields'
 import { validateDefinition, type DefinitionProblem } from '../../types/validate-definition'
 import { sampleAttachment } from './fixtures'
+import { inAnyOrder } from '../support/problems'
 
 type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
 const copy = (def: unknown): Json => JSON.parse(JSON.stringify(def))
@@ -142,7 +143,7 @@ describe('sub-quotas', () => {
     )
     const i = def.recommenders.unitTypes.indexOf(type)
     const p = `recommenders.unitTypes[${i}].subQuotas`
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: `${p}[1].max`, message: '不能超过该类型的推荐名额（2项）' },
       { path: `${p}[2].when.field`, message: '条件只能指向单选、多选或是/否（gate）字段' },
       { path: `${p}[3].when.field`, message: '应指向企业填报的字段' },
@@ -154,7 +155,7 @@ describe('sub-quotas', () => {
       { path: `${p}[5].max`, message: '应为正整数' },
       { path: `${p}[5].when`, message: '须且只能给出 equals 或 includes 之一' },
       { path: `${p}[5].id`, message: '分项名额“too-many”重复' }
-    ])
+    ]))
   })
 
   it('are allowed on a type without quota, and hold on the submitted answers (a list: any of them)', () => {
@@ -180,14 +181,14 @@ describe('deliverables, templates and summary column sources', () => {
       { name: '附件4', url: '//evil.example/fj4.docx' },
       { name: '', url: 'javascript:alert(1)' }
     ]
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: 'deliverables[3].label', message: '应为非空文本' },
       { path: 'deliverables[2].id', message: '报送材料“paper”重复' },
       { path: 'templates[2].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' },
       { path: 'templates[3].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' },
       { path: 'templates[4].name', message: '应为非空文本' },
       { path: 'templates[4].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' }
-    ])
+    ]))
   })
 
   it('accept recommender:, keyRecommended and deliverable: only for what the definition has', () => {

@@ -5,9 +5,9 @@
  * `recommenderChoices`; the engine refuses a unit the route does not lead to.
  */
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import type { CampaignDefinition, RecommenderField } from '../../types/campaign'
+import { allFields, type CampaignDefinition, type RecommenderField } from '../../types/campaign'
 import { recommenderChoices, validateField } from '../../types/engine'
-import { allFields, validateDefinition } from '../../types/validate-definition'
+import { validateDefinition } from '../../types/validate-definition'
 
 const byId = (id: string) => CAMPAIGN_DEFINITIONS.find((d) => d.id === id) as CampaignDefinition
 const recommenderOf = (def: CampaignDefinition) => allFields(def).find((f): f is RecommenderField => f.kind === 'recommender')!

@@ -12,6 +12,7 @@ import {
   reminderText
 } from '../../types/reminders'
 import { validateDefinition } from '../../types/validate-definition'
+import { inAnyOrder } from '../support/problems'
 
 const at = (iso: string) => Date.parse(iso)
 const TZ = 'Asia/Shanghai'
@@ -155,7 +156,7 @@ describe('a campaign’s own policy', () => {
       reminders: { enterprise: ['7d', '7d', '7 days', '90d'], recommender: 'daily', quietHours: { start: '25:00', end: '08:00', tz: 'x' }, extra: 1 }
     }
     const result = validateDefinition(bad)
-    expect(result.ok ? [] : result.problems).toEqual([
+    expect(inAnyOrder(result.ok ? [] : result.problems)).toEqual(inAnyOrder([
       { path: 'reminders.extra', message: '未知的键' },
       { path: 'reminders.enterprise[1]', message: '提前量“7d”重复' },
       { path: 'reminders.enterprise[2]', message: '应为提前量，如 7d、2h、30m（最长60天）' },
@@ -163,7 +164,7 @@ describe('a campaign’s own policy', () => {
       { path: 'reminders.recommender', message: '应为数组' },
       { path: 'reminders.quietHours.tz', message: '未知的键' },
       { path: 'reminders.quietHours.start', message: '应为时刻 HH:MM' }
-    ])
+    ]))
   })
 })
 

@@ -2,6 +2,7 @@ import cqJson from '../../campaigns/cq-2026-key-areas.json'
 import xjJson from '../../campaigns/xj-2023-major-demands.json'
 import hzJson from '../../campaigns/hz-2021-major-research.json'
 import { validateDefinition, type DefinitionProblem } from '../../types/validate-definition'
+import { inAnyOrder } from '../support/problems'
 
 type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -152,10 +153,10 @@ describe('validateDefinition rejects a broken copy with the path of the bad key'
     const def = copy(hzJson)
     def.eligibility[0].field = 'rdRate'
     def.eligibility[2].op = '=>'
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: 'eligibility[0].field', message: '应指向一个数值或金额字段' },
       { path: 'eligibility[2].op', message: '应为以下之一：>=、>、<=、<' }
-    ])
+    ]))
   })
 
   it('an eligibility rule for an unknown unit type', () => {
@@ -242,11 +243,13 @@ describe('validateDefinition rejects a broken copy with the path of the bad key'
     def.deadlines.recommender = '2025-07-01'
     fieldAt(def, 'demandName').maxLength = 0
     def.summaryColumns[1].source = 'field:name'
-    expect(problemsOf(def).map((p) => p.path)).toEqual([
+    expect(problemsOf(def).map((p) => p.path).sort()).toEqual(
+      [
       'deadlines.recommender',
       'steps[1].fields[0].maxLength',
       'summaryColumns[1].source'
-    ])
+      ].sort()
+    )
   })
 
   it('is not an object', () => {
@@ -266,12 +269,12 @@ describe('areas, directions and limits', () => {
   it('reports a bad direction, an unknown key in one and a repeated one, each at its index', () => {
     const def = copy(cqJson)
     def.domains[1].directions = ['基础软件', { description: '没有名称' }, { label: '信息安全软件', note: '多余' }, '基础软件', 3]
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: 'domains[1].directions[1].label', message: '应为非空文本' },
       { path: 'domains[1].directions[2].note', message: '未知的键' },
       { path: 'domains[1].directions[3]', message: '方向“基础软件”重复' },
       { path: 'domains[1].directions[4]', message: '应为非空文本，或 { label, description }' }
-    ])
+    ]))
   })
 
   it('accepts perEnterprise null (不限) and refuses 0 or text', () => {
@@ -339,13 +342,13 @@ describe('unit types as data', () => {
     const def = withCounty()
     def.unitTypes.push({ id: 'enterprise', label: '企业' }, { id: 'County Enterprise', label: '县域' }, { id: 'county_enterprise', label: '又一个' }, { label: '无标识' })
     def.eligibleUnitTypes.push('enterprise')
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: 'unitTypes[1].id', message: '“enterprise”已是通用单位类型，无需声明' },
       { path: 'unitTypes[2].id', message: '单位类型标识只能包含小写字母、数字、下划线和连字符，且以字母开头' },
       { path: 'unitTypes[4].id', message: '应为非空文本' },
       { path: 'unitTypes[3].id', message: '单位类型“county_enterprise”重复' },
       { path: 'eligibleUnitTypes[3]', message: '单位类型“enterprise”重复' }
-    ])
+    ]))
   })
 })
 
@@ -362,11 +365,11 @@ describe('conditions', () => {
     fieldAt(def, 'advantageUnits').visibleIf = {}
     fieldAt(def, 'industrialization').visibleIf = { unitType: ['enterprise'], equals: 'yes' }
     fieldAt(def, 'applicationEntities').visibleIf = { unitType: [] }
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: `${pathOf(def, 'industrialization')}.visibleIf.field`, message: '给出 equals 或 includes 时须指明 field' },
       { path: `${pathOf(def, 'applicationEntities')}.visibleIf.unitType`, message: '不能为空' },
       { path: `${pathOf(def, 'advantageUnits')}.visibleIf`, message: '须给出 field（及 equals 或 includes）或 unitType' }
-    ])
+    ]))
   })
 
   it('a field of a later step', () => {
@@ -423,14 +426,14 @@ describe('options with “其他”, text formats', () => {
       { value: 'young_talent', label: '重复' }
     )
     const p = `${pathOf(def, 'organizationModes')}.options`
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: `${p}[5].other`, message: '每个字段只能有一个“其他”选项' },
       { path: `${p}[6].other`, message: '只能为 true' },
       { path: `${p}[7].otherMaxLength`, message: '只适用于 other 为 true 的选项' },
       { path: `${p}[8].other`, message: '每个字段只能有一个“其他”选项' },
       { path: `${p}[8].otherMaxLength`, message: '应为正整数' },
       { path: `${p}[9].value`, message: '选项值“young_talent”重复' }
-    ])
+    ]))
   })
 
   it('accepts phone, mobile and email formats on text fields only', () => {
@@ -464,14 +467,14 @@ describe('rules comparing fields', () => {
       { id: 'd', field: 'fiscalSupport', op: '<=', value: { field: 'projectName' }, message: 'x' },
       { id: 'e', field: 'fiscalSupport', op: '<=', value: '8600', message: 'x' }
     )
-    expect(problemsOf(def)).toEqual([
+    expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
       { path: 'validations[1].value.field', message: '应指向一个数值或金额字段' },
       { path: 'validations[2].value.field', message: '不能与 field 相同' },
       { path: 'validations[3].value.scale', message: '未知的键' },
       { path: 'validations[3].value.factor', message: '应为正数' },
       { path: 'validations[4].value.field', message: '应指向一个数值或金额字段' },
       { path: 'validations[5].value', message: '应为数字，或 { "field": "<数值字段>" }' }
-    ])
+    ]))
   })
 
   it('rule ids are unique across eligibility and validations', () => {
