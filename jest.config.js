@@ -15,6 +15,8 @@ const nodeProject = (name, extra = {}) => ({
   testEnvironment: 'node',
   transform: nodeTransform,
   testMatch: [`<rootDir>/test/${name}/**/*.test.ts`],
+  // typebox ships ES modules only, which Jest 29 will not require: Node loads it (test/support/typebox.cjs)
+  moduleNameMapper: { '^typebox$': '<rootDir>/test/support/typebox.cjs' },
   ...extra
 })
 

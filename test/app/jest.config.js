@@ -34,6 +34,7 @@ const config = defineJestConfig({
   ],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'mjs', 'json'],
   moduleNameMapper: {
+    '^typebox$': here('../support/typebox.cjs'),
     '\\.(css|scss|sass|less)$': here('setup/style-stub.js')
   }
 })
