@@ -270,6 +270,18 @@ export const ReminderSettings = Closed({
   quietHours: Type.Optional(Type.Union([Type.Null(), QuietHours]))
 })
 
+/** The demand quality assistant's words and thresholds for this campaign (types/quality.ts has the defaults). */
+export const QualitySettings = Closed({
+  /** Words that claim a standing or a gain: a sentence with one and no figure gets a hint. */
+  claimWords: Type.Optional(List(Text(), 0)),
+  /** Words in an indicator's name for which a lower target is the improvement (能耗, 误差). */
+  lowerIsBetter: Type.Optional(List(Text(), 0)),
+  /** Years after the enterprise deadline a completion date may fall in. */
+  completionWithinYears: Type.Optional(Int()),
+  /** An example per rule id, in the notice's own words. */
+  examples: Type.Optional(Type.Record(Type.String(), Text()))
+})
+
 /** A unit type a campaign adds to the global list (for its eligibleUnitTypes, rules and conditions). */
 export const DeclaredUnitType = Closed({
   id: Text({ pattern: '^[a-z][a-z0-9_-]*$', message: '单位类型标识只能包含小写字母、数字、下划线和连字符，且以字母开头' }),
@@ -323,5 +335,7 @@ export const CampaignDefinition = Closed({
   templates: Type.Optional(List(CampaignTemplate, 0)),
   summaryColumns: List(SummaryColumn),
   /** Deadline reminders; the default policy (types/reminders.ts) when absent. */
-  reminders: Type.Optional(ReminderSettings)
+  reminders: Type.Optional(ReminderSettings),
+  /** The quality assistant's settings; its defaults when absent. */
+  quality: Type.Optional(QualitySettings)
 })
