@@ -11,13 +11,18 @@
  * holds at most its `maxFiles` files, a demand at most `uploadMaxBytesPerDemand` bytes.
  * A demand's files are the enterprise's or its recommending unit's (`side`): each side's
  * limits and spare files are counted apart. Both upload routes read and check a file with
- * `receiveUpload` and store it with `storeAttachment`.
+ * `receiveUpload` and store it with `storeAttachment`; the enterprise's go through
+ * `enterpriseUploadField` (before the body is read) and `storeEnterpriseUpload` (one transaction).
  */
 import crypto from 'node:crypto'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentsField, type AttachmentType } from '../types/campaign'
-import type { Queryable } from './db'
-import { AppError, badRequest } from './errors'
+import { allFields, ATTACHMENT_MIME_TYPES, ATTACHMENT_TYPES, type AttachmentsField, type AttachmentType } from '../types/campaign'
+import type { AttachmentRef } from '../types/engine'
+import type { Session } from './auth/sessions'
+import { cachedDefinition } from './campaigns'
+import type { Db, Queryable } from './db'
+import { getDemand } from './demands'
+import { AppError, badRequest, notFound } from './errors'
 import { inflateEntry, InflatedTooLarge } from './zip-inflate'
 
 const startsWith = (buf: Buffer, bytes: number[], at = 0) => bytes.every((b, i) => buf[at + i] === b)
@@ -295,6 +300,13 @@ export interface StoredAttachment {
   content: Buffer | Uint8Array
 }
 
+/** One of the enterprise's own stored files (404 for anyone else's). */
+export async function ownAttachment(db: Queryable, session: Session, id: string): Promise<StoredAttachment> {
+  const [row] = await db.query<StoredAttachment>('SELECT name, type, content FROM attachments WHERE id = $1 AND owner_id = $2', [id, session.userId])
+  if (!row) throw notFound('附件')
+  return row
+}
+
 /** Sends a stored attachment as a download under its shown name (its type from its checked content). */
 export function sendAttachment(reply: FastifyReply, file: StoredAttachment) {
   return reply
@@ -491,4 +503,58 @@ export async function receiveUpload(request: FastifyRequest, spec: Pick<Attachme
   }
   if (declared !== type) throw badRequest('FILE_TYPE_MISMATCH', `文件内容是${type.toUpperCase()}，与扩展名不符，请检查后重新上传`)
   return { name, type, content, sha256: crypto.createHash('sha256').update(content).digest('hex') }
+}
+
+const readOnly = () => new AppError(403, 'DEADLINE_PASSED', '需求已不能修改，不能再上传附件')
+
+/**
+ * The attachments field of the enterprise's own demand an upload goes to, refused before the
+ * body is read: a demand that can no longer change (DEADLINE_PASSED), a field that takes no
+ * files (UNKNOWN_FIELD), a draft already naming the field's `maxFiles` files (TOO_MANY_FILES).
+ */
+export async function enterpriseUploadField(db: Queryable, session: Session, demandId: string, fieldId: string, now: number): Promise<AttachmentsField> {
+  const demand = await getDemand(db, session, demandId, now)
+  if (demand.readOnly) throw readOnly()
+  const def = await cachedDefinition(db, demand.campaignId)
+  const field = allFields(def!).find((f) => f.id === fieldId)
+  if (!field || field.kind !== 'attachments') throw badRequest('UNKNOWN_FIELD', '该填报项不接受附件')
+  const named = demand.answers[field.id]
+  if (Array.isArray(named) && named.length >= field.maxFiles) throw tooManyFiles(field)
+  return field
+}
+
+/**
+ * Stores a checked upload (receiveUpload) of the enterprise for its demand, with its audit
+ * record, in one transaction holding the demand's row lock: parallel uploads are counted one
+ * after the other, and the demand is judged still changeable under the lock.
+ */
+export async function storeEnterpriseUpload(
+  db: Db,
+  session: Session,
+  demandId: string,
+  field: AttachmentsField,
+  file: CheckedUpload,
+  maxBytesPerDemand: number,
+  now: number
+): Promise<AttachmentRef> {
+  const id = await db.transaction(async (tx) => {
+    const [locked] = await tx.query('SELECT id FROM demands WHERE id = $1 AND owner_id = $2 FOR UPDATE', [demandId, session.userId])
+    if (!locked) throw notFound('需求')
+    if ((await getDemand(tx, session, demandId, now)).readOnly) throw readOnly()
+    const at = new Date(now)
+    const stored = await storeAttachment(
+      tx,
+      { demandId, ownerId: session.userId, field: { id: field.id, label: field.label, maxFiles: field.maxFiles }, ...file },
+      maxBytesPerDemand,
+      at
+    )
+    await tx.query(`INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_attachment', $3, $4)`, [
+      session.userId,
+      demandId,
+      JSON.stringify({ attachment: stored.id, name: file.name, sha256: file.sha256, replaced: stored.replaced }),
+      at
+    ])
+    return stored.id
+  })
+  return { id, name: file.name, size: file.content.length, type: file.type, sha256: file.sha256 }
 }

@@ -1,18 +1,19 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import type { Deps } from '../deps'
 import { getCampaign, listCampaigns } from '../campaigns'
 import { notFound } from '../errors'
+import { CampaignIdParams, replies } from '../schemas/common'
+import { CampaignDetailSchema, CampaignSummarySchema } from '../schemas/domain'
 
-export const campaignRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/campaigns', async () => ({ campaigns: await listCampaigns(deps.db, deps.clock()) }))
+export const campaignRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/campaigns', { schema: { response: replies(Type.Object({ campaigns: Type.Array(CampaignSummarySchema) })) } }, async () => ({
+    campaigns: await listCampaigns(deps.db, deps.clock())
+  }))
 
-  app.get<{ Params: { id: string } }>(
-    '/api/campaigns/:id',
-    { schema: { params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] } } },
-    async (request) => {
-      const campaign = await getCampaign(deps.db, request.params.id, deps.clock())
-      if (!campaign) throw notFound('征集活动')
-      return campaign
-    }
-  )
+  app.get('/api/campaigns/:id', { schema: { params: CampaignIdParams, response: replies(CampaignDetailSchema) } }, async (request) => {
+    const campaign = await getCampaign(deps.db, request.params.id, deps.clock())
+    if (!campaign) throw notFound('征集活动')
+    return campaign
+  })
 }

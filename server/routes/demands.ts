@@ -1,9 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify'
-import type { AttachmentsField } from '../../types/campaign'
-import type { AttachmentRef } from '../../types/engine'
-import { allFields } from '../../types/validate-definition'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { AnswerChange } from '../../types/engine'
+import type { DemandStatusView } from '../../types/recommend'
 import type { Deps } from '../deps'
-import { cachedDefinition } from '../campaigns'
 import { enterpriseStatus } from '../demand-status'
 import {
   createDemand,
@@ -15,96 +15,85 @@ import {
   saveDraft,
   submitDemand
 } from '../demands'
-import { AppError, badRequest, notFound } from '../errors'
-import { receiveUpload, sendAttachment, storeAttachment, tooManyFiles, type StoredAttachment } from '../files'
+import { enterpriseUploadField, ownAttachment, receiveUpload, sendAttachment, storeEnterpriseUpload } from '../files'
 import { hit } from '../rate-limit'
-import { idParams, requireSession, UUID } from './guards'
+import { CampaignIdParams, Described, Download, IdParams, replies, Uuid } from '../schemas/common'
+import {
+  AttachmentRefSchema,
+  DemandListItemSchema,
+  DemandSchema,
+  DemandVersionSchema,
+  DemandVersionSummarySchema,
+  SaveResultSchema
+} from '../schemas/domain'
+import { requireSession } from './guards'
 
 /** Path and query values arrive as text; numbers are checked as digits, then converted. */
-const VERSION_NUMBER = { type: 'string', pattern: '^[1-9][0-9]{0,5}$' } as const
+const VersionNumber = Type.String({ pattern: '^[1-9][0-9]{0,5}$' })
 
-const readOnly = () => new AppError(403, 'DEADLINE_PASSED', '需求已不能修改，不能再上传附件')
-
-export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+export const demandRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock, config } = deps
-  const enterprise = (request: Parameters<typeof requireSession>[0]) => requireSession(request, 'enterprise')
+  const enterprise = (request: FastifyRequest) => requireSession(request, 'enterprise')
 
   /** The signed-in enterprise's own demands, newest first. */
-  app.get('/api/demands', async (request) => ({ demands: await listOwnDemands(db, requireSession(request)) }))
+  app.get('/api/demands', { schema: { response: replies(Type.Object({ demands: Type.Array(DemandListItemSchema) })) } }, async (request) => ({
+    demands: await listOwnDemands(db, requireSession(request))
+  }))
 
-  app.post<{ Params: { id: string } }>(
-    '/api/campaigns/:id/demands',
-    { schema: { params: { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } } },
-    async (request, reply) => reply.status(201).send(await createDemand(db, enterprise(request), request.params.id, clock()))
+  app.post('/api/campaigns/:id/demands', { schema: { params: CampaignIdParams, response: replies(DemandSchema, 201) } }, async (request, reply) =>
+    reply.status(201).send(await createDemand(db, enterprise(request), request.params.id, clock()))
   )
 
   /** The status page: timeline, current step, what the enterprise can do now and until when. */
-  app.get<{ Params: { id: string } }>('/api/demands/:id/status', { schema: { params: idParams } }, async (request) =>
+  app.get('/api/demands/:id/status', { schema: { params: IdParams, response: replies(Described<DemandStatusView>()) } }, async (request) =>
     enterpriseStatus(db, enterprise(request), request.params.id, clock())
   )
 
-  app.get<{ Params: { id: string } }>('/api/demands/:id', { schema: { params: idParams } }, async (request) =>
+  app.get('/api/demands/:id', { schema: { params: IdParams, response: replies(DemandSchema) } }, async (request) =>
     getDemand(db, enterprise(request), request.params.id, clock())
   )
 
-  app.put<{ Params: { id: string }; Body: { baseVersion: number; answers: Record<string, unknown>; currentStep: string } }>(
+  app.put(
     '/api/demands/:id/draft',
     {
       schema: {
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['baseVersion', 'answers', 'currentStep'],
-          properties: {
-            baseVersion: { type: 'integer', minimum: 1 },
-            answers: { type: 'object', maxProperties: 200 },
-            currentStep: { type: 'string', maxLength: 100 }
-          }
-        }
+        params: IdParams,
+        body: Type.Object({
+          baseVersion: Type.Integer({ minimum: 1 }),
+          answers: Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200 }),
+          currentStep: Type.String({ maxLength: 100 })
+        }),
+        response: replies(SaveResultSchema)
       }
     },
     async (request) => saveDraft(db, enterprise(request), request.params.id, request.body, clock())
   )
 
-  app.post<{ Params: { id: string }; Body: { baseVersion: number } }>(
+  app.post(
     '/api/demands/:id/submit',
-    {
-      schema: {
-        params: idParams,
-        body: { type: 'object', required: ['baseVersion'], properties: { baseVersion: { type: 'integer', minimum: 1 } } }
-      }
-    },
+    { schema: { params: IdParams, body: Type.Object({ baseVersion: Type.Integer({ minimum: 1 }) }), response: replies(DemandSchema) } },
     async (request) => submitDemand(db, enterprise(request), request.params.id, request.body.baseVersion, clock())
   )
 
-  app.get<{ Params: { id: string } }>('/api/demands/:id/versions', { schema: { params: idParams } }, async (request) => ({
-    versions: await listVersions(db, enterprise(request), request.params.id)
-  }))
+  app.get(
+    '/api/demands/:id/versions',
+    { schema: { params: IdParams, response: replies(Type.Object({ versions: Type.Array(DemandVersionSummarySchema) })) } },
+    async (request) => ({ versions: await listVersions(db, enterprise(request), request.params.id) })
+  )
 
-  app.get<{ Params: { id: string; number: string } }>(
+  app.get(
     '/api/demands/:id/versions/:number',
-    {
-      schema: {
-        params: {
-          type: 'object',
-          required: ['id', 'number'],
-          properties: { id: { type: 'string', pattern: UUID }, number: VERSION_NUMBER }
-        }
-      }
-    },
+    { schema: { params: Type.Object({ id: Uuid, number: VersionNumber }), response: replies(DemandVersionSchema) } },
     async (request) => getVersion(db, enterprise(request), request.params.id, Number(request.params.number))
   )
 
-  app.get<{ Params: { id: string }; Querystring: { from: string; to: string } }>(
+  app.get(
     '/api/demands/:id/diff',
     {
       schema: {
-        params: idParams,
-        querystring: {
-          type: 'object',
-          required: ['from', 'to'],
-          properties: { from: VERSION_NUMBER, to: VERSION_NUMBER }
-        }
+        params: IdParams,
+        querystring: Type.Object({ from: VersionNumber, to: VersionNumber }),
+        response: replies(Type.Object({ from: Type.Integer(), to: Type.Integer(), changes: Described<AnswerChange[]>() }))
       }
     },
     async (request) => diffVersions(db, enterprise(request), request.params.id, Number(request.query.from), Number(request.query.to))
@@ -117,59 +106,26 @@ export const demandRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { de
    * `maxFiles` files, the demand's `uploadMaxBytesPerDemand` bytes, a file nothing refers to
    * making way for a new one (files.ts); and each person's uploads per 10 minutes.
    */
-  app.post<{ Params: { id: string }; Querystring: { field: string } }>(
+  app.post(
     '/api/demands/:id/attachments',
     {
       schema: {
-        params: idParams,
-        querystring: { type: 'object', required: ['field'], properties: { field: { type: 'string', maxLength: 100 } } }
+        params: IdParams,
+        querystring: Type.Object({ field: Type.String({ maxLength: 100 }) }),
+        response: replies(AttachmentRefSchema, 201)
       }
     },
     async (request, reply) => {
       const session = enterprise(request)
       await hit(db, `upload:user:${session.userId}`, config.userLimits.uploads, clock())
-      const demand = await getDemand(db, session, request.params.id, clock())
-      if (demand.readOnly) throw readOnly()
-      const def = await cachedDefinition(db, demand.campaignId)
-      const field = allFields(def!).find((f) => f.id === request.query.field)
-      if (!field || field.kind !== 'attachments') throw badRequest('UNKNOWN_FIELD', '该填报项不接受附件')
-      const spec = field as AttachmentsField
-      const target = { id: spec.id, label: spec.label, maxFiles: spec.maxFiles }
-      // A draft already naming maxFiles files leaves no room whatever is stored: said before the body is read.
-      if (Array.isArray(demand.answers[spec.id]) && (demand.answers[spec.id] as unknown[]).length >= spec.maxFiles) throw tooManyFiles(target)
+      const field = await enterpriseUploadField(db, session, request.params.id, request.query.field, clock())
       // Read and checked by content, size and zip structure (files.ts, shared with the recommending unit's uploads).
-      const { name, type, content, sha256 } = await receiveUpload(request, spec)
-      const id = await db.transaction(async (tx) => {
-        // One upload at a time per demand: the files counted below stay as counted until this commits.
-        const [locked] = await tx.query('SELECT id FROM demands WHERE id = $1 AND owner_id = $2 FOR UPDATE', [demand.id, session.userId])
-        if (!locked) throw notFound('需求')
-        if ((await getDemand(tx, session, demand.id, clock())).readOnly) throw readOnly()
-        const at = new Date(clock())
-        // Room by what is stored, judged under the lock (files.ts).
-        const stored = await storeAttachment(
-          tx,
-          { demandId: demand.id, ownerId: session.userId, field: target, name, type, content, sha256 },
-          config.uploadMaxBytesPerDemand,
-          at
-        )
-        await tx.query(
-          `INSERT INTO audit_log (actor_id, demand_id, action, detail, at) VALUES ($1, $2, 'upload_attachment', $3, $4)`,
-          [session.userId, demand.id, JSON.stringify({ attachment: stored.id, name, sha256, replaced: stored.replaced }), at]
-        )
-        return stored.id
-      })
-      const ref: AttachmentRef = { id, name, size: content.length, type, sha256 }
-      return reply.status(201).send(ref)
+      const file = await receiveUpload(request, field)
+      return reply.status(201).send(await storeEnterpriseUpload(db, session, request.params.id, field, file, config.uploadMaxBytesPerDemand, clock()))
     }
   )
 
-  app.get<{ Params: { id: string } }>('/api/attachments/:id', { schema: { params: idParams } }, async (request, reply) => {
-    const session = enterprise(request)
-    const [row] = await db.query<StoredAttachment>('SELECT name, type, content FROM attachments WHERE id = $1 AND owner_id = $2', [
-      request.params.id,
-      session.userId
-    ])
-    if (!row) throw notFound('附件')
-    return sendAttachment(reply, row)
-  })
+  app.get('/api/attachments/:id', { schema: { params: IdParams, response: replies(Download) } }, async (request, reply) =>
+    sendAttachment(reply, await ownAttachment(db, enterprise(request), request.params.id))
+  )
 }

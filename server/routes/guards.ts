@@ -9,7 +9,3 @@ export function requireSession(request: FastifyRequest, role?: Role): Session {
   if (role && request.session.role !== role) throw new AppError(403, 'FORBIDDEN', '当前账号无权进行此操作')
   return request.session
 }
-
-export const UUID = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
-/** Route parameters `{ id }` of a record. */
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', pattern: UUID } } } as const

@@ -4,9 +4,10 @@
  * reminder schedule of a campaign and moving its deadlines. Posting in a thread and recording
  * consents are limited per person (config.userLimits, server/rate-limit.ts).
  */
-import type { FastifyPluginAsync } from 'fastify'
-import type { Platform } from '../../types/domain'
-import { CONSENT_ANSWERS, type ConsentAnswer } from '../../types/messages'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import { CONSENT_ANSWERS, type MessagePage, type NotificationSetting, type PushTemplates, type ReminderSchedule, type Thread, type ThreadMessage } from '../../types/messages'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import {
@@ -23,26 +24,30 @@ import {
 import { pushTemplates, recordConsents } from '../push'
 import { hit } from '../rate-limit'
 import { campaignFor, type Reviewer } from '../recommend'
-import { moveDeadline, notificationSettings, reminderSchedule, saveNotificationSettings, type DeadlineChange } from '../reminders'
-import { idParams, requireSession, UUID } from './guards'
+import { moveDeadline, notificationSettings, reminderSchedule, saveNotificationSettings } from '../reminders'
+import { CampaignIdParams, Described, IdParams, replies, Unread, Uuid } from '../schemas/common'
+import { requireSession } from './guards'
 
-const campaignParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 100 } } } as const
-const DAY = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'
-const platformSchema = { type: 'string', enum: ['weapp', 'alipay'] } as const
+const Day = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' })
+const PlatformSchema = Type.Enum(['weapp', 'alipay'])
+const Settings = Type.Object({ settings: Described<NotificationSetting[]>() })
+const Schedule = Described<ReminderSchedule>()
+const Templates = Described<PushTemplates>()
 
-export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+export const messageRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock, config } = deps
 
   // ---------------------------------------------------------------- message center
 
-  app.get<{ Querystring: { limit?: string; before?: string } }>(
+  app.get(
     '/api/messages',
     {
       schema: {
-        querystring: {
-          type: 'object',
-          properties: { limit: { type: 'string', pattern: '^([1-9]|[1-4][0-9]|50)$' }, before: { type: 'string', pattern: UUID } }
-        }
+        querystring: Type.Object({
+          limit: Type.Optional(Type.String({ pattern: '^([1-9]|[1-4][0-9]|50)$' })),
+          before: Type.Optional(Uuid)
+        }),
+        response: replies(Described<MessagePage>())
       }
     },
     async (request, reply) => {
@@ -53,34 +58,35 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
   )
 
   /** For the badge on the tab bar: cheap, poll it on show. */
-  app.get('/api/messages/unread-count', async (request, reply) => {
+  app.get('/api/messages/unread-count', { schema: { response: replies(Unread) } }, async (request, reply) => {
     reply.header('cache-control', 'no-store')
     return { unread: await unreadCount(db, requireSession(request).userId) }
   })
 
-  app.post<{ Params: { id: string } }>('/api/messages/:id/read', { schema: { params: idParams } }, async (request) => ({
+  app.post('/api/messages/:id/read', { schema: { params: IdParams, response: replies(Unread) } }, async (request) => ({
     unread: await markMessageRead(db, requireSession(request).userId, request.params.id, clock())
   }))
 
-  app.post('/api/messages/read-all', async (request) => {
+  app.post('/api/messages/read-all', { schema: { response: replies(Unread) } }, async (request) => {
     await markAllMessagesRead(db, requireSession(request).userId, clock())
     return { unread: 0 }
   })
 
   // ---------------------------------------------------------------- the thread of a demand
 
-  app.get<{ Params: { id: string } }>('/api/demands/:id/thread', { schema: { params: idParams } }, async (request, reply) => {
+  app.get('/api/demands/:id/thread', { schema: { params: IdParams, response: replies(Described<Thread>()) } }, async (request, reply) => {
     reply.header('cache-control', 'no-store')
     return getThread(db, requireSession(request), request.params.id)
   })
 
-  app.post<{ Params: { id: string }; Body: { body: string } }>(
+  app.post(
     '/api/demands/:id/thread',
     {
       schema: {
-        params: idParams,
+        params: IdParams,
         // no maxLength here: an over-long message gets MESSAGE_TOO_LONG below (the body limit caps the size)
-        body: { type: 'object', required: ['body'], properties: { body: { type: 'string' } } }
+        body: Type.Object({ body: Type.String() }),
+        response: replies(Described<ThreadMessage>(), 201)
       }
     },
     async (request, reply) => {
@@ -98,7 +104,7 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
   )
 
   /** Read up to now; also reads the message-center messages that pointed at this thread. */
-  app.post<{ Params: { id: string } }>('/api/demands/:id/thread/read', { schema: { params: idParams } }, async (request) => {
+  app.post('/api/demands/:id/thread/read', { schema: { params: IdParams, response: replies(Unread) } }, async (request) => {
     const session = requireSession(request)
     await threadDemand(db, session, request.params.id)
     await markThreadRead(db, request.params.id, session.userId, clock())
@@ -107,53 +113,45 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
 
   // ---------------------------------------------------------------- settings and consents
 
-  app.get('/api/notification-settings', async (request) => ({
+  app.get('/api/notification-settings', { schema: { response: replies(Settings) } }, async (request) => ({
     settings: await notificationSettings(db, requireSession(request), clock())
   }))
 
-  app.put<{ Body: { settings: Record<string, boolean> } }>(
+  app.put(
     '/api/notification-settings',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['settings'],
-          properties: {
-            // patternProperties, not additionalProperties: the server's Ajv removes additional properties
-            settings: { type: 'object', maxProperties: 50, propertyNames: { maxLength: 60 }, patternProperties: { '^.+$': { type: 'boolean' } } }
-          }
-        }
+        body: Type.Object({
+          // a record is patternProperties, not additionalProperties: the server's Ajv removes additional properties
+          settings: Type.Record(Type.String({ pattern: '^.+$' }), Type.Boolean(), { maxProperties: 50, propertyNames: { maxLength: 60 } })
+        }),
+        response: replies(Settings)
       }
     },
     async (request) => ({ settings: await saveNotificationSettings(db, requireSession(request), request.body.settings, clock()) })
   )
 
   /** The templates to ask consent for (wx/my.requestSubscribeMessage) and what the person has given. */
-  app.get<{ Querystring: { platform: Platform } }>(
+  app.get(
     '/api/push/templates',
-    { schema: { querystring: { type: 'object', required: ['platform'], properties: { platform: platformSchema } } } },
+    { schema: { querystring: Type.Object({ platform: PlatformSchema }), response: replies(Templates) } },
     async (request) => pushTemplates(db, config, requireSession(request).userId, request.query.platform)
   )
 
   /** The result of one requestSubscribeMessage call: { platform, results: { [templateId]: 'accept' | 'reject' | … } }. */
-  app.post<{ Body: { platform: Platform; results: Record<string, ConsentAnswer> } }>(
+  app.post(
     '/api/push/consents',
     {
       schema: {
-        body: {
-          type: 'object',
-          required: ['platform', 'results'],
-          properties: {
-            platform: platformSchema,
-            results: {
-              type: 'object',
-              minProperties: 1,
-              maxProperties: 10,
-              propertyNames: { minLength: 1, maxLength: 128 },
-              patternProperties: { '^.+$': { type: 'string', enum: [...CONSENT_ANSWERS] } }
-            }
-          }
-        }
+        body: Type.Object({
+          platform: PlatformSchema,
+          results: Type.Record(Type.String({ pattern: '^.+$' }), Type.Enum(CONSENT_ANSWERS), {
+            minProperties: 1,
+            maxProperties: 10,
+            propertyNames: { minLength: 1, maxLength: 128 }
+          })
+        }),
+        response: replies(Templates)
       }
     },
     async (request) => {
@@ -165,31 +163,27 @@ export const messageRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { d
 
   // ---------------------------------------------------------------- the bureau: reminders follow the deadline
 
-  const bureauCampaign = async (request: Parameters<typeof requireSession>[0], id: string) => {
+  const bureauCampaign = async (request: FastifyRequest, id: string) => {
     const session = requireSession(request, 'bureau')
     await campaignFor(db, session as Reviewer, id)
     return session
   }
 
-  app.get<{ Params: { id: string } }>('/api/campaigns/:id/reminders', { schema: { params: campaignParams } }, async (request) => {
+  app.get('/api/campaigns/:id/reminders', { schema: { params: CampaignIdParams, response: replies(Schedule) } }, async (request) => {
     await bureauCampaign(request, request.params.id)
     return reminderSchedule(db, request.params.id, clock())
   })
 
-  app.put<{ Params: { id: string }; Body: DeadlineChange }>(
+  app.put(
     '/api/campaigns/:id/deadlines',
     {
       schema: {
-        params: campaignParams,
-        body: {
-          type: 'object',
-          minProperties: 1,
-          properties: {
-            enterprise: { type: 'string', pattern: DAY },
-            recommender: { type: 'string', pattern: DAY },
-            reason: { type: 'string', maxLength: 500 }
-          }
-        }
+        params: CampaignIdParams,
+        body: Type.Object(
+          { enterprise: Type.Optional(Day), recommender: Type.Optional(Day), reason: Type.Optional(Type.String({ maxLength: 500 })) },
+          { minProperties: 1 }
+        ),
+        response: replies(Schedule)
       }
     },
     async (request) => {

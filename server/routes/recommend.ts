@@ -4,9 +4,10 @@
  * server/recommend.ts (a record outside it answers 404).
  */
 import { PassThrough } from 'node:stream'
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import type { DemandStatus } from '../../types/domain'
-import type { RecommendInput } from '../../types/recommend'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { BureauOverview, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../types/recommend'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { receiveUpload, sendAttachment } from '../files'
@@ -34,26 +35,19 @@ import {
   type Reviewer
 } from '../recommend'
 import { XLSX_TYPE, planExport, writeSummary } from '../summary-export'
-import { idParams, requireSession, UUID } from './guards'
+import { Described, Download, IdParams, replies, Uuid } from '../schemas/common'
+import { AttachmentRefSchema } from '../schemas/domain'
+import { requireSession } from './guards'
 
-const CAMPAIGN_ID = '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$'
-const STATUSES: DemandStatus[] = ['submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected']
+const Slug = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$' })
+const Statuses = Type.Enum(['submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected'])
 
-const campaignParams = {
-  type: 'object',
-  required: ['campaignId'],
-  properties: { campaignId: { type: 'string', pattern: CAMPAIGN_ID } }
-} as const
-const unitQuery = {
-  type: 'object',
-  properties: { unit: { type: 'string', pattern: CAMPAIGN_ID } }
-} as const
-const reasonBody = (required: boolean) =>
-  ({
-    type: 'object',
-    ...(required ? { required: ['reason'] } : {}),
-    properties: { reason: { type: 'string', maxLength: REASON_MAX * 2 } }
-  }) as const
+const CampaignParams = Type.Object({ campaignId: Slug })
+const UnitQuery = Type.Object({ unit: Type.Optional(Slug) })
+const Reason = Type.String({ maxLength: REASON_MAX * 2 })
+const ReasonBody = Type.Object({ reason: Reason })
+const Review = replies(Described<ReviewDemand>())
+const RankingReply = replies(Described<Ranking>())
 
 type Role = 'recommender' | 'bureau'
 
@@ -65,33 +59,28 @@ function reviewer(request: FastifyRequest, roles: Role[] = ['recommender', 'bure
   return session as Reviewer
 }
 
-export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+export const recommendRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock, config } = deps
 
   /** Campaigns where the unit recommends (the bureau: that it issued), with counts and days left. */
-  app.get('/api/recommend/campaigns', async (request) => ({ campaigns: await listReviewCampaigns(db, reviewer(request), clock()) }))
+  app.get('/api/recommend/campaigns', { schema: { response: replies(Type.Object({ campaigns: Described<ReviewCampaign[]>() })) } }, async (request) => ({ campaigns: await listReviewCampaigns(db, reviewer(request), clock()) }))
 
-  app.get<{
-    Params: { campaignId: string }
-    Querystring: { status?: DemandStatus; domain?: string; direction?: string; q?: string; unit?: string; sort?: keyof typeof INBOX_SORTS; page?: string; pageSize?: string }
-  }>(
+  app.get(
     '/api/recommend/campaigns/:campaignId/demands',
     {
       schema: {
-        params: campaignParams,
-        querystring: {
-          type: 'object',
-          properties: {
-            status: { type: 'string', enum: STATUSES },
-            domain: { type: 'string', maxLength: 100 },
-            direction: { type: 'string', maxLength: 100 },
-            q: { type: 'string', maxLength: 100 },
-            unit: { type: 'string', pattern: CAMPAIGN_ID },
-            sort: { type: 'string', enum: Object.keys(INBOX_SORTS) },
-            page: { type: 'string', pattern: '^[1-9][0-9]{0,4}$' },
-            pageSize: { type: 'string', pattern: '^([1-9]|[1-9][0-9]|100)$' }
-          }
-        }
+        params: CampaignParams,
+        querystring: Type.Object({
+          status: Type.Optional(Statuses),
+          domain: Type.Optional(Type.String({ maxLength: 100 })),
+          direction: Type.Optional(Type.String({ maxLength: 100 })),
+          q: Type.Optional(Type.String({ maxLength: 100 })),
+          unit: Type.Optional(Slug),
+          sort: Type.Optional(Type.Enum(Object.keys(INBOX_SORTS) as Array<keyof typeof INBOX_SORTS>)),
+          page: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$' })),
+          pageSize: Type.Optional(Type.String({ pattern: '^([1-9]|[1-9][0-9]|100)$' }))
+        }),
+        response: replies(Described<InboxPage>())
       }
     },
     async (request) => {
@@ -105,37 +94,34 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
   )
 
   /** The unit's ranked list with its quota meter (the bureau: every unit's, or ?unit=). */
-  app.get<{ Params: { campaignId: string }; Querystring: { unit?: string } }>(
+  app.get(
     '/api/recommend/campaigns/:campaignId/ranking',
-    { schema: { params: campaignParams, querystring: unitQuery } },
+    { schema: { params: CampaignParams, querystring: UnitQuery, response: RankingReply } },
     async (request) => getRanking(db, reviewer(request), request.params.campaignId, request.query.unit, clock())
   )
 
-  app.put<{ Params: { campaignId: string }; Body: { ids: string[] } }>(
+  app.put(
     '/api/recommend/campaigns/:campaignId/ranking',
     {
       schema: {
-        params: campaignParams,
-        body: {
-          type: 'object',
-          required: ['ids'],
-          properties: { ids: { type: 'array', maxItems: 1000, uniqueItems: true, items: { type: 'string', pattern: UUID } } }
-        }
+        params: CampaignParams,
+        body: Type.Object({ ids: Type.Array(Uuid, { maxItems: 1000, uniqueItems: true }) }),
+        response: RankingReply
       }
     },
     async (request) => rerank(db, reviewer(request, ['recommender']), request.params.campaignId, request.body.ids, clock())
   )
 
-  app.get<{ Params: { campaignId: string } }>(
+  app.get(
     '/api/recommend/campaigns/:campaignId/overview',
-    { schema: { params: campaignParams } },
+    { schema: { params: CampaignParams, response: replies(Described<BureauOverview>()) } },
     async (request) => bureauOverview(db, reviewer(request, ['bureau']), request.params.campaignId)
   )
 
   /** The summary sheet (汇总表), streamed as xlsx. */
-  app.get<{ Params: { campaignId: string }; Querystring: { unit?: string } }>(
+  app.get(
     '/api/recommend/campaigns/:campaignId/export',
-    { schema: { params: campaignParams, querystring: unitQuery } },
+    { schema: { params: CampaignParams, querystring: UnitQuery, response: replies(Download) } },
     async (request, reply) => {
       const plan = await planExport(db, reviewer(request), request.params.campaignId, request.query.unit)
       const out = new PassThrough()
@@ -152,33 +138,29 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
   )
 
   /** The latest submitted version, as it is. */
-  app.get<{ Params: { id: string } }>('/api/recommend/demands/:id', { schema: { params: idParams } }, async (request) =>
+  app.get('/api/recommend/demands/:id', { schema: { params: IdParams, response: Review } }, async (request) =>
     getReviewDemand(db, reviewer(request), request.params.id, clock())
   )
 
   /** The reviewer opens it: the unit's first opening marks it 审核中. */
-  app.post<{ Params: { id: string } }>('/api/recommend/demands/:id/open', { schema: { params: idParams } }, async (request) =>
+  app.post('/api/recommend/demands/:id/open', { schema: { params: IdParams, response: Review } }, async (request) =>
     openForReview(db, reviewer(request), request.params.id, clock())
   )
 
   /** A file of the submitted version, downloaded (H5) or opened (mini-programs) by the reviewer. */
-  app.get<{ Params: { id: string; attachmentId: string } }>(
+  app.get(
     '/api/recommend/demands/:id/attachments/:attachmentId',
-    {
-      schema: {
-        params: { type: 'object', required: ['id', 'attachmentId'], properties: { id: { type: 'string', pattern: UUID }, attachmentId: { type: 'string', pattern: UUID } } }
-      }
-    },
+    { schema: { params: Type.Object({ id: Uuid, attachmentId: Uuid }), response: replies(Download) } },
     async (request, reply) => sendAttachment(reply, await reviewAttachment(db, reviewer(request), request.params.id, request.params.attachmentId))
   )
 
-  app.get<{ Params: { id: string } }>('/api/recommend/demands/:id/similar', { schema: { params: idParams } }, async (request) => ({
+  app.get('/api/recommend/demands/:id/similar', { schema: { params: IdParams, response: replies(Type.Object({ similar: Described<SimilarDemand[]>() })) } }, async (request) => ({
     similar: await similarDemands(db, reviewer(request), request.params.id)
   }))
 
-  app.post<{ Params: { id: string }; Body: { reason: string } }>(
+  app.post(
     '/api/recommend/demands/:id/return',
-    { schema: { params: idParams, body: reasonBody(true) } },
+    { schema: { params: IdParams, body: ReasonBody, response: Review } },
     async (request) => returnDemand(db, reviewer(request, ['recommender']), request.params.id, request.body.reason, clock())
   )
 
@@ -186,45 +168,51 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
    * Recommends, with the unit's answers to the campaign's recommender fields and sign-off
    * opinions (`signoff:<id>`), and the 重点推荐 mark. Without a body: no answers, no mark.
    */
-  app.post<{ Params: { id: string }; Body: RecommendInput | undefined }>(
+  app.post(
     '/api/recommend/demands/:id/recommend',
     {
       schema: {
-        params: idParams,
-        body: {
-          type: ['object', 'null'],
-          additionalProperties: false,
-          properties: { answers: { type: 'object', maxProperties: 100 }, keyRecommended: { type: 'boolean' } }
-        }
+        params: IdParams,
+        body: Type.Union([
+          Type.Object(
+            {
+              answers: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { maxProperties: 100 })),
+              keyRecommended: Type.Optional(Type.Boolean())
+            },
+            { additionalProperties: false }
+          ),
+          Type.Null()
+        ]),
+        response: Review
       }
     },
     async (request) => recommendDemand(db, reviewer(request, ['recommender']), request.params.id, clock(), request.body ?? {})
   )
 
   /** Sets or clears the 重点推荐 mark of a recommended demand. */
-  app.put<{ Params: { id: string }; Body: { keyRecommended: boolean } }>(
+  app.put(
     '/api/recommend/demands/:id/key-mark',
     {
       schema: {
-        params: idParams,
-        body: { type: 'object', required: ['keyRecommended'], additionalProperties: false, properties: { keyRecommended: { type: 'boolean' } } }
+        params: IdParams,
+        body: Type.Object({ keyRecommended: Type.Boolean() }, { additionalProperties: false }),
+        response: Review
       }
     },
     async (request) => setKeyMark(db, reviewer(request, ['recommender']), request.params.id, request.body.keyRecommended, clock())
   )
 
   /** The offline deliverables (paper copies, stamped originals) the unit has received for the demand: the whole list. */
-  app.put<{ Params: { id: string }; Body: { received: string[] } }>(
+  app.put(
     '/api/recommend/demands/:id/deliverables',
     {
       schema: {
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['received'],
-          additionalProperties: false,
-          properties: { received: { type: 'array', maxItems: 50, uniqueItems: true, items: { type: 'string', maxLength: 100 } } }
-        }
+        params: IdParams,
+        body: Type.Object(
+          { received: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50, uniqueItems: true }) },
+          { additionalProperties: false }
+        ),
+        response: Review
       }
     },
     async (request) => setDeliverables(db, reviewer(request, ['recommender']), request.params.id, request.body.received, clock())
@@ -235,12 +223,13 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
    * as the enterprise's uploads are (server/files.ts: content sniffing, size, zip structure),
    * stored as the unit's; the reply is the reference to put into the recommend's answers.
    */
-  app.post<{ Params: { id: string }; Querystring: { field: string } }>(
+  app.post(
     '/api/recommend/demands/:id/attachments',
     {
       schema: {
-        params: idParams,
-        querystring: { type: 'object', required: ['field'], properties: { field: { type: 'string', maxLength: 100 } } }
+        params: IdParams,
+        querystring: Type.Object({ field: Type.String({ maxLength: 100 }) }),
+        response: replies(AttachmentRefSchema, 201)
       }
     },
     async (request, reply) => {
@@ -252,23 +241,20 @@ export const recommendRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, {
     }
   )
 
-  app.post<{ Params: { id: string }; Body: { reason: string } }>(
+  app.post(
     '/api/recommend/demands/:id/not-recommend',
-    { schema: { params: idParams, body: reasonBody(true) } },
+    { schema: { params: IdParams, body: ReasonBody, response: Review } },
     async (request) => notRecommendDemand(db, reviewer(request, ['recommender']), request.params.id, request.body.reason, clock())
   )
 
   /** The bureau's outcome: 入选 (selected: true) or 未入选. */
-  app.post<{ Params: { id: string }; Body: { selected: boolean; reason?: string } }>(
+  app.post(
     '/api/recommend/demands/:id/outcome',
     {
       schema: {
-        params: idParams,
-        body: {
-          type: 'object',
-          required: ['selected'],
-          properties: { selected: { type: 'boolean' }, reason: { type: 'string', maxLength: REASON_MAX * 2 } }
-        }
+        params: IdParams,
+        body: Type.Object({ selected: Type.Boolean(), reason: Type.Optional(Reason) }),
+        response: Review
       }
     },
     async (request) =>

@@ -1,7 +1,10 @@
 /** The bureau's campaign studio under /api/studio: the bureau role here, the campaign's issuers in server/studio.ts. */
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify'
-import type { StudioStart } from '../../types/studio'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import type { FastifyRequest } from 'fastify'
+import { Type } from 'typebox'
+import type { StudioCampaign, StudioStart, StudioSummary } from '../../types/studio'
 import type { Deps } from '../deps'
+import { Described, replies } from '../schemas/common'
 import {
   closeStudio,
   createStudio,
@@ -15,57 +18,57 @@ import {
 } from '../studio'
 import { requireSession } from './guards'
 
-const params = {
-  type: 'object',
-  required: ['id'],
-  properties: { id: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,99}$' } }
-} as const
+const params = Type.Object({ id: Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,99}$' }) })
 
-const startSchema = {
-  type: 'object',
-  required: ['from'],
-  properties: {
-    from: { type: 'string', enum: ['blank', 'copy', 'json'] },
-    campaignId: { type: 'string', maxLength: 100 },
-    definition: {}
-  }
-} as const
+/**
+ * How a new campaign starts (types/studio.ts StudioStart): blank, a copy of one, or pasted
+ * JSON. One object, not a union nor if/then: the server's Ajv removes every property that
+ * any subschema's `properties` does not name, so those would lose campaignId or definition.
+ */
+const StartSchema = Type.Object({
+  from: Type.Enum(['blank', 'copy', 'json']),
+  campaignId: Type.Optional(Type.String({ maxLength: 100 })),
+  definition: Type.Optional(Type.Unknown())
+})
 
-export const studioRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
+const Campaign = replies(Described<StudioCampaign>())
+
+export const studioRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
   const { db, clock } = deps
   const bureau = (request: FastifyRequest) => requireSession(request, 'bureau') as Bureau
-  type ById = { Params: { id: string } }
 
-  app.get('/api/studio/campaigns', async (request) => ({ campaigns: await listStudio(db, bureau(request)) }))
+  app.get('/api/studio/campaigns', { schema: { response: replies(Type.Object({ campaigns: Described<StudioSummary[]>() })) } }, async (request) => ({
+    campaigns: await listStudio(db, bureau(request))
+  }))
 
-  app.post<{ Body: StudioStart }>('/api/studio/campaigns', { schema: { body: startSchema } }, async (request, reply) => {
+  app.post('/api/studio/campaigns', { schema: { body: StartSchema, response: replies(Described<StudioCampaign>(), 201) } }, async (request, reply) => {
     reply.code(201)
-    return createStudio(db, bureau(request), request.body, clock())
+    return createStudio(db, bureau(request), request.body as StudioStart, clock()) // a copy without campaignId finds no campaign (404)
   })
 
-  app.get<ById>('/api/studio/campaigns/:id', { schema: { params } }, async (request) => getStudio(db, bureau(request), request.params.id))
+  app.get('/api/studio/campaigns/:id', { schema: { params, response: Campaign } }, async (request) => getStudio(db, bureau(request), request.params.id))
 
-  app.put<ById & { Body: { definition: unknown } }>(
+  app.put(
     '/api/studio/campaigns/:id/draft',
-    { schema: { params, body: { type: 'object', required: ['definition'], properties: { definition: {} } } } },
+    { schema: { params, body: Type.Object({ definition: Type.Unknown() }), response: Campaign } },
     async (request) => saveStudioDraft(db, bureau(request), request.params.id, request.body.definition, clock())
   )
 
-  app.delete<ById>('/api/studio/campaigns/:id/draft', { schema: { params } }, async (request) =>
+  app.delete('/api/studio/campaigns/:id/draft', { schema: { params, response: Campaign } }, async (request) =>
     discardStudioDraft(db, bureau(request), request.params.id, clock())
   )
 
-  app.post<ById>('/api/studio/campaigns/:id/publish', { schema: { params } }, async (request) =>
+  app.post('/api/studio/campaigns/:id/publish', { schema: { params, response: Campaign } }, async (request) =>
     publishStudio(db, bureau(request), request.params.id, clock())
   )
 
-  app.post<ById>('/api/studio/campaigns/:id/unpublish', { schema: { params } }, async (request) =>
+  app.post('/api/studio/campaigns/:id/unpublish', { schema: { params, response: Campaign } }, async (request) =>
     unpublishStudio(db, bureau(request), request.params.id, clock())
   )
 
-  app.post<ById & { Body: { reason?: string } }>(
+  app.post(
     '/api/studio/campaigns/:id/close',
-    { schema: { params, body: { type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } } } },
+    { schema: { params, body: Type.Object({ reason: Type.Optional(Type.String({ maxLength: 500 })) }), response: Campaign } },
     async (request) => closeStudio(db, bureau(request), request.params.id, request.body?.reason ?? '', clock())
   )
 }
