@@ -796,7 +796,7 @@ export async function recordOutcome(db: Db, viewer: Reviewer, id: string, select
 type RankedRow = Omit<ListRow, 'submittedVersion' | 'submittedAt'> & { rank: number }
 
 /** Recommended demands in the units, in unit order (as the campaign lists them), then rank. */
-export async function rankedRows(db: Queryable, campaignId: string, units: string[]): Promise<RankedRow[]> {
+async function rankedRows(db: Queryable, campaignId: string, units: string[]): Promise<RankedRow[]> {
   const rows = await db.query<RankedRow>(
     `SELECT ${LIST_COLUMNS} FROM demands d
       WHERE d.campaign_id = $1 AND d.recommender_unit = ANY($2) AND d.rank IS NOT NULL ORDER BY d.rank`,

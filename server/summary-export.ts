@@ -1,8 +1,9 @@
 /**
  * The summary sheet (汇总表) as xlsx: a title row naming the campaign and unit, the campaign's
  * summary columns, one row per recommended demand in recommendation order (the bureau's:
- * grouped by unit in the campaign's order). Streamed: rows are read in batches and written
- * as they come, so memory stays flat whatever the number of demands.
+ * grouped by unit in the campaign's order). Streamed: rows are read in batches along the index
+ * of the ranked lists and written as the download takes them, so memory stays flat whatever the
+ * number of demands.
  *
  * Besides the enterprise's answers and profile, columns show what the recommending unit gave:
  * `recommender:<field id>` (its answers and sign-off opinions, readably), `keyRecommended` and
@@ -11,6 +12,7 @@
  * No cell ever runs: text starting with = + - @ (or a tab / carriage return) is written with
  * a leading apostrophe, so a spreadsheet shows it as text instead of evaluating it.
  */
+import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { allFields, type CampaignDefinition } from '../types/campaign'
@@ -18,7 +20,7 @@ import { displayAnswer, summarySheet, unitName, type DisplayValue, type SummaryR
 import { recommenderDefinition, recommenderFields } from '../types/recommender-fields'
 import type { Profile } from '../types/domain'
 import type { Queryable } from './db'
-import { campaignFor, rankedRows, unitsInScope, type Reviewer } from './recommend'
+import { campaignFor, unitsInScope, type Reviewer } from './recommend'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const BATCH = 500
@@ -32,9 +34,11 @@ export function neutralise<T extends DisplayValue>(value: T): T | string {
 
 export interface ExportPlan {
   def: CampaignDefinition
+  campaignId: string
+  /** The units whose ranked lists the sheet shows, in the campaign's order. */
+  units: string[]
   title: string
   fileName: string
-  rows: Array<{ id: string; rank: number; unitId: string; keyRecommended: boolean }>
 }
 
 /** What a row shows beyond the enterprise's answers: the recommending unit's record. */
@@ -76,16 +80,42 @@ export function exportSheet(def: CampaignDefinition): { headers: string[]; row: 
   }
 }
 
-/** Checks access and fixes the order before anything is sent, so errors are still JSON. */
+/** Checks access and names the sheet before anything is sent, so errors are still JSON. */
 export async function planExport(db: Queryable, viewer: Reviewer, campaignId: string, unit?: string): Promise<ExportPlan> {
   const { definition: def } = await campaignFor(db, viewer, campaignId)
   const units = unitsInScope(def, viewer, unit)
   const scope = units.length === 1 ? unitName(def, units[0]) : '全部推荐单位'
-  const rows = (await rankedRows(db, campaignId, units)).map(({ id, rank, unitId, keyRecommended }) => ({ id, rank, unitId, keyRecommended }))
-  return { def, title: `${def.title}汇总表（${scope}）`, fileName: `${def.title}汇总表-${scope}.xlsx`, rows }
+  return { def, campaignId, units, title: `${def.title}汇总表（${scope}）`, fileName: `${def.title}汇总表-${scope}.xlsx` }
 }
 
-export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writable): Promise<void> {
+interface ExportRecord {
+  rank: number
+  answers: Record<string, unknown>
+  profile: Profile
+  recommenderAnswers: Record<string, unknown>
+  keyRecommended: boolean
+  deliverables: string[]
+}
+
+/**
+ * The next rows of a unit's ranked list after place `afterRank`, in order: read along the index
+ * of the ranked lists (demands_unit_rank), `size` at a time, so no query holds more than a batch.
+ * Only the answers the columns show leave the database, not the long texts.
+ */
+function rankedBatch(db: Queryable, plan: ExportPlan, unused: string[], unit: string, afterRank: number, size: number): Promise<ExportRecord[]> {
+  return db.query<ExportRecord>(
+    `SELECT d.rank, v.answers - $4::text[] AS answers, v.profile, d.key_recommended AS "keyRecommended",
+            CASE WHEN ${OWN} THEN d.recommender_answers ELSE '{}'::jsonb END AS "recommenderAnswers",
+            CASE WHEN ${OWN} THEN d.deliverables_received ELSE '{}'::text[] END AS deliverables
+       FROM demands d JOIN demand_versions v ON v.demand_id = d.id AND v.number = d.submitted_version
+      WHERE d.campaign_id = $1 AND d.recommender_unit = $2 AND d.rank > $3
+      ORDER BY d.rank LIMIT $5`,
+    [plan.campaignId, unit, afterRank, unused, size]
+  )
+}
+
+/** Writes the sheet to `out`; `batch`: rows per query (tests cross batch boundaries with a few rows). */
+export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writable, batch = BATCH): Promise<void> {
   const { headers, row } = exportSheet(plan.def)
   // Fast compression: the sheet is small next to the time a high level costs.
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } })
@@ -100,43 +130,34 @@ export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writabl
   head.font = { bold: true }
   head.commit()
 
-  // Only the answers the columns show leave the database, not the long texts (one operator,
-  // so the stored answers are read once per row).
   const shown = new Set(plan.def.summaryColumns.map((c) => c.source))
   const unused = allFields(plan.def).filter((f) => !shown.has(`field:${f.id}`)).map((f) => f.id)
-  const fetch = (from: number) => {
-    const pending = db.query<{
-      id: string
-      answers: Record<string, unknown>
-      profile: Profile
-      recommenderAnswers: Record<string, unknown>
-      keyRecommended: boolean
-      deliverables: string[]
-    }>(
-      `SELECT d.id, v.answers - $2::text[] AS answers, v.profile, d.key_recommended AS "keyRecommended",
-              CASE WHEN ${OWN} THEN d.recommender_answers ELSE '{}'::jsonb END AS "recommenderAnswers",
-              CASE WHEN ${OWN} THEN d.deliverables_received ELSE '{}'::text[] END AS deliverables
-         FROM demands d JOIN demand_versions v ON v.demand_id = d.id AND v.number = d.submitted_version
-        WHERE d.id = ANY($1::uuid[])`,
-      [plan.rows.slice(from, from + BATCH).map((r) => r.id), unused]
-    )
-    pending.catch(() => undefined) // awaited below; never an unhandled rejection if writing fails first
-    return pending
-  }
-  // The next batch is read while this one is written.
-  let next = fetch(0)
-  for (let i = 0; i < plan.rows.length; i += BATCH) {
-    const batch = plan.rows.slice(i, i + BATCH)
-    const found = await next
-    if (i + BATCH < plan.rows.length) next = fetch(i + BATCH)
-    const byId = new Map(found.map((f) => [f.id, f]))
-    for (const r of batch) {
-      const f = byId.get(r.id)
-      if (!f) continue // withdrawn since the plan was made
-      const record = { recommenderAnswers: f.recommenderAnswers, keyRecommended: f.keyRecommended, deliverables: f.deliverables }
-      sheet.addRow(row({ rank: r.rank, unitId: r.unitId, answers: f.answers, profile: f.profile, ...record }).map(neutralise)).commit()
+  for (const unitId of plan.units) {
+    let next = rankedBatch(db, plan, unused, unitId, 0, batch)
+    for (;;) {
+      const rows = await next
+      // The next batch is read while this one is written.
+      if (rows.length === batch) {
+        next = rankedBatch(db, plan, unused, unitId, rows[batch - 1].rank, batch)
+        next.catch(() => undefined) // awaited below; never an unhandled rejection if writing fails first
+      }
+      for (const r of rows) sheet.addRow(row({ ...r, unitId }).map(neutralise)).commit()
+      if (!(await taken(out))) return next.then(() => undefined, () => undefined)
+      if (rows.length < batch) break
     }
   }
   sheet.commit()
   await workbook.commit()
+}
+
+/**
+ * As fast as the download goes, not faster: waits while what was written is not yet taken, so
+ * what waits to be sent stays about a batch. False when the download was abandoned.
+ */
+async function taken(out: Writable): Promise<boolean> {
+  if (out.writableNeedDrain && !out.destroyed) {
+    const stop = new AbortController()
+    await Promise.race([once(out, 'drain', { signal: stop.signal }), once(out, 'close', { signal: stop.signal })]).finally(() => stop.abort())
+  }
+  return !out.destroyed
 }

@@ -181,6 +181,52 @@ describe('the enterprise deadline, by the server clock in Asia/Shanghai', () => 
   })
 })
 
+describe('the session of a draft save, checked in the save’s own statement', () => {
+  const sid = (who: SignedIn) => /sid=([^;]+)/.exec(who.cookie)![1]
+  const hashOf = (token: string) => crypto.createHash('sha256').update(token).digest('hex')
+
+  it('refuses a save once the session was ended elsewhere (another instance, the operator’s CLI), even right after one it made', async () => {
+    const phone = await signInH5(s.app, 'ent-zhixin')
+    const d: Demand = (await create(phone)).json()
+    expect((await save(phone, d, 1, { demandName: '第一次保存' })).statusCode).toBe(200)
+    // ended in the database only, as another server process or the CLI ends it: this process is not told
+    await s.db.query('UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1', [hashOf(sid(phone)), new Date(s.clock.now)])
+    const refused = await save(phone, d, 2, { demandName: '会话结束后的保存' })
+    expect([refused.statusCode, refused.json().code]).toEqual([401, 'UNAUTHENTICATED'])
+    expect(await get(ent, d.id)).toMatchObject({ version: 2, answers: { demandName: '第一次保存' } })
+  })
+
+  it('refuses a save once the session has expired by the server clock', async () => {
+    const phone = await signInH5(s.app, 'ent-zhixin')
+    const d: Demand = (await create(phone)).json()
+    expect((await save(phone, d, 1, { demandName: '过期前' })).statusCode).toBe(200)
+    const start = s.clock.now
+    try {
+      s.clock.now = start + s.config.sessionTtlHours * 3_600_000 + 1
+      expect((await save(phone, d, 2, { demandName: '过期后' })).statusCode).toBe(401)
+    } finally {
+      s.clock.now = start
+    }
+    expect((await get(ent, d.id)).answers.demandName).toBe('过期前')
+  })
+
+  it('counts an agreement given elsewhere at once', async () => {
+    const d: Demand = (await create(await signInH5(s.app, 'ent-shancheng'))).json()
+    const phone = await signInH5(s.app, 'ent-shancheng')
+    const [{ userId }] = await s.db.query<{ userId: string }>('SELECT user_id AS "userId" FROM sessions WHERE token_hash = $1', [hashOf(sid(phone))])
+    // as if the agreements had a new version the person has not agreed to yet
+    const agreed = await s.db.query('DELETE FROM consents WHERE user_id = $1 RETURNING *', [userId])
+    try {
+      const asked = await save(phone, d, 1, { demandName: '未同意' })
+      expect([asked.statusCode, asked.json().code]).toEqual([403, 'CONSENT_REQUIRED'])
+    } finally {
+      // agreed, on another instance
+      for (const c of agreed) await s.db.query('INSERT INTO consents (user_id, document, version, agreed_at) VALUES ($1, $2, $3, $4)', [c.user_id, c.document, c.version, c.agreed_at])
+    }
+    expect((await save(phone, d, 1, { demandName: '已同意' })).statusCode).toBe(200)
+  })
+})
+
 describe('authorization and bad input', () => {
   let d: Demand
   beforeAll(async () => {

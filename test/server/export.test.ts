@@ -3,7 +3,11 @@
  * the campaign's columns rendered readably, recommendation order, neutralised formulas.
  */
 import ExcelJS from 'exceljs'
-import { neutralise } from '../../server/summary-export'
+import { PassThrough } from 'node:stream'
+import { findSession } from '../../server/auth/sessions'
+import type { Queryable } from '../../server/db'
+import type { Reviewer } from '../../server/recommend'
+import { neutralise, planExport, writeSummary } from '../../server/summary-export'
 import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
 import { startTestServer, type TestServer } from '../support/app'
 import { seedAccount, seedSubmitted, type Account } from '../support/seed-demands'
@@ -194,5 +198,40 @@ describe('neutralise', () => {
   it('leaves numbers and empty cells alone', () => {
     expect(neutralise(-5)).toBe(-5)
     expect(neutralise(null)).toBe(null)
+  })
+})
+
+describe('the sheet as it is streamed', () => {
+  const plan = async (db: Queryable = s.db) => {
+    const session = await findSession(db, /sid=([^;]+)/.exec(bureau.cookie)![1], s.clock.now)
+    return planExport(db, session as Reviewer, CQ)
+  }
+  const written = async (batch: number) => {
+    const out = new PassThrough()
+    const chunks: Buffer[] = []
+    out.on('data', (c: Buffer) => chunks.push(c))
+    await writeSummary(s.db, await plan(), out, batch)
+    return open(Buffer.concat(chunks))
+  }
+
+  it('reads the lists a batch at a time and writes the same sheet whatever the batch size', async () => {
+    const whole = await open((await download(bureau)).rawPayload)
+    // 1: every row its own query; 2: a full batch, then a short one; 3: exactly one full batch, then an empty one
+    for (const batch of [1, 2, 3]) expect(await written(batch)).toEqual(whole)
+  })
+
+  it('reads no faster than the download takes the sheet, and stops when the download is abandoned', async () => {
+    let queries = 0
+    const counted: Queryable = { query: (...args: Parameters<Queryable['query']>) => (queries++, s.db.query(...args)) }
+    const p = await plan(counted)
+    const out = new PassThrough({ highWaterMark: 16 })
+    queries = 0
+    const writing = writeSummary(counted, p, out, 1)
+    await new Promise((r) => setTimeout(r, 500))
+    // nothing was read: a batch (and the next one, read ahead) at the most, not one query per unit of the campaign
+    expect(queries).toBeLessThanOrEqual(2)
+    out.destroy()
+    await expect(writing).resolves.toBeUndefined()
+    expect(queries).toBeLessThanOrEqual(2)
   })
 })
