@@ -14,6 +14,9 @@ import type { Deps } from './deps'
 import { listCampaigns } from './campaigns'
 import { createIndexRenderer } from './first-paint'
 import { frameworkErrors, installErrorHandler, redactSecrets } from './errors'
+import { installConsentGate } from './account'
+import { accountRoutes } from './routes/account'
+import { askRoutes } from './routes/ask'
 import { authRoutes } from './routes/auth'
 import { campaignRoutes } from './routes/campaigns'
 import { demandRoutes } from './routes/demands'
@@ -64,10 +67,13 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 
   installSessionHook(app, deps)
+  installConsentGate(app)
 
   await app.register(systemRoutes, { deps })
   await app.register(campaignRoutes, { deps })
+  await app.register(askRoutes, { deps })
   await app.register(authRoutes, { deps })
+  await app.register(accountRoutes, { deps })
   await app.register(profileRoutes, { deps })
   await app.register(demandRoutes, { deps })
   await app.register(messageRoutes, { deps })

@@ -1,11 +1,17 @@
 import { useDidShow } from '@tarojs/taro'
 import type { PropsWithChildren } from 'react'
+import { installConsentGate } from './features/account/shell'
+import { restoreCareMode } from './services/care-mode'
 import { isClockSynced, syncClock } from './services/clock'
 import { isH5 } from './services/env'
 import { enableKeyboardAccess } from './services/keyboard-access'
 import './app.scss'
 
 if (isH5()) enableKeyboardAccess()
+// 关怀模式 as this device remembers it, before the first page renders
+restoreCareMode()
+// a changed agreement (403 CONSENT_REQUIRED) opens the agreements again
+installConsentGate()
 
 function App({ children }: PropsWithChildren) {
   // Back from the background (where the phone's clock may have been changed): ask the server again.

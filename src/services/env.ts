@@ -3,13 +3,19 @@
 /** The platform this bundle was built for. */
 export const platform = process.env.TARO_ENV
 
+// The parentheses matter in the app tests: their transformer rewrites `process.env.TARO_ENV` to
+// `process.env.TARO_ENV_JEST || process.env.TARO_ENV`, which `=== 'h5'` would otherwise bind into.
 export function isH5(): boolean {
-  return process.env.TARO_ENV === 'h5'
+  return (process.env.TARO_ENV) === 'h5'
 }
 
 /** weapp / alipay: signed in with a bearer token; H5: a cookie session with a CSRF token. */
 export function isMiniProgram(): boolean {
-  return process.env.TARO_ENV === 'weapp' || process.env.TARO_ENV === 'alipay'
+  return (process.env.TARO_ENV) === 'weapp' || (process.env.TARO_ENV) === 'alipay'
+}
+
+export function isAlipay(): boolean {
+  return (process.env.TARO_ENV) === 'alipay'
 }
 
 /**

@@ -4,6 +4,7 @@
  * hand-off code → bearer token), then JSON calls with that token. For making test data
  * through the real API; the screens under test use the app's own client.
  */
+import { agreementsParam } from '../../types/agreements'
 import { loginAtProvider } from './sign-in'
 
 export class HttpFailure extends Error {
@@ -23,9 +24,12 @@ export interface ApiSession {
   raw(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<Response>
 }
 
-/** The one-time code the sign-in web-view hands to the mini-program, for a demo account (password demo1234). */
-export async function handoffCode(base: string, account: string): Promise<string> {
-  const start = await fetch(`${base}/api/auth/oidc/start?client=mp`, { redirect: 'manual' })
+/**
+ * The one-time code the sign-in web-view hands to the mini-program, for a demo account (password
+ * demo1234); `startUrl` is the page the web-view opens (the app's own, with the agreements it ticked).
+ */
+export async function handoffCode(base: string, account: string, startUrl = `${base}/api/auth/oidc/start?client=mp&agree=${agreementsParam()}`): Promise<string> {
+  const start = await fetch(startUrl, { redirect: 'manual' })
   const authUrl = start.headers.get('location')
   if (!authUrl) throw new Error(`sign-in start answered ${start.status} without a redirect`)
   // the web-view that started the sign-in brings its cookie back to the callback

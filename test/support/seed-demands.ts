@@ -3,6 +3,8 @@
  * functions (the same code the routes run), for tests that need many of them. Each account
  * gets a real session; its token works as a bearer token against the app.
  */
+import { AGREEMENTS } from '../../types/agreements'
+import { recordConsents } from '../../server/account'
 import { createSession, findSession, type Session } from '../../server/auth/sessions'
 import type { Db } from '../../server/db'
 import { createDemand, saveDraft, submitDemand } from '../../server/demands'
@@ -46,6 +48,8 @@ export async function seedAccount(
   if (opts.role === 'enterprise') {
     await saveProfile(db, userId, { contactName: '王五', mobile: '13900000000', unitType: opts.unitType ?? 'enterprise' }, now)
   }
+  // as at a real sign-in with the box ticked: the current agreements are on record
+  await recordConsents(db, userId, AGREEMENTS, now)
   const { token } = await createSession(db, userId, 'mp', now, 24 * 365)
   return { session: (await findSession(db, token, now))!, token }
 }

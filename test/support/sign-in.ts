@@ -4,6 +4,7 @@
  * Requests to the app go through `inject`; requests to the provider over HTTP.
  */
 import type { FastifyInstance } from 'fastify'
+import { agreementsParam } from '../../types/agreements'
 
 export const APP_URL = 'http://app.test'
 
@@ -67,7 +68,7 @@ export function startCookies(start: { cookies: Array<{ name: string; value: stri
 
 /** Full H5 sign-in; returns the cookies to send and the CSRF token. */
 export async function signInH5(app: FastifyInstance, account: string, returnTo = ''): Promise<SignedIn> {
-  const start = await app.inject({ url: `/api/auth/oidc/start?client=h5&returnTo=${encodeURIComponent(returnTo)}` })
+  const start = await app.inject({ url: `/api/auth/oidc/start?client=h5&returnTo=${encodeURIComponent(returnTo)}&agree=${agreementsParam()}` })
   if (start.statusCode !== 302) throw new Error(`start answered ${start.statusCode}: ${start.body}`)
   const back = await loginAtProvider(String(start.headers.location), account)
   const cb = await app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
@@ -80,7 +81,7 @@ export async function signInH5(app: FastifyInstance, account: string, returnTo =
 
 /** Mini-program sign-in through the web-view hand-off; returns the bearer token. */
 export async function signInMiniProgram(app: FastifyInstance, account: string): Promise<string> {
-  const start = await app.inject({ url: '/api/auth/oidc/start?client=mp' })
+  const start = await app.inject({ url: `/api/auth/oidc/start?client=mp&agree=${agreementsParam()}` })
   const back = await loginAtProvider(String(start.headers.location), account)
   const cb = await app.inject({ url: back.slice(APP_URL.length), cookies: startCookies(start) })
   const code = decodeURIComponent(/handoff=([^"&]+)/.exec(cb.body)![1])

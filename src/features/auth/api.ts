@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro'
+import { agreementsParam } from '../../../types/agreements'
 import type { Platform } from '../../../types/domain'
 import { http } from '../../services/http'
 import { isMiniProgram } from '../../services/env'
@@ -27,12 +28,16 @@ export async function bindPlatformAccount(): Promise<void> {
   }
 }
 
-/** Where H5 starts the government sign-in; the server brings the browser back to `/#<returnTo>` (a route such as `/pages/profile/index`). */
+/**
+ * Where H5 starts the government sign-in; the server brings the browser back to `/#<returnTo>`
+ * (a route such as `/pages/profile/index`). `agree` carries the agreements the person ticked,
+ * which the server records for whoever signs in.
+ */
 export function h5SignInUrl(returnTo: string): string {
-  return `/api/auth/oidc/start?client=h5&returnTo=${encodeURIComponent(returnTo)}`
+  return `/api/auth/oidc/start?client=h5&returnTo=${encodeURIComponent(returnTo)}&agree=${encodeURIComponent(agreementsParam())}`
 }
 
-/** The page the mini-program's web-view opens to sign in with the government account. */
+/** The page the mini-program's web-view opens to sign in with the government account (with the ticked agreements). */
 export function mpSignInUrl(): string {
-  return `${http.defaults.baseURL ?? ''}/api/auth/oidc/start?client=mp`
+  return `${http.defaults.baseURL ?? ''}/api/auth/oidc/start?client=mp&agree=${encodeURIComponent(agreementsParam())}`
 }

@@ -1,3 +1,3 @@
 export { SignInScreen } from './sign-in-screen'
-export { SignInRequired, useRedirectToLoginOnce } from './sign-in-required'
+export { useRedirectToLoginOnce } from './use-redirect-to-login'
 export { bindPlatformAccount, exchangeHandoff } from './api'

@@ -2,12 +2,14 @@ import { Button } from '../../components/button'
 import { Text, View, WebView } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useState } from 'react'
+import { AGREEMENTS } from '../../../types/agreements'
 import { StateView } from '../../components/state-view'
 import { isH5 } from '../../services/env'
 import { toApiError } from '../../services/http'
 import { openPage, relaunch, ROUTES, stackDepth } from '../../services/navigation'
-import { startTokenSession } from '../../services/session'
+import { loadMe, startTokenSession } from '../../services/session'
 import { storage } from '../../services/storage'
+import { AgreeBox } from '../account/shell'
 import { bindPlatformAccount, exchangeHandoff, h5SignInUrl, mpSignInUrl } from './api'
 import './sign-in.scss'
 
@@ -36,6 +38,9 @@ async function goBack(): Promise<void> {
 
 export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
   const [phase, setPhase] = useState<Phase>(handoff ? { kind: 'exchanging' } : { kind: 'intro' })
+  // The agreements are agreed to before signing in: the box starts unticked, the button asks for it.
+  const [agreed, setAgreed] = useState(false)
+  const [needsTick, setNeedsTick] = useState(false)
 
   useEffect(() => {
     if (returnTo) storage.set(RETURN_TO_KEY, returnTo)
@@ -48,6 +53,8 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
       try {
         const { token, expiresAt } = await exchangeHandoff(handoff)
         startTokenSession(token, expiresAt)
+        // the account's own settings (关怀模式) take over from the device's at once
+        await loadMe().catch(() => null)
         await bindPlatformAccount()
         if (cancelled) return
         Taro.showToast({ title: '登录成功', icon: 'success', duration: 1200 })
@@ -62,6 +69,10 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
   }, [handoff])
 
   const start = () => {
+    if (!agreed) {
+      setNeedsTick(true)
+      return
+    }
     if (isH5()) {
       const route = returnTo ?? storage.get<string>(RETURN_TO_KEY) ?? ROUTES.profile
       // The server brings the browser back to `/#<route>` with the session cookie set.
@@ -96,8 +107,14 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
           <Text>征</Text>
         </View>
         <Text className='sign-in__title'>企业技术创新需求征集</Text>
-        <Text className='sign-in__lead'>使用政务服务账号（法人账号）登录，登录后可完善单位资料、在线填报需求并查看办理进度。</Text>
+        <Text className='ui-para-muted'>使用政务服务账号（法人账号）登录，登录后可完善单位资料、在线填报需求并查看办理进度。</Text>
       </View>
+      <AgreeBox agreements={AGREEMENTS} checked={agreed} attention={needsTick} onChange={(v) => (setAgreed(v), setNeedsTick(false))} />
+      {needsTick ? (
+        <View className='sign-in__consent-needed' role='alert'>
+          请先阅读并勾选同意《用户服务协议》和《隐私政策》，再登录
+        </View>
+      ) : null}
       <Button className='sign-in__button' type='primary' size='large' block onClick={start}>
         使用政务服务账号登录
       </Button>

@@ -3,13 +3,16 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { ROLE_LABELS, type Me, type Profile } from '../../../types/domain'
-import { AsyncView, StateView } from '../../components/state-view'
+import { CareSwitch } from '../../components/care-switch'
+import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { ApiError } from '../../services/http'
+import { useCareClass } from '../../services/care-mode'
 import { openPage, ROUTES } from '../../services/navigation'
 import { loadMe, signOut } from '../../services/session'
-import { SignInRequired, useRedirectToLoginOnce } from '../auth'
+import { ACCOUNT_ROUTES } from '../account/shell'
+import { useRedirectToLoginOnce } from '../auth'
 import { getProfile, updateProfile } from './api'
 import { ProfileForm } from './profile-form'
 import './profile.scss'
@@ -29,6 +32,7 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   const state = useAsync(loadAccount, [])
   const [signedOut, setSignedOut] = useState(false)
   const [leaving, setLeaving] = useState(false)
+  const careClass = useCareClass()
   useRedirectToLoginOnce(signedOut ? undefined : state.error)
   // Coming back to the tab (e.g. after signing in): load again if we had nothing to show.
   useRefreshOnKey(refreshKey, () => {
@@ -53,17 +57,12 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   }
 
   return (
-    <View className='page profile-screen'>
+    <View className={`page profile-screen ${careClass}`}>
+      <CareSwitch />
       <AsyncView
         state={state}
         rows={2}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可完善单位资料、填报需求并查看进度' />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可完善单位资料、填报需求并查看进度' }}
       >
         {({ me, profile }) => (
           <>
@@ -82,14 +81,14 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
             <View className='card profile-menu'>
               {me.user.role === 'enterprise' ? (
                 <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.demands)}>
-                  <Text className='profile-menu__label'>我的需求</Text>
+                  <Text className='ui-value-lg'>我的需求</Text>
                   <Text className='profile-menu__arrow' aria-hidden='true'>
                     ›
                   </Text>
                 </View>
               ) : (
                 <View className='profile-menu__item' role='link' data-testid='open-workbench' onClick={() => void openPage(ROUTES.recommend)}>
-                  <Text className='profile-menu__label'>推荐工作台</Text>
+                  <Text className='ui-value-lg'>推荐工作台</Text>
                   <Text className='profile-menu__arrow' aria-hidden='true'>
                     ›
                   </Text>
@@ -97,14 +96,20 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
               )}
               {me.user.role === 'bureau' ? (
                 <View className='profile-menu__item' role='link' data-testid='open-studio' onClick={() => void openPage(ROUTES.studio)}>
-                  <Text className='profile-menu__label'>活动工作室</Text>
+                  <Text className='ui-value-lg'>活动工作室</Text>
                   <Text className='profile-menu__arrow' aria-hidden='true'>
                     ›
                   </Text>
                 </View>
               ) : null}
               <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.notificationSettings)}>
-                <Text className='profile-menu__label'>提醒设置</Text>
+                <Text className='ui-value-lg'>提醒设置</Text>
+                <Text className='profile-menu__arrow' aria-hidden='true'>
+                  ›
+                </Text>
+              </View>
+              <View className='profile-menu__item' role='link' data-testid='open-account-data' onClick={() => void openPage(ACCOUNT_ROUTES.data)}>
+                <Text className='ui-value-lg'>账号与数据</Text>
                 <Text className='profile-menu__arrow' aria-hidden='true'>
                   ›
                 </Text>

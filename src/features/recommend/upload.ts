@@ -1,8 +1,8 @@
 /**
  * The recommending unit picks and uploads a file (its stamped 推荐表) for one of its
  * attachments fields: on H5 an <input type="file"> and XMLHttpRequest (the File itself, as
- * multipart, with the CSRF token); on the mini-programs `chooseMessageFile` (images only where
- * the client has nothing else) and Taro.uploadFile with the bearer token, the real name sent as
+ * multipart, with the CSRF token); on the mini-programs the privacy service's picker (as the
+ * wizard's, behind the platforms' privacy authorization) and Taro.uploadFile with the bearer token, the real name sent as
  * the form field `name`. The server checks the file as it checks the enterprise's.
  */
 import Taro from '@tarojs/taro'
@@ -10,7 +10,8 @@ import type { AttachmentType } from '../../../types/campaign'
 import type { AttachmentRef } from '../../../types/engine'
 import { isH5 } from '../../services/env'
 import { ApiError, NETWORK_MESSAGE } from '../../services/http'
-import { acceptAttribute, sessionHeaders, uploadError } from '../wizard/platform'
+import { chooseFiles } from '../../services/privacy'
+import { acceptAttribute, pickerExtensions, sessionHeaders, uploadError } from '../wizard/platform'
 import { recommenderUploadUrl } from './api'
 
 interface Picked {
@@ -20,9 +21,6 @@ interface Picked {
   /** H5: the file itself. */
   file?: File
 }
-
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))
-const baseName = (path: string) => path.split(/[\\/]/).pop() || path
 
 function pickOnH5(accept: AttachmentType[]): Promise<Picked | null> {
   return new Promise((resolve) => {
@@ -45,24 +43,11 @@ function pickOnH5(accept: AttachmentType[]): Promise<Picked | null> {
   })
 }
 
-/** One file, or null when the person cancelled. */
+/** One file, or null when the person cancelled. A refused privacy guideline rejects (PRIVACY_DECLINED). */
 export async function pickFile(accept: AttachmentType[]): Promise<Picked | null> {
-  try {
-    if (isH5()) return await pickOnH5(accept)
-    try {
-      const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: accept.flatMap((t) => (t === 'jpg' ? ['jpg', 'jpeg'] : [t])) })
-      const f = res.tempFiles[0]
-      return f ? { name: f.name || baseName(f.path), path: f.path } : null
-    } catch (e) {
-      if (isCancel(e)) return null
-      const res = await Taro.chooseImage({ count: 1, sourceType: ['album', 'camera'], sizeType: ['original'] })
-      const path = res.tempFilePaths[0]
-      return path ? { name: baseName(path), path } : null
-    }
-  } catch (e) {
-    if (isCancel(e)) return null
-    throw e
-  }
+  if (isH5()) return pickOnH5(accept)
+  const [f] = (await chooseFiles({ count: 1, extensions: pickerExtensions(accept) })).files
+  return f ? { name: f.name, path: f.path } : null
 }
 
 function sendOnH5(url: string, file: File, name: string, headers: Record<string, string>): Promise<{ statusCode: number; data: string }> {

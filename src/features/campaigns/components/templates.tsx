@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro'
 import type { CampaignTemplate } from '../../../../types/campaign'
 import { isH5 } from '../../../services/env'
 import { http } from '../../../services/http'
+import { copyText } from '../../../services/privacy'
 
 /** A template's address as the browser opens it: https:// as it is, a path on this site from the app's origin. */
 export function templateHref(url: string): string {
@@ -17,9 +18,9 @@ function openTemplate(t: CampaignTemplate) {
     window.open(href, '_blank', 'noopener')
     return
   }
-  Taro.setClipboardData({ data: href })
-    .then(() => Taro.showToast({ title: '下载链接已复制，请在浏览器中打开', icon: 'none', duration: 2500 }))
-    .catch(() => undefined)
+  void copyText(href).then((copied) =>
+    Taro.showToast({ title: copied ? '下载链接已复制，请在浏览器中打开' : '未能复制下载链接', icon: 'none', duration: 2500 })
+  )
 }
 
 /**

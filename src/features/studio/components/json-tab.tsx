@@ -2,6 +2,7 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import type { DefinitionProblem } from '../../../../types/validate-definition'
+import { copyText } from '../../../services/privacy'
 import { isObj, parseJson, toJson } from '../definition'
 
 export interface JsonTabProps {
@@ -48,14 +49,16 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
     setError(undefined)
   }
   const copy = () => {
-    Taro.setClipboardData({ data: text }).catch(() => Taro.showToast({ title: '复制失败，请手动选择文字复制', icon: 'none' }))
+    void copyText(text).then((copied) => {
+      if (!copied) void Taro.showToast({ title: '复制失败，请手动选择文字复制', icon: 'none' })
+    })
   }
 
   return (
     <View className='st-tab' data-testid='tab-json'>
       <View className='card st-section'>
         <View className='st-section__head'>
-          <View className='st-section__title' role='heading' aria-level={3}>
+          <View className='ui-h3' role='heading' aria-level={3}>
             活动定义（JSON）
           </View>
           <View className='st-section__tools'>
@@ -87,7 +90,7 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
 
       <View className='card st-section' data-testid='json-problems'>
         <View className='st-section__head'>
-          <View className='st-section__title' role='heading' aria-level={3}>
+          <View className='ui-h3' role='heading' aria-level={3}>
             {problems.length ? `检查结果：${problems.length} 处问题` : '检查结果：没有问题'}
           </View>
         </View>

@@ -1,18 +1,18 @@
 /**
  * Picking a JSON file and reading its text, per platform:
  * - H5: an <input type="file"> and File.text();
- * - WeChat (and Alipay clients that have it): `chooseMessageFile`, read with the file system manager;
- * - elsewhere: not available, said so (the studio is meant for a desktop browser).
+ * - WeChat and Alipay: the privacy service's picker (documents only), read with the file system
+ *   manager; a client that cannot pick documents says so (the studio is meant for a desktop browser).
  */
 import Taro from '@tarojs/taro'
 import { isH5 } from '../../../services/env'
+import { isApiError } from '../../../services/http'
+import { chooseFiles } from '../../../services/privacy'
 
 export interface PickedText {
   name: string
   text: string
 }
-
-declare const my: Record<string, unknown> | undefined
 
 /** Files above this are not a campaign definition (the largest real one is a few dozen KB). */
 export const MAX_JSON_BYTES = 1024 * 1024
@@ -38,8 +38,6 @@ function pickOnH5(): Promise<File | null> {
   })
 }
 
-const isCancel = (e: unknown) => /cancel/i.test(String((e as { errMsg?: string })?.errMsg ?? e))
-
 /** The chosen file's name and text; null when the person cancelled. */
 export async function pickJsonFile(): Promise<PickedText | null> {
   if (isH5()) {
@@ -48,18 +46,18 @@ export async function pickJsonFile(): Promise<PickedText | null> {
     if (file.size > MAX_JSON_BYTES) throw new PickError(`“${file.name}”超过 1 MB，不是活动定义文件`)
     return { name: file.name, text: await file.text() }
   }
-  const canChoose = process.env.TARO_ENV === 'weapp' || (typeof my !== 'undefined' && typeof my?.chooseMessageFile === 'function')
-  if (!canChoose || typeof Taro.chooseMessageFile !== 'function') throw new PickError('当前客户端不能选择文件，请在电脑上打开网页版上传')
+  let file
   try {
-    const res = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['json'] })
-    const file = res.tempFiles[0]
-    if (!file) return null
-    if (file.size > MAX_JSON_BYTES) throw new PickError(`“${file.name}”超过 1 MB，不是活动定义文件`)
-    const text = Taro.getFileSystemManager().readFileSync(file.path, 'utf8') as string
-    return { name: file.name || 'campaign.json', text }
+    file = (await chooseFiles({ count: 1, extensions: ['json'], documentsOnly: true })).files[0]
   } catch (e) {
-    if (e instanceof PickError) throw e
-    if (isCancel(e)) return null
+    // a refused privacy guideline or a client without a document picker: their own message
+    throw new PickError(isApiError(e) ? e.message : '无法选择文件，请重试')
+  }
+  if (!file) return null
+  if (file.size > MAX_JSON_BYTES) throw new PickError(`“${file.name}”超过 1 MB，不是活动定义文件`)
+  try {
+    return { name: file.name || 'campaign.json', text: Taro.getFileSystemManager().readFileSync(file.path, 'utf8') as string }
+  } catch {
     throw new PickError('无法读取所选文件，请重试')
   }
 }

@@ -1,8 +1,7 @@
 /**
  * Picking documents and uploading them, per platform:
- * - WeChat: `chooseMessageFile` (documents from chats; NutUI's Uploader picks images/video only);
- * - Alipay: `chooseMessageFile` where the client has it, else `chooseFileFromDisk` (desktop),
- *   else images only (`chooseImage`), said so to the person;
+ * - WeChat and Alipay: the privacy service's `chooseFiles` (services/privacy: `chooseMessageFile`
+ *   and Alipay's fallbacks, behind the platforms' privacy authorization);
  * - H5: an <input type="file"> with the accepted extensions.
  * Uploads go through Taro.uploadFile on the mini-programs and XMLHttpRequest on H5 (the File
  * itself, as multipart), with the session's headers (bearer token on the mini-programs, CSRF
@@ -13,6 +12,7 @@ import { ATTACHMENT_MIME_TYPES, type AttachmentType } from '../../../../types/ca
 import type { AttachmentRef } from '../../../../types/engine'
 import { isH5 } from '../../../services/env'
 import { ApiError, NETWORK_MESSAGE } from '../../../services/http'
+import { chooseFiles } from '../../../services/privacy'
 import { currentMe, loadMe } from '../../../services/session'
 import { getToken } from '../../../services/token'
 import { attachmentUploadUrl } from '../api'
@@ -32,26 +32,9 @@ export interface PickResult {
   notice?: string
 }
 
-declare const my: Record<string, ((options: Record<string, unknown>) => void) | undefined> | undefined
-
 export function acceptAttribute(accept: AttachmentType[]): string {
   const exts = accept.flatMap((t) => (t === 'jpg' ? ['.jpg', '.jpeg'] : ['.' + t]))
   return [...exts, ...accept.map((t) => ATTACHMENT_MIME_TYPES[t])].join(',')
-}
-
-const baseName = (path: string) => path.split(/[\\/]/).pop() || path
-
-function isCancel(e: unknown): boolean {
-  const msg = String((e as { errMsg?: string; errorMessage?: string })?.errMsg ?? (e as { errorMessage?: string })?.errorMessage ?? e)
-  return /cancel/i.test(msg) || (e as { error?: number })?.error === 11
-}
-
-function callMy<T>(name: string, options: Record<string, unknown>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const fn = typeof my !== 'undefined' ? my?.[name] : undefined
-    if (!fn) return reject(new Error(`${name} unavailable`))
-    fn({ ...options, success: resolve, fail: reject })
-  })
 }
 
 function pickOnH5(accept: AttachmentType[], count: number): Promise<PickResult> {
@@ -76,29 +59,16 @@ function pickOnH5(accept: AttachmentType[], count: number): Promise<PickResult> 
   })
 }
 
+/** The accepted types as the mini-programs' pickers name extensions (`jpg` also as `jpeg`). */
+export function pickerExtensions(accept: AttachmentType[]): string[] {
+  return accept.flatMap((t) => (t === 'jpg' ? ['jpg', 'jpeg'] : [t]))
+}
+
+/** Up to `count` files; none when the person cancels. A refused privacy guideline rejects (PRIVACY_DECLINED). */
 export async function pickFiles(accept: AttachmentType[], count: number): Promise<PickResult> {
   if (count <= 0) return { files: [] }
-  try {
-    if (isH5()) return await pickOnH5(accept, count)
-    if (process.env.TARO_ENV === 'weapp' || (typeof my !== 'undefined' && my?.chooseMessageFile)) {
-      const res = await Taro.chooseMessageFile({ count, type: 'file', extension: accept.flatMap((t) => (t === 'jpg' ? ['jpg', 'jpeg'] : [t])) })
-      return { files: res.tempFiles.map((f) => ({ path: f.path, name: f.name || baseName(f.path), size: f.size })) }
-    }
-    if (typeof my !== 'undefined' && my?.chooseFileFromDisk) {
-      const res = await callMy<{ apFilePath?: string; tempFilePath?: string; size?: number; name?: string }>('chooseFileFromDisk', {})
-      const path = res.apFilePath ?? res.tempFilePath ?? ''
-      return { files: path ? [{ path, name: res.name ?? baseName(path), size: res.size ?? 0 }] : [] }
-    }
-    // Only images can be picked on this client.
-    const res = await Taro.chooseImage({ count, sourceType: ['album', 'camera'], sizeType: ['original'] })
-    return {
-      files: (res.tempFiles ?? []).map((f) => ({ path: f.path, name: baseName(f.path), size: f.size })),
-      notice: '当前支付宝版本只能选择图片。PDF、Word、Excel 文件请在电脑上打开网页版上传。'
-    }
-  } catch (e) {
-    if (isCancel(e)) return { files: [] }
-    throw e
-  }
+  if (isH5()) return pickOnH5(accept, count)
+  return chooseFiles({ count, extensions: pickerExtensions(accept) })
 }
 
 /** The headers of the signed-in session, as the HTTP client sends them. */

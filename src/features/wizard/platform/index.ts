@@ -1,2 +1,2 @@
 /** The wizard's file picking and uploading, for the other features that take files (the recommender's upload). */
-export { acceptAttribute, pickFiles, sessionHeaders, uploadAttachment, uploadError, type PickedFile, type PickResult } from './files'
+export { acceptAttribute, pickerExtensions, pickFiles, sessionHeaders, uploadAttachment, uploadError, type PickedFile, type PickResult } from './files'

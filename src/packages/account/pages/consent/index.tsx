@@ -1,0 +1,5 @@
+import { ConsentScreen } from '../../../../features/account'
+
+export default function ConsentPage() {
+  return <ConsentScreen />
+}

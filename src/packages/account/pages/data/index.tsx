@@ -1,0 +1,5 @@
+import { AccountDataScreen } from '../../../../features/account'
+
+export default function AccountDataPage() {
+  return <AccountDataScreen />
+}
