@@ -129,9 +129,24 @@ http.interceptors.response.use(
       config.headers.delete('X-CSRF-Token')
       return http.request(config)
     }
+    for (const listener of errorListeners) {
+      try {
+        listener(apiError)
+      } catch (e) {
+        console.warn('[http] 错误监听失败', e)
+      }
+    }
     throw apiError
   }
 )
+
+const errorListeners = new Set<(error: ApiError) => void>()
+
+/** Hears every error answer of the server, e.g. CONSENT_REQUIRED (features/account opens the agreements); returns the unsubscribe. */
+export function onApiError(listener: (error: ApiError) => void): () => void {
+  errorListeners.add(listener)
+  return () => errorListeners.delete(listener)
+}
 
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error
