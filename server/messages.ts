@@ -134,8 +134,9 @@ export async function markAllMessagesRead(db: Queryable, userId: string, now: nu
 // ---------------------------------------------------------------- the thread of a demand
 
 /**
- * Who takes part in a demand's thread: its owner, and the recommending unit its latest
- * submission chose (demands.recommender_unit). Anyone else gets 404, as for the demand itself.
+ * Who takes part in a demand's thread: its owner; once submitted, the recommending unit its
+ * latest submission chose (demands.recommender_unit) and the bureau that issues the campaign
+ * (the same scope as its review, server/recommend.ts). Anyone else gets 404, as for the demand itself.
  */
 export interface ThreadDemand {
   id: string
@@ -146,11 +147,15 @@ export interface ThreadDemand {
   recommenderUnit: string | null
 }
 
+/** SQL condition: the user (alias `u`) takes part in the thread of the demand (alias `d`, its campaign `c`). */
+const IN_THREAD = `(d.owner_id = u.id OR (d.recommender_unit IS NOT NULL AND ${SERVES_CAMPAIGN}
+  AND (u.role = 'bureau' OR (u.role = 'recommender' AND d.recommender_unit = u.recommender_unit))))`
+
 export async function threadDemand(db: Queryable, session: Session, demandId: string): Promise<ThreadDemand> {
   const [row] = await db.query<ThreadDemand>(
     `SELECT d.id, d.title, d.status, d.owner_id AS "ownerId", d.campaign_id AS "campaignId", d.recommender_unit AS "recommenderUnit"
        FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN users u ON u.id = $2
-      WHERE d.id = $1 AND (d.owner_id = $2 OR (u.role = 'recommender' AND d.recommender_unit = u.recommender_unit AND ${SERVES_CAMPAIGN}))`,
+      WHERE d.id = $1 AND ${IN_THREAD}`,
     [demandId, session.userId]
   )
   if (!row) throw notFound('需求')
@@ -194,21 +199,22 @@ export async function markThreadRead(db: Queryable, demandId: string, userId: st
 export const THREAD_MESSAGE_MAX = 1000
 
 /**
- * Posts a message to the thread and tells the other side: the owner when a recommender
- * writes, the recommenders of the chosen unit when the owner writes.
+ * Posts a message to the thread and tells the other sides in it (not the author's colleagues):
+ * the owner, the recommenders of the chosen unit, and the bureau's accounts that have written
+ * in this thread (a bureau account that never joined the conversation is not told of every question).
  */
 export async function postToThread(db: Queryable, session: Session, demandId: string, body: string, now: number): Promise<ThreadMessage> {
   const demand = await threadDemand(db, session, demandId)
   // before the first submission no unit has the demand: nobody would read the message
   if (demand.recommenderUnit === null) throw new AppError(409, 'NO_RECOMMENDER', '需求提交后才能与所选推荐单位留言沟通')
   const id = await postThreadMessage(db, { demandId, authorId: session.userId, authorRole: session.role, kind: 'message', body }, now)
-  const recipients =
-    session.userId === demand.ownerId
-      ? await db.query<{ id: string }>(
-          `SELECT u.id FROM users u JOIN campaigns c ON c.id = $2 WHERE u.role = 'recommender' AND u.recommender_unit = $1 AND ${SERVES_CAMPAIGN}`,
-          [demand.recommenderUnit, demand.campaignId]
-        )
-      : [{ id: demand.ownerId }]
+  const recipients = await db.query<{ id: string }>(
+    `SELECT u.id FROM demands d JOIN campaigns c ON c.id = d.campaign_id JOIN users u ON ${IN_THREAD}
+      WHERE d.id = $1 AND u.role <> $2
+        AND (u.role <> 'bureau' OR EXISTS (SELECT 1 FROM thread_messages m WHERE m.demand_id = d.id AND m.author_id = u.id))
+      ORDER BY u.id`,
+    [demandId, session.role]
+  )
   const name = demand.title.trim() || '未命名需求'
   for (const r of recipients) {
     await notify(

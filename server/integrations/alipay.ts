@@ -345,6 +345,22 @@ const PUSH_SUB_CODES: Record<string, PushErrorCode> = {
   'isv.insufficient-isv-permissions': 'CONFIG'
 }
 
+/**
+ * An Alipay user id: 2088 and 12 more digits (§4d, “一般为2088开头的16位数字”). Anything else we
+ * hold for Alipay is an open_id: login keeps the user_id when the token response has one and
+ * the open_id only in openid mode (§4b).
+ */
+export const isAlipayUserId = (id: string) => /^2088\d{12}$/.test(id)
+
+/**
+ * The recipient in biz_content: `to_user_id` for a user id, `to_open_id` for an open_id. The
+ * official SDK's model of this API has both fields (alipay/alipay-sdk-net-all,
+ * v2/AlipaySDKNet.Standard/Domain/AlipayOpenAppMiniTemplatemessageSendModel.cs: to_open_id
+ * “支付宝openId，用于支付宝用户在当前应用下的用户标识”); one of them is sent.
+ */
+export const alipayRecipient = (toUser: string): { to_user_id: string } | { to_open_id: string } =>
+  isAlipayUserId(toUser) ? { to_user_id: toUser } : { to_open_id: toUser }
+
 /** Subscription messages through alipay.open.app.mini.templatemessage.send, values ≤ 50 characters. */
 export function createAlipaySender(cfg: Config['alipay'], opts: { timeoutMs?: number } = {}): PushSender {
   const timeoutMs = opts.timeoutMs ?? 5000
@@ -354,7 +370,7 @@ export function createAlipaySender(cfg: Config['alipay'], opts: { timeoutMs?: nu
         return pushFailure('CONFIG', 'missing-config')
       }
       const biz = {
-        to_user_id: m.toUser,
+        ...alipayRecipient(m.toUser),
         user_template_id: m.template.id,
         page: platformPage(m.page),
         // `data` is itself a JSON string (§4d)

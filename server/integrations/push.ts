@@ -27,7 +27,7 @@ export interface PushTemplate {
 }
 
 export interface PushMessage {
-  /** WeChat openid; Alipay user id (2088…). */
+  /** WeChat openid; Alipay user id (2088…) or, for a user known only by it, open_id. */
   toUser: string
   template: PushTemplate
   /** The app page the message opens, e.g. /packages/demand/pages/wizard/index?id=… */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
-import { toApiError, type ApiError } from '../services/http'
+import { ApiError, toApiError } from '../services/http'
 
 export type AsyncState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -56,4 +56,12 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, initia
   const refresh = useCallback(() => run(true), [run])
   const setData = useCallback((data: T) => setState({ status: 'success', data }), [])
   return { ...state, reload, refresh, setData }
+}
+
+/**
+ * Loads what the page's link names by its id; a link without the id fails as not found
+ * (404), so the screen shows its not-found state as for an id the server does not know.
+ */
+export function loadById<T>(id: string | undefined, what: string, load: (id: string) => Promise<T>): Promise<T> {
+  return id ? load(id) : Promise.reject(new ApiError(404, { code: 'NOT_FOUND', message: `链接中缺少${what}编号` }))
 }

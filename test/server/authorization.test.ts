@@ -52,8 +52,8 @@ const reviewerOfCampaign: Access = (role, t) => (role === 'recRight' || role ===
 const recommenderOfCampaign: Access = (role, t) => (role === 'recRight' || role === 'recOther') && t === 'mine'
 const bureauOfCampaign: Access = (role, t) => role === 'bureau' && t === 'mine'
 const bureauAccount: Access = (role) => role === 'bureau'
-/** A demand's thread: its enterprise and the unit it chose. */
-const threadOfDemand: Access = (role, t) => (role === 'entA' && t !== 'missing') || (role === 'recRight' && t === 'mine')
+/** A demand's thread: its enterprise, the unit it chose and the bureau that issues its campaign. */
+const threadOfDemand: Access = (role, t) => (role === 'entA' && t !== 'missing') || ((role === 'recRight' || role === 'bureau') && t === 'mine')
 
 interface RouteCase {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -80,12 +80,18 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/time', url: () => '/api/time', access: 'any' },
   { method: 'GET', path: '/api/campaigns', url: () => '/api/campaigns', access: 'any' },
   { method: 'GET', path: '/api/campaigns/:id', url: (t) => `/api/campaigns/${t.campaign}`, access: 'any' },
+  { method: 'GET', path: '/api/campaigns/:id/ask', url: (t) => `/api/campaigns/${t.campaign}/ask?q=${encodeURIComponent('截止时间')}`, access: 'any' },
   { method: 'POST', path: '/api/campaigns/:id/demands', url: (t) => `/api/campaigns/${t.campaign}/demands`, access: enterprises },
   { method: 'GET', path: '/api/auth/oidc/start', url: () => '/api/auth/oidc/start?client=h5', access: 'any' },
   { method: 'GET', path: '/api/auth/oidc/callback', url: () => '/api/auth/oidc/callback?code=x&state=unknown', access: 'any' },
   { method: 'POST', path: '/api/auth/handoff', url: () => '/api/auth/handoff', body: () => ({ code: 'not-a-real-code-123' }), access: 'any' },
   { method: 'POST', path: '/api/auth/platform-bind', url: () => '/api/auth/platform-bind', body: () => ({ platform: 'weapp', code: 'bad-code' }), access: signedIn },
   { method: 'GET', path: '/api/auth/me', url: () => '/api/auth/me', access: signedIn },
+  // the account's own data (server/routes/account.ts); its 注销 with a wrong confirmation (the real one: test/server/account.test.ts)
+  { method: 'GET', path: '/api/account/consents', url: () => '/api/account/consents', access: signedIn },
+  { method: 'POST', path: '/api/account/consents', url: () => '/api/account/consents', body: () => ({ agreements: [{ id: 'terms', version: 'old' }] }), access: signedIn },
+  { method: 'GET', path: '/api/account/export', url: () => '/api/account/export', access: signedIn },
+  { method: 'POST', path: '/api/account/delete', url: () => '/api/account/delete', body: () => ({ confirm: '不注销' }), access: signedIn },
   { method: 'GET', path: '/api/attachments/:id', url: (t) => `/api/attachments/${t.attachment}`, access: owner },
   { method: 'GET', path: '/api/profile', url: () => '/api/profile', access: signedIn },
   { method: 'PUT', path: '/api/profile', url: () => '/api/profile', body: (_t, role) => PROFILES[role], access: enterpriseAccounts },

@@ -82,7 +82,11 @@ export interface AlipayFakeConfig {
 
 /** A template message the fake accepted: biz_content, with `data` parsed. */
 export interface AlipayDeliveredMessage {
-  to_user_id: string
+  /** The recipient as addressed: one of the two. */
+  to_user_id?: string
+  to_open_id?: string
+  /** The user the message reached (the user id behind an open_id). */
+  userId: string
   user_template_id: string
   page?: string
   data: Record<string, { value: string }>
@@ -106,7 +110,7 @@ export interface AlipayFakeState {
   readonly alipayPublicKey: string
   /** Issue a single-use auth code for a user (random 2088… user id when absent). */
   issueCode(userId?: string, opts?: AlipayIssueOptions): AlipayIssuedUser
-  /** What my.requestSubscribeMessage 'accept' does on Alipay's side. */
+  /** What my.requestSubscribeMessage 'accept' does on Alipay's side (the user by user id or open id). */
   grant(userId: string, templateId: string): void
   /** Messages delivered, in order. */
   readonly messages: AlipayDeliveredMessage[]
@@ -131,6 +135,8 @@ interface InternalState extends AlipayFakeState {
   readonly requireConsent: boolean
   /** `${userId}\u0000${templateId}` → grants left (Infinity: long-term) */
   readonly grants: Map<string, number>
+  /** open_id → user id, for the users the fake has issued codes to. */
+  readonly openIds: Map<string, string>
 }
 
 export function randomAlipayUserId(): string {
@@ -170,16 +176,18 @@ export function createAlipayFakeState(config: AlipayFakeConfig): AlipayFakeState
     templates: config.templates,
     requireConsent: config.requireConsent ?? false,
     grants: new Map(),
+    openIds: new Map(),
     messages: [],
     counts: { send: 0 },
-    grant(userId, templateId) {
-      const key = `${userId}\u0000${templateId}`
+    grant(user, templateId) {
+      const key = `${state.openIds.get(user) ?? user}\u0000${templateId}`
       state.grants.set(key, config.templates?.[templateId]?.longTerm ? Infinity : (state.grants.get(key) ?? 0) + 1)
     },
     issueCode(userId, opts = {}) {
       const uid = userId || randomAlipayUserId()
       const code = crypto.randomBytes(16).toString('hex')
       const openId = openIdFor(config.appId, uid)
+      state.openIds.set(openId, uid)
       state.codes.set(code, {
         userId: uid,
         openId,
@@ -279,8 +287,10 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
   }
 
   /**
-   * §4d. Only USER_KEYWORD_LENGTH_ERROR is documented for this API; the fake's other
-   * sub_codes (INVALID_PARAMETER, USER_TEMPLATE_ILLEGAL, USER_NOT_SUBSCRIBED) are its own.
+   * §4d. The recipient is `to_user_id` (2088…) or `to_open_id` (the user's open id for this app,
+   * as the official SDK's model of this API has it); the fake takes exactly one, and an open id
+   * only when it issued it. Only USER_KEYWORD_LENGTH_ERROR is documented for this API; the fake's
+   * other sub_codes (INVALID_PARAMETER, USER_TEMPLATE_ILLEGAL, USER_NOT_SUBSCRIBED) are its own.
    */
   const templateMessage = (params: Record<string, string>): Record<string, unknown> => {
     state.counts.send++
@@ -292,11 +302,14 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
     } catch {
       return errorNode('40004', 'INVALID_PARAMETER', 'biz_content 或 data 不是有效的 JSON')
     }
-    const to = biz.to_user_id
+    const byUserId = typeof biz.to_user_id === 'string' && biz.to_user_id !== '' ? biz.to_user_id : undefined
+    const byOpenId = typeof biz.to_open_id === 'string' && biz.to_open_id !== '' ? biz.to_open_id : undefined
     const template = biz.user_template_id
-    if (typeof to !== 'string' || !to || typeof template !== 'string' || !template) {
-      return errorNode('40004', 'INVALID_PARAMETER', '缺少 to_user_id 或 user_template_id')
+    if ((byUserId === undefined) === (byOpenId === undefined) || typeof template !== 'string' || !template) {
+      return errorNode('40004', 'INVALID_PARAMETER', '须且只能传 to_user_id 或 to_open_id 之一，并传 user_template_id')
     }
+    const to = byUserId ?? state.openIds.get(byOpenId!)
+    if (to === undefined) return errorNode('40004', 'INVALID_PARAMETER', 'to_open_id 不是本应用下的用户标识')
     if (state.templates && !state.templates[template]) return errorNode('40004', 'USER_TEMPLATE_ILLEGAL', '模板不存在')
     for (const entry of Object.values(data)) {
       if (typeof entry?.value !== 'string' || Array.from(entry.value).length > 50) {
@@ -310,7 +323,8 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
       state.grants.set(key, left - 1)
     }
     state.messages.push({
-      to_user_id: to,
+      ...(byUserId !== undefined ? { to_user_id: byUserId } : { to_open_id: byOpenId }),
+      userId: to,
       user_template_id: template,
       page: typeof biz.page === 'string' ? biz.page : undefined,
       data: data as Record<string, { value: string }>,

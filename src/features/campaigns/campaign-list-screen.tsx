@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { AsyncView, StateView } from '../../components/state-view'
+import { CareSwitch } from '../../components/care-switch'
+import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useCareClass } from '../../services/care-mode'
 import { openPage, ROUTES } from '../../services/navigation'
 import { takeEmbeddedCampaigns } from './api/embedded-campaigns'
 import { getCampaignsWithClock } from './api/get-campaigns'
@@ -21,23 +23,26 @@ export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScre
   const [embedded] = useState(takeEmbeddedCampaigns)
   const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [], embedded ?? undefined)
   useRefreshOnKey(refreshKey, campaigns.refresh)
+  const careClass = useCareClass()
   // H5: the server painted a plain snapshot of this list before the app loaded; ours is on screen now.
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5' && campaigns.status !== 'loading') document.getElementById('first-paint')?.remove()
   }, [campaigns.status])
   return (
-    <View className='page campaign-list-screen'>
+    <View className={`page campaign-list-screen ${careClass}`}>
       <View className='campaign-list-screen__intro'>
-        <Text className='campaign-list-screen__heading'>征集活动</Text>
+        <Text className='ui-h1'>征集活动</Text>
+        {/* on the heading's line, out of the flow: the list does not move when it appears */}
+        <View className='campaign-list-screen__care'>
+          <CareSwitch variant='pill' />
+        </View>
         <Text className='campaign-list-screen__sub'>选择一项征集，查看通知要求并在线填报技术创新需求</Text>
       </View>
       <AsyncView
         state={campaigns}
         isEmpty={(list) => list.length === 0}
         empty={{ title: '暂无征集活动', description: '新的征集发布后会显示在这里' }}
-        renderError={(error, retry) => (
-          <StateView kind='error' title='征集活动加载失败' description={error.message} actionText='重新加载' onAction={retry} />
-        )}
+        states={{ errorTitle: '征集活动加载失败', retryText: '重新加载' }}
       >
         {(list) => <CampaignList campaigns={list} onOpen={(id) => void openPage(ROUTES.campaign(id))} />}
       </AsyncView>

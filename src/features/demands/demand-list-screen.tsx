@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components'
 import { DEMAND_STATUS_LABELS } from '../../../types/domain'
-import { AsyncView, StateView } from '../../components/state-view'
+import { AsyncView } from '../../components/state-view'
 import { StatusTag } from '../../components/status-tag'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired, useRedirectToLoginOnce } from '../auth'
+import { useRedirectToLoginOnce } from '../auth'
 import { getMyDemands, type DemandListItem } from './api'
 import './demands.scss'
 
@@ -14,9 +14,16 @@ function targetOf(d: DemandListItem): string {
   return d.status === 'draft' ? ROUTES.wizard(d.id) : ROUTES.status(d.id)
 }
 
+export interface DemandListScreenProps {
+  /** Bumped when the page shows again or is pulled down. */
+  refreshKey?: number
+  /** Called when a load has answered (the page folds its pull-down spinner). */
+  onRefreshed?: () => void
+}
+
 /** 我的需求: every demand of the signed-in enterprise. */
-export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
-  const state = useAsync(getMyDemands, [])
+export function DemandListScreen({ refreshKey, onRefreshed }: DemandListScreenProps) {
+  const state = useAsync(() => getMyDemands().finally(() => onRefreshed?.()), [])
   useRedirectToLoginOnce(state.error)
   useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
   return (
@@ -30,13 +37,7 @@ export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
           actionText: '浏览征集活动',
           onAction: () => void openPage(ROUTES.home)
         }}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可查看本单位填报的需求' />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可查看本单位填报的需求' }}
       >
         {(list) => (
           <View role='list'>
@@ -50,7 +51,7 @@ export function DemandListScreen({ refreshKey }: { refreshKey?: number }) {
                 onClick={() => void openPage(targetOf(d))}
               >
                 <View className='demand-item__head'>
-                  <Text className='demand-item__title'>{d.title || '未命名需求'}</Text>
+                  <Text className='ui-h3'>{d.title || '未命名需求'}</Text>
                   <StatusTag status={d.status} className='demand-item__status' />
                 </View>
                 {d.campaignTitle ? <Text className='demand-item__campaign'>{d.campaignTitle}</Text> : null}

@@ -1,1 +1,2 @@
 export { DemandListScreen } from './demand-list-screen'
+export { DEMAND_NOT_FOUND } from './not-found'

@@ -2,13 +2,12 @@ import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
-import { StateView } from '../../components/state-view'
+import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow } from '../../services/clock'
 import { toApiError } from '../../services/http'
 import { openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired } from '../auth'
 import { getMessages, markAllMessagesRead, markMessageRead, type MessageItem, type MessagePage } from './api'
 import { setUnreadBadge } from './badge'
 import { formatInstant, formatShortTime } from '../../../types/time'
@@ -101,96 +100,86 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
     }
   }
 
-  if (state.status === 'loading') {
-    return (
-      <View className='page message-center'>
-        <StateView kind='loading' rows={4} />
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    return (
-      <View className='page message-center'>
-        {state.error.isUnauthenticated ? (
-          <SignInRequired description='登录后可查看截止提醒、审核进度和推荐单位的留言' />
-        ) : (
-          <StateView kind='error' title='消息加载失败' description={state.error.message} actionText='重试' onAction={state.reload} />
-        )}
-      </View>
-    )
-  }
-
-  const { messages, unread, nextBefore } = state.data
   const now = serverNow()
   return (
     <View className='page message-center'>
-      <View className='message-center__bar'>
-        <View className='message-center__summary' role='status' data-testid='unread-summary'>
-          <Text>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
-        </View>
-        <View className='message-center__tools'>
-          <View
-            className='message-center__settings'
-            role='link'
-            aria-label='提醒设置'
-            onClick={() => void openPage(ROUTES.notificationSettings)}
-          >
-            <Text>提醒设置</Text>
-          </View>
-          <Button
-            className='message-center__read-all'
-            size='small'
-            fill='outline'
-            type='primary'
-            disabled={unread === 0 || markingAll}
-            loading={markingAll}
-            onClick={() => void readAll()}
-          >
-            全部已读
-          </Button>
-        </View>
-      </View>
+      <AsyncView
+        state={state}
+        rows={4}
+        states={{ signedOut: '登录后可查看截止提醒、审核进度和推荐单位的留言', errorTitle: '消息加载失败' }}
+      >
+        {({ messages, unread, nextBefore }) => (
+          <>
+            <View className='message-center__bar'>
+              <View className='message-center__summary' role='status' data-testid='unread-summary'>
+                <Text>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
+              </View>
+              <View className='message-center__tools'>
+                <View
+                  className='message-center__settings'
+                  role='link'
+                  aria-label='提醒设置'
+                  onClick={() => void openPage(ROUTES.notificationSettings)}
+                >
+                  <Text>提醒设置</Text>
+                </View>
+                <Button
+                  className='message-center__read-all'
+                  size='small'
+                  fill='outline'
+                  type='primary'
+                  disabled={unread === 0 || markingAll}
+                  loading={markingAll}
+                  onClick={() => void readAll()}
+                >
+                  全部已读
+                </Button>
+              </View>
+            </View>
 
-      {messages.length === 0 ? (
-        <StateView kind='empty' title='暂无消息' description='截止提醒、审核进度变化和推荐单位的留言都会显示在这里' />
-      ) : (
-        <View role='list' className='message-list'>
-          {messages.map((m) => (
-            <View
-              key={m.id}
-              role='listitem'
-              className={`card message-item${m.read ? '' : ' is-unread'}`}
-              data-message-id={m.id}
-              data-read={m.read ? 'true' : 'false'}
-              aria-label={`${m.read ? '' : '未读，'}${m.title}，${formatInstant(m.createdAt)}`}
-              onClick={() => open(m)}
-            >
-              <View className='message-item__head'>
-                <Text className={`message-item__kind message-item__kind--${kindClass(m.kind)}`}>{kindLabel(m.kind)}</Text>
-                <Text className='message-item__title'>{m.title}</Text>
-                {m.read ? null : <View className='message-item__dot' aria-hidden='true' />}
+            {messages.length === 0 ? (
+              <StateView kind='empty' title='暂无消息' description='截止提醒、审核进度变化和推荐单位的留言都会显示在这里' />
+            ) : (
+              <View role='list' className='message-list'>
+                {messages.map((m) => (
+                  <View
+                    key={m.id}
+                    role='listitem'
+                    className={`card message-item${m.read ? '' : ' is-unread'}`}
+                    data-message-id={m.id}
+                    data-read={m.read ? 'true' : 'false'}
+                    aria-label={`${m.read ? '' : '未读，'}${m.title}，${formatInstant(m.createdAt)}`}
+                    onClick={() => open(m)}
+                  >
+                    <View className='message-item__head'>
+                      <Text className={`message-item__kind message-item__kind--${kindClass(m.kind)}`}>{kindLabel(m.kind)}</Text>
+                      <Text className='message-item__title'>{m.title}</Text>
+                      {m.read ? null : <View className='message-item__dot' aria-hidden='true' />}
+                    </View>
+                    <Text className='message-item__body'>{m.body}</Text>
+                    <View className='message-item__foot'>
+                      <Text className='message-item__time'>{formatShortTime(m.createdAt, now)}</Text>
+                      <Text className='message-item__open' aria-hidden='true'>
+                        查看 ›
+                      </Text>
+                    </View>
+                  </View>
+                ))}
+                {nextBefore ? (
+                  <View className='message-list__more'>
+                    {more.error ? <Text className='message-list__more-error'>{more.error}</Text> : null}
+                    <Button fill='none' size='small' loading={more.loading} onClick={() => void loadMore()}>
+                      {more.error ? '重新加载' : '加载更多'}
+                    </Button>
+                  </View>
+                ) : messages.length > 5 ? (
+                  <Text className='message-list__end'>没有更多消息了</Text>
+                ) : null}
               </View>
-              <Text className='message-item__body'>{m.body}</Text>
-              <View className='message-item__foot'>
-                <Text className='message-item__time'>{formatShortTime(m.createdAt, now)}</Text>
-                <Text className='message-item__open' aria-hidden='true'>
-                  查看 ›
-                </Text>
-              </View>
-            </View>
-          ))}
-          {nextBefore ? (
-            <View className='message-list__more'>
-              {more.error ? <Text className='message-list__more-error'>{more.error}</Text> : null}
-              <Button fill='none' size='small' loading={more.loading} onClick={() => void loadMore()}>
-                {more.error ? '重新加载' : '加载更多'}
-              </Button>
-            </View>
-          ) : messages.length > 5 ? (
-            <Text className='message-list__end'>没有更多消息了</Text>
-          ) : null}
-        </View>
-      )}
+            )}
+          </>
+        )}
+      </AsyncView>
     </View>
   )
 }

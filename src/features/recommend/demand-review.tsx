@@ -14,7 +14,7 @@ import { DecisionPanel } from './components/decision-panel'
 import { DemandContent } from './components/demand-content'
 import { Deliverables } from './components/deliverables'
 import { RecommenderRecord } from './components/recommender-record'
-import { reviewError } from './components/guard'
+import { reviewStates } from './components/guard'
 import { Notice } from './components/notice'
 import { SimilarList } from './components/similar-list'
 import { StatusTag } from '../../components/status-tag'
@@ -83,7 +83,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
       data-testid='demand-review'
       data-demand-id={id}
     >
-      <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '需求加载失败')}>
+      <AsyncView state={state} rows={3} states={reviewStates('需求加载失败')}>
         {({ viewer, demand, campaign, quota }) => {
           const closed = viewer.role === 'recommender' && serverNow() >= Date.parse(campaign.recommenderDeadlineAt)
           /** After the unit changed its record (the mark, the deliverables): the demand as the server has it, then the meters. */

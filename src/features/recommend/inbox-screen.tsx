@@ -3,7 +3,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { formatDeadline, formatDeadlineDay } from '../../../types/time'
 import type { CampaignDetail, DemandStatus } from '../../../types/domain'
-import { AsyncView, StateView } from '../../components/state-view'
+import { AsyncView, ErrorState, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow, syncClock } from '../../services/clock'
@@ -13,7 +13,7 @@ import { getCampaign } from '../campaigns/api'
 import type { InboxFilters } from './api'
 import { Chips, type ChipOption } from './components/chips'
 import { ExportButton } from './components/export-button'
-import { reviewError } from './components/guard'
+import { reviewStates } from './components/guard'
 import { InboxRow } from './components/inbox-row'
 import { Notice } from './components/notice'
 import { QuotaMeter } from './components/quota-meter'
@@ -112,7 +112,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
 
   return (
     <View className={`page rc-page rc-inbox${wide ? ' is-wide' : ''}`}>
-      <AsyncView state={head} rows={3} renderError={(e, retry) => reviewError(e, retry)}>
+      <AsyncView state={head} rows={3} states={reviewStates()}>
         {({ viewer, campaign }) => {
           const bureau = viewer.role === 'bureau'
           const closed = serverNow() >= Date.parse(campaign.recommenderDeadlineAt)
@@ -188,7 +188,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
               </View>
 
               {inbox.status === 'loading' || inbox.status === 'idle' ? <StateView kind='loading' rows={3} /> : null}
-              {inbox.status === 'error' && inbox.error ? reviewError(inbox.error, inbox.reload, '需求列表加载失败') : null}
+              {inbox.status === 'error' && inbox.error ? <ErrorState error={inbox.error} retry={inbox.reload} states={reviewStates('需求列表加载失败')} /> : null}
               {inbox.status === 'success' && inbox.items.length === 0 ? (
                 <StateView
                   kind='empty'
@@ -225,7 +225,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                         {inbox.loadingMore ? '正在加载' : `加载更多（已显示 ${inbox.items.length} / ${inbox.total}）`}
                       </Button>
                     ) : (
-                      <Text className='rc-more__end'>已显示全部 {inbox.total} 项</Text>
+                      <Text className='ui-meta'>已显示全部 {inbox.total} 项</Text>
                     )}
                   </View>
                 </View>

@@ -13,7 +13,7 @@ import { useRedirectToLoginOnce } from '../auth'
 import { getCampaign } from '../campaigns/api'
 import { getOverview } from './api'
 import { ExportButton } from './components/export-button'
-import { reviewError } from './components/guard'
+import { reviewStates } from './components/guard'
 import { RECOMMEND_ROUTES } from './routes'
 import { useWide } from './use-wide'
 import { loadViewer } from './viewer'
@@ -41,7 +41,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
 
   return (
     <View className={`page rc-page rc-overview${wide ? ' is-wide' : ''}`}>
-      <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '统计加载失败')}>
+      <AsyncView state={state} rows={3} states={reviewStates('统计加载失败')}>
         {({ campaign, overview }) => {
           const { counts } = overview
           const active = overview.byUnit.filter((u) => u.received > 0 || u.recommended > 0)
@@ -63,7 +63,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                   ].map(([label, value, key]) => (
                     <View key={key} className='rc-count' data-testid={`total-${key}`}>
                       <Text className='rc-count__value'>{value}</Text>
-                      <Text className='rc-count__label'>{label}</Text>
+                      <Text className='ui-meta'>{label}</Text>
                     </View>
                   ))}
                 </View>

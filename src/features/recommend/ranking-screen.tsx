@@ -14,7 +14,7 @@ import { useRedirectToLoginOnce } from '../auth'
 import { getCampaign } from '../campaigns/api'
 import { getRanking, recordOutcome, saveRanking } from './api'
 import { ExportButton } from './components/export-button'
-import { reviewError } from './components/guard'
+import { reviewStates } from './components/guard'
 import { Notice } from './components/notice'
 import { QuotaMeter } from './components/quota-meter'
 import { StatusTag } from '../../components/status-tag'
@@ -321,7 +321,7 @@ export function RankingScreen({ campaignId, unit, refreshKey }: RankingScreenPro
 
   return (
     <View className={`page rc-page rc-ranking-screen${wide ? ' is-wide' : ''}`}>
-      <AsyncView state={state} rows={3} renderError={(e, retry) => reviewError(e, retry, '推荐名单加载失败')}>
+      <AsyncView state={state} rows={3} states={reviewStates('推荐名单加载失败')}>
         {({ viewer, campaign, ranking }) => {
           const bureau = viewer.role === 'bureau'
           const own = ranking.groups[0]

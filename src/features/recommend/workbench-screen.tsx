@@ -9,7 +9,7 @@ import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
 import { getReviewCampaigns } from './api'
 import { ExportButton } from './components/export-button'
-import { reviewError } from './components/guard'
+import { reviewStates } from './components/guard'
 import { QuotaMeter } from './components/quota-meter'
 import { RECOMMEND_ROUTES } from './routes'
 import { useWide } from './use-wide'
@@ -30,7 +30,7 @@ function Count({ label, value, testId }: { label: string; value: string | number
   return (
     <View className='rc-count' data-testid={testId}>
       <Text className='rc-count__value'>{value}</Text>
-      <Text className='rc-count__label'>{label}</Text>
+      <Text className='ui-meta'>{label}</Text>
     </View>
   )
 }
@@ -48,7 +48,7 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
         </Text>
         {campaign.isDemo ? <Text className='rc-campaign__demo'>演示</Text> : null}
       </View>
-      <View className='rc-campaign__title' role='link' onClick={() => void openPage(bureau ? RECOMMEND_ROUTES.overview(id) : RECOMMEND_ROUTES.inbox(id))}>
+      <View className='ui-h3' role='link' onClick={() => void openPage(bureau ? RECOMMEND_ROUTES.overview(id) : RECOMMEND_ROUTES.inbox(id))}>
         {campaign.title}
       </View>
       <Text className='rc-campaign__deadline'>
@@ -100,7 +100,7 @@ export function WorkbenchScreen({ refreshKey, onRefreshed }: { refreshKey?: numb
       <AsyncView
         state={state}
         rows={2}
-        renderError={(e, retry) => reviewError(e, retry)}
+        states={reviewStates()}
         isEmpty={(d) => d.campaigns.length === 0}
         empty={{ title: '暂无征集活动', description: '本单位参与推荐的征集活动发布后会显示在这里' }}
       >
@@ -110,7 +110,7 @@ export function WorkbenchScreen({ refreshKey, onRefreshed }: { refreshKey?: numb
           return (
             <View className='rc-narrow'>
               <View className='rc-workbench__intro'>
-                <Text className='rc-workbench__heading'>推荐工作台</Text>
+                <Text className='ui-h1'>推荐工作台</Text>
                 <Text className='rc-workbench__sub' data-testid='workbench-unit'>
                   {bureau ? `${viewer.me.user.recommenderUnit ?? '科技主管部门'} · ${viewer.me.user.displayName}` : `${unit?.name ?? ''} · ${viewer.me.user.displayName}`}
                 </Text>

@@ -3,12 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { DEMAND_STATUS_LABELS } from '../../../types/domain'
 import type { TimelineEntry } from '../../../types/recommend'
 import { DEMAND_STATUS_TONES, type NextAction, type StatusStep } from '../../../types/status'
-import { StateView } from '../../components/state-view'
+import { PhoneText } from '../../components/phone-link/phone-text'
+import { AsyncView, StateView } from '../../components/state-view'
 import { StatusTag } from '../../components/status-tag'
-import { useAsync } from '../../components/use-async'
+import { loadById, useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired } from '../auth'
+import { DEMAND_NOT_FOUND } from '../demands'
 import { getDemandStatus, type DemandStatusView } from './api'
 import { formatInstant } from '../../../types/time'
 import './status.scss'
@@ -20,28 +21,37 @@ function reasonLabel(e: TimelineEntry): string {
   return '说明'
 }
 
+/** The status a current step shows under its label, unless the label already says it (已提交 on 已提交). */
+function stepStatus(s: StatusStep): string | null {
+  const label = s.state === 'current' && s.status ? DEMAND_STATUS_LABELS[s.status] : null
+  return label === s.label ? null : label
+}
+
 function Steps({ steps }: { steps: StatusStep[] }) {
   return (
     <View className='status-steps' role='list' aria-label='办理进度'>
-      {steps.map((s, i) => (
-        <View
-          key={s.key}
-          role='listitem'
-          className={`status-step status-step--${s.state}${s.status ? ` is-${DEMAND_STATUS_TONES[s.status]}` : ''}`}
-          aria-current={s.state === 'current' ? 'step' : undefined}
-          aria-label={`${s.label}，${s.state === 'done' ? '已完成' : s.state === 'current' ? `当前：${s.status ? DEMAND_STATUS_LABELS[s.status] : ''}` : '未开始'}`}
-        >
-          <View className='status-step__track' aria-hidden='true'>
-            <View className={`status-step__line${i === 0 ? ' is-hidden' : ''}`} />
-            <View className='status-step__dot'>
-              <Text>{s.state === 'done' ? '✓' : String(i + 1)}</Text>
+      {steps.map((s, i) => {
+        const shown = stepStatus(s)
+        return (
+          <View
+            key={s.key}
+            role='listitem'
+            className={`status-step status-step--${s.state}${s.status ? ` is-${DEMAND_STATUS_TONES[s.status]}` : ''}`}
+            aria-current={s.state === 'current' ? 'step' : undefined}
+            aria-label={`${s.label}，${s.state === 'done' ? '已完成' : s.state === 'current' ? (shown ? `当前：${shown}` : '当前步骤') : '未开始'}`}
+          >
+            <View className='status-step__track' aria-hidden='true'>
+              <View className={`status-step__line${i === 0 ? ' is-hidden' : ''}`} />
+              <View className='status-step__dot'>
+                <Text>{s.state === 'done' ? '✓' : String(i + 1)}</Text>
+              </View>
+              <View className={`status-step__line${i === steps.length - 1 ? ' is-hidden' : ''}`} />
             </View>
-            <View className={`status-step__line${i === steps.length - 1 ? ' is-hidden' : ''}`} />
+            <Text className='status-step__label'>{s.label}</Text>
+            {shown ? <Text className='status-step__status'>{shown}</Text> : null}
           </View>
-          <Text className='status-step__label'>{s.label}</Text>
-          {s.state === 'current' && s.status ? <Text className='status-step__status'>{DEMAND_STATUS_LABELS[s.status]}</Text> : null}
-        </View>
-      ))}
+        )
+      })}
     </View>
   )
 }
@@ -61,11 +71,11 @@ function NextCard({ view }: { view: DemandStatusView }) {
   return (
     <View className={`card status-next${next.readOnly ? ' is-closed' : ''}`} data-testid='next-actions' data-read-only={next.readOnly ? 'true' : 'false'}>
       <Text className='status-next__title'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
-      <Text className='status-next__message'>{next.message}</Text>
+      <Text className='ui-para'>{next.message}</Text>
       {next.actions.length > 0 ? (
         <View className='status-next__actions'>
           {byDeadline(next.actions).map(([untilText, labels]) => (
-            <Text key={labels} className='status-next__until'>
+            <Text key={labels} className='ui-note'>
               {labels}
               {untilText ? `：可至 ${untilText}` : ''}
             </Text>
@@ -126,7 +136,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
                 <View className={`timeline-entry__reason${e.action === 'return' ? ' is-return' : ''}`}>
                   <Text className='timeline-entry__reason-label'>{reasonLabel(e)}</Text>
                   <Text className='timeline-entry__reason-text' userSelect>
-                    {e.reason}
+                    <PhoneText text={e.reason} />
                   </Text>
                 </View>
               ) : null}
@@ -147,39 +157,21 @@ export interface StatusScreenProps {
 
 /** 办理进度: where the enterprise's demand stands, what happened, what it can do now and until when. */
 export function StatusScreen({ id, refreshKey, onRefreshed }: StatusScreenProps) {
-  const state = useAsync(
-    () => (id ? getDemandStatus(id) : Promise.reject(new Error('缺少需求编号'))).finally(() => onRefreshed?.()),
-    [id]
-  )
+  const state = useAsync(() => loadById(id, '需求', getDemandStatus).finally(() => onRefreshed?.()), [id])
   useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
-
-  if (!id) return <StateView kind='empty' title='未找到该需求' description='链接缺少需求编号' />
-  if (state.status === 'loading') {
-    return (
-      <View className='page status-screen'>
-        <StateView kind='loading' rows={3} />
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    const e = state.error
-    return (
-      <View className='page status-screen'>
-        {e.isUnauthenticated ? (
-          <SignInRequired description='登录后可查看需求的办理进度' />
-        ) : e.status === 404 ? (
-          <StateView kind='empty' title='未找到该需求' description='需求不存在，或不属于当前登录的单位' actionText='查看我的需求' onAction={() => void openPage(ROUTES.demands)} />
-        ) : (
-          <StateView kind='error' title='加载失败' description={e.message} actionText='重试' onAction={state.reload} />
-        )}
-      </View>
-    )
-  }
-
-  const view = state.data
-  const { next } = view
   return (
     <View className='page status-screen'>
+      <AsyncView state={state} rows={3} states={{ signedOut: '登录后可查看需求的办理进度', notFound: DEMAND_NOT_FOUND }}>
+        {(view) => <Status view={view} />}
+      </AsyncView>
+    </View>
+  )
+}
+
+function Status({ view }: { view: DemandStatusView }) {
+  const { next } = view
+  return (
+    <>
       <View className='card status-head'>
         <View className='status-head__top'>
           <StatusTag status={view.status} size='large' testId='status-label' />
@@ -233,6 +225,6 @@ export function StatusScreen({ id, refreshKey, onRefreshed }: StatusScreenProps)
       ) : (
         <StateView kind='empty' title='尚未提交' description='提交后，每一次审核、退回和推荐都会记录在这里' />
       )}
-    </View>
+    </>
   )
 }

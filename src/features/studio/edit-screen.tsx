@@ -25,7 +25,7 @@ import {
 } from './api'
 import { loadBureau } from './bureau'
 import { BasicTab } from './components/basic-tab'
-import { studioError } from './components/guard'
+import { STUDIO_STATES } from './components/guard'
 import { scrollToId } from './components/tab-props'
 import { History } from './components/history'
 import { JsonTab } from './components/json-tab'
@@ -83,7 +83,7 @@ export function StudioEditScreen({ id }: { id: string }) {
   useRedirectToLoginOnce(state.error)
   return (
     <View className={`page st-page st-edit${wide ? ' is-wide' : ''}`}>
-      <AsyncView state={state} rows={3} renderError={studioError}>
+      <AsyncView state={state} rows={3} states={STUDIO_STATES}>
         {(campaign) => <Editor key={campaign.id} initial={campaign} wide={wide} />}
       </AsyncView>
     </View>
@@ -369,7 +369,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       </View>
 
       <View className='card st-more'>
-        <View className='st-section__title' role='heading' aria-level={2}>
+        <View className='ui-h3' role='heading' aria-level={2}>
           其他操作
         </View>
         <View className='st-more__buttons'>

@@ -14,7 +14,7 @@ import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
 import { createStudioCampaign, listStudioCampaigns } from './api'
 import { loadBureau } from './bureau'
-import { studioError } from './components/guard'
+import { STUDIO_STATES } from './components/guard'
 import { isObj, parseJson } from './definition'
 import { STATE_LABELS } from './labels'
 import { pickJsonFile } from './platform/pick-json'
@@ -105,11 +105,11 @@ export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: num
 
   return (
     <View className={`page st-page st-list${wide ? ' is-wide' : ''}`}>
-      <AsyncView state={state} rows={2} renderError={studioError}>
+      <AsyncView state={state} rows={2} states={STUDIO_STATES}>
         {({ me, campaigns }) => (
           <View className='st-container'>
             <View className='st-intro'>
-              <View className='st-intro__heading' role='heading' aria-level={1}>
+              <View className='ui-h1' role='heading' aria-level={1}>
                 活动工作室
               </View>
               <Text className='st-intro__sub'>
@@ -119,7 +119,7 @@ export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: num
             </View>
 
             <View className='card st-create' data-testid='studio-create'>
-              <View className='st-section__title' role='heading' aria-level={2}>
+              <View className='ui-h3' role='heading' aria-level={2}>
                 新建征集活动
               </View>
               <View className='st-create__buttons'>

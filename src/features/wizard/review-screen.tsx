@@ -14,12 +14,12 @@ import {
   type Answers,
   type FieldIssue
 } from '../../../types/engine'
-import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
+import { AsyncView } from '../../components/state-view'
+import { loadById, useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { toApiError, type ApiError } from '../../services/http'
 import { openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired } from '../auth'
+import { DEMAND_NOT_FOUND } from '../demands'
 import { getDemand, saveDraft, submitDemand, type CampaignForWizard } from './api'
 import { readDraft, writeDraft } from './draft-store'
 import { ReadOnlyValue } from './fields'
@@ -75,20 +75,14 @@ async function loadReview(id: string): Promise<ReviewData> {
 }
 
 export function ReviewScreen({ id, shownKey }: { id: string | undefined; shownKey?: number }) {
-  const state = useAsync(() => (id ? loadReview(id) : Promise.reject(new Error('链接中缺少需求编号'))), [id])
+  const state = useAsync(() => loadById(id, '需求', loadReview), [id])
   useRefreshOnKey(shownKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
   return (
     <View className='page wz-page'>
       <AsyncView
         state={state}
         rows={4}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可查看并提交需求' />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可查看并提交需求', notFound: DEMAND_NOT_FOUND }}
       >
         {(data) => <Review data={data} onReload={state.refresh} />}
       </AsyncView>
@@ -183,7 +177,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       ) : null}
       {pending === 'unsent' ? (
         <View className='wz-banner wz-banner--warn' role='alert'>
-          <Text className='wz-banner__text'>本机有修改尚未保存到服务器（可能处于离线状态）。以下显示本机内容，网络恢复、保存完成后才能提交。</Text>
+          <Text className='ui-para-sm'>本机有修改尚未保存到服务器（可能处于离线状态）。以下显示本机内容，网络恢复、保存完成后才能提交。</Text>
           <View className='wz-link' role='button' onClick={onReload}>
             重新检查 ›
           </View>
@@ -191,7 +185,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       ) : null}
       {pending === 'conflict' ? (
         <View className='wz-banner wz-banner--warn' role='alert'>
-          <Text className='wz-banner__text'>本需求已在其他设备上修改，与本机内容不同。请回到填写页逐项核对后再提交。</Text>
+          <Text className='ui-para-sm'>本需求已在其他设备上修改，与本机内容不同。请回到填写页逐项核对后再提交。</Text>
           <View className='wz-link' role='link' onClick={() => edit(demand.currentStep)}>
             去核对 ›
           </View>
@@ -220,7 +214,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           <View className='wz-summary__ineligible' role='alert' data-testid='ineligible'>
             <Text className='wz-summary__step-title'>不符合申报条件，不能提交</Text>
             {eligibility.map((e) => (
-              <View key={e.ruleId} className='wz-field__error' data-rule={e.ruleId}>
+              <View key={e.ruleId} className='ui-error-md' data-rule={e.ruleId}>
                 {e.message}
               </View>
             ))}
@@ -231,7 +225,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       {steps.map((s) => (
         <View key={s.id} className='card wz-review__step' data-review-step={s.id}>
           <View className='wz-review__step-head'>
-            <Text className='wz-review__step-title'>{s.title}</Text>
+            <Text className='ui-h3'>{s.title}</Text>
             {!demand.readOnly ? (
               <View className='wz-link' role='link' aria-label={`修改${s.title}`} onClick={() => edit(s.id)}>
                 修改
@@ -246,7 +240,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
               return (
                 <View key={f.id} className={`wz-review__field${missing ? ' is-missing' : ''}`} data-review-field={f.id}>
                   <View className='wz-review__field-head'>
-                    <Text className='wz-review__label'>{f.label}</Text>
+                    <Text className='ui-label'>{f.label}</Text>
                     {!demand.readOnly ? (
                       <View className='wz-link wz-review__edit' role='link' aria-label={`修改${f.label}`} onClick={() => edit(s.id, f.id)}>
                         修改
@@ -262,7 +256,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
 
       {submit.kind === 'failed' ? (
         <View className='wz-banner wz-banner--warn' role='alert' data-testid='submit-error'>
-          <Text className='wz-banner__text'>{submit.message}</Text>
+          <Text className='ui-para-sm'>{submit.message}</Text>
           {submit.fields?.map((f, i) => (
             <View key={i} className='wz-link' role='link' onClick={() => edit(stepOfField.get(f.field) ?? demand.currentStep, f.field)}>
               {fieldsById.get(f.field)?.label ?? f.field}：{f.message} ›
@@ -272,12 +266,12 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       ) : null}
       {submit.kind === 'checking' ? (
         <View className='wz-banner wz-banner--info' role='status'>
-          <Text className='wz-banner__text'>网络中断，正在向服务器确认是否已提交…</Text>
+          <Text className='ui-para-sm'>网络中断，正在向服务器确认是否已提交…</Text>
         </View>
       ) : null}
       {submit.kind === 'unknown' ? (
         <View className='wz-banner wz-banner--warn' role='alert' data-testid='submit-unknown'>
-          <Text className='wz-banner__text'>网络中断，暂时无法确认本次是否提交成功。请在网络恢复后点“查询提交结果”，不要重复填写。</Text>
+          <Text className='ui-para-sm'>网络中断，暂时无法确认本次是否提交成功。请在网络恢复后点“查询提交结果”，不要重复填写。</Text>
           <Button size='small' type='primary' onClick={() => void findOut(demand.submittedVersion ?? 0)}>
             查询提交结果
           </Button>
@@ -355,14 +349,14 @@ function Submitted({
         {afterNetworkDrop ? <Text className='wz-note'>提交时网络曾中断，已向服务器确认：本次提交已成功。</Text> : null}
         <View className='wz-done__facts'>
           <View className='wz-done__fact'>
-            <Text className='wz-done__label'>版本</Text>
-            <Text className='wz-done__value' data-testid='submitted-version'>
+            <Text className='ui-meta'>版本</Text>
+            <Text className='ui-h5' data-testid='submitted-version'>
               第 {demand.submittedVersion} 版
             </Text>
           </View>
           <View className='wz-done__fact'>
-            <Text className='wz-done__label'>提交时间</Text>
-            <Text className='wz-done__value' data-testid='submitted-at'>
+            <Text className='ui-meta'>提交时间</Text>
+            <Text className='ui-h5' data-testid='submitted-at'>
               {formatInstant(demand.submittedAt)}
             </Text>
           </View>

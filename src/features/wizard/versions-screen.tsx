@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components'
 import type { CampaignDefinition } from '../../../types/campaign'
 import type { Demand, DemandVersionSummary } from '../../../types/domain'
 import type { AnswerChange } from '../../../types/engine'
-import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
+import { AsyncView } from '../../components/state-view'
+import { loadById, useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired } from '../auth'
 import { getCampaign } from '../campaigns/api'
+import { DEMAND_NOT_FOUND } from '../demands'
 import { diffVersions, getDemand, listVersions } from './api'
 import { ReadOnlyValue } from './fields'
 import { formatInstant } from '../../../types/time'
@@ -38,7 +38,7 @@ async function loadVersions(id: string): Promise<VersionsData> {
 
 /** The submitted versions, newest first, and what changed between each and the one before. */
 export function VersionsScreen({ id, shownKey }: { id: string | undefined; shownKey?: number }) {
-  const state = useAsync(() => (id ? loadVersions(id) : Promise.reject(new Error('链接中缺少需求编号'))), [id])
+  const state = useAsync(() => loadById(id, '需求', loadVersions), [id])
   useRefreshOnKey(shownKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
   return (
     <View className='page wz-page'>
@@ -52,13 +52,7 @@ export function VersionsScreen({ id, shownKey }: { id: string | undefined; shown
           actionText: '继续填写',
           onAction: () => id && void openPage(ROUTES.wizard(id))
         }}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可查看版本记录' />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可查看版本记录', notFound: DEMAND_NOT_FOUND }}
       >
         {(data) => <Versions data={data} />}
       </AsyncView>
@@ -83,7 +77,7 @@ function Versions({ data }: { data: VersionsData }) {
       {entries.map(({ version, changes }) => (
         <View key={version.number} className='card wz-version' data-version={version.number} role='article' aria-label={`第${version.number}版`}>
           <View className='wz-version__head'>
-            <Text className='wz-version__number'>第 {version.number} 版</Text>
+            <Text className='ui-h3'>第 {version.number} 版</Text>
             {version.number === latest ? <Text className='wz-version__tag'>当前有效</Text> : null}
           </View>
           <Text className='wz-version__time'>提交时间：{formatInstant(version.submittedAt)}</Text>

@@ -5,13 +5,15 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
 import { demandTitle, gateStop, type Answers } from '../../../types/engine'
-import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
+import { AsyncView } from '../../components/state-view'
+import { loadById, useAsync } from '../../components/use-async'
 import { goToLogin, openPage, ROUTES } from '../../services/navigation'
-import { SignInRequired } from '../auth'
+import { DEMAND_NOT_FOUND } from '../demands'
 import { getDemand } from './api'
 import { ConflictSheet } from './components/conflict-sheet'
 import { EligibilityPanel, WizardOverview } from './components/overview'
+import { Disclosure } from '../../components/disclosure'
+import { AskNotice } from '../campaigns/components'
 import { SaveStatusBadge } from './components/save-status'
 import { Snackbar, useSnackbar } from './components/snackbar'
 import { StepStack } from './components/step-card'
@@ -39,21 +41,13 @@ export const DEADLINE_BANNER = '填报已截止，内容只能查看'
 
 /** The demand wizard: one step at a time, every change kept on the phone and saved to the server. */
 export function WizardScreen({ id, step, field, shownKey, hiddenKey }: WizardScreenProps) {
-  const state = useAsync(() => (id ? openDemand(id) : Promise.reject(new Error('链接中缺少需求编号'))), [id])
+  const state = useAsync(() => loadById(id, '需求', openDemand), [id])
   return (
     <View className='page wz-page'>
       <AsyncView
         state={state}
         rows={3}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可继续填写需求' />
-          ) : error.code === 'NOT_FOUND' ? (
-            <StateView kind='empty' title='未找到该需求' description={error.message} actionText='查看我的需求' onAction={() => void openPage(ROUTES.demands)} />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可继续填写需求', notFound: DEMAND_NOT_FOUND }}
       >
         {(opened) => <Wizard opened={opened} initialStep={step} focusField={field} shownKey={shownKey} hiddenKey={hiddenKey} />}
       </AsyncView>
@@ -261,11 +255,15 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
         ) : null}
       </View>
 
+      <Disclosure title='问通知' extra='截止时间、能报几项、找谁咨询'>
+        <AskNotice campaignId={def.id} bare />
+      </Disclosure>
+
       {readOnly ? (
         <View className='wz-banner wz-banner--closed' role='alert' data-testid='readonly-banner'>
           <Text className='wz-banner__title'>{locked ? '需求已进入推荐环节，内容只能查看' : DEADLINE_BANNER}</Text>
-          {!locked && meta ? <Text className='wz-banner__text'>填报截止时间：{formatDeadline(meta.enterpriseDeadlineAt)}</Text> : null}
-          <Text className='wz-banner__text'>
+          {!locked && meta ? <Text className='ui-para-sm'>填报截止时间：{formatDeadline(meta.enterpriseDeadlineAt)}</Text> : null}
+          <Text className='ui-para-sm'>
             {localDiffersAfterClose ? '以下显示的是本机未能保存到服务器的内容，可长按选择并复制留存。' : '文字可长按选择并复制。'}
           </Text>
         </View>
@@ -274,7 +272,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       {status.kind === 'signed-out' ? (
         <View className='wz-banner wz-banner--warn' role='alert' data-testid='signed-out-banner'>
           <Text className='wz-banner__title'>登录已过期</Text>
-          <Text className='wz-banner__text'>填写的内容已暂存在本机，重新登录后会自动保存。</Text>
+          <Text className='ui-para-sm'>填写的内容已暂存在本机，重新登录后会自动保存。</Text>
           <Button size='small' type='primary' onClick={() => void goToLogin(ROUTES.wizard(demandId, step.id))}>
             重新登录
           </Button>
@@ -283,13 +281,13 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
       {status.kind === 'failed' ? (
         <View className='wz-banner wz-banner--warn' role='alert'>
-          <Text className='wz-banner__text'>未能保存到服务器：{status.message}。内容已暂存在本机，修改后会再次保存。</Text>
+          <Text className='ui-para-sm'>未能保存到服务器：{status.message}。内容已暂存在本机，修改后会再次保存。</Text>
         </View>
       ) : null}
 
       {meta?.submittedVersion && !readOnly ? (
         <View className='wz-banner wz-banner--info' data-testid='submitted-banner'>
-          <Text className='wz-banner__text'>
+          <Text className='ui-para-sm'>
             已于 {formatInstant(meta.submittedAt)} 提交第 {meta.submittedVersion} 版。截止前可以修改，修改后需重新提交才生效。
           </Text>
           <View className='wz-banner__links'>
@@ -353,7 +351,7 @@ const ActionBar = memo(function ActionBar({ status, error, canGoBack, nextLabel,
       <View className='wz-actionbar__status'>
         <SaveStatusBadge status={status} />
         {error ? (
-          <View className='wz-actionbar__error' role='alert' data-testid='next-error'>
+          <View className='wz-actionbar__error ui-error' role='alert' data-testid='next-error'>
             {error}
           </View>
         ) : null}

@@ -1,11 +1,9 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { usePullDown } from '../../components/use-pull-down'
 import { CampaignListScreen } from '../../features/campaigns'
 import { useUnreadBadge } from '../../features/messages'
 
 export default function IndexPage() {
   useUnreadBadge()
-  const [refreshKey, setRefreshKey] = useState(0)
-  usePullDownRefresh(() => setRefreshKey((k) => k + 1))
-  return <CampaignListScreen refreshKey={refreshKey} onRefreshed={() => Taro.stopPullDownRefresh()} />
+  const { pulledKey, done } = usePullDown()
+  return <CampaignListScreen refreshKey={pulledKey} onRefreshed={done} />
 }

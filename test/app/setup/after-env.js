@@ -8,3 +8,7 @@ console.error = (...args) => {
   if (typeof args[0] === 'string' && args[0].includes('ReactDOMTestUtils.act')) return
   consoleError(...args)
 }
+
+// As the H5 build's entry does: hand Taro's React runtime the React in use, so the page hooks
+// (usePullDownRefresh, useShareAppMessage, …) work in screens rendered by the tests.
+require('@tarojs/plugin-framework-react/dist/runtime').createH5NativeComponentConfig(null, require('react'), require('react-dom'))

@@ -3,7 +3,7 @@
  * against the fake gateway, which checks the RSA2 signature of every request and signs its answers.
  */
 import Fastify from 'fastify'
-import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipaySender, rsa2Sign } from '../../../server/integrations/alipay'
+import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipayLogin, createAlipaySender, rsa2Sign } from '../../../server/integrations/alipay'
 import { alipayFake, createAlipayFakeState, generateRsaKeyPair, type AlipayFakeConfig, type RsaKeyPairPem } from '../../../server/integrations/fakes/alipay-fake'
 import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
 import type { PushMessage, PushTemplate } from '../../../server/integrations/push'
@@ -119,5 +119,40 @@ describe('Alipay template messages', () => {
     const { cfg } = await setup()
     const sender = createAlipaySender({ ...cfg, gateway: `http://127.0.0.1:${await freePort()}/gateway.do` })
     expect(await sender.send(message())).toMatchObject({ ok: false, code: 'UNAVAILABLE', retryable: true })
+  })
+
+  it('reaches a user known only by open_id (openid mode) through to_open_id, as the API documents', async () => {
+    const { state, cfg, sender } = await setup({ requireConsent: true })
+    // openid mode: the token response has no user_id, so the open_id is all login keeps
+    const issued = state.issueCode(undefined, { idMode: 'open_id' })
+    const { platformUserId } = await createAlipayLogin(cfg).exchange(issued.code)
+    expect(platformUserId).toBe(issued.openId)
+
+    state.grant(issued.openId, reminder.id)
+    expect(await sender.send(message({ toUser: platformUserId }))).toEqual({ ok: true, platformCode: '10000' })
+    expect(state.messages).toEqual([expect.objectContaining({ to_open_id: issued.openId, userId: issued.userId, user_template_id: reminder.id })])
+    expect(state.messages[0]).not.toHaveProperty('to_user_id')
+  })
+
+  it('still addresses a 2088… user id by to_user_id, and an open id the gateway does not know is refused, not sent', async () => {
+    const { state, sender } = await setup()
+    const issued = state.issueCode(undefined, { idMode: 'both' })
+    expect(await sender.send(message({ toUser: issued.userId }))).toMatchObject({ ok: true })
+    expect(state.messages[0]).toMatchObject({ to_user_id: issued.userId, userId: issued.userId })
+    expect(state.messages[0]).not.toHaveProperty('to_open_id')
+
+    expect(await sender.send(message({ toUser: '0not-an-open-id-of-this-app' }))).toMatchObject({ ok: false, platformCode: 'INVALID_PARAMETER' })
+    expect(state.messages).toHaveLength(1)
+  })
+
+  it('the gateway takes exactly one recipient field', async () => {
+    const { state, cfg } = await setup()
+    const issued = state.issueCode()
+    const data = JSON.stringify({ keyword1: { value: '征集' } })
+    for (const to of [{}, { to_user_id: issued.userId, to_open_id: issued.openId }]) {
+      const reply = await callAlipay(cfg, TEMPLATE_MESSAGE_METHOD, { biz_content: JSON.stringify({ ...to, user_template_id: reminder.id, data }) }, 5000)
+      expect(reply).toMatchObject({ ok: false, kind: 'business', platformCode: 'INVALID_PARAMETER' })
+    }
+    expect(state.messages).toHaveLength(0)
   })
 })

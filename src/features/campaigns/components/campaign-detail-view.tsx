@@ -1,13 +1,13 @@
-import { Button } from '../../../components/button'
 import { Text, View } from '@tarojs/components'
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { CampaignDefinition, Contact, Domain } from '../../../../types/campaign'
 import type { CampaignDetail } from '../../../../types/domain'
 import { directionDescription, directionLabel, unitTypeLabel } from '../../../../types/labels'
 import { Disclosure } from '../../../components/disclosure'
+import { PhoneLink } from '../../../components/phone-link'
 import { formatDeadline } from '../../../../types/time'
 import { CampaignStatusTag, DemoTag } from './campaign-tags'
+import { AskNotice } from './ask-notice'
 import { Templates } from './templates'
 import { useCampaignClock } from './use-campaign-clock'
 import './campaigns.scss'
@@ -22,12 +22,6 @@ function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> 
     else groups.set(k, [item])
   }
   return [...groups.entries()]
-}
-
-export function callPhone(phoneNumber: string): void {
-  Taro.makePhoneCall({ phoneNumber }).catch(() => {
-    /* the person cancelled the call sheet */
-  })
 }
 
 function Header({ campaign }: { campaign: CampaignDetail }) {
@@ -187,10 +181,10 @@ function Recommenders({ def }: { def: CampaignDefinition }) {
         return (
           <View key={t.id} className='campaign-detail__unit-group'>
             <View className='campaign-detail__unit-group-head'>
-              <Text className='campaign-detail__unit-type'>{t.label}</Text>
+              <Text className='ui-h5'>{t.label}</Text>
               <Text className='campaign-detail__quota'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
             </View>
-            <Text className='campaign-detail__units'>{units.map((u) => u.name).join('、')}</Text>
+            <Text className='ui-note'>{units.map((u) => u.name).join('、')}</Text>
           </View>
         )
       })}
@@ -203,19 +197,14 @@ function ContactRow({ contact }: { contact: Contact }) {
   return (
     <View className='campaign-detail__contact'>
       <View className='campaign-detail__contact-info'>
-        <Text className='campaign-detail__contact-topic'>{who}</Text>
+        <Text className='ui-value'>{who}</Text>
         <Text className='campaign-detail__contact-phone'>{contact.phone}</Text>
       </View>
-      <Button
-        className='campaign-detail__call'
-        size='small'
-        type='primary'
-        fill='outline'
-        aria-label={`拨打${who}电话 ${contact.phone}`}
-        onClick={() => callPhone(contact.phone)}
-      >
-        拨打
-      </Button>
+      <View className='campaign-detail__call'>
+        <PhoneLink phone={contact.phone} label={`拨打${who}电话 ${contact.phone}`} look='button'>
+          拨打
+        </PhoneLink>
+      </View>
     </View>
   )
 }
@@ -244,6 +233,7 @@ export function CampaignDetailView({ campaign }: { campaign: CampaignDetail }) {
       <Header campaign={campaign} />
       <Deadlines campaign={campaign} />
       <Summary text={def.summary} />
+      <AskNotice campaignId={campaign.id} />
       <Eligibility def={def} />
       <Domains domains={def.domains} />
       <Recommenders def={def} />

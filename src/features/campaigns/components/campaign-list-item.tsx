@@ -29,7 +29,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
         <Text className='campaign-item__issuer'>{campaign.issuer}</Text>
         <Text className='campaign-item__tagline'>{campaign.tagline}</Text>
         <View className='campaign-item__footer'>
-          <Text className='campaign-item__deadline'>
+          <Text className='ui-meta'>
             填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}
           </Text>
           <Text className='campaign-item__more' aria-hidden='true'>

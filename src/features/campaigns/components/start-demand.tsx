@@ -99,7 +99,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
         {problem ? (
           <View className='start-demand__problem' role='alert' data-testid='start-demand-problem'>
             <Text className='start-demand__problem-title'>{problem.title}</Text>
-            <Text className='start-demand__problem-text'>{problem.message}</Text>
+            <Text className='ui-para-sm'>{problem.message}</Text>
             {problem.action ? (
               <View className='start-demand__problem-link' role='link' onClick={() => void openPage(problem.action!.url)}>
                 {problem.action.text} ›

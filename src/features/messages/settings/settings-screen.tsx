@@ -3,11 +3,10 @@ import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Platform } from '../../../../types/domain'
-import { AsyncView, StateView } from '../../../components/state-view'
+import { AsyncView } from '../../../components/state-view'
 import { useAsync } from '../../../components/use-async'
 import { useRefreshOnKey } from '../../../components/use-refresh-key'
 import { toApiError } from '../../../services/http'
-import { SignInRequired } from '../../auth'
 import {
   getNotificationSettings,
   getPushTemplates,
@@ -105,13 +104,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
       <AsyncView
         state={state}
         rows={2}
-        renderError={(error, retry) =>
-          error.isUnauthenticated ? (
-            <SignInRequired description='登录后可设置接收哪些提醒' />
-          ) : (
-            <StateView kind='error' title='加载失败' description={error.message} actionText='重试' onAction={retry} />
-          )
-        }
+        states={{ signedOut: '登录后可设置接收哪些提醒' }}
       >
         {(data) => (
           <>
@@ -120,11 +113,11 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
               if (items.length === 0) return null
               return (
                 <View key={group} className='card settings-group' data-group={group}>
-                  <Text className='settings-group__title'>{title}</Text>
+                  <Text className='ui-h3'>{title}</Text>
                   <Text className='settings-group__description'>{description}</Text>
                   {items.map((s) => (
                     <View key={s.key} className='settings-row' data-key={s.key}>
-                      <Text className='settings-row__label'>{s.label}</Text>
+                      <Text className='settings-row__label ui-value-lg'>{s.label}</Text>
                       <Switch
                         className='settings-row__switch'
                         // On H5 the checkbox is inside taro-switch-core: it is the one to name.
@@ -142,14 +135,14 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
 
             {data.push ? (
               <View className='card settings-group' data-group='consent'>
-                <Text className='settings-group__title'>{data.push.platform === 'weapp' ? '微信服务通知' : '支付宝服务通知'}</Text>
+                <Text className='ui-h3'>{data.push.platform === 'weapp' ? '微信服务通知' : '支付宝服务通知'}</Text>
                 <Text className='settings-group__description'>
                   推送到手机需要您在{data.push.platform === 'weapp' ? '微信' : '支付宝'}中允许。审核进度通知每允许一次可接收一条。
                 </Text>
                 {data.push.templates.map((t) => (
                   <View key={t.id} className='settings-row' data-purpose={t.purpose}>
                     <View className='settings-row__text'>
-                      <Text className='settings-row__label'>{PURPOSE_TEXT[t.purpose].title}</Text>
+                      <Text className='settings-row__label ui-value-lg'>{PURPOSE_TEXT[t.purpose].title}</Text>
                       <Text className='settings-row__note'>
                         {PURPOSE_TEXT[t.purpose].note} · {consentText(t)}
                       </Text>

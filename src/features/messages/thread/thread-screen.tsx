@@ -3,12 +3,12 @@ import { Text, Textarea, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { ROLE_LABELS } from '../../../../types/domain'
-import { StateView } from '../../../components/state-view'
-import { useAsync } from '../../../components/use-async'
+import { PhoneText } from '../../../components/phone-link/phone-text'
+import { AsyncView, type ErrorStates } from '../../../components/state-view'
+import { loadById, useAsync } from '../../../components/use-async'
 import { useRefreshOnKey } from '../../../components/use-refresh-key'
 import { toApiError } from '../../../services/http'
 import { openPage, ROUTES } from '../../../services/navigation'
-import { SignInRequired } from '../../auth'
 import {
   getThread,
   getThreadContext,
@@ -65,14 +65,7 @@ export interface ThreadScreenProps {
 
 /** The demand's conversation with its recommending unit: questions, answers and return reasons. */
 export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
-  const state = useAsync(() => (id ? loadThread(id) : Promise.reject(new Error('缺少需求编号'))), [id])
-  const [draft, setDraft] = useState('')
-  const [sending, setSending] = useState(false)
-  const [sendError, setSendError] = useState<string>()
-  // A new box after sending: an auto-height text box does not shrink back when emptied.
-  const [composerKey, setComposerKey] = useState(0)
-  const lastCount = useRef(0)
-
+  const state = useAsync(() => loadById(id, '需求', loadThread), [id])
   useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   // Opened (or new messages came in): read up to now; the message center follows.
@@ -83,37 +76,38 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
     markThreadRead(id).then(setUnreadBadge, (e) => console.warn('[thread] 标记已读失败', e))
   }, [id, loaded, unread])
 
+  return (
+    <View className='page thread'>
+      <AsyncView state={state} rows={2} states={THREAD_STATES}>
+        {(data) => <Conversation id={data.thread.demandId} data={data} onChange={state.setData} />}
+      </AsyncView>
+    </View>
+  )
+}
+
+const THREAD_STATES: ErrorStates = {
+  signedOut: '登录后可查看需求的留言',
+  notFound: { title: '未找到该需求', actionText: '返回消息', onAction: () => void openPage(ROUTES.messages) },
+  errorTitle: '留言加载失败'
+}
+
+/** The messages and the box to write one. */
+function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChange: (data: Loaded) => void }) {
+  const [draft, setDraft] = useState('')
+  const [sending, setSending] = useState(false)
+  const [sendError, setSendError] = useState<string>()
+  // A new box after sending: an auto-height text box does not shrink back when emptied.
+  const [composerKey, setComposerKey] = useState(0)
+  const lastCount = useRef(0)
+
   // Show the newest message: on first load and when more arrive.
-  const count = state.data?.thread.messages.length ?? 0
+  const count = data.thread.messages.length
   useEffect(() => {
     if (count > lastCount.current) scrollToEnd()
     lastCount.current = count
   }, [count])
 
-  if (!id) return <StateView kind='empty' title='未找到该需求' description='链接缺少需求编号' />
-  if (state.status === 'loading') {
-    return (
-      <View className='page thread'>
-        <StateView kind='loading' rows={2} />
-      </View>
-    )
-  }
-  if (state.status === 'error') {
-    const e = state.error
-    return (
-      <View className='page thread'>
-        {e.isUnauthenticated ? (
-          <SignInRequired description='登录后可查看与推荐单位的留言' />
-        ) : e.status === 404 ? (
-          <StateView kind='empty' title='未找到该需求' description='需求不存在，或您无权查看' actionText='返回消息' onAction={() => void openPage(ROUTES.messages)} />
-        ) : (
-          <StateView kind='error' title='留言加载失败' description={e.message} actionText='重试' onAction={state.reload} />
-        )}
-      </View>
-    )
-  }
-
-  const { thread, context } = state.data
+  const { thread, context } = data
   const isOwner = context !== null
   const neverSubmitted = isOwner && context.unitName === null
   const counterpart = isOwner ? (context.unitName ?? '推荐单位') : '需求单位'
@@ -127,7 +121,7 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
     setSendError(undefined)
     try {
       const posted = await postThreadMessage(id, draft.trim())
-      state.setData({ context, thread: { ...thread, messages: [...thread.messages, posted] } })
+      onChange({ context, thread: { ...thread, messages: [...thread.messages, posted] } })
       setDraft('')
       setComposerKey((k) => k + 1)
     } catch (e) {
@@ -139,11 +133,11 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
   }
 
   return (
-    <View className='page thread'>
+    <>
       <View className='thread__head card'>
         <Text className='thread__title'>{thread.demandTitle.trim() || '未命名需求'}</Text>
         <View className='thread__meta'>
-          <Text className='thread__with'>{isOwner ? `与${counterpart}的留言` : '与需求单位的留言'}</Text>
+          <Text className='ui-label'>{isOwner ? `与${counterpart}的留言` : '与需求单位的留言'}</Text>
           {isOwner ? (
             <View className='thread__status-link' role='link' onClick={() => void openPage(ROUTES.status(id))}>
               <Text>{context.statusLabel} · 查看进度 ›</Text>
@@ -155,7 +149,7 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
       {thread.messages.length === 0 ? (
         <View className='thread__empty' role='status'>
           <Text className='thread__empty-title'>还没有留言</Text>
-          <Text className='thread__empty-text'>
+          <Text className='ui-para-muted'>
             {neverSubmitted
               ? '需求提交后，可以在这里与所选的推荐单位沟通。'
               : isOwner
@@ -179,7 +173,7 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
                 <View className={`bubble${m.mine ? ' bubble--mine' : ''}${label ? ` bubble--${m.kind}` : ''}`}>
                   {label ? <Text className='bubble__label'>{label}</Text> : null}
                   <Text className='bubble__text' userSelect>
-                    {m.body}
+                    <PhoneText text={m.body} />
                   </Text>
                 </View>
                 <Text className='bubble-row__meta'>
@@ -237,6 +231,6 @@ export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
           </Button>
         </View>
       </View>
-    </View>
+    </>
   )
 }

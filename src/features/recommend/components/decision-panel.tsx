@@ -182,7 +182,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
       </Notice>
       {why ? (
         <View className='rc-decision__why' data-testid='last-reason'>
-          <Text className='rc-decision__why-label'>{demand.status === 'returned' ? '退回原因' : '不予推荐的原因'}</Text>
+          <Text className='ui-meta'>{demand.status === 'returned' ? '退回原因' : '不予推荐的原因'}</Text>
           <Text className='rc-decision__why-text' userSelect>
             {why}
           </Text>

@@ -66,7 +66,7 @@ export function Deliverables({ demand, def, editable, onSaved }: DeliverablesPro
                 {on ? '✓' : ''}
               </View>
               <Text className='rc-check__label'>{d.label}</Text>
-              <Text className='rc-check__state' aria-hidden='true'>
+              <Text className='ui-meta' aria-hidden='true'>
                 {saving === d.id ? '正在保存…' : on ? '已收到' : '未收到'}
               </Text>
             </View>

@@ -5,6 +5,7 @@ import type { CampaignDefinition, FieldDefinition } from '../../../../types/camp
 import { answerText, EMPTY_ANSWER, formatSize, indicatorValues } from '../../../../types/display'
 import { UNIT_TYPE_LABELS, type Profile, type UnitType } from '../../../../types/domain'
 import { isVisible, type AttachmentRef, type IndicatorRow } from '../../../../types/engine'
+import { PhoneLink } from '../../../components/phone-link'
 import { isH5 } from '../../../services/env'
 import { downloadFile } from '../../../services/download'
 import { toApiError } from '../../../services/http'
@@ -33,12 +34,12 @@ export function FileItem({ demandId, file }: { demandId: string; file: Attachmen
       {/* named by what it shows (the file, its size, 下载 / 打开): a label of its own would differ from the visible text */}
       <View className='rc-file__open rc-link' role='button' onClick={() => void open()}>
         <Text className='rc-file__name'>{file.name}</Text>
-        <Text className='rc-file__meta'>
+        <Text className='ui-meta'>
           {formatSize(file.size)} · {busy ? '正在下载…' : isH5() ? '下载' : '打开'}
         </Text>
       </View>
       {error ? (
-        <View className='rc-file__error' role='alert'>
+        <View className='ui-error' role='alert'>
           {error}
         </View>
       ) : null}
@@ -46,7 +47,8 @@ export function FileItem({ demandId, file }: { demandId: string; file: Attachmen
   )
 }
 
-function Value({ demandId, def, field, value }: { demandId: string; def: CampaignDefinition; field: FieldDefinition; value: unknown }) {
+/** One answer as the unit and the bureau read it: indicators as rows, files to open, phone numbers to call, the rest as text. */
+export function Value({ demandId, def, field, value }: { demandId: string; def: CampaignDefinition; field: FieldDefinition; value: unknown }) {
   if (field.kind === 'indicators' && Array.isArray(value) && value.length > 0) {
     return (
       <View className='rc-field__indicators' role='list'>
@@ -70,6 +72,13 @@ function Value({ demandId, def, field, value }: { demandId: string; def: Campaig
   }
   const shown = answerText(def, field, value)
   if (shown === EMPTY_ANSWER) return <Text className='rc-field__value is-empty'>{EMPTY_ANSWER}</Text>
+  if (field.kind === 'text' && (field.format === 'phone' || field.format === 'mobile')) {
+    return (
+      <Text className='rc-field__value'>
+        <PhoneLink phone={shown} label={`拨打${field.label} ${shown}`} />
+      </Text>
+    )
+  }
   return (
     <Text className={`rc-field__value${field.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
       {shown}
@@ -96,14 +105,9 @@ function ProfileSection({ profile }: { profile: Profile }) {
           <View key={key} className='rc-field rc-field--inline'>
             <Text className='rc-field__label'>{label}</Text>
             {key === 'mobile' && text ? (
-              <View
-                className='rc-field__value rc-link'
-                role='button'
-                aria-label={`拨打联系人电话 ${text}`}
-                onClick={() => void Taro.makePhoneCall({ phoneNumber: text }).catch(() => undefined)}
-              >
-                {text}
-              </View>
+              <Text className='rc-field__value'>
+                <PhoneLink phone={text} label={`拨打联系人电话 ${text}`} />
+              </Text>
             ) : (
               <Text className={`rc-field__value${text ? '' : ' is-empty'}`} userSelect>
                 {text || EMPTY_ANSWER}

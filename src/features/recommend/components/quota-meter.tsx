@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { QuotaMeter as Meter } from '../../../../types/recommend'
+import { ProgressBar } from '../../../components/progress-bar'
 
 export interface QuotaMeterProps {
   meter: Meter
@@ -12,6 +13,7 @@ export interface QuotaMeterProps {
 }
 
 /**
+ * The meter is ours (NutUI has no role="meter" with its value), its bar NutUI's Progress.
  * 已推荐 N / 名额 M with a bar, and beside it the unit type's sub-quotas (其中 … 已推荐 1 / 最多 1)
  * and the 重点推荐 marks when the campaign has them. It shows only what the server last said:
  * screens load it again after every action, and a refusal over a quota comes from the server.
@@ -40,13 +42,9 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
             {unitName ? <Text className='rc-quota__unit'>{unitName} </Text> : null}
             {text}
           </Text>
-          {rest ? <Text className='rc-quota__rest'>{rest}</Text> : null}
+          {rest ? <Text className='rc-quota__rest ui-label'>{rest}</Text> : null}
         </View>
-        {quota !== null ? (
-          <View className='rc-quota__bar' aria-hidden='true'>
-            <View className='rc-quota__fill' style={{ width: `${ratio * 100}%` }} />
-          </View>
-        ) : null}
+        {quota !== null ? <ProgressBar className='rc-quota__bar' percent={ratio * 100} tone={full ? 'warning' : 'primary'} aria-hidden /> : null}
       </View>
       {/* Outside the meter: a meter's children are not read out. */}
       {meter.sub?.length || meter.keyMarks ? (

@@ -11,6 +11,7 @@ import {
   validateRecommenderAnswers
 } from '../../../../types/recommender-fields'
 import { Button } from '../../../components/button'
+import { PrivacySheet } from '../../../components/privacy-sheet'
 import { toApiError } from '../../../services/http'
 import { pickFile, uploadRecommenderFile } from '../upload'
 import { Notice } from './notice'
@@ -96,7 +97,7 @@ function FilesInput({ demandId, field, value, onChange }: { demandId: string; fi
         {value.map((f) => (
           <View key={f.id} className='rc-form__file' role='listitem' data-attachment={f.id}>
             <Text className='rc-form__file-name'>{f.name}</Text>
-            <Text className='rc-form__file-meta'>{formatSize(f.size)}</Text>
+            <Text className='ui-meta'>{formatSize(f.size)}</Text>
             <View className='rc-link' role='button' aria-label={`删除文件 ${f.name}`} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
               删除
             </View>
@@ -116,6 +117,8 @@ function FilesInput({ demandId, field, value, onChange }: { demandId: string; fi
           {error}
         </View>
       ) : null}
+      {/* the platform's privacy prompt, when picking needs the person's agreement (services/privacy) */}
+      <PrivacySheet />
     </View>
   )
 }
@@ -290,7 +293,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
             <View className='rc-switch__track' aria-hidden='true'>
               <View className='rc-switch__thumb' />
             </View>
-            <Text className='rc-switch__label'>标记为“{mark.label}”</Text>
+            <Text className='ui-value'>标记为“{mark.label}”</Text>
           </View>
           {keyMarks ? (
             <Text className='rc-form__help' data-testid='key-mark-usage'>

@@ -1,15 +1,13 @@
 import { Text, View } from '@tarojs/components'
 import { useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
-import { answerText, EMPTY_ANSWER } from '../../../../types/display'
-import type { AttachmentRef } from '../../../../types/engine'
 import type { ReviewDemand } from '../../../../types/recommend'
 import { recommenderDefinition, recommenderFields } from '../../../../types/recommender-fields'
 import { RECOMMENDED_STATUSES } from '../../../../types/status'
 import { Button } from '../../../components/button'
 import { reportingError } from '../../../components/report-error'
 import { setKeyMark } from '../api'
-import { FileItem } from './demand-content'
+import { Value } from './demand-content'
 import { Notice } from './notice'
 
 export interface RecommenderRecordProps {
@@ -42,29 +40,12 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
   return (
     <View className='card rc-section' data-testid='recommender-record'>
       <Text className='rc-section__title'>推荐单位填写</Text>
-      {fields.map((f) => {
-        const value = answers[f.id]
-        const files = f.kind === 'attachments' && Array.isArray(value) ? (value as AttachmentRef[]) : null
-        const shown = answerText(form, f, value)
-        return (
-          <View key={f.id} className='rc-field' data-field={f.id}>
-            <Text className='rc-field__label'>{f.label}</Text>
-            {files?.length ? (
-              <View className='rc-field__files' role='list'>
-                {files.map((a) => (
-                  <FileItem key={a.id} demandId={demand.id} file={a} />
-                ))}
-              </View>
-            ) : shown === EMPTY_ANSWER ? (
-              <Text className='rc-field__value is-empty'>{EMPTY_ANSWER}</Text>
-            ) : (
-              <Text className={`rc-field__value${f.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
-                {shown}
-              </Text>
-            )}
-          </View>
-        )
-      })}
+      {fields.map((f) => (
+        <View key={f.id} className='rc-field' data-field={f.id}>
+          <Text className='rc-field__label'>{f.label}</Text>
+          <Value demandId={demand.id} def={form} field={f} value={answers[f.id]} />
+        </View>
+      ))}
       {mark ? (
         <View className='rc-field rc-field--inline' data-testid='key-mark'>
           <Text className='rc-field__label'>{mark.label}</Text>

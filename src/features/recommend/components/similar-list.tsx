@@ -36,8 +36,8 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
                   <Text className='rc-similar__cap'>相似度</Text>
                 </View>
                 <View className='rc-similar__text'>
-                  <Text className='rc-similar__title'>{s.title || '未命名需求'}</Text>
-                  <Text className='rc-similar__meta'>
+                  <Text className='ui-strong'>{s.title || '未命名需求'}</Text>
+                  <Text className='ui-meta'>
                     {s.enterpriseName} · {s.unit.name}
                   </Text>
                 </View>

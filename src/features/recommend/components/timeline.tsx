@@ -14,8 +14,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <View key={`${e.at}-${i}`} className={`rc-timeline__item${i === 0 ? ' is-latest' : ''}`} role='listitem'>
             <View className='rc-timeline__dot' aria-hidden='true' />
             <View className='rc-timeline__body'>
-              <Text className='rc-timeline__summary'>{e.summary}</Text>
-              <Text className='rc-timeline__meta'>
+              <Text className='ui-strong'>{e.summary}</Text>
+              <Text className='ui-meta'>
                 {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}
               </Text>
               {e.reason ? <Text className='rc-timeline__reason'>{e.reason}</Text> : null}

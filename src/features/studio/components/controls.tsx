@@ -285,7 +285,7 @@ export function Section({ title, extra, children, testId }: { title: string; ext
   return (
     <View className='card st-section' data-testid={testId}>
       <View className='st-section__head'>
-        <View className='st-section__title' role='heading' aria-level={3}>
+        <View className='ui-h3' role='heading' aria-level={3}>
           {title}
         </View>
         {extra}

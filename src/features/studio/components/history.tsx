@@ -32,7 +32,7 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
           <View role='list'>
             {versions.map((v) => (
               <View key={v.version} className='st-log' role='listitem'>
-                <Text className='st-log__title'>
+                <Text className='st-log__title ui-value'>
                   第 {v.version} 版 · {sourceLabel(v.source)}
                 </Text>
                 <Text className='st-log__meta'>
@@ -53,7 +53,7 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
               const detail = detailText(a)
               return (
                 <View key={`${a.at}-${i}`} className='st-log' role='listitem'>
-                  <Text className='st-log__title'>
+                  <Text className='st-log__title ui-value'>
                     {STUDIO_ACTION_LABELS[a.action] ?? a.action}
                     {a.version ? ` · 第 ${a.version} 版` : ''}
                   </Text>

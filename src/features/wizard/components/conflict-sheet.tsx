@@ -77,7 +77,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
   return (
     <View className='wz-overlay'>
       <View className='wz-conflict' role='dialog' aria-modal='true' aria-labelledby='wz-conflict-title' data-testid='conflict-dialog'>
-        <Text className='wz-conflict__title' id='wz-conflict-title'>
+        <Text className='ui-h2' id='wz-conflict-title'>
           本需求已在其他设备上修改
         </Text>
         <Text className='wz-conflict__lead'>
@@ -101,7 +101,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
           return (
             <View key={c.field} className='wz-conflict__field' data-conflict-field={c.field}>
               <View className='wz-conflict__field-head'>
-                <Text className='wz-conflict__label'>{c.label}</Text>
+                <Text className='ui-h5'>{c.label}</Text>
                 <Text className='wz-conflict__who'>{who}</Text>
               </View>
               <View className='wz-conflict__options' role='radiogroup' aria-label={`${c.label}保留哪一份`}>

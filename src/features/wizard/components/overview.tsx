@@ -13,7 +13,7 @@ export const WizardOverview = memo(function WizardOverview({ steps }: { steps: S
   return (
     <View className='wz-overview card'>
       <View className='wz-overview__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
-        <Text className='wz-overview__title'>
+        <Text className='wz-overview__title ui-h4'>
           共 {steps.length} 步，约需 {minutes} 分钟
         </Text>
         <Text className='wz-link'>{open ? '收起' : '各步内容'}</Text>
@@ -26,11 +26,11 @@ export const WizardOverview = memo(function WizardOverview({ steps }: { steps: S
             <View key={s.id} className='wz-overview__item' role='listitem'>
               <Text className='wz-overview__num'>{i + 1}</Text>
               <View className='wz-overview__body'>
-                <Text className='wz-overview__step'>
+                <Text className='ui-strong'>
                   {s.title}
                   <Text className='wz-overview__minutes'> · 约 {estimateMinutes(s.fields)} 分钟</Text>
                 </Text>
-                <Text className='wz-overview__desc'>{s.description ?? s.fields.map((f) => f.label).join('、')}</Text>
+                <Text className='ui-help'>{s.description ?? s.fields.map((f) => f.label).join('、')}</Text>
               </View>
             </View>
           ))}
@@ -78,8 +78,8 @@ export const EligibilityPanel = memo(function EligibilityPanel({
               {state === 'fail' ? '✕' : state === 'ok' ? '✓' : '○'}
             </Text>
             <View className='wz-rule__body'>
-              <Text className='wz-rule__text'>{failure ? failure.message : r.message}</Text>
-              <Text className='wz-rule__state'>
+              <Text className='wz-rule__text ui-para-sm'>{failure ? failure.message : r.message}</Text>
+              <Text className='wz-rule__state ui-meta'>
                 {state === 'fail' ? '不符合' : state === 'ok' ? '符合' : `待填写：${fields.get(r.field)?.label ?? r.field}`}
               </Text>
             </View>

@@ -7,7 +7,10 @@ export interface SnackbarMessage {
   action?: { text: string; run: () => void }
 }
 
-/** A short message at the foot of the screen with one action (e.g. 已删除 · 撤销), gone after a few seconds. */
+/**
+ * A short message at the foot of the screen with one action (e.g. 已删除 · 撤销), gone after a few
+ * seconds. Not NutUI's Toast: a toast has no action to tap (撤销) and is not a polite live region.
+ */
 export function useSnackbar(durationMs = 6000) {
   const [message, setMessage] = useState<SnackbarMessage | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)

@@ -83,7 +83,7 @@ export const StepCard = memo(function StepCard({
       data-step={step.id}
       aria-hidden={current ? undefined : true}
     >
-      <Text className='wz-step-card__title'>
+      <Text className='ui-h2'>
         {number}. {step.title}
       </Text>
       {step.description ? <Text className='wz-step-card__desc'>{step.description}</Text> : null}
@@ -108,8 +108,8 @@ export const StepCard = memo(function StepCard({
       {stop && gate ? (
         <View className='wz-stop' role='alert' data-testid='gate-stop'>
           <Text className='wz-stop__title'>本需求不能在线填报</Text>
-          <Text className='wz-stop__text'>{stop.message}</Text>
-          <Text className='wz-stop__note'>所填内容未发送到服务器。如选择有误，请改选“{goOn}”后继续。</Text>
+          <Text className='ui-para'>{stop.message}</Text>
+          <Text className='ui-meta'>所填内容未发送到服务器。如选择有误，请改选“{goOn}”后继续。</Text>
           <Button size='small' fill='outline' type='primary' onClick={onLeave}>
             返回征集活动
           </Button>

@@ -2,6 +2,7 @@ import { ScrollView, Text, View } from '@tarojs/components'
 import { memo, useEffect, useState } from 'react'
 import type { StepDefinition } from '../../../../types/campaign'
 import type { Completeness } from '../../../../types/engine'
+import { ProgressBar } from '../../../components/progress-bar'
 
 export interface StepIndicatorProps {
   steps: StepDefinition[]
@@ -46,7 +47,11 @@ const StepTab = memo(function StepTab({ step, index, current, done, jumpable, on
   )
 })
 
-/** Where the person is: 第 2/7 步, the progress of the whole demand, and every step to tap. */
+/**
+ * Where the person is: 第 2/7 步, the progress of the whole demand, and every step to tap. Not
+ * NutUI's Steps: its steps are neither tabs nor buttons (no role, no selected state, no tap to
+ * jump); the bar is NutUI's Progress.
+ */
 export const StepIndicator = memo(function StepIndicator({ steps, current, completeness, canJump, onJump, followCurrent = true }: StepIndicatorProps) {
   const doneById = new Map(completeness.steps.map((s) => [s.id, s.done]))
   const percent = completeness.total ? Math.round((completeness.done / completeness.total) * 100) : 0
@@ -67,17 +72,16 @@ export const StepIndicator = memo(function StepIndicator({ steps, current, compl
           已完成 {completeness.done}/{completeness.total} 步
         </Text>
       </View>
-      <View
+      <ProgressBar
         className='wz-bar wz-bar--steps'
+        percent={percent}
         role='progressbar'
         aria-label='填报进度'
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
         aria-valuetext={`已完成${completeness.done}步，共${completeness.total}步`}
-      >
-        <View className='wz-bar__fill' style={{ width: `${percent}%` }} />
-      </View>
+      />
       <ScrollView scrollX className='wz-steps__rail' scrollIntoView={railTarget}>
         <View className='wz-steps__list' role='tablist' aria-label='填报步骤'>
           {steps.map((s, i) => (

@@ -1,4 +1,6 @@
 import { Button } from '../../../components/button'
+import { PrivacySheet } from '../../../components/privacy-sheet'
+import { ProgressBar } from '../../../components/progress-bar'
 import { Text, View } from '@tarojs/components'
 import { useRef, useState } from 'react'
 import type { AttachmentsField } from '../../../../types/campaign'
@@ -38,7 +40,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
         {refs.length ? (
           refs.map((r) => <ReadOnlyValue key={r.id} text={`${r.name}（${formatSize(r.size)}）`} />)
         ) : (
-          <ReadOnlyValue text={EMPTY_ANSWER} empty />
+          <ReadOnlyValue text={EMPTY_ANSWER} />
         )}
       </FieldFrame>
     )
@@ -111,9 +113,9 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
             </Text>
             <View className='wz-file__body'>
               <Text className='wz-file__name'>{r.name}</Text>
-              <Text className='wz-file__meta'>{formatSize(r.size)} · 已上传</Text>
+              <Text className='wz-file__meta ui-meta'>{formatSize(r.size)} · 已上传</Text>
               {problem ? (
-                <View className='wz-field__error' role='alert'>
+                <View className='ui-error-md' role='alert'>
                   {problem.message}
                 </View>
               ) : null}
@@ -132,17 +134,15 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
           <View className='wz-file__body'>
             <Text className='wz-file__name'>{u.name}</Text>
             {u.error ? (
-              <View className='wz-field__error' role='alert'>
+              <View className='ui-error-md' role='alert'>
                 {u.error}
               </View>
             ) : (
               <>
-                <Text className='wz-file__meta'>
+                <Text className='wz-file__meta ui-meta'>
                   {formatSize(u.size)} · 上传中 {u.percent}%
                 </Text>
-                <View className='wz-bar' role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={u.percent} aria-label={`${u.name} 上传进度`}>
-                  <View className='wz-bar__fill' style={{ width: `${u.percent}%` }} />
-                </View>
+                <ProgressBar className='wz-bar' percent={u.percent} role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={u.percent} aria-label={`${u.name} 上传进度`} />
               </>
             )}
           </View>
@@ -165,6 +165,8 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
       ) : (
         <Text className='wz-note'>已达 {field.maxFiles} 个文件上限</Text>
       )}
+      {/* the platform's privacy prompt, when picking needs the person's agreement (services/privacy) */}
+      <PrivacySheet />
     </FieldFrame>
   )
 }

@@ -5,10 +5,15 @@ import { OTHER_TEXT_MAX, type DomainField, type GateField, type MultiChoiceField
 import { choiceValue, otherText, textLength, type DomainAnswer, type OtherChoice } from '../../../../types/engine'
 import { directionDescription, directionLabel } from '../../../../types/labels'
 import { answerText } from '../../../../types/display'
-import { FieldFrame, ReadOnlyField, ReadOnlyValue } from './field-frame'
+import { FieldFrame, ReadOnlyField } from './field-frame'
 import type { FieldProps } from './types'
 
-/** A tappable option: a radio or a checkbox, with its hint under the label. */
+/**
+ * A tappable option: a radio or a checkbox, with its hint under the label. Not NutUI's Radio /
+ * Checkbox: they announce themselves with `ariaRole` / `ariaChecked`, which only mini-programs
+ * read; on H5 these land as unknown attributes and a screen reader (and axe) finds no radio, no
+ * checked state. This one carries role and aria-checked on every platform.
+ */
 function Choice({
   option,
   checked,
@@ -32,8 +37,8 @@ function Choice({
         {checked ? (multiple ? '✓' : '●') : ''}
       </View>
       <View className='wz-choice__body'>
-        <Text className='wz-choice__label'>{option.label}</Text>
-        {option.hint ? <Text className='wz-choice__hint'>{option.hint}</Text> : null}
+        <Text className='ui-value'>{option.label}</Text>
+        {option.hint ? <Text className='ui-meta'>{option.hint}</Text> : null}
       </View>
     </View>
   )
@@ -155,13 +160,7 @@ export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldP
 
 /** 是 / 否, asked before anything else; the stop message is shown by the step. */
 export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<GateField>) {
-  if (ctx.readOnly) {
-    return (
-      <FieldFrame field={field} issues={[]}>
-        <ReadOnlyValue text={answerText(ctx.def, field, value)} />
-      </FieldFrame>
-    )
-  }
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={answerText(ctx.def, field, value)} />
   const options: Array<{ v: boolean; label: string }> = [
     { v: true, label: '是' },
     { v: false, label: '否' }

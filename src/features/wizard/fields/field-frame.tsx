@@ -43,7 +43,7 @@ export function FieldFrame({
       {messages.length ? (
         <View className='wz-field__errors' role='alert' data-testid={`error-${field.id}`}>
           {messages.map((m) => (
-            <Text key={m} className='wz-field__error'>
+            <Text key={m} className='ui-error-md'>
               {m}
             </Text>
           ))}
@@ -53,8 +53,8 @@ export function FieldFrame({
   )
 }
 
-/** A value shown as text that can be selected and copied (read-only view). */
-export function ReadOnlyValue({ text, empty }: { text: string; empty?: boolean }) {
+/** A value shown as text that can be selected and copied (read-only view); 未填写 (no answer) greyed. */
+export function ReadOnlyValue({ text, empty = text === EMPTY_ANSWER }: { text: string; empty?: boolean }) {
   return (
     <Text className={`wz-readonly${empty ? ' is-empty' : ''}`} selectable userSelect>
       {text}
@@ -63,10 +63,10 @@ export function ReadOnlyValue({ text, empty }: { text: string; empty?: boolean }
 }
 
 /** A field of a demand that can no longer be edited: its label and its value as text. */
-export function ReadOnlyField({ field, text, empty = text === EMPTY_ANSWER }: { field: FieldDefinition; text: string; empty?: boolean }) {
+export function ReadOnlyField({ field, text }: { field: FieldDefinition; text: string }) {
   return (
     <FieldFrame field={field} issues={[]}>
-      <ReadOnlyValue text={text} empty={empty} />
+      <ReadOnlyValue text={text} />
     </FieldFrame>
   )
 }

@@ -74,7 +74,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
         return (
           <View key={i} className={`wz-indicator${rowIssues.length ? ' has-error' : ''}`} data-row={i} role='group' aria-label={`指标 ${i + 1}`}>
             <View className='wz-indicator__head'>
-              <Text className='wz-indicator__title'>指标 {i + 1}</Text>
+              <Text className='ui-h5'>指标 {i + 1}</Text>
               <View className='wz-indicator__actions'>
                 <View
                   className={`wz-icon-button${i === 0 ? ' is-disabled' : ''}`}
@@ -108,7 +108,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
             {rowIssues.length ? (
               <View className='wz-indicator__errors' role='alert' data-testid={`error-${field.id}-row-${i}`}>
                 {rowIssues.map((x) => (
-                  <Text key={x!.message} className='wz-field__error'>
+                  <Text key={x!.message} className='ui-error-md'>
                     {x!.message.replace(`${field.label}：`, '')}
                   </Text>
                 ))}

@@ -88,7 +88,7 @@ const END = new Date(2060, 11, 31)
 export function DateInput({ field, value, issues, onChange, ctx }: FieldProps<DateField>) {
   const [open, setOpen] = useState(false)
   const day = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={day ? formatDay(day) : EMPTY_ANSWER} empty={!day} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={day ? formatDay(day) : EMPTY_ANSWER} />
   return (
     <FieldFrame field={field} issues={issues}>
       <PickerButton label={field.label} empty={!day} onOpen={() => setOpen(true)}>

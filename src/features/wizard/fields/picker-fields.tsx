@@ -121,7 +121,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
             <View key={g.type.id} className='wz-unit-group' role='radiogroup' aria-label={g.type.label}>
               <View className='wz-unit-group__head'>
                 <Text className='wz-unit-group__label'>{g.type.label}</Text>
-                {g.type.quota !== null ? <Text className='wz-unit-group__quota'>每单位限荐{g.type.quota}项</Text> : null}
+                {g.type.quota !== null ? <Text className='ui-caption'>每单位限荐{g.type.quota}项</Text> : null}
               </View>
               {g.units.map((u) => (
                 <View

@@ -48,7 +48,7 @@ const FORMAT_PLACEHOLDERS: Record<TextFormat, string> = {
 
 export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} empty={!text} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} />
   return (
     <FieldFrame field={field} issues={issues} extra={<Count id={field.id} length={textLength(text)} max={field.maxLength} />}>
       <Input
@@ -67,7 +67,7 @@ export function TextInputField({ field, value, issues, onChange, onBlur, ctx }: 
 
 export function TextareaInputField({ field, value, issues, onChange, onBlur, ctx }: FieldProps<TextareaField>) {
   const text = typeof value === 'string' ? value : ''
-  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} empty={!text} />
+  if (ctx.readOnly) return <ReadOnlyField field={field} text={text || EMPTY_ANSWER} />
   return (
     <FieldFrame
       field={field}

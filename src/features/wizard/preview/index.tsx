@@ -90,7 +90,7 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
         <StepStack machine={machine} def={def} answers={answers} unitType={unitType} touched={touched} blurred={blurred} readOnly={false} ctx={ctx} onChange={change} onBlur={blur} onLeave={noop} />
         <View className='wz-preview__bar'>
           {message ? (
-            <View className='wz-actionbar__error' role='alert'>
+            <View className='wz-actionbar__error ui-error' role='alert'>
               {message}
             </View>
           ) : null}

@@ -1,7 +1,9 @@
+import { usePullDown } from '../../../../components/use-pull-down'
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { DemandListScreen } from '../../../../features/demands'
 
 export default function DemandListPage() {
-  const refreshKey = useShowAgainKey()
-  return <DemandListScreen refreshKey={refreshKey} />
+  const shownKey = useShowAgainKey()
+  const { pulledKey, done } = usePullDown()
+  return <DemandListScreen refreshKey={shownKey + pulledKey} onRefreshed={done} />
 }

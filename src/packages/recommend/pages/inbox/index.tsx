@@ -1,5 +1,6 @@
-import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
+import { useReachBottom, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
+import { usePullDown } from '../../../../components/use-pull-down'
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { InboxScreen, useDesktopTextSize } from '../../../../features/recommend'
 
@@ -7,17 +8,16 @@ export default function InboxPage() {
   useDesktopTextSize()
   const { params } = useRouter()
   const shown = useShowAgainKey()
-  const [pulled, setPulled] = useState(0)
+  const { pulledKey, done } = usePullDown()
   const [bottom, setBottom] = useState(0)
-  usePullDownRefresh(() => setPulled((k) => k + 1))
   useReachBottom(() => setBottom((k) => k + 1))
   return (
     <InboxScreen
       campaignId={params.campaign ?? ''}
       unit={params.unit || undefined}
-      refreshKey={shown + pulled}
+      refreshKey={shown + pulledKey}
       reachBottomKey={bottom}
-      onRefreshed={() => Taro.stopPullDownRefresh()}
+      onRefreshed={done}
     />
   )
 }

@@ -1,5 +1,4 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { useState } from 'react'
+import { usePullDown } from '../../../../components/use-pull-down'
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { useDesktopTextSize } from '../../../../components/use-wide'
 import { StudioListScreen } from '../../../../features/studio'
@@ -7,7 +6,6 @@ import { StudioListScreen } from '../../../../features/studio'
 export default function StudioListPage() {
   useDesktopTextSize()
   const shown = useShowAgainKey()
-  const [pulled, setPulled] = useState(0)
-  usePullDownRefresh(() => setPulled((k) => k + 1))
-  return <StudioListScreen refreshKey={shown + pulled} onRefreshed={() => Taro.stopPullDownRefresh()} />
+  const { pulledKey, done } = usePullDown()
+  return <StudioListScreen refreshKey={shown + pulledKey} onRefreshed={done} />
 }
