@@ -51,7 +51,8 @@ export async function startProduct(
       DEV_IDP_PORT: String(idpPort),
       PUBLIC_URL: url,
       DATA_DIR: path.join(dataDir, 'pglite'),
-      H5_DIR: env.H5_DIR ?? (await snapshotOfH5()),
+      // H5_DIR in the test's environment: a build beside dist/ (e.g. dist-<name>/h5), served as it is
+      H5_DIR: env.H5_DIR ?? process.env.H5_DIR ?? (await snapshotOfH5()),
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'true',
@@ -168,6 +169,7 @@ export async function signInFromProfile(
 ): Promise<void> {
   // 我的 sends a signed-out visitor to the sign-in page (returning to 我的 afterwards).
   if (!page.url().includes('/pages/login/')) await page.goto(`${appUrl}/#/pages/profile/index`)
+  await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check()
   await page.locator('.sign-in__button >> visible=true').click()
   await page.waitForURL(/\/interaction\//)
   await opts.atProvider?.(page)

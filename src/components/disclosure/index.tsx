@@ -10,7 +10,10 @@ export interface DisclosureProps {
   children: ReactNode
 }
 
-/** A section that opens and closes by tapping its title. */
+/**
+ * A section that opens and closes by tapping its title. Not NutUI's Collapse: its header is a
+ * plain view (no button role, no aria-expanded), so on H5 nothing says it opens.
+ */
 export function Disclosure({ title, extra, defaultOpen = false, children }: DisclosureProps) {
   const [open, setOpen] = useState(defaultOpen)
   return (
