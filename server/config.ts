@@ -24,6 +24,8 @@ export interface Config {
   signInLimits: { perAddress: Limit; perAccount: Limit }
   /** Per person per 10 minutes (UPLOAD_MAX_PER_USER, THREAD_POST_MAX_PER_USER, PUSH_CONSENT_MAX_PER_USER): uploads, thread posts, push-consent records. */
   userLimits: { uploads: Limit; threadPosts: Limit; pushConsents: Limit }
+  /** 问通知 questions per client address per 10 minutes (ASK_MAX_PER_ADDRESS, default 300: a search box asks as people type). */
+  askLimit: Limit
   /** Bytes all stored attachments of one demand may take together (UPLOAD_MAX_BYTES_PER_DEMAND, default 100 MB). */
   uploadMaxBytesPerDemand: number
   /** Add Secure to cookies (on whenever publicUrl is https). */
@@ -104,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       threadPosts: { max: positiveInt(env, 'THREAD_POST_MAX_PER_USER', 30), windowMs: 10 * 60_000 },
       pushConsents: { max: positiveInt(env, 'PUSH_CONSENT_MAX_PER_USER', 30), windowMs: 10 * 60_000 }
     },
+    askLimit: { max: positiveInt(env, 'ASK_MAX_PER_ADDRESS', 300), windowMs: 10 * 60_000 },
     uploadMaxBytesPerDemand: positiveInt(env, 'UPLOAD_MAX_BYTES_PER_DEMAND', 100 * 1024 * 1024),
     cookieSecure: publicUrl.startsWith('https://'),
     demoSeed: (env.DEMO_SEED ?? String(mode === 'development')) === 'true',

@@ -72,6 +72,7 @@ export type SummaryColumn = Static<typeof S.SummaryColumn>
 export type ReminderSettings = Static<typeof S.ReminderSettings>
 export type QuietHours = Static<typeof S.QuietHours>
 export type QualitySettings = Static<typeof S.QualitySettings>
+export type AskSettings = Static<typeof S.AskSettings>
 
 export const ATTACHMENT_MIME_TYPES: Record<AttachmentType, string> = {
   pdf: 'application/pdf',

@@ -282,6 +282,12 @@ export const QualitySettings = Closed({
   examples: Type.Optional(Type.Record(Type.String(), Text()))
 })
 
+/** 问通知 (server/notice-search.ts): what this campaign adds to the search's default table of synonyms. */
+export const AskSettings = Closed({
+  /** Groups of words a question and the notice may use for the same thing, e.g. ["截止", "时限", "最晚"]. */
+  synonyms: Type.Optional(List(List(Text(), 2), 0))
+})
+
 /** A unit type a campaign adds to the global list (for its eligibleUnitTypes, rules and conditions). */
 export const DeclaredUnitType = Closed({
   id: Text({ pattern: '^[a-z][a-z0-9_-]*$', message: '单位类型标识只能包含小写字母、数字、下划线和连字符，且以字母开头' }),
@@ -297,8 +303,13 @@ export const CampaignDefinition = Closed({
   tagline: Text(),
   /** The notice in brief (a few paragraphs). */
   summary: Text(),
-  /** File name of the notice in shared/notices this definition follows. */
+  /** File name of the notice this definition follows (the shipped ones: `campaigns/notices/<notice>`). */
   notice: Text(),
+  /**
+   * The notice's full text, for 问通知 (server/ask.ts); a campaign made in the studio carries it
+   * here. Absent: the file `campaigns/notices/<notice>` when the product ships one.
+   */
+  noticeText: Type.Optional(Text()),
   /** Bureaus that issue the notice jointly (联合发布): they see and edit it as the issuer does. */
   coIssuers: Type.Optional(List(Text(), 0)),
   timezone: Type.Enum(SUPPORTED_TIMEZONES),
@@ -337,5 +348,7 @@ export const CampaignDefinition = Closed({
   /** Deadline reminders; the default policy (types/reminders.ts) when absent. */
   reminders: Type.Optional(ReminderSettings),
   /** The quality assistant's settings; its defaults when absent. */
-  quality: Type.Optional(QualitySettings)
+  quality: Type.Optional(QualitySettings),
+  /** 问通知's words for this notice, added to its defaults. */
+  ask: Type.Optional(AskSettings)
 })

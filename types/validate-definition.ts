@@ -69,7 +69,8 @@ function walk(schema: Node, v: unknown, path: string, fail: Fail): void {
   }
   if (schema.type === 'array') {
     if (!Array.isArray(v)) return fail(path, '应为数组')
-    if (v.length < (schema.minItems ?? 0)) fail(path, '不能为空')
+    const min = schema.minItems ?? 0
+    if (v.length < min) fail(path, min > 1 ? `至少需要 ${min} 项` : '不能为空')
     v.forEach((x, i) => walk(schema.items!, x, `${path}[${i}]`, fail))
     return
   }
