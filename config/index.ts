@@ -45,6 +45,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
           : [],
       options: {}
     },
+    // lodash.kebabcase (NutUI's ConfigProvider) replaced by a few lines: config/shims/kebab-case.js
+    alias: { 'lodash.kebabcase': path.resolve(__dirname, 'shims/kebab-case.js') },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
@@ -52,6 +54,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       compile: { include: [sharedTypes] },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        // NutUI ships its CSS prefixed for old browsers (-ms-, -webkit- flex); the mini-programs'
+        // web views (iOS 12+, recent Chromium) need none of that: autoprefixer removes it (≈ 20 % of the CSS).
+        autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 12', 'chrome >= 66'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
       },
       // One shared chunk for NutUI code used by the main package and subpackages.

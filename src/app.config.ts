@@ -19,8 +19,15 @@ export default defineAppConfig({
     // The recommending unit's and the bureau's pages (推荐工作台).
     { root: 'packages/recommend', pages: ['pages/workbench/index', 'pages/inbox/index', 'pages/demand/index', 'pages/ranking/index', 'pages/overview/index'] },
     // The bureau's campaign studio (活动工作室): its campaigns and the editor of one.
-    { root: 'packages/studio', pages: ['pages/list/index', 'pages/edit/index'] }
+    { root: 'packages/studio', pages: ['pages/list/index', 'pages/edit/index'] },
+    // 账号与数据, the agreements and agreeing to a new version (packages/account).
+    { root: 'packages/account', pages: ['pages/data/index', 'pages/agreement/index', 'pages/consent/index'] }
   ],
+  // 分包预下载 (both platforms read the same key): while the person reads a campaign, fetch the
+  // subpackage of the wizard that 开始填报 opens.
+  preloadRule: { 'pages/campaign/index': { network: 'all', packages: ['packages/demand'] } },
+  // WeChat: inject only the components a page uses (DevTools' code-quality check asks for it).
+  ...(process.env.TARO_ENV === 'weapp' ? { lazyCodeLoading: 'requiredComponents' } : {}),
   tabBar: {
     color: '#5c6470',
     selectedColor: '#1a56a8',
@@ -47,6 +54,10 @@ export default defineAppConfig({
       }
     ]
   },
+  // Privacy APIs (file pickers) wait for the person's agreement to our privacy guideline
+  // (services/privacy): WeChat's and Alipay's app.json switches, each only in its own build.
+  ...(process.env.TARO_ENV === 'weapp' ? { __usePrivacyCheck__: true } : {}),
+  ...(process.env.TARO_ENV === 'alipay' ? { useprivacycheck: true } : {}),
   window: {
     navigationBarBackgroundColor: '#1a56a8',
     navigationBarTextStyle: 'white',

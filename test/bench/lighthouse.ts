@@ -12,6 +12,7 @@
  */
 import os from 'node:os'
 import path from 'node:path'
+import { agreementsParam } from '../../types/agreements'
 import { loginAtProvider } from '../support/sign-in'
 import { completeProfile, signInOverHttp, submitDemand } from '../support/http-session'
 import { startProduct } from '../support/product'
@@ -43,7 +44,7 @@ interface Run {
 
 /** An H5 session (the cookies the sign-in callback sets), as a browser that signed in holds it. */
 async function h5Cookie(base: string, account: string): Promise<string> {
-  const start = await fetch(`${base}/api/auth/oidc/start?client=h5&returnTo=`, { redirect: 'manual' })
+  const start = await fetch(`${base}/api/auth/oidc/start?client=h5&returnTo=&agree=${agreementsParam()}`, { redirect: 'manual' })
   const authUrl = start.headers.get('location')
   if (!authUrl) throw new Error(`sign-in start answered ${start.status}`)
   const startCookie = start.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')

@@ -8,8 +8,13 @@ import fs from 'node:fs'
 import path from 'node:path'
 
 const KB = 1024
-/** WeChat and Alipay refuse any package above 2 MB; our main package must stay within 800 KB. */
-export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: 800 * KB }
+/**
+ * WeChat and Alipay refuse any package above 2 MB. Our main packages: issue 14's targets against
+ * a bare Taro 4.2 + React app built with the same toolchain (bench:size: weapp 297.6 KB, alipay
+ * 248.3 KB): weapp ≤ 1.5×, alipay ≤ 1.6× (reached: about 1.48× and 1.57×).
+ */
+export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 446 * KB, alipay: 397 * KB } }
+export type Platform = keyof typeof LIMITS.mainPackage
 
 export interface PackageSizes {
   main: number
@@ -27,12 +32,17 @@ function bytesUnder(dir: string): number {
   return total
 }
 
-/** Sizes of the build in `distDir` (dist/weapp, dist/alipay). */
-export function measurePackages(distDir: string): PackageSizes {
+/** The subpackage roots the build's app.json names (without a trailing slash). */
+export function subpackageRoots(distDir: string): string[] {
   const appJson = path.join(distDir, 'app.json')
   if (!fs.existsSync(appJson)) throw new Error(`${appJson} is missing: build it first (npm run build:${path.basename(distDir)})`)
   const app = JSON.parse(fs.readFileSync(appJson, 'utf8')) as { subPackages?: Array<{ root: string }>; subpackages?: Array<{ root: string }> }
-  const roots = (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+  return (app.subPackages ?? app.subpackages ?? []).map((p) => p.root.replace(/\/$/, ''))
+}
+
+/** Sizes of the build in `distDir` (dist/weapp, dist/alipay). */
+export function measurePackages(distDir: string): PackageSizes {
+  const roots = subpackageRoots(distDir)
   const total = bytesUnder(distDir)
   const subpackages = Object.fromEntries(roots.map((r) => [r, fs.existsSync(path.join(distDir, r)) ? bytesUnder(path.join(distDir, r)) : 0]))
   const main = total - Object.values(subpackages).reduce((a, b) => a + b, 0)
@@ -42,9 +52,9 @@ export function measurePackages(distDir: string): PackageSizes {
 export const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`
 
 /** What exceeds the limits, one sentence each; empty when the build fits. */
-export function overBudget({ main, subpackages }: PackageSizes): string[] {
+export function overBudget(platform: Platform, { main, subpackages }: PackageSizes): string[] {
   const over: string[] = []
-  if (main > LIMITS.mainPackage) over.push(`main package ${kb(main)} > ${kb(LIMITS.mainPackage)}`)
+  if (main > LIMITS.mainPackage[platform]) over.push(`main package ${kb(main)} > ${kb(LIMITS.mainPackage[platform])}`)
   for (const [root, bytes] of Object.entries(subpackages)) {
     if (bytes > LIMITS.anyPackage) over.push(`subpackage ${root} ${kb(bytes)} > ${kb(LIMITS.anyPackage)}`)
   }
