@@ -44,6 +44,22 @@ const sameOrder = (a: string[], b: string[]) => a.length === b.length && a.every
 const keyLabel = (group: RankingGroup) => group.quota.keyMarks?.label ?? '重点推荐'
 
 /** The unit's 重点推荐 mark on a ranked demand. */
+/** A ranked demand's title with its 重点推荐 tag, then its enterprise and area. */
+function RankedText({ item, group }: { item: RankedItem; group: RankingGroup }) {
+  return (
+    <>
+      <Text className='rc-ranked__title'>
+        {item.title || '未命名需求'}
+        <KeyTag item={item} group={group} />
+      </Text>
+      <Text className='rc-ranked__meta'>
+        {item.enterpriseName}
+        {domainText(item) ? ` · ${domainText(item)}` : ''}
+      </Text>
+    </>
+  )
+}
+
 function KeyTag({ item, group }: { item: RankedItem; group: RankingGroup }) {
   return item.keyRecommended ? (
     <Text className='rc-key-tag' data-testid='key-tag'>
@@ -180,14 +196,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
                 {index + 1}
               </Text>
               <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(id))}>
-                <Text className='rc-ranked__title'>
-                  {title}
-                  <KeyTag item={item} group={group} />
-                </Text>
-                <Text className='rc-ranked__meta'>
-                  {item.enterpriseName}
-                  {domainText(item) ? ` · ${domainText(item)}` : ''}
-                </Text>
+                <RankedText item={item} group={group} />
               </View>
               {!readOnly ? (
                 <View className='rc-ranked__moves'>
@@ -264,14 +273,7 @@ function BureauGroup({ group, canDecide, onDecided }: { group: RankingGroup; can
           <View key={item.id} className='rc-ranked' role='listitem' data-testid='ranked-item' data-demand-id={item.id}>
             <Text className='rc-ranked__rank'>{item.rank}</Text>
             <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(item.id))}>
-              <Text className='rc-ranked__title'>
-                {item.title || '未命名需求'}
-                <KeyTag item={item} group={group} />
-              </Text>
-              <Text className='rc-ranked__meta'>
-                {item.enterpriseName}
-                {domainText(item) ? ` · ${domainText(item)}` : ''}
-              </Text>
+              <RankedText item={item} group={group} />
             </View>
             {canDecide ? (
               <View className='rc-ranked__moves'>

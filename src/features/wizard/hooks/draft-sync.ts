@@ -15,7 +15,7 @@ import type { Demand, SaveResult } from '../../../../types/domain'
 import type { Answers } from '../../../../types/engine'
 import { toApiError } from '../../../services/http'
 import { saveDraft as apiSaveDraft, getDemand as apiGetDemand } from '../api'
-import { writeDraft } from '../draft-store'
+import { writeDraft, type LocalDraft } from '../draft-store'
 
 export type SaveStatus =
   | { kind: 'saved'; savedAt?: string }
@@ -36,16 +36,8 @@ export interface DraftSnapshot {
   dirty: boolean
 }
 
-export interface DraftSyncOptions {
-  demandId: string
-  campaignId: string
-  baseVersion: number
-  baseAnswers: Answers
-  answers: Answers
-  currentStep: string
-  /** True when the answers hold edits the server has not acknowledged. */
-  dirty: boolean
-  unitType?: string
+/** The working copy to keep in sync (as the phone keeps it); `dirty`: edits the server has not acknowledged. */
+export interface DraftSyncOptions extends Omit<LocalDraft, 'editedAt'> {
   /** Set when nothing may be saved any more (deadline passed): the status starts closed. */
   closedMessage?: string
   /** Pause after the last edit before saving (≤ 2 s including the request). */
