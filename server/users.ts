@@ -60,10 +60,16 @@ export async function saveProfile(db: Queryable, userId: string, input: ProfileU
 }
 
 export async function getMe(db: Queryable, userId: string): Promise<Omit<Me, 'csrfToken'>> {
-  const [user] = await db.query<User>(
-    `SELECT id, role, display_name AS "displayName", recommender_unit AS "recommenderUnit" FROM users WHERE id = $1`,
+  const [{ careMode, ...user }] = await db.query<User & { careMode: boolean | null }>(
+    `SELECT id, role, display_name AS "displayName", recommender_unit AS "recommenderUnit", care_mode AS "careMode" FROM users WHERE id = $1`,
     [userId]
   )
   const profile = await getProfile(db, userId)
-  return { user, profile, profileIncomplete: user.role === 'enterprise' && validateProfile(profile).length > 0 }
+  return { user, profile, profileIncomplete: user.role === 'enterprise' && validateProfile(profile).length > 0, careMode }
+}
+
+/** Remembers the account's 关怀模式 choice (any role); the signed-in user's own row only. */
+export async function saveCareMode(db: Queryable, userId: string, careMode: boolean): Promise<{ careMode: boolean }> {
+  await db.query('UPDATE users SET care_mode = $2 WHERE id = $1', [userId, careMode])
+  return { careMode }
 }

@@ -50,6 +50,8 @@ export interface Me {
   profile: Profile
   /** True when a field the wizard needs is still empty. */
   profileIncomplete: boolean
+  /** 关怀模式 as the account last chose it; null when it never chose (the device's choice stands). */
+  careMode: boolean | null
   /** Echoed for H5 clients that send it back as X-CSRF-Token. */
   csrfToken?: string
 }

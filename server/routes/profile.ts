@@ -1,25 +1,33 @@
-import type { FastifyPluginAsync } from 'fastify'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from 'typebox'
 import { PROFILE_LIMITS, type ProfileUpdate } from '../../types/profile'
 import type { Deps } from '../deps'
-import { getProfile, saveProfile } from '../users'
+import { replies } from '../schemas/common'
+import { ProfileSchema } from '../schemas/domain'
+import { getProfile, saveCareMode, saveProfile } from '../users'
 import { requireSession } from './guards'
 
-const profileSchema = {
-  type: 'object',
-  required: ['contactName', 'mobile', 'unitType'],
-  properties: {
-    enterpriseName: { type: 'string', maxLength: PROFILE_LIMITS.enterpriseName * 2 },
-    creditCode: { type: 'string', maxLength: 40 },
-    contactName: { type: 'string', maxLength: PROFILE_LIMITS.contactName * 2 },
-    mobile: { type: 'string', maxLength: 40 },
-    unitType: { type: 'string', maxLength: 40 }
-  }
-} as const
+/** The contact's part of the profile (types/profile.ts ProfileUpdate); the rules are validateProfile's. */
+const ProfileUpdateSchema = Type.Object({
+  enterpriseName: Type.Optional(Type.String({ maxLength: PROFILE_LIMITS.enterpriseName * 2 })),
+  creditCode: Type.Optional(Type.String({ maxLength: 40 })),
+  contactName: Type.String({ maxLength: PROFILE_LIMITS.contactName * 2 }),
+  mobile: Type.String({ maxLength: 40 }),
+  unitType: Type.String({ maxLength: 40 })
+})
 
-export const profileRoutes: FastifyPluginAsync<{ deps: Deps }> = async (app, { deps }) => {
-  app.get('/api/profile', async (request) => getProfile(deps.db, requireSession(request).userId))
+const CareModeSchema = Type.Object({ careMode: Type.Boolean() })
 
-  app.put<{ Body: ProfileUpdate }>('/api/profile', { schema: { body: profileSchema } }, async (request) =>
-    saveProfile(deps.db, requireSession(request, 'enterprise').userId, request.body, deps.clock())
+export const profileRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
+  app.get('/api/profile', { schema: { response: replies(ProfileSchema) } }, async (request) => getProfile(deps.db, requireSession(request).userId))
+
+  app.put('/api/profile', { schema: { body: ProfileUpdateSchema, response: replies(ProfileSchema) } }, async (request) =>
+    // any text as the unit type: validateProfile refuses one outside the list with its own message
+    saveProfile(deps.db, requireSession(request, 'enterprise').userId, request.body as ProfileUpdate, deps.clock())
+  )
+
+  // 关怀模式, remembered for the account (every role); /api/auth/me gives it back at sign-in
+  app.put('/api/profile/care-mode', { schema: { body: CareModeSchema, response: replies(CareModeSchema) } }, async (request) =>
+    saveCareMode(deps.db, requireSession(request).userId, request.body.careMode)
   )
 }

@@ -3,6 +3,7 @@
  * and echoes its CSRF token. The server is the authority: `loadMe()` asks it.
  */
 import type { Me } from '../../types/domain'
+import { adoptAccountCareMode } from './care-mode'
 import { http, isApiError, setCsrfToken } from './http'
 import { clearToken, setToken } from './token'
 
@@ -14,6 +15,7 @@ export async function loadMe(): Promise<Me | null> {
     const { data } = await http.get<Me>('/api/auth/me')
     current = data
     setCsrfToken(data.csrfToken)
+    adoptAccountCareMode(data.careMode)
     return data
   } catch (e) {
     if (isApiError(e) && e.isUnauthenticated) {

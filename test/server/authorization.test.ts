@@ -95,6 +95,7 @@ const ROUTES: RouteCase[] = [
   { method: 'GET', path: '/api/attachments/:id', url: (t) => `/api/attachments/${t.attachment}`, access: owner },
   { method: 'GET', path: '/api/profile', url: () => '/api/profile', access: signedIn },
   { method: 'PUT', path: '/api/profile', url: () => '/api/profile', body: (_t, role) => PROFILES[role], access: enterpriseAccounts },
+  { method: 'PUT', path: '/api/profile/care-mode', url: () => '/api/profile/care-mode', body: () => ({ careMode: true }), access: signedIn },
   { method: 'GET', path: '/api/demands', url: () => '/api/demands', access: signedIn },
   { method: 'GET', path: '/api/demands/:id', url: (t) => `/api/demands/${t.demand}`, access: owner },
   {
