@@ -3,7 +3,7 @@
  * (styles/_tokens.scss `care`) switches the design tokens.
  *
  * Where the class goes: on H5 on <html>, so every page (and Taro's own dialogs) follows; the
- * mini-programs cannot put a class on <page>, so a page's root View adds `useCareClass()`.
+ * mini-programs cannot put a class on <page>, so every page wraps its screen in `CarePage` (components/care-page.tsx).
  *
  * Remembered per device (storage) and per account (PUT /api/profile/care-mode; /api/auth/me
  * gives it back as `careMode`). At sign-in the account's choice, when it made one, wins over the

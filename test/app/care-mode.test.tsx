@@ -5,6 +5,7 @@
  */
 import { act, render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
+import { CarePage } from '../../src/components/care-page'
 import { SignInScreen } from '../../src/features/auth'
 import { CampaignListScreen } from '../../src/features/campaigns'
 import { ProfileScreen } from '../../src/features/profile'
@@ -95,12 +96,17 @@ describe('关怀模式', () => {
       delete process.env.TARO_ENV_JEST
     })
 
-    it('puts the class on the page’s root view (a class cannot reach <page>)', async () => {
-      const { container, unmount } = render(<CampaignListScreen />, {})
-      const root = container.querySelector('.campaign-list-screen')!
-      expect(root.classList.contains(CARE_CLASS)).toBe(false)
+    it('puts the class on a view around the page’s screen (a class cannot reach <page>)', async () => {
+      const { container, unmount } = render(
+        <CarePage>
+          <CampaignListScreen />
+        </CarePage>,
+        {}
+      )
+      await eventually(() => expect(container.querySelector('.campaign-list-screen')).not.toBeNull())
+      expect(container.querySelector(`.${CARE_CLASS}`)).toBeNull()
       await act(async () => tap(switchIn(container)))
-      await eventually(() => expect(root.classList.contains(CARE_CLASS)).toBe(true))
+      await eventually(() => expect(container.querySelector(`.${CARE_CLASS} .campaign-list-screen`)).not.toBeNull())
       expect(htmlHasCare()).toBe(false)
       expect(Taro.getStorageSync('careMode')).toBe(true)
       unmount()

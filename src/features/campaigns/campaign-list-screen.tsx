@@ -4,7 +4,6 @@ import { CareSwitch } from '../../components/care-switch'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
-import { useCareClass } from '../../services/care-mode'
 import { openPage, ROUTES } from '../../services/navigation'
 import { takeEmbeddedCampaigns } from './api/embedded-campaigns'
 import { getCampaignsWithClock } from './api/get-campaigns'
@@ -23,13 +22,12 @@ export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScre
   const [embedded] = useState(takeEmbeddedCampaigns)
   const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [], embedded ?? undefined)
   useRefreshOnKey(refreshKey, campaigns.refresh)
-  const careClass = useCareClass()
   // H5: the server painted a plain snapshot of this list before the app loaded; ours is on screen now.
   useEffect(() => {
     if (process.env.TARO_ENV === 'h5' && campaigns.status !== 'loading') document.getElementById('first-paint')?.remove()
   }, [campaigns.status])
   return (
-    <View className={`page campaign-list-screen ${careClass}`}>
+    <View className='page campaign-list-screen'>
       <View className='campaign-list-screen__intro'>
         <Text className='ui-h1'>征集活动</Text>
         {/* on the heading's line, out of the flow: the list does not move when it appears */}

@@ -8,7 +8,6 @@ import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { ApiError } from '../../services/http'
-import { useCareClass } from '../../services/care-mode'
 import { openPage, ROUTES } from '../../services/navigation'
 import { loadMe, signOut } from '../../services/session'
 import { ACCOUNT_ROUTES } from '../account/shell'
@@ -32,7 +31,6 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   const state = useAsync(loadAccount, [])
   const [signedOut, setSignedOut] = useState(false)
   const [leaving, setLeaving] = useState(false)
-  const careClass = useCareClass()
   useRedirectToLoginOnce(signedOut ? undefined : state.error)
   // Coming back to the tab (e.g. after signing in): load again if we had nothing to show.
   useRefreshOnKey(refreshKey, () => {
@@ -57,7 +55,7 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   }
 
   return (
-    <View className={`page profile-screen ${careClass}`}>
+    <View className='page profile-screen'>
       <CareSwitch />
       <AsyncView
         state={state}

@@ -1,8 +1,13 @@
 import { useRouter } from '@tarojs/taro'
 import { SignInScreen } from '../../features/auth'
+import { CarePage } from '../../components/care-page'
 
 export default function LoginPage() {
   const { params } = useRouter()
   const returnTo = params.returnTo ? decodeURIComponent(params.returnTo) : undefined
-  return <SignInScreen returnTo={returnTo} handoff={params.handoff} />
+  return (
+    <CarePage>
+      <SignInScreen returnTo={returnTo} handoff={params.handoff} />
+    </CarePage>
+  )
 }

@@ -1,7 +1,12 @@
 import { useRouter } from '@tarojs/taro'
 import { AgreementScreen } from '../../../../features/account'
+import { CarePage } from '../../../../components/care-page'
 
 export default function AgreementPage() {
   const { params } = useRouter()
-  return <AgreementScreen id={params.id} />
+  return (
+    <CarePage>
+      <AgreementScreen id={params.id} />
+    </CarePage>
+  )
 }

@@ -1,5 +1,10 @@
 import { ConsentScreen } from '../../../../features/account'
+import { CarePage } from '../../../../components/care-page'
 
 export default function ConsentPage() {
-  return <ConsentScreen />
+  return (
+    <CarePage>
+      <ConsentScreen />
+    </CarePage>
+  )
 }

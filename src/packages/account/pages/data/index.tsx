@@ -1,5 +1,10 @@
 import { AccountDataScreen } from '../../../../features/account'
+import { CarePage } from '../../../../components/care-page'
 
 export default function AccountDataPage() {
-  return <AccountDataScreen />
+  return (
+    <CarePage>
+      <AccountDataScreen />
+    </CarePage>
+  )
 }

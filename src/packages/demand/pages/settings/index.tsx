@@ -1,7 +1,12 @@
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { NotificationSettingsScreen } from '../../../../features/messages/settings'
+import { CarePage } from '../../../../components/care-page'
 
 export default function NotificationSettingsPage() {
   const refreshKey = useShowAgainKey()
-  return <NotificationSettingsScreen refreshKey={refreshKey} />
+  return (
+    <CarePage>
+      <NotificationSettingsScreen refreshKey={refreshKey} />
+    </CarePage>
+  )
 }

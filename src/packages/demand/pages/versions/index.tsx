@@ -1,9 +1,14 @@
 import { useRouter } from '@tarojs/taro'
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { VersionsScreen } from '../../../../features/wizard'
+import { CarePage } from '../../../../components/care-page'
 
 export default function VersionsPage() {
   const { params } = useRouter()
   const shownKey = useShowAgainKey()
-  return <VersionsScreen id={params.id} shownKey={shownKey} />
+  return (
+    <CarePage>
+      <VersionsScreen id={params.id} shownKey={shownKey} />
+    </CarePage>
+  )
 }

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { usePullDown } from '../../../../components/use-pull-down'
 import { useShowAgainKey } from '../../../../components/use-show-again'
 import { InboxScreen, useDesktopTextSize } from '../../../../features/recommend'
+import { CarePage } from '../../../../components/care-page'
 
 export default function InboxPage() {
   useDesktopTextSize()
@@ -12,12 +13,14 @@ export default function InboxPage() {
   const [bottom, setBottom] = useState(0)
   useReachBottom(() => setBottom((k) => k + 1))
   return (
-    <InboxScreen
-      campaignId={params.campaign ?? ''}
-      unit={params.unit || undefined}
-      refreshKey={shown + pulledKey}
-      reachBottomKey={bottom}
-      onRefreshed={done}
-    />
+    <CarePage>
+      <InboxScreen
+        campaignId={params.campaign ?? ''}
+        unit={params.unit || undefined}
+        refreshKey={shown + pulledKey}
+        reachBottomKey={bottom}
+        onRefreshed={done}
+      />
+    </CarePage>
   )
 }
