@@ -23,7 +23,7 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint .fp-page{min-height:100vh;box-sizing:border-box;padding:.6rem .6rem 1.2rem}
 #first-paint .fp-intro{padding:.2rem .1rem .6rem}
 #first-paint h1{display:block;margin:0;font-size:1rem;line-height:1.5;font-weight:600;color:#1f2329}
-#first-paint .fp-lead{display:block;margin:.1rem 0 0;font-size:.65rem;color:#5c6470}
+#first-paint .fp-lead{display:block;margin:.1rem 0 0;padding-right:5.6rem;font-size:.65rem;color:#5c6470}
 #first-paint .fp-card{display:block;box-sizing:border-box;background:#fff;border-radius:.5rem;padding:.7rem;margin-bottom:.5rem;color:inherit;text-decoration:none;-webkit-tap-highlight-color:transparent}
 #first-paint .fp-card:active{background:#f7f9fc}
 #first-paint .fp-top{display:flex;align-items:center;justify-content:space-between;margin-bottom:.4rem}
