@@ -63,6 +63,9 @@ module.exports = async function globalSetup() {
       DATA_DIR: path.join(dir, 'data'),
       DEV_IDP_PORT: String(idpPort),
       DEV_IDP_EXTRA_ACCOUNTS: path.join(ROOT, 'test/support/idp-accounts.json'),
+      // every app test signs in against this one server from one address: the limits are the server tests' business
+      SIGN_IN_MAX_PER_ADDRESS: '100000',
+      SIGN_IN_MAX_PER_ACCOUNT: '100000',
       H5_DIR: path.join(dir, 'no-h5')
     }
   })
