@@ -20,7 +20,6 @@ import { tap } from './support/events'
 import { eventually } from './support/eventually'
 import {
   boxOf,
-  CAMPAIGN,
   completeProfile,
   createDemand,
   call,
