@@ -10,10 +10,13 @@ import { DemandScreen } from '../../src/features/recommend'
 import { ThreadScreen } from '../../src/features/messages/thread'
 import { startTokenSession } from '../../src/services/session'
 import { eventually } from './support/eventually'
-import { api, ENTERPRISE, RECOMMENDER, submitNewDemand, tokenFor } from './support/journey'
+import { api, RECOMMENDER, submitNewDemand, tokenFor } from './support/journey'
 
 const TITLE = '<img src=x onerror="window.__pwned=1">\u202e车规级\u200bMCU👩‍💻'
 const MESSAGE = '<img src=x onerror="window.__pwned=2"><script>window.__pwned=3</script> 请补充\u200b测试条件 \u202eabc 👨‍👩‍👧'
+
+/** An enterprise of its own (test/support/idp-accounts.json), whose very name is markup: the shared accounts reach their campaign limit. */
+const HOSTILE_ENTERPRISE = 'ent-hostile'
 
 let enterprise: string
 let recommender: string
@@ -27,7 +30,7 @@ function expectInert(container: Element) {
 }
 
 beforeAll(async () => {
-  ;[enterprise, recommender] = await Promise.all([tokenFor(ENTERPRISE), tokenFor(RECOMMENDER)])
+  ;[enterprise, recommender] = await Promise.all([tokenFor(HOSTILE_ENTERPRISE), tokenFor(RECOMMENDER)])
   demandId = await submitNewDemand(enterprise, TITLE)
   await api(recommender, 'POST', `/api/demands/${demandId}/thread`, { body: MESSAGE })
 })
