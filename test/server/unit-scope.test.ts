@@ -7,20 +7,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { startTestServer, type TestServer } from '../support/app'
 import { DEMO_PROFILES } from '../support/http-session'
-import { signInH5, type SignedIn } from '../support/sign-in'
+import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
 const CQ = 'cq-2026-key-areas'
 let s: TestServer
 const who: Record<string, SignedIn> = {}
 
-const call = (as: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-  s.app.inject({ method, url, headers: { cookie: as.cookie, 'x-csrf-token': as.csrfToken }, ...(payload ? { payload } : {}) })
-const json = async (as: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => {
-  const res = await call(as, method, url, payload)
-  expect(res.statusCode).toBeLessThan(300)
-  return res.json()
-}
+const { call, json } = requestsAs(() => s.app)
 
 let hzCampaign: string
 let demand: string
