@@ -61,12 +61,12 @@ const check = (name, cmd, args) =>
  * load parts of themselves with import()); the app project must run without it, because under
  * that flag Jest refuses to require the .mjs files Taro's components ship.
  */
-const jest = (name, projects, { env = {}, paths = [] } = {}) =>
+const jest = (name, projects, { env = {}, paths = [], ignore = [] } = {}) =>
   timed(name, async () => {
     const out = path.join(root, 'test', `results.${name.replace(/[^\w-]+/g, '_')}.json`)
     fs.rmSync(out, { force: true })
     const vm = projects.includes('app') ? '' : '--experimental-vm-modules'
-    await run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...(paths.length ? ['--testPathPattern', paths.join('|')] : []), ...jestArgs], {
+    await run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...(paths.length ? ['--testPathPattern', paths.join('|')] : []), ...(ignore.length ? ['--testPathIgnorePatterns', ...ignore] : []), ...jestArgs], {
       ...env,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, vm].filter(Boolean).join(' ')
     })
@@ -109,10 +109,21 @@ function calendarTasks() {
  * Every task, longest chain first; `after` names the tasks whose success it needs. A task
  * whose prerequisite failed is not run (the failed build already counts one failure).
  */
+/**
+ * The two longest Jest runs are split in two, so that no single run holds the end of the
+ * whole: the end-to-end walks that start their own product processes (or nginx), and the
+ * server suites that load the database with thousands of rows or requests, run apart from
+ * the rest of their project.
+ */
+const E2E_OWN_PRODUCTS = ['test/e2e/(journey|scale-out|crash-restart|production-mode)\\.test']
+const SERVER_HEAVY = ['test/server/(hostile-input|reminders-queue|upload-limits|export)\\.test']
+
 const TASKS = [
   { name: 'build:h5', run: build('h5') },
-  { name: 'e2e', after: ['build:h5'], run: () => jest('e2e', ['e2e']) },
-  { name: 'types+server+tooling', run: () => jest('types+server+tooling', ['types', 'server', 'tooling']) },
+  { name: 'e2e (own products)', after: ['build:h5'], run: () => jest('e2e (own products)', ['e2e'], { paths: E2E_OWN_PRODUCTS }) },
+  { name: 'e2e', after: ['build:h5'], run: () => jest('e2e', ['e2e'], { ignore: E2E_OWN_PRODUCTS }) },
+  { name: 'server (heavy)', run: () => jest('server (heavy)', ['server'], { paths: SERVER_HEAVY }) },
+  { name: 'types+server+tooling', run: () => jest('types+server+tooling', ['types', 'server', 'tooling'], { ignore: SERVER_HEAVY }) },
   { name: 'build:weapp', run: build('weapp') },
   { name: 'build:alipay', run: build('alipay') },
   { name: 'size', after: ['build:weapp', 'build:alipay'], run: () => jest('size', ['size']) },
