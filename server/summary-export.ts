@@ -19,7 +19,9 @@ import { allFields, type CampaignDefinition } from '../types/campaign'
 import { displayAnswer, summarySheet, unitName, type DisplayValue, type SummaryRow } from '../types/display'
 import { recommenderDefinition, recommenderFields } from '../types/recommender-fields'
 import type { Profile } from '../types/domain'
+import type { OverviewSheet } from '../types/overview'
 import type { Queryable } from './db'
+import { overviewSheets } from './overview'
 import { campaignFor, unitsInScope, type Reviewer } from './recommend'
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -39,6 +41,8 @@ export interface ExportPlan {
   units: string[]
   title: string
   fileName: string
+  /** The bureau's workbook also carries the overview's charts, a sheet each (server/overview.ts). */
+  chartSheets: OverviewSheet[]
 }
 
 /** What a row shows beyond the enterprise's answers: the recommending unit's record. */
@@ -85,11 +89,12 @@ export function exportSheet(def: CampaignDefinition): { headers: string[]; row: 
 }
 
 /** Checks access and names the sheet before anything is sent, so errors are still JSON. */
-export async function planExport(db: Queryable, viewer: Reviewer, campaignId: string, unit?: string): Promise<ExportPlan> {
+export async function planExport(db: Queryable, viewer: Reviewer, campaignId: string, now: number, unit?: string): Promise<ExportPlan> {
   const { definition: def } = await campaignFor(db, viewer, campaignId)
   const units = unitsInScope(def, viewer, unit)
   const scope = units.length === 1 ? unitName(def, units[0]) : '全部推荐单位'
-  return { def, campaignId, units, title: `${def.title}汇总表（${scope}）`, fileName: `${def.title}汇总表-${scope}.xlsx` }
+  const chartSheets = viewer.role === 'bureau' ? await overviewSheets(db, viewer, campaignId, now) : []
+  return { def, campaignId, units, title: `${def.title}汇总表（${scope}）`, fileName: `${def.title}汇总表-${scope}.xlsx`, chartSheets }
 }
 
 interface ExportRecord extends ExportRow {
@@ -160,6 +165,15 @@ export async function writeSummary(db: Queryable, plan: ExportPlan, out: Writabl
     }
   }
   sheet.commit()
+  for (const chart of plan.chartSheets) {
+    const extra = workbook.addWorksheet(chart.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+    extra.columns = chart.columns.map((h) => ({ width: Math.max(10, [...h].length * 2 + 2) }))
+    const top = extra.addRow(chart.columns.map(neutralise))
+    top.font = { bold: true }
+    top.commit()
+    for (const values of chart.rows) extra.addRow(values.map(neutralise)).commit()
+    extra.commit()
+  }
   await workbook.commit()
 }
 

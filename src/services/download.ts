@@ -43,20 +43,8 @@ function errorOf(status: number, body: unknown, what: What): ApiError {
   return new ApiError(status, { code: `HTTP_${status}`, message: `${what}下载失败，请稍后重试` })
 }
 
-async function downloadH5(path: string, fallbackName: string, what: What): Promise<DownloadResult> {
-  const token = getToken()
-  let res: Response
-  try {
-    res = await fetch(`${http.defaults.baseURL ?? ''}${path}`, {
-      credentials: 'include',
-      headers: token ? { Authorization: `Bearer ${token}` } : {}
-    })
-  } catch {
-    throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
-  }
-  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null), what)
-  const fileName = fileNameFrom(res.headers.get('content-disposition'), fallbackName)
-  const blob = await res.blob()
+/** H5: hands a file made in the page (e.g. a chart as PNG) to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob)
   try {
     const a = document.createElement('a')
@@ -71,6 +59,22 @@ async function downloadH5(path: string, fallbackName: string, what: What): Promi
     // Give the browser time to start the download before the blob goes.
     setTimeout(() => URL.revokeObjectURL(url), 60_000)
   }
+}
+
+async function downloadH5(path: string, fallbackName: string, what: What): Promise<DownloadResult> {
+  const token = getToken()
+  let res: Response
+  try {
+    res = await fetch(`${http.defaults.baseURL ?? ''}${path}`, {
+      credentials: 'include',
+      headers: token ? { Authorization: `Bearer ${token}` } : {}
+    })
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK', message: NETWORK_MESSAGE })
+  }
+  if (!res.ok) throw errorOf(res.status, await res.json().catch(() => null), what)
+  const fileName = fileNameFrom(res.headers.get('content-disposition'), fallbackName)
+  saveBlob(await res.blob(), fileName)
   return { fileName }
 }
 

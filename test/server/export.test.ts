@@ -201,10 +201,24 @@ describe('neutralise', () => {
   })
 })
 
+describe("the overview's charts in the workbook", () => {
+  const sheetsOf = async (body: Buffer) => {
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(body as unknown as ArrayBuffer)
+    return wb.worksheets.map((w) => ({ name: w.name, head: (w.getRow(1).values as ExcelJS.CellValue[]).slice(1) }))
+  }
+  it("the bureau's workbook carries a sheet of data per chart after the summary; a unit's only the summary", async () => {
+    const forBureau = await sheetsOf((await download(bureau)).rawPayload)
+    expect(forBureau.map((w) => w.name)).toEqual(['汇总表', '领域×推荐单位×状态', '每日提交', '名额使用', '退回原因主题'])
+    expect(forBureau.find((w) => w.name === '名额使用')!.head).toEqual(['推荐单位', '收到需求', '已推荐', '名额', '使用率'])
+    expect((await sheetsOf((await download(rec)).rawPayload)).map((w) => w.name)).toEqual(['汇总表'])
+  })
+})
+
 describe('the sheet as it is streamed', () => {
   const plan = async (db: Queryable = s.db) => {
     const session = await findSession(db, /sid=([^;]+)/.exec(bureau.cookie)![1], s.clock.now)
-    return planExport(db, session as Reviewer, CQ)
+    return planExport(db, session as Reviewer, CQ, s.clock.now)
   }
   const written = async (batch: number) => {
     const out = new PassThrough()

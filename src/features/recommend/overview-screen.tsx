@@ -1,10 +1,11 @@
 import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { lazy, Suspense, useState } from 'react'
 import { formatDeadline } from '../../../types/time'
 import type { CampaignDetail } from '../../../types/domain'
 import type { BureauOverview } from '../../../types/recommend'
-import { AsyncView } from '../../components/state-view'
+import { PrivacySheet } from '../../components/privacy-sheet'
+import { AsyncView, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { ApiError } from '../../services/http'
@@ -19,6 +20,13 @@ import { useWide } from './use-wide'
 import { loadViewer } from './viewer'
 import './recommend.scss'
 
+/**
+ * The charts (AntV F2, about 0.5 MB) load with this page only: H5 fetches them as a chunk of their
+ * own, so the other recommend pages do not; on the mini-programs babel-preset-taro turns import()
+ * into require(), and they stay in this subpackage.
+ */
+const OverviewCharts = lazy(() => import('./components/charts').then((m) => ({ default: m.OverviewCharts })))
+
 interface Loaded {
   campaign: CampaignDetail
   overview: BureauOverview
@@ -31,7 +39,10 @@ async function loadOverview(campaignId: string): Promise<Loaded> {
   return { campaign, overview }
 }
 
-/** The bureau's view of a campaign: counts overall, by unit and by field, the units' lists and the export of all. */
+/**
+ * The bureau's view of a campaign: counts overall, by unit and by field, the units' lists and the export of all,
+ * and the campaign at a glance in charts (保存图片 of a chart asks the album's privacy authorization on the mini-programs).
+ */
 export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string; refreshKey?: number }) {
   const wide = useWide()
   const state = useAsync(() => loadOverview(campaignId), [campaignId])
@@ -62,7 +73,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                     ['入选', counts.selected, 'selected']
                   ].map(([label, value, key]) => (
                     <View key={key} className='rc-count' data-testid={`total-${key}`}>
-                      <Text className='rc-count__value'>{value}</Text>
+                      <Text className='rc-count__value ui-h1 ui-nums'>{value}</Text>
                       <Text className='ui-meta'>{label}</Text>
                     </View>
                   ))}
@@ -80,7 +91,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
 
               <View className={wide ? 'rc-columns' : ''}>
                 <View className='card rc-table' data-testid='by-unit'>
-                  <Text className='rc-section__title'>按推荐单位</Text>
+                  <Text className='rc-section__title ui-h3 ui-mb-xs'>按推荐单位</Text>
                   <View className='rc-table__row rc-table__row--head' aria-hidden='true'>
                     <Text className='rc-table__name'>推荐单位</Text>
                     <Text className='rc-table__num'>收到</Text>
@@ -118,7 +129,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                 </View>
 
                 <View className='card rc-table' data-testid='by-field'>
-                  <Text className='rc-section__title'>按领域</Text>
+                  <Text className='rc-section__title ui-h3 ui-mb-xs'>按领域</Text>
                   <View className='rc-table__row rc-table__row--head' aria-hidden='true'>
                     <Text className='rc-table__name'>领域</Text>
                     <Text className='rc-table__num'>提交</Text>
@@ -140,10 +151,15 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                   ))}
                 </View>
               </View>
+
+              <Suspense fallback={<StateView kind='loading' rows={1} />}>
+                <OverviewCharts overview={overview} campaignTitle={campaign.title} wide={wide} />
+              </Suspense>
             </View>
           )
         }}
       </AsyncView>
+      <PrivacySheet />
     </View>
   )
 }
