@@ -6,9 +6,9 @@
 import type { Static } from 'typebox'
 import type * as S from './definition-schema'
 import type { UnitType } from './domain'
-import { ATTACHMENT_TYPES, COMPARISON_OPS, SUPPORTED_TIMEZONES, TEXT_FORMATS } from './definition-constants'
+import { ATTACHMENT_TYPES, COMPARISON_OPS, FIELD_MEANINGS, SUPPORTED_TIMEZONES, TEXT_FORMATS } from './definition-constants'
 
-export { ATTACHMENT_TYPES, COMPARISON_OPS, SUPPORTED_TIMEZONES, TEXT_FORMATS }
+export { ATTACHMENT_TYPES, COMPARISON_OPS, FIELD_MEANINGS, SUPPORTED_TIMEZONES, TEXT_FORMATS }
 
 /** Dates in a definition are calendar days (YYYY-MM-DD) in the campaign's time zone. */
 export type CalendarDay = string
@@ -17,6 +17,37 @@ export type CampaignTimezone = (typeof SUPPORTED_TIMEZONES)[number]
 export type TextFormat = (typeof TEXT_FORMATS)[number]
 export type AttachmentType = (typeof ATTACHMENT_TYPES)[number]
 export type ComparisonOp = (typeof COMPARISON_OPS)[number]
+export type FieldMeaning = (typeof FIELD_MEANINGS)[number]
+
+/** How the studio names each meaning (FIELD_MEANINGS). */
+export const FIELD_MEANING_LABELS: Record<FieldMeaning, string> = {
+  title: '需求（项目）名称',
+  domain: '所属领域及方向',
+  background: '背景及意义、拟解决的问题',
+  currentStatus: '技术现状',
+  researchContent: '主要研究内容',
+  overview: '项目概述',
+  objectives: '预期目标及成果',
+  indicators: '技术与成果指标',
+  currentMaturity: '当前成熟度',
+  expectedMaturity: '预期成熟度',
+  expectedCompletion: '预期完成时间',
+  industrialization: '产业化前景',
+  applicationEntities: '应用主体',
+  applicationScenarios: '应用场景',
+  organizationModes: '组织方式',
+  partners: '联合单位',
+  totalInvestment: '项目总投入',
+  fiscalSupport: '申请财政资金',
+  unitName: '单位名称（取自单位信息）',
+  contactName: '联系人（取自单位信息）',
+  contactPhone: '联系人手机（取自单位信息）',
+  contactTitle: '联系人职称/职务',
+  officePhone: '办公电话',
+  leaderName: '项目负责人',
+  leaderTitle: '负责人职称/职务',
+  leaderPhone: '负责人电话'
+}
 
 /** Longest text of an “其他” option when the option sets no `otherMaxLength`. */
 export const OTHER_TEXT_MAX = 100

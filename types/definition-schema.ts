@@ -13,7 +13,7 @@
  * bring typebox, which belongs in the server and the studio, not in the main package.
  */
 import Type, { type TProperties, type TSchema } from 'typebox'
-import { ATTACHMENT_TYPES, COMPARISON_OPS, SUPPORTED_TIMEZONES, TEXT_FORMATS } from './definition-constants'
+import { ATTACHMENT_TYPES, COMPARISON_OPS, FIELD_MEANINGS, SUPPORTED_TIMEZONES, TEXT_FORMATS } from './definition-constants'
 
 /** A closed object: a key it does not name is “未知的键”. */
 const Closed = <T extends TProperties>(properties: T, options: Record<string, unknown> = {}) =>
@@ -77,7 +77,13 @@ const FIELD_BASE = {
   help: OptionalText(),
   placeholder: OptionalText(),
   required: Type.Optional(Type.Boolean()),
-  visibleIf: Type.Optional(Condition)
+  visibleIf: Type.Optional(Condition),
+  /**
+   * What the field means across notices (FIELD_MEANINGS): a demand copied from an earlier one
+   * takes that one's answer of the same meaning; unitName, contactName and contactPhone are filled
+   * from the profile while empty. At most one field of a campaign per meaning.
+   */
+  meaning: Type.Optional(Type.Enum(FIELD_MEANINGS))
 }
 const { id: FIELD_ID, ...FIELD_REST } = FIELD_BASE
 const fieldOf = <K extends string, T extends TProperties>(kind: K, properties: T) =>

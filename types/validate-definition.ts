@@ -10,6 +10,7 @@ import type { CampaignDefinition, FieldKind } from './campaign'
 import { UNIT_TYPES } from './domain'
 import { isCalendarDay } from './time'
 import { isClockTime, offsetMs } from './reminders'
+import { PROFILE_MEANINGS } from './carry-over'
 
 export interface DefinitionProblem {
   path: string
@@ -176,8 +177,10 @@ interface FieldScope {
   kinds: Map<string, FieldKind>
   /** choice field id → its option values */
   options: Map<string, string[]>
+  /** meaning → the field that has it */
+  meanings: Map<string, string>
 }
-const newScope = (): FieldScope => ({ kinds: new Map(), options: new Map() })
+const newScope = (): FieldScope => ({ kinds: new Map(), options: new Map(), meanings: new Map() })
 
 /** The rules between the parts of a definition whose shape the walk has checked. */
 function checkRelations(root: Obj, fail: Fail): void {
@@ -267,6 +270,12 @@ function checkRelations(root: Obj, fail: Fail): void {
     const id = text(f.id)
     if (id && scope.kinds.has(id)) fail(`${fp}.id`, `字段“${id}”重复`)
     if (isObj(f.visibleIf)) checkCondition(f.visibleIf, `${fp}.visibleIf`, scope)
+    if (typeof f.meaning === 'string') {
+      const holder = scope.meanings.get(f.meaning)
+      if (holder !== undefined) fail(`${fp}.meaning`, `含义“${f.meaning}”已用于字段“${holder}”`)
+      else scope.meanings.set(f.meaning, id ?? '')
+      if (Object.prototype.hasOwnProperty.call(PROFILE_MEANINGS, f.meaning) && kind !== 'text') fail(`${fp}.meaning`, '单位名称和联系人信息取自单位信息，只能用于文本字段')
+    }
     const lessOrEqual = (low: string, high: string, valid: (v: unknown) => boolean) => {
       if (valid(f[low]) && valid(f[high]) && (f[low] as number) > (f[high] as number)) fail(`${fp}.${low}`, `不能大于 ${high}`)
     }
@@ -323,6 +332,7 @@ function checkRelations(root: Obj, fail: Fail): void {
     if (!isObj(f)) return
     if (NOT_FOR_RECOMMENDERS.includes(f.kind as FieldKind)) fail(`${fp}.kind`, `推荐单位的填写项不能是以下类型：${NOT_FOR_RECOMMENDERS.join('、')}`)
     if (typeof f.id === 'string' && enterpriseFields.kinds.has(f.id)) fail(`${fp}.id`, `字段“${f.id}”与企业填报的字段重复`)
+    if (f.meaning !== undefined) fail(`${fp}.meaning`, '含义只用于企业填报的字段')
   })
 
   const itemIds = (v: unknown, path: string, what: string) => {

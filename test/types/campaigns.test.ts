@@ -2,24 +2,15 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { CAMPAIGN_DEFINITIONS, DEMO_LEAD_DAYS, campaignFiles, demoCopy, describeProblems, readDefinitionFile } from '../../campaigns'
-import { allFields, type CampaignDefinition, type FieldDefinition, type RecommenderField } from '../../types/campaign'
+import { allFields, type RecommenderField } from '../../types/campaign'
 import { recommenderChoices } from '../../types/engine'
 import { campaignStatus, deadlineInstant } from '../../types/deadline'
 import { addDays, dayOf, startOfDay } from '../../types/time'
 import { validateDefinition } from '../../types/validate-definition'
 import { conditionHolds, validateRecommenderAnswers } from '../../types/recommender-fields'
 import { completeAnswers, recommenderAnswers } from './fixtures'
+import { byId, fieldOf } from './shipped'
 
-const byId = (id: string): CampaignDefinition => {
-  const def = CAMPAIGN_DEFINITIONS.find((d) => d.id === id)
-  if (!def) throw new Error(`no campaign ${id}`)
-  return def
-}
-const fieldOf = (def: CampaignDefinition, id: string): FieldDefinition => {
-  const f = allFields(def).find((x) => x.id === id)
-  if (!f) throw new Error(`no field ${id} in ${def.id}`)
-  return f
-}
 const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000
 
 const CQ_ID = 'cq-2026-key-areas'

@@ -3,7 +3,8 @@
  * which of the two copies to continue from.
  */
 import type { CampaignDefinition } from '../../../types/campaign'
-import type { Demand, UnitType } from '../../../types/domain'
+import { prefillFromProfile } from '../../../types/carry-over'
+import type { Demand, Profile, UnitType } from '../../../types/domain'
 import type { Answers } from '../../../types/engine'
 import { ApiError, toApiError } from '../../services/http'
 import { loadMe } from '../../services/session'
@@ -22,6 +23,8 @@ export interface OpenedDemand {
   unitType: UnitType | '' | undefined
   /** The applicant's 统一社会信用代码 (its registered district picks the recommending units); undefined offline. */
   creditCode?: string
+  /** The profile, whose unit and contact data fill those fields while empty; undefined offline. */
+  profile?: Profile
   local: LocalDraft | undefined
   /** Why the server copy is missing: 'offline' or 'signed-out'. */
   unreachable?: 'offline' | 'signed-out'
@@ -43,15 +46,16 @@ export async function openDemand(demandId: string): Promise<OpenedDemand> {
   const campaign: CampaignForWizard = await getCampaign(campaignId, { fresh: true })
   let unitType: OpenedDemand['unitType'] = local?.unitType as UnitType | '' | undefined
   let creditCode: string | undefined
+  let profile: Profile | undefined
   if (!unreachable) {
     try {
       const me = await loadMe()
-      if (me) ({ unitType, creditCode } = me.profile)
+      if (me) ({ unitType, creditCode } = profile = me.profile)
     } catch {
       /* keep what the phone knew */
     }
   }
-  return { demandId, demand, campaign, def: campaign.definition, unitType, creditCode, local, unreachable }
+  return { demandId, demand, campaign, def: campaign.definition, unitType, creditCode, profile, local, unreachable }
 }
 
 export type Resume =
@@ -61,11 +65,23 @@ export type Resume =
   | { kind: 'conflict'; local: LocalDraft; server: Demand }
 
 /**
- * Which copy to continue from. The server copy, at its current step, unless the phone holds
- * unsent edits: made on the same server version → keep them and send them; made on an older
- * version → a conflict (unless both say the same).
+ * Which copy to continue from (copyToResume), with the empty unit and contact fields filled from
+ * the profile as it is now (a profile changed since fills them too; what was typed stays): then
+ * there is something to send.
  */
 export function chooseResume(opened: OpenedDemand): Resume {
+  const resume = copyToResume(opened)
+  if (resume.kind !== 'continue' || !opened.profile || opened.demand?.readOnly !== false) return resume
+  const { answers, filled } = prefillFromProfile(opened.def, resume.answers, opened.profile)
+  return filled.length ? { ...resume, answers, unsent: true } : resume
+}
+
+/**
+ * The server copy, at its current step, unless the phone holds unsent edits: made on the same
+ * server version → keep them and send them; made on an older version → a conflict (unless both
+ * say the same).
+ */
+function copyToResume(opened: OpenedDemand): Resume {
   const { demand, local } = opened
   if (!demand) {
     if (!local) throw new ApiError(0, { code: 'NETWORK', message: '网络不可用，请检查网络后重试' })

@@ -5,7 +5,8 @@ import type { CampaignDetail, Me } from '../../../../types/domain'
 import { toApiError, type ApiError } from '../../../services/http'
 import { goToLogin, openPage, ROUTES } from '../../../services/navigation'
 import { loadMe } from '../../../services/session'
-import { getMyDemands, startDemand } from '../../demands/api'
+import { getMyDemands, startDemand, type DemandListItem } from '../../demands/api'
+import { CarryChooser } from './carry-chooser'
 import { useCampaignClock } from './use-campaign-clock'
 
 interface Problem {
@@ -35,6 +36,8 @@ function problemOf(e: ApiError): Problem {
       return { title: '填报已截止', message: e.message }
     case 'CAMPAIGN_NOT_OPEN':
       return { title: '征集尚未开始', message: e.message }
+    case 'SOURCE_DEMAND_NOT_FOUND':
+      return { title: '未能复制这项需求', message: e.message }
     case 'NETWORK':
       return { title: '网络不可用', message: '未能发起需求，请检查网络后重试。' }
     default:
@@ -44,12 +47,14 @@ function problemOf(e: ApiError): Problem {
 
 /**
  * The 发起需求 bar at the foot of a campaign: for signed-in enterprises while the campaign
- * is open; a sign-in prompt for visitors. Creates the demand and opens its wizard.
+ * is open; a sign-in prompt for visitors. Creates the demand, blank or (从已有需求复制, when
+ * the enterprise has demands in any campaign) as a copy of an earlier one, and opens its wizard.
  */
 export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
   const clock = useCampaignClock(campaign)
   const [me, setMe] = useState<Me | null | undefined>(undefined)
-  const [existing, setExisting] = useState(0)
+  const [earlier, setEarlier] = useState<DemandListItem[]>([])
+  const [choosing, setChoosing] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
 
@@ -61,7 +66,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
         setMe(m)
         if (m?.user.role === 'enterprise') {
           const list = await getMyDemands()
-          if (live) setExisting(list.filter((d) => d.campaignId === campaign.id).length)
+          if (live) setEarlier(list)
         }
       })
       .catch(() => live && setMe(null))
@@ -73,15 +78,18 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
   if (clock.status !== 'open' || me === undefined) return null
   if (me && me.user.role !== 'enterprise') return null
 
-  const start = async () => {
+  const existing = earlier.filter((d) => d.campaignId === campaign.id).length
+
+  const start = async (from?: DemandListItem) => {
     if (!me) {
       void goToLogin(ROUTES.campaign(campaign.id))
       return
     }
+    setChoosing(false)
     setBusy(true)
     setProblem(null)
     try {
-      const demand = await startDemand(campaign.id)
+      const demand = await startDemand(campaign.id, from?.id)
       await openPage(ROUTES.wizard(demand.id))
     } catch (e) {
       const err = toApiError(e)
@@ -112,10 +120,18 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
             本单位在本活动已有 {existing} 项需求 · 查看 ›
           </View>
         ) : null}
-        <Button className='start-demand__button' type='primary' size='large' block loading={busy} disabled={busy} onClick={start}>
-          {me ? '发起需求' : '登录后发起需求'}
-        </Button>
+        <View className='start-demand__actions'>
+          {earlier.length > 0 ? (
+            <Button className='start-demand__copy' fill='outline' type='primary' size='large' disabled={busy} onClick={() => setChoosing(true)}>
+              从已有需求复制
+            </Button>
+          ) : null}
+          <Button className='start-demand__button' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void start()}>
+            {me ? '发起需求' : '登录后发起需求'}
+          </Button>
+        </View>
       </View>
+      {choosing ? <CarryChooser demands={earlier} onChoose={(d) => void start(d)} onClose={() => setChoosing(false)} /> : null}
     </>
   )
 }

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { useEffect, useState } from 'react'
-import { ATTACHMENT_TYPES, type FieldKind } from '../../../../types/campaign'
+import { ATTACHMENT_TYPES, FIELD_MEANING_LABELS, FIELD_MEANINGS, type FieldKind } from '../../../../types/campaign'
 import { FIELD_BASE_KEYS, FIELD_KEYS } from '../../../../types/validate-definition'
 import {
   asArr,
@@ -24,6 +24,8 @@ const KIND_OPTIONS = FIELD_KINDS.map((k) => ({ value: k, label: `${FIELD_KIND_LA
 const STEP_KEYS = ['id', 'title', 'description', 'fields']
 /** The keys a field's form has a control for (visibleIf shown as text): a recommender's routes and byRegion are edited as JSON. */
 const FIELD_SHOWN: Record<FieldKind, readonly string[]> = { ...FIELD_KEYS, recommender: [] }
+/** 字段含义: how a copied demand finds this field's answer in another campaign (types/carry-over.ts). */
+const MEANING_OPTIONS = [{ value: '', label: '不设（按标识或标题对应）' }, ...FIELD_MEANINGS.map((m) => ({ value: m, label: FIELD_MEANING_LABELS[m] }))]
 const TEXT_FORMAT_OPTIONS = [
   { value: '', label: '不限' },
   { value: 'phone', label: '电话（座机或手机）' },
@@ -107,7 +109,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
         return (
           <View key={i} className='card st-step' id={`st-step-${i}`} data-testid='studio-step'>
             <View className='st-item__head'>
-              <View className='st-step__title' role='heading' aria-level={3}>
+              <View className='st-step__title ui-h3 ui-break' role='heading' aria-level={3}>
                 {name}
                 {asText(step.title) ? ` · ${asText(step.title)}` : ''}
                 {count ? <Text className='st-badge'>{count} 处问题</Text> : null}
@@ -121,7 +123,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
             <TextBox label='步骤说明' optional multiline value={step.description} placeholder='企业在本步上方看到的说明' messages={problems.at([...path, 'description'])} onChange={(v) => edit([...path, 'description'], v)} />
             <ProblemLines problems={problems.rest(path, STEP_KEYS)} />
 
-            <Text className='st-subtitle'>字段（{fields.length}）</Text>
+            <Text className='st-subtitle ui-h5 ui-mt-xl ui-mb-sm'>字段（{fields.length}）</Text>
             <Messages items={problems.at([...path, 'fields'])} />
             <View className='st-fields'>
               {fields.map((f, j) => (
@@ -193,11 +195,11 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
     <View className={`st-field${open ? ' is-open' : ''}${issues ? ' has-error' : ''}`} id={domId} data-testid='studio-field' data-path={pathText(path)}>
       <View className='st-field__head'>
         <View className='st-field__summary' role='button' aria-expanded={open} onClick={onToggle}>
-          <Text className='st-field__label'>
+          <Text className='ui-strong ui-break'>
             {index + 1}. {label || '（未命名字段）'}
             {f.required === true ? <Text className='st-field__required'> *</Text> : null}
           </Text>
-          <Text className='st-field__meta'>
+          <Text className='st-field__meta ui-caption ui-mt-2xs ui-break'>
             {kind ? FIELD_KIND_LABELS[kind] : `未知类型 ${asText(f.kind)}`} · {asText(f.id) || '无标识'}
             {issues ? <Text className='st-badge'>{issues} 处问题</Text> : null}
           </Text>
@@ -219,6 +221,7 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
           </View>
           <TextBox label='填写说明' optional multiline value={f.help} placeholder='显示在标题下方' messages={at('help')} onChange={set('help')} />
           <TextBox label='占位提示' optional value={f.placeholder} placeholder='输入框中的灰色提示' messages={at('placeholder')} onChange={set('placeholder')} />
+          <SelectBox label='字段含义（复制已有需求、取自单位信息时用）' value={typeof f.meaning === 'string' ? f.meaning : ''} options={MEANING_OPTIONS} messages={at('meaning')} onChange={(v) => set('meaning')(v || undefined)} testId='field-meaning' />
           {kind ? <KindSettings kind={kind} field={f} path={path} problems={problems} edit={edit} /> : null}
           {f.visibleIf !== undefined ? (
             <Row label='显示条件' hint='在 JSON 页中修改'>
