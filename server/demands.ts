@@ -17,7 +17,9 @@ import type {
   UnitType
 } from '../types/domain'
 import { demandTitle, diffAnswers, recommenderChoices, submittable, validateDemand, type Answers, type AttachmentRef } from '../types/engine'
+import { carryOver, type CarrySource, type CreatedDemand } from '../types/carry-over'
 import { validateProfile } from '../types/profile'
+import { qualityReport } from '../types/quality'
 import { enterpriseSessionIsLive, signInRequired, type Session } from './auth/sessions'
 import { EDITABLE_STATUSES } from '../types/status'
 import { cachedDefinition } from './campaigns'
@@ -92,8 +94,13 @@ export async function listOwnDemands(db: Queryable, session: Session): Promise<D
   return rows.map((r) => ({ ...r, updatedAt: new Date(r.updatedAt).toISOString() }))
 }
 
-/** Starts a demand in an open campaign, within the campaign's limit for the unit type. */
-export async function createDemand(db: Db, session: Session, campaignId: string, now: number): Promise<Demand> {
+/**
+ * Starts a demand in an open campaign, within the campaign's limit for the unit type. Its unit
+ * and contact fields start from the profile; with `fromDemandId` (one of the enterprise's own
+ * demands, any campaign or status, as last saved) it starts as a copy of what means the same
+ * (types/carry-over.ts), and the reply carries the report of what was carried and what is to fill.
+ */
+export async function createDemand(db: Db, session: Session, campaignId: string, now: number, fromDemandId?: string): Promise<CreatedDemand> {
   const def = await definitionOf(db, campaignId)
   const status = campaignStatus(def, now)
   if (status === 'upcoming') throw new AppError(403, 'CAMPAIGN_NOT_OPEN', '本次征集尚未开始')
@@ -105,6 +112,8 @@ export async function createDemand(db: Db, session: Session, campaignId: string,
     throw new AppError(403, 'INELIGIBLE_UNIT_TYPE', `本次征集不接受“${unitTypeLabel(unitType)}”类单位填报`)
   }
   const limit = def.demandLimit.byUnitType?.[unitType] ?? def.demandLimit.perEnterprise
+  const source = fromDemandId === undefined ? undefined : await carrySource(db, session, fromDemandId)
+  const { answers, report } = carryOver(def, profile, source)
   const id = await db.transaction(async (tx) => {
     // One creator at a time per enterprise and campaign, so the limit holds under races.
     await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${session.userId}:${campaignId}`])
@@ -116,14 +125,29 @@ export async function createDemand(db: Db, session: Session, campaignId: string,
       throw new AppError(409, 'DEMAND_LIMIT_REACHED', `本次征集每家${unitTypeLabel(unitType)}最多填报${limit}项需求，您已填报${n}项`)
     }
     const [row] = await tx.query<{ id: string }>(
-      `INSERT INTO demands (campaign_id, owner_id, unit_type, current_step, created_at, updated_at, definition_version)
-       VALUES ($1, $2, $3, $4, $5, $5, (SELECT version FROM campaigns WHERE id = $1)) RETURNING id`,
-      [campaignId, session.userId, unitType, def.steps[0].id, new Date(now)]
+      `INSERT INTO demands (campaign_id, owner_id, unit_type, current_step, created_at, updated_at, definition_version, answers, title)
+       VALUES ($1, $2, $3, $4, $5, $5, (SELECT version FROM campaigns WHERE id = $1), $6, $7) RETURNING id`,
+      [campaignId, session.userId, unitType, def.steps[0].id, new Date(now), JSON.stringify(answers), demandTitle(def, answers).slice(0, 200)]
     )
-    await audit(tx, session.userId, row.id, 'create', null, 1, now)
+    const carried = (from: 'demand' | 'profile') => report.carried.filter((c) => c.from === from).map((c) => c.field)
+    await audit(tx, session.userId, row.id, 'create', null, 1, now, {
+      fromProfile: carried('profile'),
+      ...(source ? { fromDemandId, carried: carried('demand'), toFill: report.toFill.map((f) => f.field) } : {})
+    })
     return row.id
   })
-  return getDemand(db, session, id, now)
+  const demand = await getDemand(db, session, id, now)
+  return source ? { ...demand, carryOver: report } : demand
+}
+
+/** The earlier demand a new one is copied from: the person's own, in its campaign's current definition. */
+async function carrySource(db: Queryable, session: Session, id: string): Promise<CarrySource> {
+  const [row] = await db.query<{ campaignId: string; answers: Answers }>(
+    'SELECT campaign_id AS "campaignId", answers FROM demands WHERE id = $1 AND owner_id = $2',
+    [id, session.userId]
+  )
+  if (!row) throw new AppError(404, 'SOURCE_DEMAND_NOT_FOUND', '要复制的需求不存在，或不是本单位的需求')
+  return { def: await definitionOf(db, row.campaignId), answers: row.answers }
 }
 
 function unitTypeLabel(t: UnitType) {
@@ -271,9 +295,9 @@ export async function submitDemand(
     )
     await tx.query(
       `UPDATE demands SET status = 'submitted', submitted_version = $2, submitted_at = $3, submitted_base_version = $4, updated_at = $3,
-              definition_version = (SELECT version FROM campaigns WHERE id = $5)
+              definition_version = (SELECT version FROM campaigns WHERE id = $5), quality_score = $6
         WHERE id = $1`,
-      [id, number, new Date(now), row.version, row.campaignId]
+      [id, number, new Date(now), row.version, row.campaignId, qualityReport(def, answers, profile.unitType).score]
     )
     await recordSubmission(tx, { def, demandId: id, from: row.status, version: number, answers, session, profile }, now)
     await audit(tx, session.userId, id, 'submit', row.version, row.version, now, { submittedVersion: number, from: row.status })

@@ -26,10 +26,10 @@ import { domainLabel, unitName, unitRef } from '../types/display'
 import { DEMAND_STATUS_LABELS, type DemandStatus, type FieldError } from '../types/domain'
 import type { Answers, AttachmentRef } from '../types/engine'
 import type {
-  BureauOverview,
   DomainRef,
   InboxItem,
   InboxPage,
+  InboxSort,
   QuotaMeter,
   RankedItem,
   RecommendInput,
@@ -109,7 +109,8 @@ export function unitsInScope(def: CampaignDefinition, viewer: Reviewer, unit?: s
 const domainRef = (def: CampaignDefinition, domainId: string | null, direction: string | null): DomainRef | null =>
   domainId ? { id: domainId, label: domainLabel(def, { domain: domainId, direction: '' }), direction } : null
 
-function tally(rows: Array<{ status: DemandStatus; n: number }>): StatusCounts {
+/** Counts by status as the lists show them (also the bureau's overview, server/overview.ts). */
+export function tally(rows: Array<{ status: DemandStatus; n: number }>): StatusCounts {
   const counts: StatusCounts = { received: 0, reviewed: 0, recommended: 0, byStatus: {} }
   for (const { status, n } of rows) {
     counts.received += n
@@ -166,6 +167,8 @@ interface ReviewRow {
   direction: string | null
   submittedVersion: number
   submittedAt: Date
+  /** The quality assistant's score of the submitted version (migration 014); null before it was kept. */
+  score: number | null
   definition: CampaignDefinition
   /** The unit's record of the demand (empty when it is another unit's, see migration 009). */
   recommenderAnswers: Answers
@@ -187,7 +190,7 @@ const claimRecord = (setting: 'recommender_answers' | 'deliverables_received') =
 
 const REVIEW_COLUMNS = `d.id, d.campaign_id AS "campaignId", d.owner_id AS "ownerId", d.submitted_title AS title, d.status, d.rank,
   d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction, d.submitted_version AS "submittedVersion",
-  d.submitted_at AS "submittedAt", c.definition, d.key_recommended AS "keyRecommended",
+  d.submitted_at AS "submittedAt", d.quality_score AS score, c.definition, d.key_recommended AS "keyRecommended",
   CASE WHEN ${OWN_RECORD} THEN d.recommender_answers ELSE '{}'::jsonb END AS "recommenderAnswers",
   CASE WHEN ${OWN_RECORD} THEN d.deliverables_received ELSE '{}'::text[] END AS "deliverables"`
 
@@ -211,7 +214,7 @@ type ListRow = Omit<ReviewRow, 'campaignId' | 'ownerId' | 'definition' | 'recomm
 
 const LIST_COLUMNS = `d.id, d.submitted_title AS title, d.status, d.rank, d.recommender_unit AS "unitId", d.domain_id AS "domainId", d.direction,
   d.submitted_version AS "submittedVersion", d.submitted_at AS "submittedAt", d.enterprise_name AS "enterpriseName",
-  d.key_recommended AS "keyRecommended"`
+  d.key_recommended AS "keyRecommended", d.quality_score AS score`
 
 function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
   return {
@@ -224,7 +227,8 @@ function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
     rank: r.rank,
     unit: unitRef(def, r.unitId),
     submittedVersion: r.submittedVersion,
-    submittedAt: new Date(r.submittedAt).toISOString()
+    submittedAt: new Date(r.submittedAt).toISOString(),
+    score: r.score
   }
 }
 
@@ -232,8 +236,10 @@ function toItem(def: CampaignDefinition, r: ListRow): InboxItem {
 export const INBOX_SORTS = {
   latest: 'd.submitted_at DESC, d.id',
   earliest: 'd.submitted_at ASC, d.id DESC',
-  rank: 'd.rank ASC NULLS LAST, d.submitted_at DESC, d.id'
-} as const
+  rank: 'd.rank ASC NULLS LAST, d.submitted_at DESC, d.id',
+  /** The quality assistant's score, best first; demands not scored yet last (migration 014's index). */
+  score: 'd.quality_score DESC NULLS LAST, d.submitted_at DESC, d.id'
+} as const satisfies Record<InboxSort, string>
 
 export interface InboxQuery {
   status?: DemandStatus
@@ -246,6 +252,13 @@ export interface InboxQuery {
   page: number
   pageSize: number
 }
+
+/**
+ * The inbox counts its matches exactly up to this many; past it, the total is the planner's
+ * estimate and the page says so (totalEstimated: 约 N 项). Counting 100,000 entries of an index on
+ * every page was most of the inbox's time as the work grew (issue 14).
+ */
+export const EXACT_COUNT_MAX = 1000
 
 /** Matches anywhere in the search key (see searchKey), with % and _ taken literally. */
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
@@ -274,20 +287,34 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
       ? `(SELECT count(*) FROM demands r WHERE r.campaign_id = $1 AND r.recommender_unit = $2 AND r.rank IS NOT NULL)::int`
       : 'NULL::int'
   const order = INBOX_SORTS[query.sort ?? 'latest']
+  const offset = (query.page - 1) * query.pageSize
   const [[counts], rows] = await Promise.all([
-    db.query<{ total: number; used: number | null }>(`SELECT count(*)::int AS total, ${used} AS used FROM demands d WHERE ${filter}`, params),
+    // Counted up to one past EXACT_COUNT_MAX: the scan stops there, however many match.
+    db.query<{ counted: number; used: number | null }>(
+      `SELECT (SELECT count(*) FROM (SELECT 1 FROM demands d WHERE ${filter} LIMIT ${EXACT_COUNT_MAX + 1}) m)::int AS counted, ${used} AS used`,
+      params
+    ),
     // The page's ids first (from the index alone, however deep the page), then their rows.
     db.query<ListRow>(
       `SELECT ${LIST_COLUMNS} FROM demands d
          JOIN (SELECT d.id FROM demands d WHERE ${filter}
-                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${(query.page - 1) * query.pageSize}) page ON page.id = d.id
+                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) page ON page.id = d.id
         ORDER BY ${order}`,
       params
     )
   ])
+  const estimated = counts.counted > EXACT_COUNT_MAX
+  // Beyond the exact count, the planner's estimate from the table's statistics, never below what
+  // this page shows to exist (a full page: at least one more); the last page gives the exact number.
+  const total = !estimated
+    ? counts.counted
+    : rows.length < query.pageSize && (rows.length > 0 || offset === 0)
+      ? offset + rows.length
+      : Math.max(roughly(await plannedRows(db, `SELECT 1 FROM demands d WHERE ${filter}`, params)), EXACT_COUNT_MAX + 1, offset + rows.length + (rows.length ? 1 : 0))
   return {
     items: rows.map((r) => toItem(def, r)),
-    total: counts.total,
+    total,
+    totalEstimated: estimated && total !== offset + rows.length,
     page: query.page,
     pageSize: query.pageSize,
     quota:
@@ -295,6 +322,24 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
         ? null
         : meter(quotaOf(def, viewer.recommenderUnit), counts.used, (await meterExtras(db, def, campaignId, units)).get(viewer.recommenderUnit))
   }
+}
+
+/**
+ * How many rows the planner expects `sql` to return, from the table's statistics: no row is read.
+ * Close for the inbox's filters on unit, status, field and direction (their most common values are
+ * in the statistics); a word search is a guess, which the list says (约).
+ */
+async function plannedRows(db: Queryable, sql: string, params: unknown[]): Promise<number> {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)
+  const plan = row['QUERY PLAN']
+  const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: { 'Plan Rows': number } }>
+  return parsed[0].Plan['Plan Rows']
+}
+
+/** Two significant figures: an estimate does not pretend to be exact (49,812 → 50,000). */
+function roughly(n: number): number {
+  const unit = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 1)
+  return Math.round(n / unit) * unit
 }
 
 type MeterExtras = Pick<QuotaMeter, 'sub' | 'keyMarks'>
@@ -876,27 +921,4 @@ export async function rerank(db: Db, viewer: Reviewer, campaignId: string, ids: 
     }
   })
   return getRanking(db, viewer, campaignId, undefined, now)
-}
-
-// ─── The bureau's overview ──────────────────────────────────────────────────
-
-export async function bureauOverview(db: Queryable, viewer: Reviewer, campaignId: string): Promise<BureauOverview> {
-  const { definition: def } = await campaignFor(db, viewer, campaignId)
-  const rows = await db.query<{ unitId: string | null; domainId: string | null; status: DemandStatus; n: number }>(
-    `SELECT recommender_unit AS "unitId", domain_id AS "domainId", status, count(*)::int AS n FROM demands
-      WHERE campaign_id = $1 AND recommender_unit IS NOT NULL GROUP BY 1, 2, 3`,
-    [campaignId]
-  )
-  const selected = (rs: typeof rows) => rs.filter((r) => r.status === 'selected').reduce((s, r) => s + r.n, 0)
-  const byUnit = def.recommenders.units.map((u) => {
-    const rs = rows.filter((r) => r.unitId === u.id)
-    const c = tally(rs)
-    return { unit: unitRef(def, u.id), quota: quotaOf(def, u.id), received: c.received, reviewed: c.reviewed, recommended: c.recommended, selected: selected(rs) }
-  })
-  const byField = def.domains.map((d) => {
-    const rs = rows.filter((r) => r.domainId === d.id)
-    const c = tally(rs)
-    return { domain: { id: d.id, label: d.label }, received: c.received, recommended: c.recommended, selected: selected(rs) }
-  })
-  return { counts: { ...tally(rows), selected: selected(rows) }, byUnit, byField }
 }

@@ -327,7 +327,7 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Unanswered: null/undefined, blank text, an empty list, a domain without a domain. */
-function isEmpty(v: unknown): boolean {
+export function isEmpty(v: unknown): boolean {
   if (v === undefined || v === null) return true
   if (typeof v === 'string') return v.trim() === ''
   if (Array.isArray(v)) return v.length === 0

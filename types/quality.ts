@@ -18,7 +18,7 @@
  */
 import dayjs from 'dayjs'
 import { allFields, type CampaignDefinition, type FieldDefinition, type QualitySettings } from './campaign'
-import { demandTitle, visibleFields, type Answers, type DomainAnswer, type IndicatorRow } from './engine'
+import { demandTitle, isEmpty, visibleFields, type Answers, type DomainAnswer, type IndicatorRow } from './engine'
 
 export type QualityRule =
   | 'vague-claim'
@@ -203,21 +203,11 @@ export function noGain(row: IndicatorRow, lowerIsBetter: readonly string[] = DEF
   return lower ? target >= current : target <= current
 }
 
-/** The longest run of characters `b` shares with `a` (dynamic programming over the shorter). */
-function longestShared(a: string, b: string): number {
-  let best = 0
-  let prev = new Array<number>(b.length + 1).fill(0)
-  for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1).fill(0)
-    for (let j = 1; j <= b.length; j++) {
-      if (a[i - 1] === b[j - 1]) {
-        row[j] = prev[j - 1] + 1
-        if (row[j] > best) best = row[j]
-      }
-    }
-    prev = row
-  }
-  return best
+/** Every passage of `COPY_MIN_CHARS` characters in a text: two texts share such a passage when their sets meet (linear, unlike a longest-common-substring table). */
+function passages(text: string): Set<string> {
+  const set = new Set<string>()
+  for (let i = 0; i + COPY_MIN_CHARS <= text.length; i++) set.add(text.slice(i, i + COPY_MIN_CHARS))
+  return set
 }
 
 const GENERIC_TITLE_WORDS = /技术|研究|研发|开发|关键|核心|应用|需求|项目|及|与|和|的|领域|方向|[\s·、，,（）()“”"-]/g
@@ -275,10 +265,10 @@ export function qualityReport(def: CampaignDefinition, answers: Answers, unitTyp
     else if (typeof totalValue === 'number' && value > totalValue) hint('open-competition-amount', amount.id, `${amount.label}（${value}）超过了${total!.label}（${totalValue}）`)
   }
 
-  const texts = fields.filter((f) => f.kind === 'textarea' && textOf(f).length >= COPY_MIN_CHARS)
-  texts.forEach((f, i) => {
-    const earlier = texts.slice(0, i).find((e) => longestShared(textOf(e), textOf(f)) >= COPY_MIN_CHARS)
-    if (earlier) hint('copied-text', f.id, `与“${earlier.label}”有大段相同的文字`)
+  const texts = fields.filter((f) => f.kind === 'textarea' && textOf(f).length >= COPY_MIN_CHARS).map((f) => ({ f, passages: passages(textOf(f)) }))
+  texts.forEach(({ f, passages: own }, i) => {
+    const earlier = texts.slice(0, i).find((e) => [...own].some((p) => e.passages.has(p)))
+    if (earlier) hint('copied-text', f.id, `与“${earlier.f.label}”有大段相同的文字`)
   })
 
   const title = demandTitle(def, answers)
@@ -292,15 +282,11 @@ export function qualityReport(def: CampaignDefinition, answers: Answers, unitTyp
   }
 
   const answerable = fields.filter((f) => f.kind !== 'gate' && f.kind !== 'recommender' && f.kind !== 'attachments')
-  const answered = answerable.filter((f) => !isBlank(answers[f.id])).length
+  const answered = answerable.filter((f) => !isEmpty(answers[f.id])).length
   const completeness = answerable.length ? Math.round((answered / answerable.length) * 100) : 100
   const specificity = Math.max(0, 100 - hints.reduce((n, h) => n + WEIGHTS[h.rule], 0))
   const top = [...hints].sort((a, b) => WEIGHTS[b.rule] - WEIGHTS[a.rule]).slice(0, 3)
   return { completeness, specificity, score: Math.round((completeness + specificity) / 2), hints, top }
-}
-
-function isBlank(v: unknown): boolean {
-  return v === undefined || v === null || (typeof v === 'string' && !v.trim()) || (Array.isArray(v) && v.length === 0)
 }
 
 function clip(s: string): string {

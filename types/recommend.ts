@@ -4,6 +4,7 @@
  */
 import type { CampaignSummary, DemandStatus, Profile, Role } from './domain'
 import type { NextActions, StatusAction, StatusStep } from './status'
+import type { OverviewCharts } from './overview'
 
 export interface UnitRef {
   id: string
@@ -54,7 +55,19 @@ export interface InboxItem {
   unit: UnitRef
   submittedVersion: number
   submittedAt: string
+  /** The quality assistant's score (0–100, types/quality.ts) of the submitted version; null when submitted before scores were kept. */
+  score: number | null
 }
+
+/** The inbox's orders (server/recommend.ts INBOX_SORTS), as the sort control names them. */
+export const INBOX_SORT_LABELS = {
+  latest: '最新提交',
+  earliest: '最早提交',
+  score: '质量分',
+  rank: '推荐位次'
+} as const
+
+export type InboxSort = keyof typeof INBOX_SORT_LABELS
 
 export interface QuotaMeter {
   quota: number | null
@@ -100,6 +113,8 @@ export interface RecommendInput {
 export interface InboxPage {
   items: InboxItem[]
   total: number
+  /** `total` is an estimate (shown as 约 N 项): past 1,000 matches the server does not count them one by one. */
+  totalEstimated: boolean
   page: number
   pageSize: number
   /** The recommender's quota meter; null for the bureau. */
@@ -183,6 +198,8 @@ export interface BureauOverview {
   counts: StatusCounts & { selected: number }
   byUnit: Array<{ unit: UnitRef; quota: number | null; received: number; reviewed: number; recommended: number; selected: number }>
   byField: Array<{ domain: { id: string; label: string }; received: number; recommended: number; selected: number }>
+  /** The charts' data (types/overview.ts); quota use per unit is byUnit. */
+  charts: OverviewCharts
 }
 
 export interface DemandStatusView {

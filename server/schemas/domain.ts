@@ -18,6 +18,7 @@ import type {
   ServerTime
 } from '../../types/domain'
 import { UNIT_TYPES } from '../../types/domain'
+import type { CreatedDemand } from '../../types/carry-over'
 import type { AttachmentRef } from '../../types/engine'
 import { Described } from './common'
 
@@ -82,6 +83,21 @@ export const DemandSchema = Type.Object({
   readOnly: Type.Boolean()
 })
 
+const FieldPlaceSchema = Type.Object({ field: Type.String(), label: Type.String(), step: Type.String() })
+/** A demand just started; copied from another, with what was carried and what is to fill (types/carry-over.ts). */
+export const CreatedDemandSchema = Type.Object({
+  ...DemandSchema.properties,
+  carryOver: Type.Optional(
+    Type.Object({
+      carried: Type.Array(
+        Type.Object({ ...FieldPlaceSchema.properties, from: Type.Enum(['demand', 'profile']), sourceLabel: Type.Optional(Type.String()) })
+      ),
+      skipped: Type.Array(Type.Object({ ...FieldPlaceSchema.properties, sourceLabel: Type.String(), reason: Type.String() })),
+      toFill: Type.Array(FieldPlaceSchema)
+    })
+  )
+})
+
 export const DemandListItemSchema = Type.Object({
   id: Type.String(),
   campaignId: Type.String(),
@@ -113,6 +129,7 @@ same<Static<typeof CampaignDetailSchema>, CampaignDetail>(true)
 same<Static<typeof ProfileSchema>, Profile>(true)
 same<Static<typeof MeSchema>, Me>(true)
 same<Static<typeof DemandSchema>, Demand>(true)
+same<Static<typeof CreatedDemandSchema>, CreatedDemand>(true)
 same<Static<typeof DemandListItemSchema>, DemandListItem>(true)
 same<Static<typeof SaveResultSchema>, SaveResult>(true)
 same<Static<typeof DemandVersionSummarySchema>, DemandVersionSummary>(true)

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { useEffect } from 'react'
 import type { CampaignDetail } from '../../../types/domain'
 import type { QuotaMeter, ReviewDemand } from '../../../types/recommend'
+import { QualityCard } from '../../components/quality-hints'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
@@ -19,6 +20,7 @@ import { Notice } from './components/notice'
 import { SimilarList } from './components/similar-list'
 import { StatusTag } from '../../components/status-tag'
 import { Timeline } from './components/timeline'
+import { qualityReport } from '../../../types/quality'
 import { formatDeadlineDay, formatInstant } from '../../../types/time'
 import { loadViewer, type Viewer } from './viewer'
 
@@ -85,6 +87,9 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
     >
       <AsyncView state={state} rows={3} states={reviewStates('需求加载失败')}>
         {({ viewer, demand, campaign, quota }) => {
+          // Computed here from the version on screen (the same rules the server scored it with at
+          // submission): the hints name the campaign's fields, which only the app has at hand.
+          const quality = qualityReport(campaign.definition, demand.version.answers, demand.version.profile.unitType || undefined)
           const closed = viewer.role === 'recommender' && serverNow() >= Date.parse(campaign.recommenderDeadlineAt)
           /** After the unit changed its record (the mark, the deliverables): the demand as the server has it, then the meters. */
           const saved = (updated: ReviewDemand) => {
@@ -103,11 +108,11 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                   <StatusTag status={demand.status} rank={demand.rank} />
                   {demand.domain ? <Text className='rc-review__domain'>{demand.domain.label}{demand.domain.direction ? ` / ${demand.domain.direction}` : ''}</Text> : null}
                 </View>
-                <Text className='rc-review__meta'>
+                <Text className='rc-review__meta ui-label ui-mt-2xs'>
                   {demand.enterpriseName || '（未填单位名称）'}
                   {viewer.role === 'bureau' ? ` · 推荐单位：${demand.unit.name}` : ''}
                 </Text>
-                <Text className='rc-review__meta'>
+                <Text className='rc-review__meta ui-label ui-mt-2xs'>
                   第{demand.version.number}版 · 提交于 {formatInstant(demand.version.submittedAt)}
                 </Text>
                 <View className='rc-link rc-review__thread' role='link' data-testid='open-thread' onClick={() => void openPage(ROUTES.thread(demand.id))}>
@@ -136,8 +141,11 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                     onChanged?.(demand)
                   }}
                   onOpenRanking={onOpenRanking ? () => onOpenRanking(demand.campaignId) : undefined}
+                  hints={quality.hints}
                 />
               )}
+
+              <QualityCard report={quality} def={campaign.definition} list='all' goodMessage='未发现含糊表述或缺项的指标，内容具体、完整。' />
 
               <RecommenderRecord
                 demand={demand}

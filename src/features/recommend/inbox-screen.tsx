@@ -3,6 +3,7 @@ import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { formatDeadline, formatDeadlineDay } from '../../../types/time'
 import type { CampaignDetail, DemandStatus } from '../../../types/domain'
+import { INBOX_SORT_LABELS, type InboxSort } from '../../../types/recommend'
 import { AsyncView, ErrorState, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
@@ -35,6 +36,8 @@ const STATUS_OPTIONS: ChipOption[] = [
   { value: 'not_selected', label: '未入选' }
 ]
 
+const SORT_OPTIONS: ChipOption[] = Object.entries(INBOX_SORT_LABELS).map(([value, label]) => ({ value, label }))
+
 /** Typing pauses this long before the search runs by itself. */
 const SEARCH_DEBOUNCE_MS = 500
 
@@ -63,8 +66,8 @@ export interface InboxScreenProps {
 }
 
 /**
- * The demands that chose the unit (the bureau: every unit's), newest first: filter by status
- * and field, search by name or enterprise, 20 at a time. On a phone a demand opens on its
+ * The demands that chose the unit (the bureau: every unit's), newest first or by quality score:
+ * filter by status and field, search by name or enterprise, 20 at a time. On a phone a demand opens on its
  * own page; in a desktop browser (≥ 900 px) beside the list.
  */
 export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRefreshed, pageSize }: InboxScreenProps) {
@@ -76,6 +79,8 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
   const [selected, setSelected] = useState<string | null>(null)
   const [detailKey, setDetailKey] = useState(0)
   const inbox = useInbox(campaignId, filters, head.status === 'success', pageSize)
+  // Past 1,000 matches the server estimates the total (server/recommend.ts EXACT_COUNT_MAX) and the list says so.
+  const shownTotal = inbox.totalEstimated ? `约 ${inbox.total}` : String(inbox.total)
 
   // Search by itself once typing pauses.
   const timer = useRef<ReturnType<typeof setTimeout>>()
@@ -166,6 +171,13 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                   value={filters.domain ?? ''}
                   onChange={(v) => setFilters((f) => ({ ...f, domain: v || undefined }))}
                 />
+                <Chips
+                  label='排序'
+                  testId='sort'
+                  options={SORT_OPTIONS}
+                  value={filters.sort ?? 'latest'}
+                  onChange={(v) => setFilters((f) => ({ ...f, sort: v === 'latest' ? undefined : (v as InboxSort) }))}
+                />
                 {bureau ? (
                   <Picker
                     mode='selector'
@@ -205,7 +217,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
               {inbox.status === 'success' && inbox.items.length > 0 ? (
                 <View className='card rc-rows'>
                   <Text className='rc-rows__count' data-testid='inbox-total' aria-live='polite'>
-                    共 {inbox.total} 项{filters.q ? `（搜索“${filters.q}”）` : ''}
+                    共 {shownTotal} 项{filters.q ? `（搜索“${filters.q}”）` : ''}
                   </Text>
                   <View role='list' aria-label='需求列表'>
                     {inbox.items.map((item) => (
@@ -216,13 +228,13 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                   </View>
                   <View className='rc-more'>
                     {inbox.moreError ? (
-                      <View className='rc-more__error' role='alert'>
+                      <View className='ui-error ui-mb-sm' role='alert'>
                         加载失败：{inbox.moreError.message}
                       </View>
                     ) : null}
                     {inbox.hasMore ? (
                       <Button className='rc-more__button' fill='outline' loading={inbox.loadingMore} disabled={inbox.loadingMore} data-testid='load-more' onClick={inbox.loadMore}>
-                        {inbox.loadingMore ? '正在加载' : `加载更多（已显示 ${inbox.items.length} / ${inbox.total}）`}
+                        {inbox.loadingMore ? '正在加载' : `加载更多（已显示 ${inbox.items.length} / ${shownTotal}）`}
                       </Button>
                     ) : (
                       <Text className='ui-meta'>已显示全部 {inbox.total} 项</Text>

@@ -7,6 +7,8 @@ export interface InboxState {
   status: 'idle' | 'loading' | 'success' | 'error'
   items: InboxItem[]
   total: number
+  /** The server estimated `total` (many matches): shown as 约 N. */
+  totalEstimated: boolean
   /** Pages loaded so far. */
   pages: number
   quota: QuotaMeter | null
@@ -15,7 +17,7 @@ export interface InboxState {
   moreError?: ApiError
 }
 
-const EMPTY: InboxState = { status: 'idle', items: [], total: 0, pages: 0, quota: null, loadingMore: false }
+const EMPTY: InboxState = { status: 'idle', items: [], total: 0, totalEstimated: false, pages: 0, quota: null, loadingMore: false }
 
 /**
  * The inbox in pages: the first page whenever the filters change, the next on 加载更多 (or
@@ -34,7 +36,7 @@ export function useInbox(campaignId: string, filters: InboxFilters, enabled: boo
     setState((s) => ({ ...s, status: 'loading', error: undefined, moreError: undefined, loadingMore: false }))
     getInbox(campaignId, filters, 1, pageSize)
       .then((page) => {
-        if (id === seq.current) setState({ status: 'success', items: page.items, total: page.total, pages: 1, quota: page.quota, loadingMore: false })
+        if (id === seq.current) setState({ status: 'success', items: page.items, total: page.total, totalEstimated: page.totalEstimated, pages: 1, quota: page.quota, loadingMore: false })
       })
       .catch((e) => {
         if (id === seq.current) setState({ ...EMPTY, status: 'error', error: toApiError(e) })
@@ -61,6 +63,7 @@ export function useInbox(campaignId: string, filters: InboxFilters, enabled: boo
             ...prev,
             items: [...prev.items, ...page.items.filter((i) => !seen.has(i.id))],
             total: page.total,
+            totalEstimated: page.totalEstimated,
             pages: prev.pages + 1,
             quota: page.quota,
             loadingMore: false
@@ -85,7 +88,7 @@ export function useInbox(campaignId: string, filters: InboxFilters, enabled: boo
         const seen = new Set<string>()
         const items = answers.flatMap((a) => a.items).filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))
         const last = answers[answers.length - 1]
-        setState({ status: 'success', items, total: last.total, pages, quota: last.quota, loadingMore: false })
+        setState({ status: 'success', items, total: last.total, totalEstimated: last.totalEstimated, pages, quota: last.quota, loadingMore: false })
       })
       .catch(() => {
         /* keep what is shown; the next action or pull-down tries again */
@@ -98,9 +101,9 @@ export function useInbox(campaignId: string, filters: InboxFilters, enabled: boo
     setState((prev) => {
       const i = prev.items.findIndex((x) => x.id === item.id)
       if (i < 0) return prev
-      const { id, title, enterpriseName, domain, status, statusLabel, rank, unit, submittedVersion, submittedAt } = item
+      const { id, title, enterpriseName, domain, status, statusLabel, rank, unit, submittedVersion, submittedAt, score } = item
       const items = [...prev.items]
-      items[i] = { id, title, enterpriseName, domain, status, statusLabel, rank, unit, submittedVersion, submittedAt }
+      items[i] = { id, title, enterpriseName, domain, status, statusLabel, rank, unit, submittedVersion, submittedAt, score }
       return { ...prev, items }
     })
   }, [])

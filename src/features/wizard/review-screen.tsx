@@ -14,6 +14,7 @@ import {
   type Answers,
   type FieldIssue
 } from '../../../types/engine'
+import { QualityCard } from '../../components/quality-hints'
 import { AsyncView } from '../../components/state-view'
 import { loadById, useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
@@ -23,6 +24,7 @@ import { DEMAND_NOT_FOUND } from '../demands'
 import { getDemand, saveDraft, submitDemand, type CampaignForWizard } from './api'
 import { readDraft, writeDraft } from './draft-store'
 import { ReadOnlyValue } from './fields'
+import { qualityReport } from '../../../types/quality'
 import { formatDeadline, formatInstant } from '../../../types/time'
 import { EMPTY_ANSWER, answerText } from '../../../types/display'
 import { openDrafts, sameAnswers } from './hooks/draft-sync'
@@ -155,16 +157,18 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
   }
 
   const fieldsById = new Map(def.steps.flatMap((s) => s.fields).map((f) => [f.id, f]))
+  // Scored as it will be submitted (the server keeps the same score with the version).
+  const quality = qualityReport(def, shown, unitType || undefined)
   const stepOfField = new Map(def.steps.flatMap((s) => s.fields.map((f) => [f.id, s.id] as const)))
 
   return (
     <View className='wz wz-review'>
       <View className='wz-head'>
-        <Text className='wz-head__campaign'>{def.title}</Text>
-        <Text className='wz-head__title' selectable userSelect>
+        <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
+        <Text className='ui-h2 ui-break' selectable userSelect>
           {demandTitle(def, answers) || '未命名需求'}
         </Text>
-        <Text className='wz-head__meta'>
+        <Text className='ui-meta ui-mt-xs'>
           {DEMAND_STATUS_LABELS[demand.status]}
           {demand.submittedVersion ? ` · 已提交第${demand.submittedVersion}版（${formatInstant(demand.submittedAt)}）` : ''}
         </Text>
@@ -193,7 +197,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       ) : null}
 
       <View className='card wz-summary' data-testid='completeness'>
-        <Text className='wz-summary__title'>
+        <Text className='ui-h4 ui-mb-xs'>
           {comp.complete ? `${comp.total} 步已全部完成` : `已完成 ${comp.done}/${comp.total} 步`}
         </Text>
         {comp.steps
@@ -221,6 +225,22 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           </View>
         ) : null}
       </View>
+
+      <QualityCard
+        report={quality}
+        def={def}
+        list='top'
+        goodMessage='内容具体、完整，没有发现需要补充的地方。'
+        action={
+          demand.readOnly
+            ? undefined
+            : {
+                label: '去修改',
+                describe: (_, label) => `去修改${label}`,
+                run: (h) => edit(stepOfField.get(h.field) ?? demand.currentStep, h.field)
+              }
+        }
+      />
 
       {steps.map((s) => (
         <View key={s.id} className='card wz-review__step' data-review-step={s.id}>
@@ -362,10 +382,10 @@ function Submitted({
           </View>
         </View>
         <Text className='wz-done__subtitle'>接下来</Text>
-        <Text className='wz-done__text'>
+        <Text className='ui-para ui-mb-xs'>
           · {recommender}将审核本需求，并在 {formatDeadline(campaign.recommenderDeadlineAt)} 前择优推荐；进展会通过消息通知您。
         </Text>
-        <Text className='wz-done__text'>
+        <Text className='ui-para ui-mb-xs'>
           · 在 <Text className='wz-done__strong'>{formatDeadline(campaign.enterpriseDeadlineAt)}</Text> 前，您仍可修改并重新提交，以最后一次提交的版本为准。
         </Text>
         <Button className='wz-done__button' type='primary' block onClick={() => void openPage(ROUTES.versions(demand.id))}>

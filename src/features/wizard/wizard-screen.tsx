@@ -18,6 +18,7 @@ import { SaveStatusBadge } from './components/save-status'
 import { Snackbar, useSnackbar } from './components/snackbar'
 import { StepStack } from './components/step-card'
 import { StepIndicator } from './components/step-indicator'
+import { CarryBanner } from './components/carry-banner'
 import { withUpdate, type FieldContext, type FieldValueUpdate } from './fields'
 import { formatDeadline, formatInstant } from '../../../types/time'
 import { DraftSync, type SaveStatus } from './hooks/draft-sync'
@@ -243,12 +244,12 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
   return (
     <View className='wz'>
       <View className='wz-head'>
-        <Text className='wz-head__campaign'>{def.title}</Text>
-        <Text className='wz-head__title' selectable userSelect>
+        <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
+        <Text className='ui-h2 ui-break' selectable userSelect>
           {title}
         </Text>
         {meta ? (
-          <Text className='wz-head__meta'>
+          <Text className='ui-meta ui-mt-xs'>
             {DEMAND_STATUS_LABELS[meta.status]}
             {meta.submittedVersion ? ` · 已提交第${meta.submittedVersion}版` : ''}
           </Text>
@@ -300,6 +301,8 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
           </View>
         </View>
       ) : null}
+
+      {!readOnly ? <CarryBanner demandId={demandId} def={def} answers={answers} unitType={unitType} /> : null}
 
       {!readOnly ? (
         <View className={index === 0 ? undefined : 'wz-hidden'}>

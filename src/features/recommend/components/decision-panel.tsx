@@ -6,10 +6,13 @@ import { useEffect, useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
 import type { QuotaMeter as Meter, RecommendInput, ReviewDemand } from '../../../../types/recommend'
 import { asksRecommender } from '../../../../types/recommender-fields'
+import type { QualityHint } from '../../../../types/quality'
 import type { StatusAction } from '../../../../types/status'
+import { QualityHints } from '../../../components/quality-hints'
 import { toApiError } from '../../../services/http'
 import { notRecommendDemand, recommendDemand, recordOutcome, returnDemand } from '../api'
 import { Notice } from './notice'
+import './quality.scss'
 import { QuotaMeter } from './quota-meter'
 import { RecommendForm } from './recommend-form'
 
@@ -67,6 +70,8 @@ export interface DecisionPanelProps {
   bureau?: boolean
   /** The campaign: what the unit gives when it recommends (recommenders.fields, sign-offs, the mark). */
   def?: CampaignDefinition
+  /** The quality assistant's hints on the submitted version: each can be quoted into a return reason. */
+  hints?: QualityHint[]
 }
 
 /**
@@ -75,7 +80,7 @@ export interface DecisionPanelProps {
  * confirmation; reasons are required where the server requires them. A refusal shows the
  * server's message as it is.
  */
-export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking, bureau, def }: DecisionPanelProps) {
+export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking, bureau, def, hints }: DecisionPanelProps) {
   const [form, setForm] = useState<FormAction | null>(null)
   /** The recommend form is open (campaigns that ask the unit something when it recommends). */
   const [recommending, setRecommending] = useState(false)
@@ -167,6 +172,13 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
   if (can.has('select')) buttons.push({ action: 'select', label: '入选', primary: true })
   if (can.has('not_select')) buttons.push({ action: 'not_select', label: '未入选' })
 
+  /** 引用: a hint, with its field, appended to the reason on a line of its own (once). */
+  const quote = (hint: QualityHint, label: string) => {
+    const line = `${label}：${hint.message}`
+    setReason((r) => (r.includes(line) ? r : r.trim() ? `${r.trimEnd()}\n${line}` : line))
+    setReasonError(undefined)
+  }
+
   const spec = form ? FORMS[form] : null
   // Why it stands where it stands: the reason given with the change that brought it here.
   const last = [...demand.timeline].reverse().find((e) => e.to === demand.status && e.from !== e.to)
@@ -175,7 +187,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
 
   return (
     <View className='card rc-decision' data-testid='decision'>
-      <Text className='rc-section__title'>{bureau ? '遴选结果' : '审核'}</Text>
+      <Text className='rc-section__title ui-h3 ui-mb-xs'>{bureau ? '遴选结果' : '审核'}</Text>
       {quota ? <QuotaMeter meter={quota} compact /> : null}
       <Notice kind='info' testId='next-message'>
         {demand.next.message}
@@ -207,8 +219,8 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
         />
       ) : spec ? (
         <View className='rc-reason' data-testid={`form-${form}`}>
-          <Text className='rc-reason__title'>{spec.title}</Text>
-          <Text className='rc-reason__label' id={`rc-reason-${form}`}>
+          <Text className='ui-h4 ui-mb-xs'>{spec.title}</Text>
+          <Text className='ui-para-sm ui-mb-xs' id={`rc-reason-${form}`}>
             {spec.label}
             {spec.required ? <Text className='rc-required'> *</Text> : null}
           </Text>
@@ -225,6 +237,12 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
               }}
             />
           </View>
+          {form === 'return' && def && hints?.length ? (
+            <View className='rc-reason__hints' data-testid='reason-hints'>
+              <Text className='rc-reason__hints-title'>需求质量提示，点“引用”加入退回原因：</Text>
+              <QualityHints hints={hints} def={def} action={{ label: '引用', describe: (_, label) => `引用“${label}”的提示`, run: quote }} />
+            </View>
+          ) : null}
           <View className='rc-reason__foot'>
             {reasonError ? (
               <View className='rc-reason__error' role='alert' data-testid='reason-error'>

@@ -97,13 +97,13 @@ const PROFILE_ROWS: Array<{ key: keyof Profile; label: string }> = [
 function ProfileSection({ profile }: { profile: Profile }) {
   return (
     <View className='card rc-section' data-testid='section-profile'>
-      <Text className='rc-section__title'>需求单位</Text>
+      <Text className='rc-section__title ui-h3 ui-mb-xs'>需求单位</Text>
       {PROFILE_ROWS.map(({ key, label }) => {
         const raw = profile[key]
         const text = key === 'unitType' ? UNIT_TYPE_LABELS[raw as UnitType] ?? '' : String(raw ?? '')
         return (
           <View key={key} className='rc-field rc-field--inline'>
-            <Text className='rc-field__label'>{label}</Text>
+            <Text className='rc-field__label ui-label ui-mb-xs'>{label}</Text>
             {key === 'mobile' && text ? (
               <Text className='rc-field__value'>
                 <PhoneLink phone={text} label={`拨打联系人电话 ${text}`} />
@@ -144,10 +144,10 @@ export function DemandContent({
       <ProfileSection profile={profile} />
       {steps.map(({ step, fields }) => (
         <View key={step.id} className='card rc-section' data-testid={`section-${step.id}`}>
-          <Text className='rc-section__title'>{step.title}</Text>
+          <Text className='rc-section__title ui-h3 ui-mb-xs'>{step.title}</Text>
           {fields.map((f) => (
             <View key={f.id} className='rc-field' data-field={f.id}>
-              <Text className='rc-field__label'>{f.label}</Text>
+              <Text className='rc-field__label ui-label ui-mb-xs'>{f.label}</Text>
               <Value demandId={demandId} def={def} field={f} value={answers[f.id]} />
             </View>
           ))}

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components'
 import type { InboxItem } from '../../../../types/recommend'
 import { formatShortTime } from '../../../../types/time'
+import { QualityBadge } from '../../../components/quality-hints'
 import { StatusTag } from '../../../components/status-tag'
+import './quality.scss'
 
 export interface InboxRowProps {
   item: InboxItem
@@ -12,7 +14,7 @@ export interface InboxRowProps {
   onOpen: (id: string) => void
 }
 
-/** One demand in the inbox: enterprise, name, field, status and when it was submitted. */
+/** One demand in the inbox: enterprise, name, field, quality score, status and when it was submitted. */
 export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProps) {
   const domain = item.domain ? `${item.domain.label}${item.domain.direction ? ` / ${item.domain.direction}` : ''}` : '未选领域'
   return (
@@ -26,7 +28,10 @@ export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProp
     >
       <View className='rc-row__top'>
         <Text className='rc-row__enterprise'>{item.enterpriseName || '（未填单位名称）'}</Text>
-        <StatusTag status={item.status} rank={item.rank} />
+        <View className='rc-row__tags'>
+          <QualityBadge score={item.score} />
+          <StatusTag status={item.status} rank={item.rank} />
+        </View>
       </View>
       <Text className='rc-row__title'>{item.title || '未命名需求'}</Text>
       <View className='rc-row__meta'>
@@ -36,7 +41,7 @@ export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProp
           {formatShortTime(item.submittedAt, now)}提交
         </Text>
       </View>
-      {showUnit ? <Text className='rc-row__unit'>推荐单位：{item.unit.name}</Text> : null}
+      {showUnit ? <Text className='ui-meta ui-mt-2xs'>推荐单位：{item.unit.name}</Text> : null}
     </View>
   )
 }

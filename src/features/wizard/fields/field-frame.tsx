@@ -3,8 +3,9 @@ import type { ReactNode } from 'react'
 import type { FieldDefinition } from '../../../../types/campaign'
 import type { FieldIssue } from '../../../../types/engine'
 import { EMPTY_ANSWER } from '../../../../types/display'
+import { FieldHints } from '../components/quality-live'
 
-/** One field: its label (with * when required), help, the control, and its problems. */
+/** One field: its label (with * when required), help, the control, its problems and the quality assistant's advice. */
 export function FieldFrame({
   field,
   issues,
@@ -38,7 +39,7 @@ export function FieldFrame({
         </Text>
         {extra}
       </View>
-      {field.help ? <Text className='wz-field__help'>{field.help}</Text> : null}
+      {field.help ? <Text className='ui-help ui-mt-xs'>{field.help}</Text> : null}
       <View className='wz-field__control'>{children}</View>
       {messages.length ? (
         <View className='wz-field__errors' role='alert' data-testid={`error-${field.id}`}>
@@ -49,6 +50,7 @@ export function FieldFrame({
           ))}
         </View>
       ) : null}
+      <FieldHints fieldId={field.id} />
     </View>
   )
 }

@@ -1,0 +1,60 @@
+/**
+ * The inbox's total as the work grows (issue 14): exact up to EXACT_COUNT_MAX matches, past it
+ * the planner's estimate, flagged (totalEstimated, shown as 约 N 项), never below what the pages
+ * show to exist, and exact again on the last page.
+ */
+import { EXACT_COUNT_MAX } from '../../server/recommend'
+import type { InboxPage } from '../../types/recommend'
+import { startTestServer, type TestServer } from '../support/app'
+import { seedAccount } from '../support/seed-demands'
+import { CQ, INBOX_UNIT, seedInbox } from '../bench/support'
+
+const SEEDED = EXACT_COUNT_MAX + 205
+let s: TestServer
+let token: string
+
+const inbox = async (query: string): Promise<InboxPage> => {
+  const res = await s.app.inject({ url: `/api/recommend/campaigns/${CQ}/demands${query}`, headers: { authorization: `Bearer ${token}` } })
+  expect(res.statusCode).toBe(200)
+  return res.json()
+}
+
+beforeAll(async () => {
+  s = await startTestServer()
+  await seedInbox(s.db, SEEDED)
+  token = (await seedAccount(s.db, s.clock.now, { role: 'recommender', unit: INBOX_UNIT })).token
+}, 180_000) // a server, its migrations and 1,205 demands: slow on embedded PGlite on a busy machine
+afterAll(() => s.close())
+
+test('past the exact count the total is an estimate, flagged, in two significant figures', async () => {
+  const page = await inbox('')
+  expect(page.items).toHaveLength(20)
+  expect(page.totalEstimated).toBe(true)
+  expect(page.total).toBeGreaterThan(EXACT_COUNT_MAX)
+  // the table's statistics are fresh (the seeding analyses it): the estimate is close
+  expect(Math.abs(page.total - SEEDED)).toBeLessThanOrEqual(SEEDED * 0.2)
+  expect(page.total % 10).toBe(0)
+})
+
+test('a filter with fewer matches is counted exactly', async () => {
+  const [{ n }] = await s.db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM demands WHERE campaign_id = $1 AND recommender_unit = $2 AND status = 'recommended'`,
+    [CQ, INBOX_UNIT]
+  )
+  expect(n).toBeGreaterThan(0)
+  expect(n).toBeLessThanOrEqual(EXACT_COUNT_MAX)
+  const page = await inbox('?status=recommended')
+  expect(page).toMatchObject({ total: n, totalEstimated: false })
+})
+
+test('the last page gives the exact total, and an estimate never says fewer than a full page shows', async () => {
+  const lastPage = Math.ceil(SEEDED / 100)
+  const last = await inbox(`?pageSize=100&page=${lastPage}`)
+  expect(last.items).toHaveLength(SEEDED - (lastPage - 1) * 100)
+  expect(last).toMatchObject({ total: SEEDED, totalEstimated: false })
+
+  const before = await inbox(`?pageSize=100&page=${lastPage - 1}`)
+  expect(before.items).toHaveLength(100)
+  expect(before.totalEstimated).toBe(true)
+  expect(before.total).toBeGreaterThan((lastPage - 1) * 100)
+})
