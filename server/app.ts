@@ -4,15 +4,15 @@
  * and fakes of the edges (identity provider, WeChat, Alipay).
  */
 import fs from 'node:fs'
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import cookie from '@fastify/cookie'
 import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
 import { installSessionHook } from './auth/request-session'
 import type { Deps } from './deps'
-import { listCampaigns } from './campaigns'
-import { createIndexRenderer } from './first-paint'
+import { getCampaign, listCampaigns } from './campaigns'
+import { CAMPAIGN_PATH, createIndexRenderer, encodeHtml } from './first-paint'
 import { frameworkErrors, installErrorHandler, redactSecrets } from './errors'
 import { installConsentGate } from './account'
 import { accountRoutes } from './routes/account'
@@ -82,12 +82,18 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
 
   if (renderIndex) {
     // The first screen paints from HTML: the campaign list is in index.html before any script runs.
-    app.get('/', async (_req, reply) =>
-      reply
-        .type('text/html; charset=utf-8')
-        .header('cache-control', 'no-cache')
-        .send(renderIndex(await listCampaigns(deps.db, deps.clock()), deps.clock()))
-    )
+    const sendHtml = (req: FastifyRequest, reply: FastifyReply, status: number, html: string) => {
+      const { body, encoding } = encodeHtml(html, req.headers['accept-encoding'])
+      if (encoding) reply.header('content-encoding', encoding)
+      return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding').send(body)
+    }
+    app.get('/', async (req, reply) => sendHtml(req, reply, 200, renderIndex(await listCampaigns(deps.db, deps.clock()), deps.clock())))
+    // A campaign's page at its route's path: where a card of the snapshot links, opened before any script runs.
+    app.get<{ Querystring: { id?: string } }>(CAMPAIGN_PATH, async (req, reply) => {
+      const id = typeof req.query.id === 'string' ? req.query.id : ''
+      const detail = id ? await getCampaign(deps.db, id, deps.clock()) : null
+      return sendHtml(req, reply, detail ? 200 : 404, renderIndex.campaign(detail, deps.clock()))
+    })
     // Hashed assets are cached for good; the build's Brotli / gzip copies go to browsers that take them.
     await app.register(fastifyStatic, {
       root: deps.config.h5Dir,

@@ -1,13 +1,15 @@
 /**
  * The H5 first screen before any JavaScript runs: index.html with a plain HTML snapshot
- * of the campaign list and its critical CSS inlined. The app removes the snapshot when its
- * own list is on screen; an inline script removes it at once on any other route.
+ * of the campaign list (at /) or of one campaign (at its page's address) and the critical CSS
+ * inlined. The app removes the snapshot when its own screen is on it; an inline script
+ * removes it at once when the page opens on, or moves to, another route.
  */
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
+import zlib from 'node:zlib'
 import { countdown, formatCountdown, formatDate, formatDeadline } from '../types/time'
-import { CAMPAIGN_STATUS_LABELS, type CampaignSummary } from '../types/domain'
+import { CAMPAIGN_STATUS_LABELS, type CampaignDetail, type CampaignSummary } from '../types/domain'
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -24,7 +26,7 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint .fp-intro{padding:.2rem .1rem .6rem}
 #first-paint h1{display:block;margin:0;font-size:1rem;line-height:1.5;font-weight:600;color:#1f2329}
 #first-paint .fp-lead{display:block;margin:.1rem 0 0;padding-right:5.6rem;font-size:.65rem;color:#5c6470}
-#first-paint .fp-card{display:block;box-sizing:border-box;background:#fff;border-radius:.5rem;padding:.7rem;margin-bottom:.5rem;color:inherit;text-decoration:none;-webkit-tap-highlight-color:transparent}
+#first-paint .fp-card{display:block;box-sizing:border-box;background:#fff;border-radius:.5rem;padding:.7rem .7rem .6rem;margin-bottom:.5rem;color:inherit;text-decoration:none;-webkit-tap-highlight-color:transparent}
 #first-paint .fp-card:active{background:#f7f9fc}
 #first-paint .fp-top{display:flex;align-items:center;justify-content:space-between;margin-bottom:.4rem}
 #first-paint .fp-tags{display:flex;align-items:center}
@@ -33,27 +35,50 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint .fp-tag.demo{background:#fdf1e2;color:#a35400}
 #first-paint .fp-count{font-size:.65rem;color:#1a56a8;font-weight:500;font-variant-numeric:tabular-nums}
 #first-paint .fp-count.urgent{color:#a35400}
-#first-paint h2{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;margin:0 0 .2rem;font-size:.85rem;line-height:1.45;font-weight:600;color:#1f2329}
+#first-paint h2{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden;margin:0 0 .2rem;font-size:.8rem;line-height:1.45;font-weight:600;color:#1f2329}
 #first-paint .closed h2{color:#3a414c}
 #first-paint .fp-issuer{display:block;margin:0 0 .2rem;font-size:.65rem;color:#5c6470}
 #first-paint .fp-tagline{display:block;margin:0;font-size:.7rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 #first-paint .fp-foot{display:flex;justify-content:space-between;align-items:center;margin-top:.5rem;padding-top:.5rem;border-top:.025rem solid #e4e7ec}
-#first-paint .fp-deadline{font-size:.6rem;color:#646b76}#first-paint .fp-more{font-size:.65rem;color:#1a56a8}
+#first-paint .fp-deadline{font-size:.6rem;color:#5c6470}#first-paint .fp-more{font-size:.65rem;color:#1a56a8}
 #first-paint .fp-tabbar{position:relative;flex:none;height:50px;width:100%}
 #first-paint .fp-tabbar div{position:absolute;bottom:0;left:0;right:0;display:flex;align-items:center;background:#fff;border-top:.5px solid #c0bfc4;box-sizing:border-box}
 #first-paint .fp-tabbar span{flex:1;display:block;padding:5px 0 0;text-align:center;font-size:0}
 #first-paint .fp-tabbar img,#first-paint .fp-tabbar i{display:inline-block;width:27px;height:27px}
-#first-paint .fp-tabbar b{display:block;font-weight:400;font-size:10px;line-height:1.8;color:#5c6470}#first-paint .fp-tabbar .on b{color:#1a56a8}`
-
-/**
- * Removes the snapshot at once when the page opens on another route than the list, and when
- * a card is tapped before the app runs (the link changes the hash; the app opens that route).
- */
-const ROUTE_GUARD = `<script>(function(){function g(){var h=location.hash.replace(/^#\\/?/,'');if(h&&h.indexOf('pages/index/index')!==0){var e=document.getElementById('first-paint');e&&e.parentNode.removeChild(e);}}g();addEventListener('hashchange',g);})();</script>`
+#first-paint .fp-tabbar b{display:block;font-weight:400;font-size:10px;line-height:1.8;color:#5c6470}#first-paint .fp-tabbar .on b{color:#1a56a8}
+#first-paint .fp-hero{margin:-.6rem -.6rem .6rem;padding:.8rem .8rem 1rem;background:#1a56a8;color:#fff}
+#first-paint .fp-hero .fp-tags{margin-bottom:.4rem}
+#first-paint .fp-hero h1{margin-bottom:.3rem;font-size:1rem;color:#fff}
+#first-paint .fp-hero .fp-issuer{margin-bottom:.3rem;color:#fff;opacity:.85}
+#first-paint .fp-hero .fp-tagline{white-space:normal;font-size:.7rem;opacity:.95}
+#first-paint .fp-box{background:#fff;border-radius:.5rem;padding:.7rem;margin-bottom:.5rem}
+#first-paint .fp-deadlines{padding-top:.2rem;padding-bottom:.2rem}
+#first-paint .fp-deadlines div{display:flex;align-items:flex-start;padding:.5rem 0}
+#first-paint .fp-deadlines div+div{border-top:.025rem solid #e4e7ec}
+#first-paint dt{flex:none;width:3.4rem;font-size:.7rem;line-height:1.1rem;color:#5c6470}
+#first-paint dd{flex:1;margin:0;font-size:.65rem;color:#5c6470}
+#first-paint dd b{display:block;font-size:.75rem;line-height:1.1rem;font-weight:600;color:#1f2329}
+#first-paint dd i{display:block;margin-top:.1rem;font-style:normal;color:#1a56a8}#first-paint dd i.urgent{color:#a35400}#first-paint dd i.closed{color:#5c6470}
+#first-paint .fp-box h2{margin-bottom:.4rem;font-size:.8rem}
+#first-paint .fp-box p{margin:0 0 .4rem;font-size:.7rem;line-height:1.75}
+#first-paint .fp-box p:last-child{margin-bottom:0}`
 
 const DAY_MS = 86_400_000
-/** The H5 router's address of a campaign (hash routing, as src/services/navigation ROUTES.campaign). */
-export const campaignHref = (id: string) => `/#/pages/campaign/index?id=${encodeURIComponent(id)}`
+/** The H5 routes of the list and of a campaign (src/services/navigation ROUTES.home, ROUTES.campaign). */
+const LIST_ROUTE = 'pages/index/index'
+export const CAMPAIGN_PATH = '/pages/campaign/index'
+const campaignRoute = (id: string) => `${CAMPAIGN_PATH.slice(1)}?id=${encodeURIComponent(id)}`
+/** A card's link: the campaign's route as a path the server answers with that campaign's page. */
+export const campaignHref = (id: string) => `/${campaignRoute(id)}`
+
+/**
+ * Runs before the app. A campaign's page is served at its route's own path (a card's link,
+ * which works before any script); the app routes by hash, so that address becomes the hash
+ * route it names, without a reload. The snapshot (its route in data-route) is then removed
+ * at once when the page is on another route, or moves there before the app runs.
+ */
+const ROUTE_GUARD = `<script>(function(){var p=location.pathname;if(p!=='/'&&!location.hash)history.replaceState(history.state,'','/#'+p+location.search);function g(){var e=document.getElementById('first-paint'),r=e&&e.getAttribute('data-route'),h=location.hash.replace(/^#\\/?/,'')||'${LIST_ROUTE}';if(e&&h!==r&&(r!=='${LIST_ROUTE}'||h.indexOf(r+'?')!==0))e.parentNode.removeChild(e);}g();addEventListener('hashchange',g);})();</script>`
+
 
 /** The tab bar's icons (app.config.ts tabBar), from the build's copy, as data: URLs; none when absent. */
 export interface TabIcons {
@@ -68,16 +93,28 @@ const TABS = [
   ['profile', '我的']
 ] as const
 
+/** A campaign's status as its clock tells it (as the app's useCampaignClock): the countdown, when it opens, or 已截止. */
+function clockText(c: CampaignSummary, now: number): { text: string; urgent: boolean } {
+  const deadline = Date.parse(c.enterpriseDeadlineAt)
+  if (c.status === 'upcoming' && c.opensAt) return { text: `${formatDate(c.opensAt)}开始`, urgent: false }
+  if (c.status === 'closed') return { text: '已截止', urgent: false }
+  return { text: formatCountdown(countdown(deadline, now)), urgent: deadline - now < 3 * DAY_MS }
+}
+
+const tagsHtml = (c: CampaignSummary) =>
+  `<span class="fp-tags"><span class="fp-tag ${c.status}">${CAMPAIGN_STATUS_LABELS[c.status]}</span>${c.isDemo ? '<span class="fp-tag demo">演示</span>' : ''}</span>`
+
+/** The snapshot's frame: the page's panel, what it shows and the route it shows (the route guard reads it). */
+const frame = (route: string, page: string, after = '') =>
+  `<div id="first-paint" data-route="${escapeHtml(route)}"><div class="fp-panel"><div class="fp-page">${page}</div></div>${after}</div>${ROUTE_GUARD}`
+
 export function renderCampaignSnapshot(campaigns: CampaignSummary[], now: number, icons: TabIcons = {}): string {
   const cards = campaigns.map((c) => {
-    const deadline = Date.parse(c.enterpriseDeadlineAt)
-    // as the app's useCampaignClock: an upcoming campaign says when it opens, a closed one nothing
-    const text = c.status === 'upcoming' && c.opensAt ? `${formatDate(c.opensAt)}开始` : formatCountdown(countdown(deadline, now))
-    const urgent = c.status === 'open' && deadline - now < 3 * DAY_MS
-    const count = c.status === 'closed' ? '' : `<span class="fp-count${urgent ? ' urgent' : ''}">${escapeHtml(text)}</span>`
-    return `<a class="fp-card ${c.status}" href="${escapeHtml(campaignHref(c.id))}" data-campaign-id="${escapeHtml(c.id)}"><span class="fp-top"><span class="fp-tags"><span class="fp-tag ${c.status}">${CAMPAIGN_STATUS_LABELS[c.status]}</span>${
-      c.isDemo ? '<span class="fp-tag demo">演示</span>' : ''
-    }</span>${count}</span><h2>${escapeHtml(c.title)}</h2><span class="fp-issuer">${escapeHtml(c.issuer)}</span><span class="fp-tagline">${escapeHtml(
+    const clock = clockText(c, now)
+    const count = c.status === 'closed' ? '' : `<span class="fp-count${clock.urgent ? ' urgent' : ''}">${escapeHtml(clock.text)}</span>`
+    return `<a class="fp-card ${c.status}" href="${escapeHtml(campaignHref(c.id))}" data-campaign-id="${escapeHtml(c.id)}"><span class="fp-top">${tagsHtml(c)}${count}</span><h2>${escapeHtml(
+      c.title
+    )}</h2><span class="fp-issuer">${escapeHtml(c.issuer)}</span><span class="fp-tagline">${escapeHtml(
       c.tagline
     )}</span><span class="fp-foot"><span class="fp-deadline">填报截止 ${formatDeadline(c.enterpriseDeadlineAt)}</span><span class="fp-more" aria-hidden="true">查看 ›</span></span></a>`
   })
@@ -85,11 +122,33 @@ export function renderCampaignSnapshot(campaigns: CampaignSummary[], now: number
     const icon = icons[key] ? `<img src="${icons[key]}" alt="">` : '<i></i>'
     return `<span${i === 0 ? ' class="on"' : ''}>${icon}<b>${label}</b></span>`
   }).join('')
-  return (
-    `<div id="first-paint"><div class="fp-panel"><div class="fp-page"><div class="fp-intro"><h1>征集活动</h1><p class="fp-lead">选择一项征集，查看通知要求并在线填报技术创新需求</p></div>` +
-    `<div role="list">${cards.map((card) => `<div role="listitem">${card}</div>`).join('')}</div></div></div>` +
+  return frame(
+    LIST_ROUTE,
+    `<div class="fp-intro"><h1>征集活动</h1><p class="fp-lead">选择一项征集，查看通知要求并在线填报技术创新需求</p></div>` +
+      `<div role="list">${cards.map((card) => `<div role="listitem">${card}</div>`).join('')}</div>`,
     // the tab bar's place, until Taro's own stands there
-    `<div class="fp-tabbar" aria-hidden="true"><div>${tabs}</div></div></div>${ROUTE_GUARD}`
+    `<div class="fp-tabbar" aria-hidden="true"><div>${tabs}</div></div>`
+  )
+}
+
+/**
+ * A campaign's page as its card's link opens it before the app runs (or without scripts): the
+ * header, both deadlines and the whole notice summary (nothing to expand without a script), laid
+ * out as the app's campaign page begins.
+ */
+export function renderCampaignPageSnapshot(c: CampaignDetail, now: number): string {
+  const clock = clockText(c, now)
+  const tone = c.status === 'closed' ? 'closed' : clock.urgent ? 'urgent' : ''
+  const paragraphs = c.definition.summary
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+  return frame(
+    campaignRoute(c.id),
+    `<div class="fp-hero">${tagsHtml(c)}<h1>${escapeHtml(c.title)}</h1><span class="fp-issuer">${escapeHtml(c.issuer)}</span><span class="fp-tagline">${escapeHtml(c.tagline)}</span></div>` +
+      `<dl class="fp-box fp-deadlines" aria-label="截止时间"><div><dt>填报截止</dt><dd><b>${formatDeadline(c.enterpriseDeadlineAt)}</b><i class="${tone}">${escapeHtml(clock.text)}</i></dd></div>` +
+      `<div><dt>推荐截止</dt><dd><b>${formatDeadline(c.recommenderDeadlineAt)}</b>推荐单位在此前完成推荐</dd></div></dl>` +
+      `<div class="fp-box"><h2>通知摘要</h2>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>`
   )
 }
 
@@ -114,7 +173,10 @@ const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
 const sha256Source = (script: string) => `'sha256-${crypto.createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
 export interface IndexRenderer {
+  /** The page at /: the campaign list's snapshot, and the list itself for the app. */
   (campaigns: CampaignSummary[], now: number): string
+  /** The page at a campaign's path (campaignHref): its snapshot; without one (no such campaign) the app alone says so. */
+  campaign(detail: CampaignDetail | null, now: number): string
   /** CSP sources of the page's inline scripts (the build's and the route guard), by their hashes. */
   scriptHashes(): string[]
 }
@@ -146,7 +208,23 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
     const { head, tail, icons } = template()
     return head + renderCampaignSnapshot(campaigns, now, icons) + renderEmbeddedCampaigns(campaigns, now) + tail
   }
+  const campaign = (detail: CampaignDetail | null, now: number): string => {
+    const { head, tail } = template()
+    return head + (detail ? renderCampaignPageSnapshot(detail, now) : ROUTE_GUARD) + tail
+  }
   // every answer's CSP asks for these: a build without its index.html (yet) has no inline script
   const scriptHashes = () => (fs.existsSync(path.join(h5Dir, 'index.html')) ? template().hashes : [])
-  return Object.assign(render, { scriptHashes })
+  return Object.assign(render, { campaign, scriptHashes })
+}
+
+/**
+ * A page's HTML as the browser takes it: Brotli (a quick level: made per request), else gzip,
+ * else as it is. The embedded list and the snapshot shrink to about a fifth, which is the
+ * first paint's time on a slow line.
+ */
+export function encodeHtml(html: string, acceptEncoding: string | undefined): { body: Buffer | string; encoding?: 'br' | 'gzip' } {
+  const accepted = (acceptEncoding ?? '').toLowerCase()
+  if (/\bbr\b/.test(accepted)) return { body: zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' }
+  if (/\bgzip\b/.test(accepted)) return { body: zlib.gzipSync(html, { level: 6 }), encoding: 'gzip' }
+  return { body: html }
 }

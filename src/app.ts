@@ -8,6 +8,9 @@ import { enableKeyboardAccess } from './services/keyboard-access'
 import './app.scss'
 
 if (isH5()) enableKeyboardAccess()
+// H5: the campaign list's page ships in the app's own scripts (eager), so the first screen is not
+// a chain of page chunks fetched after them; the router's import of it then finds it at hand.
+if (process.env.TARO_ENV === 'h5') void import(/* webpackMode: "eager" */ './pages/index/index')
 // 关怀模式 as this device remembers it, before the first page renders
 restoreCareMode()
 // a changed agreement (403 CONSENT_REQUIRED) opens the agreements again

@@ -9,9 +9,12 @@
  *    CLS with the elements that shifted, TBT, TTI and the bytes transferred.
  * The built H5 app comes from H5_DIR (e.g. `OUTPUT_ROOT=dist-perf npm run build:h5` then
  * `H5_DIR=dist-perf/h5`), else a copy of dist/h5. Signed-in pages get the session cookie.
+ * BENCH_RUNS, BENCH_PORT, BENCH_URL and BENCH_REPORTS (a folder for every whole report): see main().
  */
+import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { campaignHref } from '../../server/first-paint'
 import { agreementsParam } from '../../types/agreements'
 import { loginAtProvider } from '../support/sign-in'
 import { completeProfile, signInOverHttp, submitDemand } from '../support/http-session'
@@ -66,7 +69,8 @@ async function targets(base: string): Promise<Target[]> {
   }
   return [
     { name: 'campaign list (visitor)', url: `${base}/` },
-    { name: 'campaign detail (visitor)', url: `${base}/#/pages/campaign/index?id=${CAMPAIGN}` },
+    // at the address the list's cards link to (server/first-paint.ts), its snapshot painted by the server
+    { name: 'campaign detail (visitor)', url: `${base}${campaignHref(CAMPAIGN)}` },
     { name: 'wizard step (ent-zhixin)', url: `${base}/#/packages/demand/pages/wizard/index?id=${draft.id}`, cookie: await h5Cookie(base, 'ent-zhixin') },
     {
       name: 'recommender inbox (rec-liangjiang, desktop)',
@@ -129,9 +133,15 @@ async function main() {
   const { default: desktopConfig } = await import('lighthouse/core/config/desktop-config.js')
   const chromeLauncher = await import('chrome-launcher')
   const h5Dir = process.env.H5_DIR ? path.resolve(process.env.H5_DIR) : undefined
-  const product = await startProduct(h5Dir ? { H5_DIR: h5Dir } : {})
+  // BENCH_PORT: the product there, its identity provider and Chromium's debugging port on the next two;
+  // BENCH_URL: a product already started as `npm start` does (its own H5_DIR), e.g. where a start takes long
+  const port = Number(process.env.BENCH_PORT) || undefined
+  const product = process.env.BENCH_URL
+    ? { url: process.env.BENCH_URL.replace(/\/$/, ''), close: async () => undefined }
+    : await startProduct(h5Dir ? { H5_DIR: h5Dir } : {}, port ? { port, idpPort: port + 1 } : {})
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM,
+    ...(port ? { port: port + 2 } : {}),
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync']
   })
   const lines: string[] = []
@@ -165,6 +175,12 @@ async function main() {
           }
           const run = read(lhr)
           runs.push(run)
+          // BENCH_REPORTS=dir: every run's whole report, for its diagnostics (LCP phases, unused JS, main-thread work)
+          if (process.env.BENCH_REPORTS) {
+            fs.mkdirSync(process.env.BENCH_REPORTS, { recursive: true })
+            const file = `${target.name.replace(/\W+/g, '-')}${method}-${i + 1}.json`
+            fs.writeFileSync(path.join(process.env.BENCH_REPORTS, file), JSON.stringify(lhr))
+          }
           console.log(
             `  ${target.name}, ${method}, run ${i + 1}: ${run.score}, LCP ${ms(run.lcp)} (${run.lcpElement}), CLS ${run.cls.toFixed(3)}, TBT ${ms(run.tbt)}, TTI ${ms(run.tti)}`
           )

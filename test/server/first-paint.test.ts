@@ -2,8 +2,8 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { campaignHref, createIndexRenderer, EMBEDDED_ID, renderCampaignSnapshot } from '../../server/first-paint'
-import type { CampaignSummary } from '../../types/domain'
+import { campaignHref, createIndexRenderer, EMBEDDED_ID, renderCampaignPageSnapshot, renderCampaignSnapshot } from '../../server/first-paint'
+import type { CampaignDetail, CampaignSummary } from '../../types/domain'
 import { startTestServer } from '../support/app'
 
 const campaign: CampaignSummary = {
@@ -41,21 +41,33 @@ describe('first paint of the H5 campaign list', () => {
     expect(html).toMatch(/<style>#first-paint\{.*<\/style><\/head>/s)
     // the app's stylesheet no longer holds back the snapshot's paint: it comes after it
     expect(html).toMatch(
-      /<div id="first-paint">.*<\/div><script>.*<\/script><script type="application\/json" id="campaigns-data">.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s
+      /<div id="first-paint" data-route="pages\/index\/index">.*<\/div><script>.*<\/script><script type="application\/json" id="campaigns-data">.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><\/body>/s
     )
     expect(html).toMatch(/<head>.*<script defer src="\/js\/app.js"><\/script>.*<\/head>/s)
     fs.rmSync(dir, { recursive: true })
   })
 
-  it("makes each card a link to the campaign's page in the H5 router, working before any script runs", () => {
+  it("makes each card a link to the campaign's page, at its route's own path, working before any script runs", () => {
     const html = renderCampaignSnapshot([campaign, { ...campaign, id: 'a b&c' }], now)
     const links = [...html.matchAll(/<a class="fp-card[^"]*" href="([^"]+)"/g)].map((m) => m[1])
-    expect(links).toEqual(['/#/pages/campaign/index?id=x', '/#/pages/campaign/index?id=a%20b%26c'])
-    expect(campaignHref('x')).toBe('/#/pages/campaign/index?id=x') // = src/services/navigation ROUTES.campaign, hash-routed
+    expect(links).toEqual(['/pages/campaign/index?id=x', '/pages/campaign/index?id=a%20b%26c'])
+    expect(campaignHref('x')).toBe('/pages/campaign/index?id=x') // = src/services/navigation ROUTES.campaign
     // the tab bar has its place from the first paint, the list tab current
     expect(html).toMatch(/<div class="fp-tabbar" aria-hidden="true"><div><span class="on">.*征集活动.*消息.*我的.*<\/div><\/div>/s)
-    // a tap before the app runs changes the hash: the guard then takes the snapshot away
+    // the snapshot names its route; a tap before the app runs changes the route: the guard then takes the snapshot away
+    expect(html).toMatch(/^<div id="first-paint" data-route="pages\/index\/index">/)
     expect(html).toMatch(/<script>.*addEventListener\('hashchange'.*<\/script>$/s)
+  })
+
+  it("renders a campaign's page at that path: header, both deadlines and the whole summary, as text", () => {
+    const detail = { ...campaign, definition: { summary: '第一段<b>。\n\n第二段。' } } as unknown as CampaignDetail
+    const html = renderCampaignPageSnapshot(detail, now)
+    expect(html).toMatch(/^<div id="first-paint" data-route="pages\/campaign\/index\?id=x">/)
+    expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62;征集</h1>')
+    expect(html).toContain('<b>2025年7月20日 24:00</b><i class="">剩 12 天 14 小时</i>')
+    expect(html).toContain('<b>2025年7月25日 24:00</b>推荐单位在此前完成推荐')
+    expect(html).toContain('<p>第一段&#60;b&#62;。</p><p>第二段。</p>')
+    expect(html).toContain('<span class="fp-tag demo">演示</span>')
   })
 
   it('embeds the list and the server clock as JSON that is not run, so the app does not fetch them again', () => {
@@ -68,6 +80,29 @@ describe('first paint of the H5 campaign list', () => {
     expect(block).not.toBeNull()
     expect(JSON.parse(block![1])).toEqual({ campaigns: [hostile], now })
     expect(html).not.toContain('<script>alert(1)')
+  })
+
+  it("answers a campaign's path with its page's snapshot (the card's link), and an unknown one with 404 and the app alone", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body><div id="app"></div><script defer src="/js/app.js"></script></body></html>')
+    const s = await startTestServer({ env: { H5_DIR: dir } })
+    try {
+      const { campaigns: list } = JSON.parse((await s.app.inject({ method: 'GET', url: '/api/campaigns' })).body) as { campaigns: CampaignSummary[] }
+      expect(list.length).toBeGreaterThan(0)
+      const res = await s.app.inject({ method: 'GET', url: campaignHref(list[0].id) })
+      expect(res.statusCode).toBe(200)
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8')
+      expect(res.body).toContain(`data-route="pages/campaign/index?id=${encodeURIComponent(list[0].id)}"`)
+      expect(res.body).toContain('通知摘要')
+      expect(res.body).toMatch(/<div id="app"><\/div><script defer src="\/js\/app.js"><\/script>/)
+      const missing = await s.app.inject({ method: 'GET', url: campaignHref('no-such-campaign') })
+      expect(missing.statusCode).toBe(404)
+      expect(missing.body).not.toContain('id="first-paint"')
+      expect(missing.body).toMatch(/<script>.*history\.replaceState.*<\/script><div id="app"><\/div>/s)
+    } finally {
+      await s.close()
+      fs.rmSync(dir, { recursive: true })
+    }
   })
 
   it('serves the page under a CSP whose scripts are its own files and its inline scripts by hash, never unsafe-inline', async () => {

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { freePort } from './idp'
 
 const ROOT = path.join(__dirname, '../..')
@@ -66,7 +66,7 @@ export async function startProduct(
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
-  const deadline = Date.now() + 90_000
+  const deadline = Date.now() + 180_000 // a loaded 2-core machine can take minutes to compile and migrate
   for (;;) {
     try {
       if ((await fetch(`${url}/api/health`)).ok) break
@@ -139,15 +139,40 @@ export function productAndBrowser(): { product: Product; browser: Browser } {
   return running
 }
 
-/** A phone: 375×812, touch, Chinese. */
-export function phoneContext(browser: Browser): Promise<BrowserContext> {
+/**
+ * A script (a bench, the screenshots) with the product and Chromium: both started, `script` run,
+ * both stopped even when it fails; a failure is printed and the process exits 1.
+ */
+export function runWithProductAndBrowser(
+  script: (product: Product, browser: Browser) => Promise<void>,
+  env: Record<string, string> = {},
+  opts: { port?: number; idpPort?: number } = {}
+): void {
+  const run = async () => {
+    const [product, browser] = await Promise.all([startProduct(env, opts), launchBrowser()])
+    try {
+      await script(product, browser)
+    } finally {
+      await browser.close()
+      await product.close()
+    }
+  }
+  run().catch((e) => {
+    console.error(e)
+    process.exit(1)
+  })
+}
+
+/** A phone: 375×812, touch, Chinese (`options` on top, e.g. javaScriptEnabled: false). */
+export function phoneContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({
     viewport: { width: 375, height: 812 },
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai'
+    timezoneId: 'Asia/Shanghai',
+    ...options
   })
 }
 

@@ -5,11 +5,14 @@ import { openPage, ROUTES } from '../../services/navigation'
 import { getCampaignWithClock } from './api/get-campaign'
 import { CampaignDetailView } from './components'
 import { StartDemandBar } from './components/start-demand'
+import { useFirstPaintHandover } from './first-paint'
 import { useCampaignShare } from './use-campaign-share'
 
 export function CampaignDetailScreen({ id }: { id: string | undefined }) {
   const state = useAsync(() => loadById(id, '征集活动', getCampaignWithClock), [id])
   useCampaignShare(state.data)
+  // H5: the server's snapshot of this page (its path opened from a card of the list's snapshot)
+  useFirstPaintHandover(state.status !== 'loading')
   return (
     <View className='page'>
       <AsyncView

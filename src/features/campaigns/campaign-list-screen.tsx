@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CareSwitch } from '../../components/care-switch'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
@@ -8,6 +8,7 @@ import { openPage, ROUTES } from '../../services/navigation'
 import { takeEmbeddedCampaigns } from './api/embedded-campaigns'
 import { getCampaignsWithClock } from './api/get-campaigns'
 import { CampaignList } from './components'
+import { useFirstPaintHandover } from './first-paint'
 import './components/campaigns.scss'
 
 export interface CampaignListScreenProps {
@@ -22,10 +23,7 @@ export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScre
   const [embedded] = useState(takeEmbeddedCampaigns)
   const campaigns = useAsync(() => getCampaignsWithClock().finally(() => onRefreshed?.()), [], embedded ?? undefined)
   useRefreshOnKey(refreshKey, campaigns.refresh)
-  // H5: the server painted a plain snapshot of this list before the app loaded; ours is on screen now.
-  useEffect(() => {
-    if (process.env.TARO_ENV === 'h5' && campaigns.status !== 'loading') document.getElementById('first-paint')?.remove()
-  }, [campaigns.status])
+  useFirstPaintHandover(campaigns.status !== 'loading')
   return (
     <View className='page campaign-list-screen'>
       <View className='campaign-list-screen__intro'>

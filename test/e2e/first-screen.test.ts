@@ -1,0 +1,120 @@
+/**
+ * The H5 first screen as a phone meets it (issue 14), in the checks that hold under any load:
+ *  - a card of the server's snapshot opens its campaign with no script at all, and, tapped
+ *    before the app's script has run, opens it too and the app then takes over on that page;
+ *  - the app takes over without moving anything: the snapshot's cards and tab bar stand where
+ *    the app's own then stand, and the layout shifts the browser reports stay under 0.05;
+ *  - a visitor's first screen has no failed request and no console error.
+ * Timings are Lighthouse's business (npm run bench:lighthouse), not this file's.
+ */
+import type { Page, Route } from 'playwright-core'
+import { phoneContext, productAndBrowser } from '../support/product'
+
+const running = productAndBrowser()
+
+/**
+ * The app's scripts held back until `release()`: the page as a phone sees it before they arrive
+ * (open it with `waitUntil: 'commit'`: its load event waits for them).
+ */
+async function holdScripts(page: Page): Promise<() => void> {
+  let release!: () => void
+  const released = new Promise<void>((resolve) => (release = resolve))
+  await page.route(/\/js\/[^?]*\.js$/, async (route: Route) => {
+    await released
+    // a request of a page left meanwhile is gone
+    await route.continue().catch(() => undefined)
+  })
+  return release
+}
+
+/** Every layout shift not caused by input, from the page's first frame on, with what moved. */
+async function recordShifts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    type Shift = PerformanceEntry & { value: number; hadRecentInput: boolean; sources: Array<{ node?: Node | null }> }
+    const shifts: Array<{ value: number; moved: string[] }> = []
+    ;(window as unknown as { __shifts: typeof shifts }).__shifts = shifts
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as Shift[]) {
+        if (!e.hadRecentInput) shifts.push({ value: e.value, moved: e.sources.map((s) => (s.node instanceof Element ? `${s.node.tagName}.${s.node.className}` : String(s.node?.nodeName))) })
+      }
+    }).observe({ type: 'layout-shift', buffered: true })
+  })
+}
+
+const shiftsOf = (page: Page) => page.evaluate(() => (window as unknown as { __shifts: Array<{ value: number; moved: string[] }> }).__shifts)
+const cls = (shifts: Array<{ value: number }>) => shifts.reduce((sum, s) => sum + s.value, 0)
+
+type Box = { x: number; y: number; width: number; height: number }
+const boxes = (page: Page, selector: string) =>
+  page.locator(selector).evaluateAll((els) =>
+    els.map((el) => {
+      const r = el.getBoundingClientRect()
+      return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) }
+    })
+  )
+/** Boxes within a pixel of each other (sub-pixel rounding between the two renderings). */
+const near = (a: Box[], b: Box[]) => a.length === b.length && a.every((box, i) => (['x', 'y', 'width', 'height'] as const).every((k) => Math.abs(box[k] - b[i][k]) <= 1))
+
+it('a card opens its campaign with no script at all', async () => {
+  const context = await phoneContext(running.browser, { javaScriptEnabled: false })
+  const page = await context.newPage()
+  await page.goto(`${running.product.url}/`)
+  const card = page.locator('#first-paint a.fp-card').first()
+  const title = await card.locator('h2').textContent()
+  expect(title).toBeTruthy()
+  await card.tap()
+  await page.waitForURL(/\/pages\/campaign\/index\?id=/)
+  expect(await page.locator('#first-paint h1').textContent()).toBe(title)
+  expect(await page.locator('#first-paint').getByText('通知摘要').isVisible()).toBe(true)
+  expect(await page.locator('#first-paint').getByText('填报截止', { exact: true }).isVisible()).toBe(true)
+  await context.close()
+}, 60_000)
+
+it("a card tapped before the app's script has run opens the campaign, and the app takes over there without a shift", async () => {
+  const context = await phoneContext(running.browser)
+  const page = await context.newPage()
+  await recordShifts(page)
+  const release = await holdScripts(page)
+  await page.goto(`${running.product.url}/`, { waitUntil: 'commit' })
+  const card = page.locator('#first-paint a.fp-card').first()
+  const title = await card.locator('h2').textContent()
+  await card.tap()
+  // the campaign's page from the server, at the hash route the app will read
+  await page.waitForURL(/\/#\/pages\/campaign\/index\?id=/, { waitUntil: 'commit' })
+  expect(await page.locator('#first-paint h1').textContent()).toBe(title)
+  release()
+  await page.locator('#first-paint').waitFor({ state: 'detached', timeout: 60_000 })
+  expect(await page.locator('.campaign-detail__title').textContent()).toBe(title)
+  await page.waitForTimeout(500)
+  const shifts = await shiftsOf(page)
+  expect({ cls: cls(shifts) <= 0.05, shifts }).toEqual({ cls: true, shifts })
+  await context.close()
+}, 120_000)
+
+it('the app takes over the list without moving a card or the tab bar, with no failed request or console error', async () => {
+  const context = await phoneContext(running.browser)
+  const page = await context.newPage()
+  const problems: string[] = []
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`))
+  page.on('response', (r) => r.status() >= 400 && problems.push(`${r.status()} ${r.url()}`))
+  await recordShifts(page)
+  const release = await holdScripts(page)
+  await page.goto(`${running.product.url}/`, { waitUntil: 'commit' })
+  await page.locator('#first-paint .fp-tabbar').waitFor()
+  const snapshotCards = await boxes(page, '#first-paint .fp-card')
+  const snapshotTabBar = await boxes(page, '#first-paint .fp-tabbar > div')
+  expect(snapshotCards.length).toBeGreaterThan(0)
+  release()
+  await page.locator('#first-paint').waitFor({ state: 'detached', timeout: 60_000 })
+  await page.locator('.taro-tabbar__container').waitFor()
+  // the badge, fonts and anything late have had their moment
+  await page.waitForTimeout(1000)
+  const appCards = await boxes(page, '.campaign-item')
+  const appTabBar = await boxes(page, '.taro-tabbar__tabbar')
+  expect({ cards: near(snapshotCards, appCards), snapshotCards, appCards }).toEqual({ cards: true, snapshotCards, appCards })
+  expect({ tabBar: near(snapshotTabBar, appTabBar), snapshotTabBar, appTabBar }).toEqual({ tabBar: true, snapshotTabBar, appTabBar })
+  const shifts = await shiftsOf(page)
+  expect({ cls: cls(shifts) <= 0.05, shifts }).toEqual({ cls: true, shifts })
+  expect(problems).toEqual([])
+  await context.close()
+}, 120_000)
