@@ -15,11 +15,10 @@ import {
   saveDraft,
   submitDemand
 } from '../demands'
-import { enterpriseUploadField, ownAttachment, receiveUpload, sendAttachment, storeEnterpriseUpload } from '../files'
-import { hit } from '../rate-limit'
+import { enterpriseUploadField, ownAttachment, sendAttachment, storeEnterpriseUpload } from '../files'
 import { CampaignIdParams, Described, Download, IdParams, replies, Uuid } from '../schemas/common'
 import {
-  AttachmentRefSchema,
+  CreatedDemandSchema,
   DemandListItemSchema,
   DemandSchema,
   DemandVersionSchema,
@@ -27,12 +26,13 @@ import {
   SaveResultSchema
 } from '../schemas/domain'
 import { requireSession } from './guards'
+import { upload, UploadSchema } from './uploads'
 
 /** Path and query values arrive as text; numbers are checked as digits, then converted. */
 const VersionNumber = Type.String({ pattern: '^[1-9][0-9]{0,5}$' })
 
 export const demandRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const { db, clock, config } = deps
+  const { db, clock } = deps
   const enterprise = (request: FastifyRequest) => requireSession(request, 'enterprise')
 
   /** The signed-in enterprise's own demands, newest first. */
@@ -40,8 +40,15 @@ export const demandRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
     demands: await listOwnDemands(db, requireSession(request))
   }))
 
-  app.post('/api/campaigns/:id/demands', { schema: { params: CampaignIdParams, response: replies(DemandSchema, 201) } }, async (request, reply) =>
-    reply.status(201).send(await createDemand(db, enterprise(request), request.params.id, clock()))
+  /**
+   * Starts a demand; `?fromDemandId=` copies what means the same from one of the enterprise's own
+   * demands (any campaign), and the reply then carries the carry-over report (types/carry-over.ts).
+   */
+  app.post(
+    '/api/campaigns/:id/demands',
+    { schema: { params: CampaignIdParams, querystring: Type.Object({ fromDemandId: Type.Optional(Uuid) }), response: replies(CreatedDemandSchema, 201) } },
+    async (request, reply) =>
+      reply.status(201).send(await createDemand(db, enterprise(request), request.params.id, clock(), request.query.fromDemandId))
   )
 
   /** The status page: timeline, current step, what the enterprise can do now and until when. */
@@ -106,23 +113,8 @@ export const demandRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (ap
    * `maxFiles` files, the demand's `uploadMaxBytesPerDemand` bytes, a file nothing refers to
    * making way for a new one (files.ts); and each person's uploads per 10 minutes.
    */
-  app.post(
-    '/api/demands/:id/attachments',
-    {
-      schema: {
-        params: IdParams,
-        querystring: Type.Object({ field: Type.String({ maxLength: 100 }) }),
-        response: replies(AttachmentRefSchema, 201)
-      }
-    },
-    async (request, reply) => {
-      const session = enterprise(request)
-      await hit(db, `upload:user:${session.userId}`, config.userLimits.uploads, clock())
-      const field = await enterpriseUploadField(db, session, request.params.id, request.query.field, clock())
-      // Read and checked by content, size and zip structure (files.ts, shared with the recommending unit's uploads).
-      const file = await receiveUpload(request, field)
-      return reply.status(201).send(await storeEnterpriseUpload(db, session, request.params.id, field, file, config.uploadMaxBytesPerDemand, clock()))
-    }
+  app.post('/api/demands/:id/attachments', { schema: UploadSchema }, async (request, reply) =>
+    reply.status(201).send(await upload(request, deps, enterprise(request), enterpriseUploadField, storeEnterpriseUpload))
   )
 
   app.get('/api/attachments/:id', { schema: { params: IdParams, response: replies(Download) } }, async (request, reply) =>

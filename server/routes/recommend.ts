@@ -6,16 +6,14 @@
 import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
-import { Type } from 'typebox'
+import { Type, type Static, type TSchema } from 'typebox'
 import type { BureauOverview, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../types/recommend'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
-import { receiveUpload, sendAttachment } from '../files'
-import { hit } from '../rate-limit'
+import { sendAttachment } from '../files'
 import {
   INBOX_SORTS,
   REASON_MAX,
-  bureauOverview,
   getRanking,
   getReviewDemand,
   openForReview,
@@ -34,10 +32,11 @@ import {
   storeRecommenderFile,
   type Reviewer
 } from '../recommend'
+import { bureauOverview } from '../overview'
 import { XLSX_TYPE, planExport, writeSummary } from '../summary-export'
 import { Described, Download, IdParams, replies, Uuid } from '../schemas/common'
-import { AttachmentRefSchema } from '../schemas/domain'
 import { requireSession } from './guards'
+import { upload, UploadSchema } from './uploads'
 
 const Slug = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$' })
 const Statuses = Type.Enum(['submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected'])
@@ -46,6 +45,20 @@ const CampaignParams = Type.Object({ campaignId: Slug })
 const UnitQuery = Type.Object({ unit: Type.Optional(Slug) })
 const Reason = Type.String({ maxLength: REASON_MAX * 2 })
 const ReasonBody = Type.Object({ reason: Reason })
+/** The unit's answers to the recommender fields and the 重点推荐 mark; no body: neither. */
+const RecommendBody = Type.Union([
+  Type.Object(
+    {
+      answers: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { maxProperties: 100 })),
+      keyRecommended: Type.Optional(Type.Boolean())
+    },
+    { additionalProperties: false }
+  ),
+  Type.Null()
+])
+const KeyMarkBody = Type.Object({ keyRecommended: Type.Boolean() }, { additionalProperties: false })
+const OutcomeBody = Type.Object({ selected: Type.Boolean(), reason: Type.Optional(Reason) })
+const DeliverablesBody = Type.Object({ received: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50, uniqueItems: true }) }, { additionalProperties: false })
 const Review = replies(Described<ReviewDemand>())
 const RankingReply = replies(Described<Ranking>())
 
@@ -60,7 +73,7 @@ function reviewer(request: FastifyRequest, roles: Role[] = ['recommender', 'bure
 }
 
 export const recommendRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app, { deps }) => {
-  const { db, clock, config } = deps
+  const { db, clock } = deps
 
   /** Campaigns where the unit recommends (the bureau: that it issued), with counts and days left. */
   app.get('/api/recommend/campaigns', { schema: { response: replies(Type.Object({ campaigns: Described<ReviewCampaign[]>() })) } }, async (request) => ({ campaigns: await listReviewCampaigns(db, reviewer(request), clock()) }))
@@ -115,7 +128,7 @@ export const recommendRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
   app.get(
     '/api/recommend/campaigns/:campaignId/overview',
     { schema: { params: CampaignParams, response: replies(Described<BureauOverview>()) } },
-    async (request) => bureauOverview(db, reviewer(request, ['bureau']), request.params.campaignId)
+    async (request) => bureauOverview(db, reviewer(request, ['bureau']), request.params.campaignId, clock())
   )
 
   /** The summary sheet (汇总表), streamed as xlsx. */
@@ -123,7 +136,7 @@ export const recommendRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     '/api/recommend/campaigns/:campaignId/export',
     { schema: { params: CampaignParams, querystring: UnitQuery, response: replies(Download) } },
     async (request, reply) => {
-      const plan = await planExport(db, reviewer(request), request.params.campaignId, request.query.unit)
+      const plan = await planExport(db, reviewer(request), request.params.campaignId, clock(), request.query.unit)
       const out = new PassThrough()
       writeSummary(db, plan, out).catch((err) => {
         request.log.error({ err }, 'summary export failed')
@@ -158,106 +171,45 @@ export const recommendRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async 
     similar: await similarDemands(db, reviewer(request), request.params.id)
   }))
 
-  app.post(
-    '/api/recommend/demands/:id/return',
-    { schema: { params: IdParams, body: ReasonBody, response: Review } },
-    async (request) => returnDemand(db, reviewer(request, ['recommender']), request.params.id, request.body.reason, clock())
-  )
+  /**
+   * A reviewer's action on one demand, `method /api/recommend/demands/:id/<action>`: its body, who
+   * may take it, and the domain call; the reply is the demand as the reviewer now sees it.
+   */
+  function reviewAction<B extends TSchema>(
+    method: 'POST' | 'PUT',
+    action: string,
+    body: B,
+    roles: Role[],
+    act: (viewer: Reviewer, id: string, body: Static<B>, now: number) => Promise<ReviewDemand>
+  ) {
+    app.route({
+      method,
+      url: `/api/recommend/demands/:id/${action}`,
+      schema: { params: IdParams, body, response: Review },
+      handler: async (request) => act(reviewer(request, roles), request.params.id, request.body as Static<B>, clock())
+    })
+  }
 
+  reviewAction('POST', 'return', ReasonBody, ['recommender'], (viewer, id, body, now) => returnDemand(db, viewer, id, body.reason, now))
   /**
    * Recommends, with the unit's answers to the campaign's recommender fields and sign-off
    * opinions (`signoff:<id>`), and the 重点推荐 mark. Without a body: no answers, no mark.
    */
-  app.post(
-    '/api/recommend/demands/:id/recommend',
-    {
-      schema: {
-        params: IdParams,
-        body: Type.Union([
-          Type.Object(
-            {
-              answers: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { maxProperties: 100 })),
-              keyRecommended: Type.Optional(Type.Boolean())
-            },
-            { additionalProperties: false }
-          ),
-          Type.Null()
-        ]),
-        response: Review
-      }
-    },
-    async (request) => recommendDemand(db, reviewer(request, ['recommender']), request.params.id, clock(), request.body ?? {})
-  )
-
+  reviewAction('POST', 'recommend', RecommendBody, ['recommender'], (viewer, id, body, now) => recommendDemand(db, viewer, id, now, body ?? {}))
   /** Sets or clears the 重点推荐 mark of a recommended demand. */
-  app.put(
-    '/api/recommend/demands/:id/key-mark',
-    {
-      schema: {
-        params: IdParams,
-        body: Type.Object({ keyRecommended: Type.Boolean() }, { additionalProperties: false }),
-        response: Review
-      }
-    },
-    async (request) => setKeyMark(db, reviewer(request, ['recommender']), request.params.id, request.body.keyRecommended, clock())
-  )
-
+  reviewAction('PUT', 'key-mark', KeyMarkBody, ['recommender'], (viewer, id, body, now) => setKeyMark(db, viewer, id, body.keyRecommended, now))
   /** The offline deliverables (paper copies, stamped originals) the unit has received for the demand: the whole list. */
-  app.put(
-    '/api/recommend/demands/:id/deliverables',
-    {
-      schema: {
-        params: IdParams,
-        body: Type.Object(
-          { received: Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50, uniqueItems: true }) },
-          { additionalProperties: false }
-        ),
-        response: Review
-      }
-    },
-    async (request) => setDeliverables(db, reviewer(request, ['recommender']), request.params.id, request.body.received, clock())
-  )
+  reviewAction('PUT', 'deliverables', DeliverablesBody, ['recommender'], (viewer, id, body, now) => setDeliverables(db, viewer, id, body.received, now))
+  reviewAction('POST', 'not-recommend', ReasonBody, ['recommender'], (viewer, id, body, now) => notRecommendDemand(db, viewer, id, body.reason, now))
+  /** The bureau's outcome: 入选 (selected: true) or 未入选. */
+  reviewAction('POST', 'outcome', OutcomeBody, ['bureau'], (viewer, id, body, now) => recordOutcome(db, viewer, id, body.selected, body.reason ?? '', now))
 
   /**
    * Uploads one file for a recommender attachments field (a stamped 推荐表): checked exactly
    * as the enterprise's uploads are (server/files.ts: content sniffing, size, zip structure),
    * stored as the unit's; the reply is the reference to put into the recommend's answers.
    */
-  app.post(
-    '/api/recommend/demands/:id/attachments',
-    {
-      schema: {
-        params: IdParams,
-        querystring: Type.Object({ field: Type.String({ maxLength: 100 }) }),
-        response: replies(AttachmentRefSchema, 201)
-      }
-    },
-    async (request, reply) => {
-      const viewer = reviewer(request, ['recommender'])
-      await hit(db, `upload:user:${viewer.userId}`, config.userLimits.uploads, clock())
-      const field = await recommenderUploadField(db, viewer, request.params.id, request.query.field, clock())
-      const file = await receiveUpload(request, field)
-      return reply.status(201).send(await storeRecommenderFile(db, viewer, request.params.id, field, file, config.uploadMaxBytesPerDemand, clock()))
-    }
-  )
-
-  app.post(
-    '/api/recommend/demands/:id/not-recommend',
-    { schema: { params: IdParams, body: ReasonBody, response: Review } },
-    async (request) => notRecommendDemand(db, reviewer(request, ['recommender']), request.params.id, request.body.reason, clock())
-  )
-
-  /** The bureau's outcome: 入选 (selected: true) or 未入选. */
-  app.post(
-    '/api/recommend/demands/:id/outcome',
-    {
-      schema: {
-        params: IdParams,
-        body: Type.Object({ selected: Type.Boolean(), reason: Type.Optional(Reason) }),
-        response: Review
-      }
-    },
-    async (request) =>
-      recordOutcome(db, reviewer(request, ['bureau']), request.params.id, request.body.selected, request.body.reason ?? '', clock())
+  app.post('/api/recommend/demands/:id/attachments', { schema: UploadSchema }, async (request, reply) =>
+    reply.status(201).send(await upload(request, deps, reviewer(request, ['recommender']), recommenderUploadField, storeRecommenderFile))
   )
 }

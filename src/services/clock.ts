@@ -24,7 +24,8 @@ interface Sync {
 let last: Sync | null = null
 let pending: Promise<void> | null = null
 
-function monotonicNow(): number {
+/** The monotonic clock (performance.now), which a changed phone date does not move. */
+export function monotonicNow(): number {
   const perf = (globalThis as { performance?: { now?: () => number } }).performance
   return typeof perf?.now === 'function' ? perf.now() : Date.now()
 }

@@ -5,6 +5,7 @@
 import type { Me } from '../../types/domain'
 import { adoptAccountCareMode } from './care-mode'
 import { http, isApiError, setCsrfToken } from './http'
+import { invalidate } from './query'
 import { clearToken, setToken } from './token'
 
 let current: Me | null = null
@@ -35,6 +36,7 @@ export function currentMe(): Me | null {
 export function startTokenSession(token: string, expiresAt?: string): void {
   setToken(token, expiresAt)
   current = null
+  invalidate() // another person's data may be cached
 }
 
 /** Ends the session on the server and forgets it here, even when the server is unreachable. */
@@ -45,5 +47,6 @@ export async function signOut(): Promise<void> {
     clearToken()
     setCsrfToken(undefined)
     current = null
+    invalidate()
   }
 }

@@ -131,6 +131,8 @@ describe('账号与数据', () => {
     expect(modal).not.toHaveBeenCalled()
     expect(await status(token, '/api/profile')).toBe(200)
 
+    // Taro's <input> inside its web component appears once the component has rendered
+    await eventually(() => expect(container.querySelector('.account__delete input')).not.toBeNull())
     const input = container.querySelector('.account__delete input') as HTMLInputElement
     act(() => {
       input.value = '注销'

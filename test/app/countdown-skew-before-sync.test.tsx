@@ -1,35 +1,17 @@
-/**
- * The phone's clock is wrong: countdowns still follow the server. The jsdom clock is set
- * 30 days ahead, further than any demo deadline, so a countdown drawn from the phone's
- * clock would say 已截止; drawn from the server's clock it still counts down.
- */
+/** The phone's clock is wrong: countdowns still follow the server, also when it was wrong before the server time was fetched. */
 import { render } from '@tarojs/test-utils-react/dist/pure'
-import { countdown, formatCountdown } from '../../types/time'
-import type { CampaignSummary } from '../../types/domain'
+import { countdown } from '../../types/time'
 import { CampaignListScreen } from '../../src/features/campaigns'
+import { expectedNow, openDemo, setPhoneClock, SKEW } from './support/countdown-skew'
 import { eventually } from './support/eventually'
-import { serverGet, serverTime } from './support/server'
-
-const DAY = 86_400_000
-const SKEW = 30 * DAY
-
-async function expectedNow(deadline: number): Promise<string[]> {
-  const now = await serverTime()
-  return [formatCountdown(countdown(deadline, now)), formatCountdown(countdown(deadline, now - 1500))]
-}
-
-afterEach(() => {
-  jest.useRealTimers()
-})
+import { serverTime } from './support/server'
 
 it('counts down from server time when the phone clock is days ahead (skewed before the server time is fetched)', async () => {
-  const { campaigns } = await serverGet<{ campaigns: CampaignSummary[] }>('/api/campaigns')
-  const demo = campaigns.find((c) => c.isDemo && c.status === 'open')!
-  const deadline = Date.parse(demo.enterpriseDeadlineAt)
+  const { demo, deadline } = await openDemo()
   expect(deadline - (await serverTime())).toBeLessThan(SKEW) // the skew passes the deadline
 
   // The phone’s clock runs 30 days ahead; timers still run in real time.
-  jest.useFakeTimers({ now: Date.now() + SKEW, advanceTimers: true, doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] })
+  setPhoneClock(Date.now() + SKEW)
   expect(countdown(deadline, Date.now()).done).toBe(true) // what the phone's clock alone would say
 
   const { container } = render(<CampaignListScreen />, {})

@@ -14,18 +14,7 @@ import { DemandScreen, InboxScreen, OverviewScreen, RankingScreen } from '../../
 import { signInOverHttp, type ApiSession } from '../support/http-session'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
-import {
-  CLOSED,
-  DEMO,
-  enterprises,
-  farmAnswers,
-  mcuAnswers,
-  robotAnswers,
-  signInApp,
-  startOwnServer,
-  submitDemand,
-  type OwnServer
-} from './support/recommend'
+import { CLOSED, DEMO, enterprises, farmAnswers, mcuAnswers, robotAnswers, signInApp, startOwnServer, submitDemand, type OwnServer } from './support/recommend'
 
 let server: OwnServer
 let colleague: ApiSession // rec-liangjiang in another session: the colleague at the next desk

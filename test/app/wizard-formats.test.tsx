@@ -12,6 +12,7 @@ import { WizardPreview } from '../../src/features/wizard/preview'
 import { inputTypeFor } from '../../src/features/wizard/fields/text-fields'
 import type { CampaignDefinition, FieldDefinition, UnitTypeId } from '../../types/campaign'
 import { validateDefinition } from '../../types/validate-definition'
+import { fundingSourceField } from '../types/fixtures'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
 import { boxOf, errorAt, fieldOf, typeInto } from './support/wizard'
@@ -79,16 +80,7 @@ describe('an “其他” option', () => {
         { value: 'other', label: '其他', other: true, otherMaxLength: 20 }
       ]
     },
-    {
-      id: 'fundingSource',
-      kind: 'single',
-      label: '攻关资金来源',
-      required: true,
-      options: [
-        { value: 'own', label: '自筹' },
-        { value: 'other', label: '其他来源', other: true }
-      ]
-    }
+    fundingSourceField()
   ])
 
   it('opens its own text box when chosen, counts it, and asks for it', async () => {

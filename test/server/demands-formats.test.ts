@@ -8,28 +8,16 @@ import { publishVersion } from '../../server/campaigns'
 import type { CampaignDefinition } from '../../types/campaign'
 import type { Demand, DemandVersion } from '../../types/domain'
 import { startTestServer, type TestServer } from '../support/app'
-import { signInH5, type SignedIn } from '../support/sign-in'
+import { DEMO_PROFILES } from '../support/http-session'
+import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
 let s: TestServer
 let ent: SignedIn
 let institute: SignedIn
 
-const profile = {
-  enterpriseName: '重庆智芯微电子有限公司',
-  creditCode: '91500108576231840F',
-  contactName: '张明',
-  mobile: '13800138000',
-  unitType: 'enterprise'
-}
-
-const call = (who: SignedIn, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  s.app.inject({
-    method,
-    url,
-    headers: { cookie: who.cookie, 'x-csrf-token': who.csrfToken },
-    ...(payload === undefined ? {} : { payload: payload as object })
-  })
+const profile = DEMO_PROFILES['ent-zhixin']
+const { call } = requestsAs(() => s.app)
 const create = async (who: SignedIn, campaign: string) => call(who, 'POST', `/api/campaigns/${campaign}/demands`)
 const save = (who: SignedIn, d: { id: string; version: number }, answers: object) =>
   call(who, 'PUT', `/api/demands/${d.id}/draft`, { baseVersion: d.version, answers, currentStep: 'recommend' })

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import type { Demand } from '../../types/domain'
 import { startTestServer, type TestServer } from '../support/app'
-import { signInH5, type SignedIn } from '../support/sign-in'
+import { DEMO_PROFILES } from '../support/http-session'
+import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 
 const CQ = 'cq-2026-key-areas'
@@ -9,22 +10,9 @@ let s: TestServer
 let ent: SignedIn
 let other: SignedIn
 
-const profile = {
-  enterpriseName: '重庆智芯微电子有限公司',
-  creditCode: '91500108576231840F',
-  contactName: '张明',
-  mobile: '13800138000',
-  unitType: 'enterprise'
-}
-
+const profile = DEMO_PROFILES['ent-zhixin']
 type Who = SignedIn | null
-const call = (who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  s.app.inject({
-    method,
-    url,
-    headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {},
-    ...(payload === undefined ? {} : { payload: payload as object })
-  })
+const { call } = requestsAs(() => s.app)
 
 const create = async (who: SignedIn, campaign = CQ) => call(who, 'POST', `/api/campaigns/${campaign}/demands`)
 const save = (who: Who, d: { id: string }, baseVersion: number, answers: object, currentStep = 'basic') =>

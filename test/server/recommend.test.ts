@@ -7,8 +7,8 @@ import { APP_PATHS } from '../../server/messages'
 import type { DemandStatusView, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../types/recommend'
 import { startTestServer, type TestServer } from '../support/app'
 import { multipart } from '../support/multipart'
-import { signInH5, type SignedIn } from '../support/sign-in'
-import { completeAnswers } from '../types/fixtures'
+import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
+import { completeAnswers, farmAnswers } from '../types/fixtures'
 
 const CQ = 'cq-2026-key-areas'
 const DURING = Date.parse('2025-07-08T10:00:00+08:00')
@@ -19,19 +19,7 @@ let rec: SignedIn // 两江新区科技主管部门
 let recJxw: SignedIn // 市经济信息委
 let bureau: SignedIn // 重庆市科学技术局
 
-type Who = SignedIn | null
-const call = (who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown) =>
-  s.app.inject({
-    method,
-    url,
-    headers: who ? { cookie: who.cookie, 'x-csrf-token': who.csrfToken } : {},
-    ...(payload === undefined ? {} : { payload: payload as object })
-  })
-const json = async <T>(who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown): Promise<T> => {
-  const res = await call(who, method, url, payload)
-  if (res.statusCode !== 200) throw new Error(`${method} ${url} answered ${res.statusCode}: ${res.body}`)
-  return res.json() as T
-}
+const { call, json } = requestsAs(() => s.app)
 
 async function signInAll() {
   entA = await signInH5(s.app, 'ent-zhixin')
@@ -49,25 +37,6 @@ async function submitted(who: SignedIn, answers: Record<string, unknown>): Promi
   const saved = await json<{ version: number }>(who, 'PUT', `/api/demands/${id}/draft`, { baseVersion: version, answers, currentStep })
   await json(who, 'POST', `/api/demands/${id}/submit`, { baseVersion: saved.version })
   return id
-}
-
-/** A Chongqing demand on another subject altogether (agricultural machinery). */
-function farmAnswers(recommender: string) {
-  return {
-    ...completeAnswers(CQ),
-    demandName: '丘陵山区智能农机装备关键技术研究',
-    domain: { domain: 'agriculture', direction: '智能农机' },
-    background: '我市丘陵山区耕地占比超过九成，地块小而分散、坡度大，通用农机难以下地作业，机耕道路缺乏，农业生产长期依靠人力，劳动力老龄化严重。',
-    currentStatus: '现有小型农机动力不足、爬坡能力差，缺少针对梯田和坡地的自动导航与作业控制，关键零部件如液压系统和传动箱依赖外购，整机可靠性不高。',
-    researchContent: '研究适应二十五度坡地的履带底盘与自动调平技术，研究北斗导航下的小地块路径规划，研制耕整地、播种、植保和收获多用途作业机具并开展示范。',
-    expectedOutcome: '研制丘陵山区多功能作业平台两种，形成成套作业方案，示范面积一万亩。',
-    industrialization: '丘陵山区农机市场规模大，成果可在西南各省推广应用。',
-    applicationEntities: '农业合作社、家庭农场和农机服务组织。',
-    applicationScenarios: '梯田、坡地的耕种管收全过程作业。',
-    advantageUnits: '西南大学工程技术学院、重庆市农业机械化技术推广总站。',
-    solverRequirements: '具有山地农机整机研发和批量生产能力。',
-    recommender
-  }
 }
 
 /** The person's messages of one kind (the test clock stands still, so they are told apart by kind). */
@@ -96,7 +65,7 @@ describe('the recommending unit’s workflow', () => {
   beforeAll(async () => {
     d1 = await submitted(entA, completeAnswers(CQ))
     s.clock.now = DURING + 60_000 // a minute later, so the newest-first order is known
-    d2 = await submitted(entB, farmAnswers('liangjiang'))
+    d2 = await submitted(entB, farmAnswers(CQ))
     d3 = await submitted(entB, { ...completeAnswers(CQ), demandName: '工业互联网标识解析平台', recommender: 'city-jxw' })
     s.clock.now = DURING
   })

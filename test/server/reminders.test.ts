@@ -10,6 +10,7 @@ import { startTestServer, type TestServer } from '../support/app'
 import { waitFor, settled } from '../support/reminders'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { reminderData } from './integrations/harness'
 
 const CQ = 'cq-2026-key-areas'
 const at = (iso: string) => Date.parse(iso)
@@ -123,12 +124,7 @@ describe('deadline reminders', () => {
         page: `packages/demand/pages/wizard/index?id=${draftA.id}`,
         miniprogram_state: 'formal',
         lang: 'zh_CN',
-        data: {
-          thing1: { value: '2026年度重点领域技术创新需求征集' },
-          time2: { value: '2025年7月20日 23:59' },
-          thing3: { value: '6天15小时' },
-          thing4: { value: '需求尚未提交，请尽快提交' }
-        }
+        data: reminderData('thing1', 'time2', 'thing3', 'thing4')
       })
     ])
     // B has no phone linked: the message center has it, the push is skipped with a reason

@@ -14,7 +14,7 @@ import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { completeAnswers } from '../types/fixtures'
 import { completeProfile, signInOverHttp, submitDemand, resubmitDemand } from './http-session'
-import { ARTIFACTS, launchBrowser, signInFromProfile, startProduct } from './product'
+import { ARTIFACTS, runWithProductAndBrowser, signInFromProfile } from './product'
 import { settle } from './wizard-page'
 
 const CAMPAIGN = 'cq-2026-key-areas-demo'
@@ -135,14 +135,13 @@ async function signIn(page: Page, base: string, account: RegExp) {
   await page.waitForURL((url) => url.toString().startsWith(base) && /profile/.test(url.hash))
 }
 
-async function main() {
+function main(): void {
   const { label, rootClass } = parseArgs(process.argv.slice(2))
   const out = path.join(ARTIFACTS, 'screens', label)
   fs.mkdirSync(out, { recursive: true })
   const port = Number(process.env.SCREENSHOT_PORT ?? 3110)
   const env: Record<string, string> = process.env.H5_DIR ? { H5_DIR: path.resolve(process.env.H5_DIR) } : {}
-  const [product, browser] = await Promise.all([startProduct(env, { port, idpPort: port + 1 }), launchBrowser()])
-  try {
+  runWithProductAndBrowser(async (product, browser) => {
     const list = screens(await seed(product.url))
     for (const size of WIDTHS) {
       const contexts = new Map<Who, BrowserContext>()
@@ -172,13 +171,7 @@ async function main() {
       }
       for (const c of contexts.values()) await c.close()
     }
-  } finally {
-    await browser.close()
-    await product.close()
-  }
+  }, env, { port, idpPort: port + 1 })
 }
 
-main().catch((e) => {
-  console.error(e)
-  process.exit(1)
-})
+main()

@@ -12,6 +12,8 @@ const { rules } = require('../../config/eslint-layers.cjs')
 
 const ROOT = path.join(__dirname, '../..')
 const at = (file: string) => path.join(ROOT, file)
+/** An import written in `file` that the rule reports with `message`. */
+const refused = (file: string, code: string, message: string) => ({ filename: at(file), code, errors: [{ message }] })
 const tester = new RuleTester({ languageOptions: { parser: tseslint.parser, ecmaVersion: 2022, sourceType: 'module' } })
 
 tester.run('layers/imports', rules.imports, {
@@ -28,45 +30,13 @@ tester.run('layers/imports', rules.imports, {
     { filename: at('test/server/demands.test.ts'), code: "import { startTestServer } from '../support/app'" }
   ],
   invalid: [
-    {
-      filename: at('src/features/campaigns/components/start-demand.tsx'),
-      code: "import { DemandListScreen } from '../../demands/demand-list-screen'",
-      errors: [{ message: '只能通过入口（index）引用功能模块 demands，不能直接引用其内部文件（src/features/demands/demand-list-screen）' }]
-    },
-    {
-      filename: at('src/components/button.tsx'),
-      code: "import { SignInScreen } from '../features/auth'",
-      errors: [{ message: 'components 层不能引用 feature 层（src/features/auth）' }]
-    },
-    {
-      filename: at('src/features/auth/api.ts'),
-      code: "import Page from '../../pages/login/index'",
-      errors: [{ message: 'feature 层不能引用 page 层（src/pages/login/index）' }]
-    },
-    {
-      filename: at('types/engine.ts'),
-      code: "export { openDb } from '../server/db'",
-      errors: [{ message: 'types 层不能引用 db 层（server/db）' }]
-    },
-    {
-      filename: at('server/routes/demands.ts'),
-      code: "const db = require('../db')",
-      errors: [{ message: 'route 层不能引用 db 层（server/db）' }]
-    },
-    {
-      filename: at('server/demands.ts'),
-      code: "const routes = import('./routes/demands')",
-      errors: [{ message: 'domain 层不能引用 route 层（server/routes/demands）' }]
-    },
-    {
-      filename: at('server/files.ts'),
-      code: "import { zip } from '../test/support/zip'",
-      errors: [{ message: '只有测试可以引用 test/ 下的文件' }]
-    },
-    {
-      filename: at('src/services/http.ts'),
-      code: "import { config } from '../../server/config'",
-      errors: [{ message: 'services 层不能引用 domain 层（server/config）' }]
-    }
+    refused('src/features/campaigns/components/start-demand.tsx', "import { DemandListScreen } from '../../demands/demand-list-screen'", '只能通过入口（index）引用功能模块 demands，不能直接引用其内部文件（src/features/demands/demand-list-screen）'),
+    refused('src/components/button.tsx', "import { SignInScreen } from '../features/auth'", 'components 层不能引用 feature 层（src/features/auth）'),
+    refused('src/features/auth/api.ts', "import Page from '../../pages/login/index'", 'feature 层不能引用 page 层（src/pages/login/index）'),
+    refused('types/engine.ts', "export { openDb } from '../server/db'", 'types 层不能引用 db 层（server/db）'),
+    refused('server/routes/demands.ts', "const db = require('../db')", 'route 层不能引用 db 层（server/db）'),
+    refused('server/demands.ts', "const routes = import('./routes/demands')", 'domain 层不能引用 route 层（server/routes/demands）'),
+    refused('server/files.ts', "import { zip } from '../test/support/zip'", '只有测试可以引用 test/ 下的文件'),
+    refused('src/services/http.ts', "import { config } from '../../server/config'", 'services 层不能引用 domain 层（server/config）')
   ]
 })

@@ -3,47 +3,21 @@
  * completeness, submission), the display and the labels, on the shipped definitions and on
  * copies changed as a campaign author would (each copy checked by validateDefinition first).
  */
-import { CAMPAIGN_DEFINITIONS } from '../../campaigns'
-import { allFields, type CampaignDefinition, type FieldDefinition, type MultiChoiceField, type SingleChoiceField } from '../../types/campaign'
+import { allFields, type CampaignDefinition, type MultiChoiceField, type SingleChoiceField } from '../../types/campaign'
 import { displayAnswer, domainLabel, summarySheet } from '../../types/display'
 import {
-  checkEligibility,
-  choiceValue,
-  completeness,
-  diffAnswers,
-  gateStop,
-  isVisible,
-  matchesFormat,
-  normaliseAnswer,
-  otherText,
-  submittable,
-  validateDemand,
-  validateField,
-  validateStep,
-  visibleFields,
-  visibleSteps,
-  type Answers,
-  type FieldIssue
+  checkEligibility, choiceValue, completeness, diffAnswers, gateStop, isVisible, matchesFormat, normaliseAnswer, otherText,
+  submittable, validateDemand, validateField, validateStep, visibleFields, visibleSteps, type Answers, type FieldIssue
 } from '../../types/engine'
 import { directionDescription, directionLabel, isKnownUnitType, unitTypeLabel, unitTypesOf } from '../../types/labels'
 import { validateDefinition } from '../../types/validate-definition'
-import { completeAnswers } from './fixtures'
+import { completeAnswers, fundingSourceField } from './fixtures'
+import { byId, fieldOf, codes } from './shipped'
 
-const byId = (id: string): CampaignDefinition => {
-  const def = CAMPAIGN_DEFINITIONS.find((d) => d.id === id)
-  if (!def) throw new Error(`no campaign ${id}`)
-  return def
-}
 const cq = byId('cq-2026-key-areas')
 const xj = byId('xj-2023-major-demands')
 const hz = byId('hz-2021-major-research')
 
-const fieldOf = (def: CampaignDefinition, id: string): FieldDefinition => {
-  const f = allFields(def).find((x) => x.id === id)
-  if (!f) throw new Error(`no field ${id} in ${def.id}`)
-  return f
-}
-const codes = (list: Array<{ code: string }>) => list.map((i) => i.code)
 /** A changed copy of a definition, which must still be valid. */
 const changed = (def: CampaignDefinition, change: (copy: CampaignDefinition) => void): CampaignDefinition => {
   const copy: CampaignDefinition = JSON.parse(JSON.stringify(def))
@@ -173,16 +147,7 @@ describe('4. “其他” options with their own text', () => {
     modes.options.push({ value: 'other', label: '其他', other: true, otherMaxLength: 20 })
     const organization = c.steps.find((s) => s.id === 'organization')!
     organization.fields.push(
-      {
-        id: 'fundingSource',
-        kind: 'single',
-        label: '攻关资金来源',
-        required: true,
-        options: [
-          { value: 'own', label: '自筹' },
-          { value: 'other', label: '其他来源', other: true }
-        ]
-      },
+      fundingSourceField(),
       { id: 'otherModeNote', kind: 'text', label: '其他组织方式的补充说明', maxLength: 100, visibleIf: { field: 'organizationModes', includes: 'other' } },
       { id: 'otherSourceNote', kind: 'text', label: '其他资金来源的补充说明', maxLength: 100, visibleIf: { field: 'fundingSource', equals: 'other' } }
     )

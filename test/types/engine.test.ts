@@ -23,25 +23,15 @@ import {
 import * as contract from '../../types'
 import { validateDefinition } from '../../types/validate-definition'
 import { completeAnswers, FIXTURE_UNIT_TYPE, sampleAttachment } from './fixtures'
+import { byId, fieldOf, codes } from './shipped'
 
-const byId = (id: string): CampaignDefinition => {
-  const def = CAMPAIGN_DEFINITIONS.find((d) => d.id === id)
-  if (!def) throw new Error(`no campaign ${id}`)
-  return def
-}
 const cq = byId('cq-2026-key-areas')
 const xj = byId('xj-2023-major-demands')
 const hz = byId('hz-2021-major-research')
 
-const fieldOf = (def: CampaignDefinition, id: string): FieldDefinition => {
-  const f = allFields(def).find((x) => x.id === id)
-  if (!f) throw new Error(`no field ${id} in ${def.id}`)
-  return f
-}
 /** Issues of one field when the complete answers have `value` for it. */
 const issues = (def: CampaignDefinition, id: string, value: unknown, base: Answers = completeAnswers(def.id)): FieldIssue[] =>
   validateField(def, fieldOf(def, id), { ...base, [id]: value })
-const codes = (list: Array<{ code: string }>) => list.map((i) => i.code)
 const clone = (def: CampaignDefinition): CampaignDefinition => JSON.parse(JSON.stringify(def))
 /** A copy of `def` with extra fields appended to a step; checked by validateDefinition. */
 const withFields = (def: CampaignDefinition, stepId: string, fields: unknown[], after?: string): CampaignDefinition => {

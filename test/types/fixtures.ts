@@ -15,6 +15,7 @@
  */
 import type { Answers, AttachmentRef } from '../../types/engine'
 import type { UnitType } from '../../types/domain'
+import type { SingleChoiceField } from '../../types/campaign'
 
 const CQ = {
   classified: false,
@@ -145,6 +146,38 @@ export function completeAnswers(campaignId: string): Answers {
   const fixture = FIXTURES[campaignId.replace(/-demo$/, '')]
   if (!fixture) throw new Error(`no fixture for campaign ${campaignId}`)
   return JSON.parse(JSON.stringify(fixture))
+}
+
+/** A required single choice with an “其他” option that opens its own text box, as a campaign author would add one. */
+export function fundingSourceField(): SingleChoiceField {
+  return {
+    id: 'fundingSource',
+    kind: 'single',
+    label: '攻关资金来源',
+    required: true,
+    options: [
+      { value: 'own', label: '自筹' },
+      { value: 'other', label: '其他来源', other: true }
+    ]
+  }
+}
+
+/** A Chongqing demand (demo copy too) on another subject altogether: 农业前沿技术 / 智能农机, recommended by 两江新区. */
+export function farmAnswers(campaignId: 'cq-2026-key-areas' | 'cq-2026-key-areas-demo'): CqAnswers {
+  return {
+    ...completeAnswers(campaignId),
+    demandName: '丘陵山区智能农机装备关键技术研究',
+    domain: { domain: 'agriculture', direction: '智能农机' },
+    background: '我市丘陵山区耕地占比超过九成，地块小而分散、坡度大，通用农机难以下地作业，机耕道路缺乏，农业生产长期依靠人力，劳动力老龄化严重。',
+    currentStatus: '现有小型农机动力不足、爬坡能力差，缺少针对梯田和坡地的自动导航与作业控制，关键零部件如液压系统和传动箱依赖外购，整机可靠性不高。',
+    researchContent: '研究适应二十五度坡地的履带底盘与自动调平技术，研究北斗导航下的小地块路径规划，研制耕整地、播种、植保和收获多用途作业机具并开展示范。',
+    expectedOutcome: '研制丘陵山区多功能作业平台两种，形成成套作业方案，示范面积一万亩。',
+    industrialization: '丘陵山区农机市场规模大，成果可在西南各省推广应用。',
+    applicationEntities: '农业合作社、家庭农场和农机服务组织。',
+    applicationScenarios: '梯田、坡地的耕种管收全过程作业。',
+    advantageUnits: '西南大学工程技术学院、重庆市农业机械化技术推广总站。',
+    solverRequirements: '具有山地农机整机研发和批量生产能力。'
+  }
 }
 
 /** A well-formed attachment reference (the bytes do not exist anywhere). */

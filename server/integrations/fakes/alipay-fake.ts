@@ -17,6 +17,7 @@ import {
   rsa2Verify
 } from '../alipay'
 import { gatewayTimestamp } from '../../../types/time'
+import { subscriptionRoutes } from './serve'
 
 export interface RsaKeyPairPem {
   privateKey: string
@@ -357,14 +358,7 @@ export const alipayFake: FastifyPluginAsync<AlipayFakeOptions> = async (app, opt
     }
   })
 
-  app.post('/__subscribe', async (req, reply) => {
-    const body = (req.body ?? {}) as { userId?: unknown; templateId?: unknown }
-    if (typeof body.userId !== 'string' || typeof body.templateId !== 'string') return reply.status(400).send({ error: 'userId and templateId' })
-    state.grant(body.userId, body.templateId)
-    return { granted: true }
-  })
-
-  app.get('/__messages', async () => ({ messages: state.messages.slice(-200) }))
+  subscriptionRoutes(app, state, 'userId')
 
   app.post('/__issue', async (req) => {
     const body = (req.body ?? {}) as { userId?: unknown; idMode?: unknown; unionId?: unknown }

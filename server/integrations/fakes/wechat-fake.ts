@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto'
 import type { FastifyPluginAsync } from 'fastify'
+import { subscriptionRoutes } from './serve'
 
 export interface WechatFakeConfig {
   appId: string
@@ -309,14 +310,7 @@ export const wechatFake: FastifyPluginAsync<WechatFakeOptions> = async (app, opt
     return { errcode: 0, errmsg: 'ok', msgid }
   })
 
-  app.post('/__subscribe', async (req, reply) => {
-    const body = (req.body ?? {}) as { openid?: unknown; templateId?: unknown }
-    if (typeof body.openid !== 'string' || typeof body.templateId !== 'string') return reply.status(400).send({ error: 'openid and templateId' })
-    state.grant(body.openid, body.templateId)
-    return { granted: true }
-  })
-
-  app.get('/__messages', async () => ({ messages: state.messages.slice(-200) }))
+  subscriptionRoutes(app, state, 'openid')
 
   app.post('/__issue', async (req) => {
     const body = (req.body ?? {}) as { openid?: unknown; unionid?: unknown; blocked?: unknown }

@@ -1,5 +1,6 @@
 import type { Agreement } from '../../../types/agreements'
 import { http } from '../../services/http'
+import { cachedGet, invalidate } from '../../services/query'
 
 export interface ConsentRecord {
   document: string
@@ -22,19 +23,23 @@ export interface DeletionResult {
 
 export const EXPORT_PATH = '/api/account/export'
 
-export async function getConsents(): Promise<ConsentState> {
-  return (await http.get<ConsentState>('/api/account/consents')).data
+export function getConsents(): Promise<ConsentState> {
+  return cachedGet<ConsentState>('/api/account/consents')
 }
 
 export async function agreeTo(agreements: readonly Pick<Agreement, 'id' | 'version'>[]): Promise<ConsentState> {
-  return (await http.post<ConsentState>('/api/account/consents', { agreements: agreements.map(({ id, version }) => ({ id, version })) })).data
+  const { data } = await http.post<ConsentState>('/api/account/consents', { agreements: agreements.map(({ id, version }) => ({ id, version })) })
+  invalidate('/api/account/consents')
+  return data
 }
 
 /** Everything the server holds about the person (the JSON the download gives), to show on the mini-programs. */
-export async function getExport(): Promise<unknown> {
-  return (await http.get<unknown>(EXPORT_PATH)).data
+export function getExport(): Promise<unknown> {
+  return cachedGet<unknown>(EXPORT_PATH)
 }
 
 export async function deleteAccount(confirm: string): Promise<DeletionResult> {
-  return (await http.post<DeletionResult>('/api/account/delete', { confirm })).data
+  const { data } = await http.post<DeletionResult>('/api/account/delete', { confirm })
+  invalidate()
+  return data
 }

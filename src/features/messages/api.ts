@@ -18,6 +18,8 @@ import type {
   ThreadMessage
 } from '../../../types/messages'
 import { http, isApiError } from '../../services/http'
+import { cachedGet, invalidate } from '../../services/query'
+import { getDemandStatus } from '../status'
 
 export type { ConsentAnswer, MessageItem, MessagePage, NotificationSetting, PushPurpose, PushTemplates, TemplateConsent, Thread, ThreadKind, ThreadMessage }
 
@@ -25,24 +27,24 @@ export type { ConsentAnswer, MessageItem, MessagePage, NotificationSetting, Push
 
 
 
-export async function getMessages(before?: string, limit = 20): Promise<MessagePage> {
-  const { data } = await http.get<MessagePage>('/api/messages', { params: { limit: String(limit), ...(before ? { before } : {}) } })
-  return data
+export function getMessages(before?: string, limit = 20): Promise<MessagePage> {
+  return cachedGet<MessagePage>('/api/messages', { limit: String(limit), ...(before ? { before } : {}) })
 }
 
 export async function getUnreadCount(): Promise<number> {
-  const { data } = await http.get<{ unread: number }>('/api/messages/unread-count')
-  return data.unread
+  return (await cachedGet<{ unread: number }>('/api/messages/unread-count')).unread
 }
 
 /** Marks one message read; answers the unread count left. */
 export async function markMessageRead(id: string): Promise<number> {
   const { data } = await http.post<{ unread: number }>(`/api/messages/${encodeURIComponent(id)}/read`, {})
+  invalidate('/api/messages')
   return data.unread
 }
 
 export async function markAllMessagesRead(): Promise<number> {
   const { data } = await http.post<{ unread: number }>('/api/messages/read-all', {})
+  invalidate('/api/messages')
   return data.unread
 }
 
@@ -51,20 +53,22 @@ export async function markAllMessagesRead(): Promise<number> {
 
 
 
-export async function getThread(demandId: string): Promise<Thread> {
-  const { data } = await http.get<Thread>(`/api/demands/${encodeURIComponent(demandId)}/thread`)
-  return data
+export function getThread(demandId: string): Promise<Thread> {
+  return cachedGet<Thread>(`/api/demands/${encodeURIComponent(demandId)}/thread`)
 }
 
 /** Errors (ApiError): MESSAGE_EMPTY, MESSAGE_TOO_LONG (field `body`), NOT_FOUND. */
 export async function postThreadMessage(demandId: string, body: string): Promise<ThreadMessage> {
   const { data } = await http.post<ThreadMessage>(`/api/demands/${encodeURIComponent(demandId)}/thread`, { body })
+  invalidate(`/api/demands/${encodeURIComponent(demandId)}/thread`)
   return data
 }
 
 /** Read up to now (also the message-center messages about this demand); answers the unread count left. */
 export async function markThreadRead(demandId: string): Promise<number> {
   const { data } = await http.post<{ unread: number }>(`/api/demands/${encodeURIComponent(demandId)}/thread/read`, {})
+  invalidate('/api/messages')
+  invalidate(`/api/demands/${encodeURIComponent(demandId)}/thread`)
   return data.unread
 }
 
@@ -75,12 +79,12 @@ export const THREAD_MESSAGE_MAX = 1000
 
 
 export async function getNotificationSettings(): Promise<NotificationSetting[]> {
-  const { data } = await http.get<{ settings: NotificationSetting[] }>('/api/notification-settings')
-  return data.settings
+  return (await cachedGet<{ settings: NotificationSetting[] }>('/api/notification-settings')).settings
 }
 
 export async function saveNotificationSettings(changes: Record<string, boolean>): Promise<NotificationSetting[]> {
   const { data } = await http.put<{ settings: NotificationSetting[] }>('/api/notification-settings', { settings: changes })
+  invalidate('/api/notification-settings')
   return data.settings
 }
 
@@ -88,13 +92,13 @@ export async function saveNotificationSettings(changes: Record<string, boolean>)
 
 
 
-export async function getPushTemplates(platform: Platform): Promise<PushTemplates> {
-  const { data } = await http.get<PushTemplates>('/api/push/templates', { params: { platform } })
-  return data
+export function getPushTemplates(platform: Platform): Promise<PushTemplates> {
+  return cachedGet<PushTemplates>('/api/push/templates', { platform })
 }
 
 export async function postPushConsents(platform: Platform, results: Record<string, ConsentAnswer>): Promise<PushTemplates> {
   const { data } = await http.post<PushTemplates>('/api/push/consents', { platform, results })
+  invalidate('/api/push/templates')
   return data
 }
 
@@ -113,7 +117,7 @@ export interface ThreadContext {
  */
 export async function getThreadContext(demandId: string): Promise<ThreadContext | null> {
   try {
-    const { data } = await http.get<DemandStatusView>(`/api/demands/${encodeURIComponent(demandId)}/status`)
+    const data = await getDemandStatus(demandId)
     return { status: data.status, statusLabel: data.statusLabel, unitName: data.unit?.name ?? null }
   } catch (e) {
     if (isApiError(e) && (e.status === 403 || e.status === 404)) return null

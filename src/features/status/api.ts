@@ -1,10 +1,9 @@
 import type { DemandStatusView } from '../../../types/recommend'
-import { http } from '../../services/http'
+import { cachedGet } from '../../services/query'
 
 export type { DemandStatusView }
 
 /** Where the enterprise's demand stands: timeline, current step, what it can do now and until when. */
-export async function getDemandStatus(id: string): Promise<DemandStatusView> {
-  const { data } = await http.get<DemandStatusView>(`/api/demands/${encodeURIComponent(id)}/status`)
-  return data
+export function getDemandStatus(id: string): Promise<DemandStatusView> {
+  return cachedGet<DemandStatusView>(`/api/demands/${encodeURIComponent(id)}/status`)
 }

@@ -2,38 +2,38 @@
 import type { CampaignDetail, Demand, DemandVersion, DemandVersionSummary, SaveResult } from '../../../types/domain'
 import type { AnswerChange, Answers } from '../../../types/engine'
 import { http } from '../../services/http'
+import { cachedGet, invalidate } from '../../services/query'
 
 const path = (id: string) => `/api/demands/${encodeURIComponent(id)}`
 
-export async function getDemand(id: string): Promise<Demand> {
-  const { data } = await http.get<Demand>(path(id))
-  return data
+export function getDemand(id: string): Promise<Demand> {
+  return cachedGet<Demand>(path(id))
 }
 
 /** Saves the working copy on top of `baseVersion`; 409 VERSION_CONFLICT when the server moved on. */
 export async function saveDraft(id: string, body: { baseVersion: number; answers: Answers; currentStep: string }): Promise<SaveResult> {
   const { data } = await http.put<SaveResult>(`${path(id)}/draft`, body)
+  invalidate('/api/demands') // the list, this demand, its versions and status
   return data
 }
 
 export async function submitDemand(id: string, baseVersion: number): Promise<Demand> {
   const { data } = await http.post<Demand>(`${path(id)}/submit`, { baseVersion })
+  invalidate('/api/demands')
+  invalidate('/api/recommend/')
   return data
 }
 
 export async function listVersions(id: string): Promise<DemandVersionSummary[]> {
-  const { data } = await http.get<{ versions: DemandVersionSummary[] }>(`${path(id)}/versions`)
-  return data.versions
+  return (await cachedGet<{ versions: DemandVersionSummary[] }>(`${path(id)}/versions`)).versions
 }
 
-export async function getVersion(id: string, n: number): Promise<DemandVersion> {
-  const { data } = await http.get<DemandVersion>(`${path(id)}/versions/${n}`)
-  return data
+export function getVersion(id: string, n: number): Promise<DemandVersion> {
+  return cachedGet<DemandVersion>(`${path(id)}/versions/${n}`)
 }
 
 export async function diffVersions(id: string, from: number, to: number): Promise<AnswerChange[]> {
-  const { data } = await http.get<{ changes: AnswerChange[] }>(`${path(id)}/diff`, { params: { from, to } })
-  return data.changes
+  return (await cachedGet<{ changes: AnswerChange[] }>(`${path(id)}/diff`, { from, to })).changes
 }
 
 /** Where an attachment is uploaded (multipart field `file`). */

@@ -1,20 +1,4 @@
-/** Stops the server globalSetup started (its whole process group) and removes its data. */
-const fs = require('fs')
-
+/** Stops the server globalSetup started and removes its data (kept with APP_TEST_KEEP_DATA=1). */
 module.exports = async function globalTeardown() {
-  const server = globalThis.__APP_TEST_SERVER__
-  if (!server) return
-  try {
-    process.kill(-server.pid, 'SIGTERM')
-  } catch {
-    /* already gone */
-  }
-  // Give it a moment to close PGlite, then make sure it is gone.
-  await new Promise((r) => setTimeout(r, 1000))
-  try {
-    process.kill(-server.pid, 'SIGKILL')
-  } catch {
-    /* already gone */
-  }
-  if (process.env.APP_TEST_KEEP_DATA !== '1') fs.rmSync(server.dir, { recursive: true, force: true })
+  await globalThis.__APP_TEST_SERVER__?.stop(process.env.APP_TEST_KEEP_DATA === '1')
 }

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import Fastify from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import {
   alipaySignString,
   createAlipayLogin,
@@ -9,54 +9,28 @@ import {
   rsa2Verify
 } from '../../../server/integrations/alipay'
 import { PlatformLoginError } from '../../../server/integrations/platform-login'
-import {
-  alipayFake,
-  createAlipayFakeState,
-  devAlipayKeys,
-  generateRsaKeyPair,
-  type AlipayFakeConfig,
-  type RsaKeyPairPem
-} from '../../../server/integrations/fakes/alipay-fake'
-import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
+import { alipayFake, createAlipayFakeState, devAlipayKeys, type AlipayFakeConfig } from '../../../server/integrations/fakes/alipay-fake'
+import { alipayKeyPairs, fakesPerTest, gatewayAnswering, loginRejection as rejection, withStandIn } from './harness'
 
 const APP_ID = '2021000000000001'
 
-let appKeys: RsaKeyPairPem
-let otherKeys: RsaKeyPairPem
+const keys = alipayKeyPairs()
 let clock = Date.UTC(2025, 0, 6, 2, 0, 0)
-const running: RunningFake[] = []
-
-beforeAll(() => {
-  appKeys = generateRsaKeyPair()
-  otherKeys = generateRsaKeyPair()
-})
-
-afterEach(async () => {
-  while (running.length) await running.pop()!.close()
-})
+const fakes = fakesPerTest()
 
 async function setup(extra: Partial<AlipayFakeConfig> = {}) {
-  const state = createAlipayFakeState({ appId: APP_ID, appPublicKey: appKeys.publicKey, now: () => clock, ...extra })
-  const fake = await startFake(alipayFake, { state })
-  running.push(fake)
+  const state = createAlipayFakeState({ appId: APP_ID, appPublicKey: keys.app.publicKey, now: () => clock, ...extra })
+  const fake = await fakes.start(alipayFake, { state })
   const cfg = {
     gateway: `${fake.url}/gateway.do`,
     appId: APP_ID,
-    privateKey: appKeys.privateKey,
+    privateKey: keys.app.privateKey,
     alipayPublicKey: state.alipayPublicKey
   }
   return { state, fake, cfg, login: createAlipayLogin(cfg) }
 }
-
-async function rejection(p: Promise<unknown>): Promise<PlatformLoginError> {
-  try {
-    await p
-  } catch (err) {
-    expect(err).toBeInstanceOf(PlatformLoginError)
-    return err as PlatformLoginError
-  }
-  throw new Error('expected the exchange to fail')
-}
+/** A login whose replies must be signed with keys.other (a stand-in gateway's key). */
+const standInLogin = (url: string) => createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: keys.app.privateKey, alipayPublicKey: keys.other.publicKey })
 
 describe('RSA2 helpers', () => {
   it('builds the string to sign: drops sign and empty values, sorts by ASCII, keeps sign_type, raw values', () => {
@@ -82,19 +56,19 @@ describe('RSA2 helpers', () => {
 
   it('signs with SHA256withRSA and verifies only the exact content with the matching key', () => {
     const content = 'app_id=1&method=x&sign_type=RSA2'
-    const sign = rsa2Sign(content, appKeys.privateKey)
-    expect(crypto.verify('RSA-SHA256', Buffer.from(content), appKeys.publicKey, Buffer.from(sign, 'base64'))).toBe(true)
-    expect(sign).toBe(rsa2Sign(content, appKeys.privateKey)) // PKCS#1 v1.5 is deterministic
-    expect(rsa2Verify(content, sign, appKeys.publicKey)).toBe(true)
-    expect(rsa2Verify(content + ' ', sign, appKeys.publicKey)).toBe(false)
-    expect(rsa2Verify(content, sign, otherKeys.publicKey)).toBe(false)
-    expect(rsa2Verify(content, 'not-base64-signature', appKeys.publicKey)).toBe(false)
+    const sign = rsa2Sign(content, keys.app.privateKey)
+    expect(crypto.verify('RSA-SHA256', Buffer.from(content), keys.app.publicKey, Buffer.from(sign, 'base64'))).toBe(true)
+    expect(sign).toBe(rsa2Sign(content, keys.app.privateKey)) // PKCS#1 v1.5 is deterministic
+    expect(rsa2Verify(content, sign, keys.app.publicKey)).toBe(true)
+    expect(rsa2Verify(content + ' ', sign, keys.app.publicKey)).toBe(false)
+    expect(rsa2Verify(content, sign, keys.other.publicKey)).toBe(false)
+    expect(rsa2Verify(content, 'not-base64-signature', keys.app.publicKey)).toBe(false)
   })
 
   it('accepts bare base64 keys as printed by the Alipay key tool', () => {
     const bare = (pem: string) => pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '')
-    const sign = rsa2Sign('hello', bare(appKeys.privateKey))
-    expect(rsa2Verify('hello', sign, bare(appKeys.publicKey))).toBe(true)
+    const sign = rsa2Sign('hello', bare(keys.app.privateKey))
+    expect(rsa2Verify('hello', sign, bare(keys.app.publicKey))).toBe(true)
   })
 
   it('cuts the response node out of the body as-is', () => {
@@ -126,21 +100,15 @@ describe('RSA2 helpers', () => {
 describe('Alipay login adapter: request on the wire', () => {
   it('POSTs form-encoded top-level params, signed over everything but sign (sign_type included)', async () => {
     let captured: { contentType?: string; body?: string } = {}
-    const capture = Fastify()
-    capture.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
-    capture.post('/gateway.do', async (req, reply) => {
-      captured = { contentType: req.headers['content-type'], body: req.body as string }
-      return reply.code(503).send('busy')
-    })
-    const url = await capture.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
-      const err = await rejection(login.exchange('auth-code-123'))
-      expect(err.code).toBe('PLATFORM_UNAVAILABLE')
-      expect(err.platformCode).toBe('http-503')
-    } finally {
-      await capture.close()
+    const capture = (app: FastifyInstance) => {
+      app.post('/gateway.do', async (req, reply) => {
+        captured = { contentType: req.headers['content-type'], body: req.body as string }
+        return reply.code(503).send('busy')
+      })
     }
+    const err = await withStandIn(capture, (url) => rejection(standInLogin(url).exchange('auth-code-123')))
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(err.platformCode).toBe('http-503')
     expect(captured.contentType).toMatch(/^application\/x-www-form-urlencoded/)
     const p = Object.fromEntries(new URLSearchParams(captured.body))
     expect(Object.keys(p).sort()).toEqual(
@@ -161,7 +129,7 @@ describe('Alipay login adapter: request on the wire', () => {
     const handBuilt =
       `app_id=${APP_ID}&charset=utf-8&code=auth-code-123&grant_type=authorization_code` +
       `&method=alipay.system.oauth.token&sign_type=RSA2&timestamp=${p.timestamp}&version=1.0`
-    expect(crypto.verify('RSA-SHA256', Buffer.from(handBuilt), appKeys.publicKey, Buffer.from(p.sign, 'base64'))).toBe(true)
+    expect(crypto.verify('RSA-SHA256', Buffer.from(handBuilt), keys.app.publicKey, Buffer.from(p.sign, 'base64'))).toBe(true)
   })
 })
 
@@ -178,7 +146,7 @@ describe('Alipay login adapter against the gateway fake', () => {
       app_id: APP_ID, method: 'alipay.system.oauth.token', charset: 'utf-8', sign_type: 'RSA2',
       timestamp: '2025-01-06 10:00:00', version: '1.0', grant_type: 'authorization_code', code: second.code
     }
-    params.sign = rsa2Sign(alipaySignString(params), appKeys.privateKey)
+    params.sign = rsa2Sign(alipaySignString(params), keys.app.privateKey)
     const text = await (await fetch(`${fake.url}/gateway.do`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
@@ -240,7 +208,7 @@ describe('Alipay login adapter against the gateway fake', () => {
   it('the fake refuses a request signed with the wrong app key (isv.invalid-signature), without using the code', async () => {
     const { state, cfg, login } = await setup()
     const { code, userId } = state.issueCode()
-    const wrongKey = createAlipayLogin({ ...cfg, privateKey: otherKeys.privateKey })
+    const wrongKey = createAlipayLogin({ ...cfg, privateKey: keys.other.privateKey })
     const err = await rejection(wrongKey.exchange(code))
     expect(err.code).toBe('PLATFORM_CONFIG')
     expect(err.platformCode).toBe('isv.invalid-signature')
@@ -256,9 +224,9 @@ describe('Alipay login adapter against the gateway fake', () => {
   })
 
   it('rejects a response signed with a key other than the configured Alipay public key', async () => {
-    const { state, cfg } = await setup({ alipayPrivateKey: otherKeys.privateKey })
-    expect(state.alipayPublicKey.replace(/\s/g, '')).toBe(otherKeys.publicKey.replace(/\s/g, ''))
-    const login = createAlipayLogin({ ...cfg, alipayPublicKey: appKeys.publicKey })
+    const { state, cfg } = await setup({ alipayPrivateKey: keys.other.privateKey })
+    expect(state.alipayPublicKey.replace(/\s/g, '')).toBe(keys.other.publicKey.replace(/\s/g, ''))
+    const login = createAlipayLogin({ ...cfg, alipayPublicKey: keys.app.publicKey })
     const err = await rejection(login.exchange(state.issueCode().code))
     expect(err.code).toBe('PLATFORM_UNAVAILABLE')
     expect(err.platformCode).toBe('invalid-response-sign')
@@ -266,50 +234,33 @@ describe('Alipay login adapter against the gateway fake', () => {
 
   it('rejects a correctly signed response whose node text was altered in transit', async () => {
     const { state, fake, cfg } = await setup()
-    const proxy = Fastify()
-    proxy.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
-    proxy.post('/gateway.do', async (req, reply) => {
-      const upstream = await fetch(`${fake.url}/gateway.do`, {
-        method: 'POST',
-        headers: { 'content-type': String(req.headers['content-type']) },
-        body: req.body as string
+    const alteringProxy = (app: FastifyInstance) => {
+      app.post('/gateway.do', async (req, reply) => {
+        const upstream = await fetch(`${fake.url}/gateway.do`, {
+          method: 'POST',
+          headers: { 'content-type': String(req.headers['content-type']) },
+          body: req.body as string
+        })
+        const text = (await upstream.text()).replace(/"user_id":"2088\d{12}"/, '"user_id":"2088999999999999"')
+        return reply.type('application/json').send(text)
       })
-      const text = (await upstream.text()).replace(/"user_id":"2088\d{12}"/, '"user_id":"2088999999999999"')
-      return reply.type('application/json').send(text)
-    })
-    const url = await proxy.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const login = createAlipayLogin({ ...cfg, gateway: `${url}/gateway.do` })
-      const err = await rejection(login.exchange(state.issueCode().code))
-      expect(err.code).toBe('PLATFORM_UNAVAILABLE')
-      expect(err.platformCode).toBe('invalid-response-sign')
-    } finally {
-      await proxy.close()
     }
+    const login = (url: string) => createAlipayLogin({ ...cfg, gateway: `${url}/gateway.do` })
+    const err = await withStandIn(alteringProxy, (url) => rejection(login(url).exchange(state.issueCode().code)))
+    expect(err.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(err.platformCode).toBe('invalid-response-sign')
   })
 
   it('verifies over the raw node text, not a re-serialization (spacing, escapes kept)', async () => {
     const node = '{ "user_id" : "2088000077778888",\n  "open_id": "a\\/b", "expires_in":"1296000" }'
-    const signer = Fastify()
-    signer.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
-    signer.post('/gateway.do', async (_req, reply) =>
-      reply
-        .type('application/json;charset=utf-8')
-        .send(`{"alipay_system_oauth_token_response": ${node},\n "sign":"${rsa2Sign(node, otherKeys.privateKey)}"}`)
-    )
-    const url = await signer.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
-      expect(await login.exchange('any-code')).toEqual({ platformUserId: '2088000077778888' })
-    } finally {
-      await signer.close()
-    }
+    const reply = `{"alipay_system_oauth_token_response": ${node},\n "sign":"${rsa2Sign(node, keys.other.privateKey)}"}`
+    expect(await withStandIn(gatewayAnswering(reply), (url) => standInLogin(url).exchange('any-code'))).toEqual({ platformUserId: '2088000077778888' })
   })
 
   it('maps a closed port to unavailable', async () => {
     const { state, cfg } = await setup()
     const { code } = state.issueCode()
-    await running.pop()!.close()
+    await fakes.stopLast()
     const err = await rejection(createAlipayLogin(cfg).exchange(code))
     expect(err.code).toBe('PLATFORM_UNAVAILABLE')
     expect(err.platformCode).toBe('network')
@@ -339,24 +290,18 @@ describe('Alipay login adapter: replies with a repeated key (JSON.parse keeps th
   const KEY = 'alipay_system_oauth_token_response'
   const GENUINE = '2088000011110000'
   const FORGED = '2088999999999999'
-  const signed = (node: string) => rsa2Sign(node, otherKeys.privateKey)
+  const signed = (node: string) => rsa2Sign(node, keys.other.privateKey)
 
-  /** Logs in against a gateway that answers `text`, signed replies verified with otherKeys. */
-  async function exchangeWith(text: string) {
-    const gateway = Fastify()
-    gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
-    gateway.post('/gateway.do', async (_req, reply) => reply.type('application/json;charset=utf-8').send(text))
-    const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const login = createAlipayLogin({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
-      return await login.exchange('any-code').then(
-        (value) => ({ ok: true as const, value }),
-        (err: unknown) => ({ ok: false as const, err })
-      )
-    } finally {
-      await gateway.close()
-    }
-  }
+  /** Logs in against a gateway that answers `text`, signed replies verified with keys.other. */
+  const exchangeWith = (text: string) =>
+    withStandIn(gatewayAnswering(text), (url) =>
+      standInLogin(url)
+        .exchange('any-code')
+        .then(
+          (value) => ({ ok: true as const, value }),
+          (err: unknown) => ({ ok: false as const, err })
+        )
+    )
 
   async function expectRefused(text: string) {
     const outcome = await exchangeWith(text)

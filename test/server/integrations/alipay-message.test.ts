@@ -2,12 +2,11 @@
  * Alipay subscription messages (alipay.open.app.mini.templatemessage.send, platform-apis.md §4d)
  * against the fake gateway, which checks the RSA2 signature of every request and signs its answers.
  */
-import Fastify from 'fastify'
 import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipayLogin, createAlipaySender, rsa2Sign } from '../../../server/integrations/alipay'
-import { alipayFake, createAlipayFakeState, generateRsaKeyPair, type AlipayFakeConfig, type RsaKeyPairPem } from '../../../server/integrations/fakes/alipay-fake'
-import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
-import type { PushMessage, PushTemplate } from '../../../server/integrations/push'
+import { alipayFake, createAlipayFakeState, type AlipayFakeConfig } from '../../../server/integrations/fakes/alipay-fake'
+import type { PushTemplate } from '../../../server/integrations/push'
 import { freePort } from '../../support/idp'
+import { alipayKeyPairs, fakesPerTest, gatewayAnswering, reminderData, reminderMessage, withStandIn } from './harness'
 
 const APP_ID = '2021000000000002'
 const reminder: PushTemplate = {
@@ -15,31 +14,14 @@ const reminder: PushTemplate = {
   longTerm: true,
   keywords: { campaign: 'keyword1', deadline: 'keyword2', left: 'keyword3', note: 'keyword4' }
 }
-let appKeys: RsaKeyPairPem
-let otherKeys: RsaKeyPairPem
-const running: RunningFake[] = []
-
-const message = (over: Partial<PushMessage> = {}): PushMessage => ({
-  toUser: '2088000000000001',
-  template: reminder,
-  page: '/packages/demand/pages/wizard/index?id=42',
-  values: { campaign: '2026年度重点领域技术创新需求征集', deadline: '2025-07-20T15:59:00.000Z', left: '6天15小时', note: '需求尚未提交，请尽快提交' },
-  ...over
-})
-
-beforeAll(() => {
-  appKeys = generateRsaKeyPair()
-  otherKeys = generateRsaKeyPair()
-})
-afterEach(async () => {
-  while (running.length) await running.pop()!.close()
-})
+const keys = alipayKeyPairs()
+const fakes = fakesPerTest()
+const message = reminderMessage('2088000000000001', reminder)
 
 async function setup(extra: Partial<AlipayFakeConfig> = {}) {
-  const state = createAlipayFakeState({ appId: APP_ID, appPublicKey: appKeys.publicKey, templates: { [reminder.id]: { longTerm: true } }, ...extra })
-  const fake = await startFake(alipayFake, { state })
-  running.push(fake)
-  const cfg = { gateway: `${fake.url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: state.alipayPublicKey }
+  const state = createAlipayFakeState({ appId: APP_ID, appPublicKey: keys.app.publicKey, templates: { [reminder.id]: { longTerm: true } }, ...extra })
+  const fake = await fakes.start(alipayFake, { state })
+  const cfg = { gateway: `${fake.url}/gateway.do`, appId: APP_ID, privateKey: keys.app.privateKey, alipayPublicKey: state.alipayPublicKey }
   return { state, cfg, sender: createAlipaySender(cfg) }
 }
 
@@ -52,12 +34,7 @@ describe('Alipay template messages', () => {
         to_user_id: '2088000000000001',
         user_template_id: 'ali-reminder',
         page: 'packages/demand/pages/wizard/index?id=42',
-        data: {
-          keyword1: { value: '2026年度重点领域技术创新需求征集' },
-          keyword2: { value: '2025年7月20日 23:59' },
-          keyword3: { value: '6天15小时' },
-          keyword4: { value: '需求尚未提交，请尽快提交' }
-        }
+        data: reminderData('keyword1', 'keyword2', 'keyword3', 'keyword4')
       })
     ])
   })
@@ -79,13 +56,13 @@ describe('Alipay template messages', () => {
 
   it('reports a request signed with the wrong key as configuration', async () => {
     const { cfg } = await setup()
-    const sender = createAlipaySender({ ...cfg, privateKey: otherKeys.privateKey })
+    const sender = createAlipaySender({ ...cfg, privateKey: keys.other.privateKey })
     expect(await sender.send(message())).toMatchObject({ ok: false, code: 'CONFIG', platformCode: 'isv.invalid-signature' })
   })
 
   it('does not trust an answer whose signature does not verify', async () => {
     const { cfg, state } = await setup()
-    const sender = createAlipaySender({ ...cfg, alipayPublicKey: otherKeys.publicKey })
+    const sender = createAlipaySender({ ...cfg, alipayPublicKey: keys.other.publicKey })
     expect(await sender.send(message())).toMatchObject({ ok: false, code: 'UNAVAILABLE', platformCode: 'invalid-response-sign' })
     // it did reach the gateway: never resent blindly
     expect(state.messages).toHaveLength(1)
@@ -94,17 +71,10 @@ describe('Alipay template messages', () => {
   it('refuses a reply that repeats the response node (a forged success after a signed error)', async () => {
     const key = 'alipay_open_app_mini_templatemessage_send_response'
     const signedError = '{"code":"40004","msg":"Business Failed","sub_code":"USER_NOT_SUBSCRIBED","sub_msg":"no consent"}'
-    const text = `{"${key}":${signedError},"sign":"${rsa2Sign(signedError, otherKeys.privateKey)}","${key}":{"code":"10000","msg":"Success"}}`
-    const gateway = Fastify()
-    gateway.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, body, done) => done(null, body))
-    gateway.post('/gateway.do', async (_req, reply) => reply.type('application/json;charset=utf-8').send(text))
-    const url = await gateway.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const sender = createAlipaySender({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: appKeys.privateKey, alipayPublicKey: otherKeys.publicKey })
-      expect(await sender.send(message())).toMatchObject({ ok: false, code: 'UNAVAILABLE', platformCode: 'invalid-response-sign' })
-    } finally {
-      await gateway.close()
-    }
+    const text = `{"${key}":${signedError},"sign":"${rsa2Sign(signedError, keys.other.privateKey)}","${key}":{"code":"10000","msg":"Success"}}`
+    const sender = (url: string) => createAlipaySender({ gateway: `${url}/gateway.do`, appId: APP_ID, privateKey: keys.app.privateKey, alipayPublicKey: keys.other.publicKey })
+    const sent = await withStandIn(gatewayAnswering(text), (url) => sender(url).send(message()))
+    expect(sent).toMatchObject({ ok: false, code: 'UNAVAILABLE', platformCode: 'invalid-response-sign' })
   })
 
   it('records what the platform says when there is no consent, and an unknown template', async () => {

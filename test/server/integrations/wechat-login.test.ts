@@ -1,36 +1,19 @@
-import Fastify from 'fastify'
 import { createWechatLogin } from '../../../server/integrations/wechat'
-import { PlatformLoginError } from '../../../server/integrations/platform-login'
 import { createWechatFakeState, wechatFake, type WechatFakeConfig } from '../../../server/integrations/fakes/wechat-fake'
-import { startFake, type RunningFake } from '../../../server/integrations/fakes/serve'
+import { fakesPerTest, loginRejection as rejection, withStandIn } from './harness'
 
 const APPID = 'wx-test-appid'
 const SECRET = 'wx-test-secret'
 
 let clock = Date.UTC(2025, 0, 6, 2, 0, 30) // 30 s into a minute
-const running: RunningFake[] = []
+const fakes = fakesPerTest()
 
 async function setup(extra: Partial<WechatFakeConfig> = {}) {
   const state = createWechatFakeState({ appId: APPID, secret: SECRET, now: () => clock, ...extra })
-  const fake = await startFake(wechatFake, { state })
-  running.push(fake)
+  const fake = await fakes.start(wechatFake, { state })
   const login = createWechatLogin({ apiBase: fake.url, appId: APPID, secret: SECRET })
   return { state, fake, login }
 }
-
-async function rejection(p: Promise<unknown>): Promise<PlatformLoginError> {
-  try {
-    await p
-  } catch (err) {
-    expect(err).toBeInstanceOf(PlatformLoginError)
-    return err as PlatformLoginError
-  }
-  throw new Error('expected the exchange to fail')
-}
-
-afterEach(async () => {
-  while (running.length) await running.pop()!.close()
-})
 
 describe('WeChat login adapter against the code2Session fake', () => {
   it('exchanges a code for the openid (and unionid), never exposing session_key', async () => {
@@ -130,7 +113,7 @@ describe('WeChat login adapter against the code2Session fake', () => {
   it('maps a closed port (network failure) to unavailable', async () => {
     const { state, fake } = await setup()
     const code = state.issueCode('o-y')
-    await running.pop()!.close()
+    await fakes.stopLast()
     const login = createWechatLogin({ apiBase: fake.url, appId: APPID, secret: SECRET })
     const err = await rejection(login.exchange(code))
     expect(err.code).toBe('PLATFORM_UNAVAILABLE')
@@ -140,17 +123,12 @@ describe('WeChat login adapter against the code2Session fake', () => {
   })
 
   it('maps a non-JSON 200 reply and an HTTP error to unavailable', async () => {
-    const proxyPage = Fastify()
-    proxyPage.get('/sns/jscode2session', async (_req, reply) => reply.type('text/html').send('<html>502 Bad Gateway</html>'))
-    const url = await proxyPage.listen({ port: 0, host: '127.0.0.1' })
-    try {
-      const login = createWechatLogin({ apiBase: url, appId: APPID, secret: SECRET })
-      const err = await rejection(login.exchange('whatever'))
-      expect(err.code).toBe('PLATFORM_UNAVAILABLE')
-      expect(err.platformCode).toBe('non-json')
-    } finally {
-      await proxyPage.close()
-    }
+    const page = await withStandIn(
+      (app) => app.get('/sns/jscode2session', async (_req, reply) => reply.type('text/html').send('<html>502 Bad Gateway</html>')),
+      (url) => rejection(createWechatLogin({ apiBase: url, appId: APPID, secret: SECRET }).exchange('whatever'))
+    )
+    expect(page.code).toBe('PLATFORM_UNAVAILABLE')
+    expect(page.platformCode).toBe('non-json')
 
     const { fake } = await setup()
     const wrongBase = createWechatLogin({ apiBase: `${fake.url}/not-there`, appId: APPID, secret: SECRET })

@@ -10,6 +10,7 @@ import { truncate, wechatValue, type PushMessage, type PushTemplate } from '../.
 import { createWechatSender, createWechatTokenStore, type AccessTokenStore } from '../../../server/integrations/wechat-message'
 import { openTestDb } from '../../support/db'
 import { freePort } from '../../support/idp'
+import { reminderData, reminderMessage } from './harness'
 
 const cfg = { appId: 'wx-msg-app', secret: 'wx-msg-secret', apiBase: '' }
 const reminder: PushTemplate = {
@@ -26,13 +27,7 @@ let clock = Date.parse('2025-07-14T08:00:00+08:00')
 const now = () => clock
 let tokenName = 0
 
-const message = (over: Partial<PushMessage> = {}): PushMessage => ({
-  toUser: 'o-user-1',
-  template: reminder,
-  page: '/packages/demand/pages/wizard/index?id=42',
-  values: { campaign: '2026年度重点领域技术创新需求征集', deadline: '2025-07-20T15:59:00.000Z', left: '6天15小时', note: '需求尚未提交，请尽快提交' },
-  ...over
-})
+const message = reminderMessage('o-user-1', reminder)
 
 /** A store and sender on a fresh app id (each test its own token row), as one server process has them. */
 function processFor(appId: string): { store: AccessTokenStore; send: (m?: Partial<PushMessage>) => ReturnType<ReturnType<typeof createWechatSender>['send']> } {
@@ -146,12 +141,7 @@ describe('subscribeMessage.send', () => {
       page: 'packages/demand/pages/wizard/index?id=42',
       miniprogram_state: 'developer',
       lang: 'zh_CN',
-      data: {
-        thing1: { value: '2026年度重点领域技术创新需求征集' },
-        time2: { value: '2025年7月20日 23:59' },
-        thing3: { value: '6天15小时' },
-        thing4: { value: '需求尚未提交，请尽快提交' }
-      }
+      data: reminderData('thing1', 'time2', 'thing3', 'thing4')
     })
   })
 

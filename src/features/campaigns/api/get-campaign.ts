@@ -1,17 +1,17 @@
 /**
  * GET /api/campaigns/:id, the one client function for it, with one cache for every feature
  * (the campaign's page, the wizard, the recommending unit's screens):
- * - in memory, one request per campaign while the app is open (a definition rarely changes
- *   while a page is open); `fresh` asks the server again and renews the cache;
+ * - in the app's query cache (services/query.ts), one request per campaign while the app is
+ *   open (a definition rarely changes while a page is open); `fresh` asks the server again;
  * - on the phone, the last copy received, so a draft still opens offline: used when the
  *   server cannot be reached or fails (never for a 4xx, which is the server's answer).
  */
 import type { CampaignDetail } from '../../../../types/domain'
 import { syncClock } from '../../../services/clock'
 import { http, toApiError } from '../../../services/http'
+import { query } from '../../../services/query'
 import { storage } from '../../../services/storage'
 
-const inMemory = new Map<string, Promise<CampaignDetail>>()
 const storageKey = (id: string) => `campaign.${id}`
 
 function stored(id: string): CampaignDetail | undefined {
@@ -25,23 +25,18 @@ export interface GetCampaignOptions {
 }
 
 export function getCampaign(id: string, { fresh = false }: GetCampaignOptions = {}): Promise<CampaignDetail> {
-  const kept = inMemory.get(id)
-  if (kept && !fresh) return kept
-  const request = http
-    .get<CampaignDetail>(`/api/campaigns/${encodeURIComponent(id)}`)
-    .then(({ data }) => {
+  const path = `/api/campaigns/${encodeURIComponent(id)}`
+  const load = () =>
+    http.get<CampaignDetail>(path).then(({ data }) => {
       storage.set(storageKey(id), data)
       return data
     })
-    .catch((e: unknown) => {
-      const err = toApiError(e)
-      const copy = err.status === 0 || err.status >= 500 ? stored(id) : undefined
-      if (inMemory.get(id) === request) inMemory.delete(id)
-      if (copy) return copy
-      throw err
-    })
-  inMemory.set(id, request)
-  return request
+  return query(path, load, { staleTime: Infinity, fresh }).catch((e: unknown) => {
+    const err = toApiError(e)
+    const copy = err.status === 0 || err.status >= 500 ? stored(id) : undefined
+    if (copy) return copy
+    throw err
+  })
 }
 
 /** The campaign, fresh, with the server's clock synchronised (countdowns on the campaign's page). */

@@ -1,10 +1,9 @@
 import type { CampaignSummary } from '../../../../types/domain'
 import { syncClock } from '../../../services/clock'
-import { http } from '../../../services/http'
+import { cachedGet } from '../../../services/query'
 
 export async function getCampaigns(): Promise<CampaignSummary[]> {
-  const { data } = await http.get<{ campaigns: CampaignSummary[] }>('/api/campaigns')
-  return data.campaigns
+  return (await cachedGet<{ campaigns: CampaignSummary[] }>('/api/campaigns')).campaigns
 }
 
 /** The list together with the server clock, so no countdown is ever drawn from the phone's clock. */

@@ -1,0 +1,84 @@
+/**
+ * Starts the real server (tsx server/main.ts) on free ports with a fresh data folder, in its own
+ * process group, and waits for GET /api/health: the app tests' one server (globalSetup) and the
+ * recommender tests' own ones (support/recommend.tsx).
+ */
+const { spawn } = require('child_process')
+const fs = require('fs')
+const net = require('net')
+const os = require('os')
+const path = require('path')
+
+const ROOT = path.resolve(__dirname, '../../..')
+const START_TIMEOUT_MS = 180000
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer()
+    srv.once('error', reject)
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address()
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+/** `prefix` names its temporary folder; `env` adds to the test environment the server runs with. */
+async function spawnServer(prefix, env = {}) {
+  const port = await freePort()
+  const idpPort = await freePort()
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const logFile = path.join(dir, 'server.log')
+  const out = fs.openSync(logFile, 'a')
+  const base = `http://127.0.0.1:${port}`
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
+    cwd: ROOT,
+    detached: true, // own process group, so stop() ends tsx and the server it runs
+    stdio: ['ignore', out, out],
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      DATA_DIR: path.join(dir, 'data'),
+      DEV_IDP_PORT: String(idpPort),
+      H5_DIR: path.join(dir, 'no-h5'),
+      ...env
+    }
+  })
+  const kill = (signal) => {
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      /* already gone */
+    }
+  }
+  const started = Date.now()
+  for (;;) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) break
+    } catch {
+      /* not listening yet */
+    }
+    if (child.exitCode !== null || Date.now() - started > START_TIMEOUT_MS) {
+      kill('SIGKILL')
+      const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : ''
+      throw new Error(`server did not become healthy at ${base} (exit code ${child.exitCode}). Log tail:\n${log}`)
+    }
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  return {
+    base,
+    logFile,
+    /** Stops it (a moment to close PGlite, then for sure) and removes its data unless `keepData`. */
+    async stop(keepData = false) {
+      kill('SIGTERM')
+      await new Promise((r) => setTimeout(r, 1000))
+      kill('SIGKILL')
+      if (!keepData) fs.rmSync(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+module.exports = { spawnServer }
