@@ -39,21 +39,21 @@ export function PrivacySheet({ preview }: PrivacySheetProps) {
     <View className='privacy-sheet'>
       <View className='privacy-sheet__mask' aria-hidden='true' />
       <View className='privacy-sheet__panel' role='dialog' aria-modal='true' aria-labelledby={titleId} data-testid='privacy-sheet'>
-        <Text className='privacy-sheet__title' id={titleId}>
+        <Text className='ui-h3 ui-center' id={titleId}>
           隐私保护提示
         </Text>
-        <Text className='privacy-sheet__lead'>上传附件需要从您的手机选择文件。使用前请了解我们如何处理这些信息：</Text>
+        <Text className='ui-para'>上传附件需要从您的手机选择文件。使用前请了解我们如何处理这些信息：</Text>
         <View className='privacy-sheet__list' role='list'>
-          <View className='privacy-sheet__item' role='listitem'>
+          <View className='ui-para' role='listitem'>
             收集：您选择的文件（文件名、大小和内容）。
           </View>
-          <View className='privacy-sheet__item' role='listitem'>
+          <View className='ui-para' role='listitem'>
             用途：作为需求附件随需求提交，仅用于本次征集活动。
           </View>
-          <View className='privacy-sheet__item' role='listitem'>
+          <View className='ui-para' role='listitem'>
             查看：您选择的推荐单位和科技主管部门，审核需求时查看。
           </View>
-          <View className='privacy-sheet__item' role='listitem'>
+          <View className='ui-para' role='listitem'>
             保存：提交的附件随征集活动档案保存；未提交的草稿可随时删除，注销账号时一并删除。
           </View>
         </View>

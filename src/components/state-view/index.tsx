@@ -58,7 +58,7 @@ export function StateView({ kind, title, description, actionText, onAction, rows
           </View>
         )}
       </View>
-      <Text className='state-view__title'>{title ?? (kind === 'error' ? '加载失败' : '暂无内容')}</Text>
+      <Text className='state-view__title ui-h2 ui-mb-sm'>{title ?? (kind === 'error' ? '加载失败' : '暂无内容')}</Text>
       {description ? <Text className='state-view__description'>{description}</Text> : null}
       {actionText && onAction ? (
         <Button className='state-view__action' type='primary' fill={kind === 'error' ? 'outline' : 'solid'} onClick={onAction}>

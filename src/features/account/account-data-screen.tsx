@@ -82,7 +82,7 @@ function ExportSection() {
   return (
     <View className='card'>
       <Text className='section-title'>下载我的数据</Text>
-      <Text className='account__lead'>
+      <Text className='ui-para-muted ui-mb-lg'>
         包括单位资料、全部需求及其提交版本、留言与消息、协议同意记录、小程序绑定和订阅授权。
         {isH5() ? '下载为 JSON 文件。' : '在此显示全文；如需保存为文件，请在电脑上打开网页版下载。'}
       </Text>
@@ -111,7 +111,7 @@ function DeleteSection({ me }: { me: Me }) {
     return (
       <View className='card'>
         <Text className='section-title'>注销账号</Text>
-        <Text className='account__lead'>推荐单位和科技主管部门的账号承载审核记录，不能自行注销。如需停用，请联系科技主管部门办理。</Text>
+        <Text className='ui-para-muted ui-mb-lg'>推荐单位和科技主管部门的账号承载审核记录，不能自行注销。如需停用，请联系科技主管部门办理。</Text>
       </View>
     )
   }
@@ -143,12 +143,12 @@ function DeleteSection({ me }: { me: Me }) {
   return (
     <View className='card account__delete'>
       <Text className='section-title'>注销账号</Text>
-      <View className='account__list' role='list'>
+      <View className='account__list ui-para-muted ui-mb-lg' role='list'>
         <View role='listitem'>删除：未提交的草稿、单位资料、消息中心、微信/支付宝绑定和订阅授权、待发送的提醒；所有设备退出登录。</View>
         <View role='listitem'>保留：已提交的需求及其版本、附件和留言，作为征集活动档案；其中联系人姓名、手机号和电话、邮箱类填报项被删除或替换为“已注销用户”。</View>
         <View role='listitem'>注销不可恢复；同一政务服务账号再次登录将是一个新账号。</View>
       </View>
-      <Text className='account__label' id='delete-confirm-label'>
+      <Text className='ui-value ui-mb-sm' id='delete-confirm-label'>
         请输入“{DELETION_WORD}”确认
       </Text>
       <Input
@@ -162,7 +162,7 @@ function DeleteSection({ me }: { me: Me }) {
         onChange={(v) => setTyped(v)}
       />
       {error ? (
-        <View className='account__error' role='alert'>
+        <View className='ui-error ui-mt-sm ui-mb-sm' role='alert'>
           {error}
         </View>
       ) : null}

@@ -20,19 +20,19 @@ export function AgreementScreen({ id }: { id: string | undefined }) {
   return (
     <View className='page account agreement'>
       <View className='card'>
-        <View className='agreement__title' role='heading' aria-level={1}>
+        <View className='agreement__title ui-h2' role='heading' aria-level={1}>
           {agreement.title}
         </View>
-        <Text className='agreement__meta'>
+        <Text className='ui-meta ui-mt-xs ui-mb-xl'>
           版本 {agreement.version} · {agreement.effective} 起生效
         </Text>
         {AGREEMENT_TEXTS[agreement.id].map((section) => (
           <View key={section.heading} className='agreement__section'>
-            <View className='agreement__heading' role='heading' aria-level={2}>
+            <View className='ui-h4 ui-mb-sm' role='heading' aria-level={2}>
               {section.heading}
             </View>
             {section.paragraphs.map((p) => (
-              <Text key={p} className='agreement__paragraph'>
+              <Text key={p} className='ui-para ui-mb-sm'>
                 {p}
               </Text>
             ))}

@@ -33,22 +33,22 @@ export function ConsentScreen() {
         {({ missing }) =>
           missing.length === 0 ? (
             <View className='card'>
-              <Text className='account__lead'>您已同意当前版本的全部协议。</Text>
+              <Text className='ui-para-muted ui-mb-lg'>您已同意当前版本的全部协议。</Text>
               <Button block type='primary' onClick={() => void leave()}>
                 继续使用
               </Button>
             </View>
           ) : (
             <View className='card'>
-              <View className='account__title' role='heading' aria-level={1}>
+              <View className='ui-h2 ui-mb-md' role='heading' aria-level={1}>
                 协议已更新
               </View>
-              <Text className='account__lead'>
+              <Text className='ui-para-muted ui-mb-lg'>
                 为继续使用需求填报，请阅读并同意以下协议的新版本：{missing.map((a) => `《${a.title}》（${a.effective} 起生效）`).join('、')}。
               </Text>
               <AgreeBox agreements={missing} checked={checked} attention={attention} onChange={(v) => (setChecked(v), setAttention(false))} />
               {error ? (
-                <View className='account__error' role='alert'>
+                <View className='ui-error ui-mt-sm ui-mb-sm' role='alert'>
                   {error}
                 </View>
               ) : null}

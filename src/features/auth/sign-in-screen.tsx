@@ -106,12 +106,12 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
         <View className='sign-in__emblem' aria-hidden='true'>
           <Text>征</Text>
         </View>
-        <Text className='sign-in__title'>企业技术创新需求征集</Text>
+        <Text className='ui-h1 ui-mb-lg'>企业技术创新需求征集</Text>
         <Text className='ui-para-muted'>使用政务服务账号（法人账号）登录，登录后可完善单位资料、在线填报需求并查看办理进度。</Text>
       </View>
       <AgreeBox agreements={AGREEMENTS} checked={agreed} attention={needsTick} onChange={(v) => (setAgreed(v), setNeedsTick(false))} />
       {needsTick ? (
-        <View className='sign-in__consent-needed' role='alert'>
+        <View className='sign-in__consent-needed ui-error ui-mt-xs ui-mb-md' role='alert'>
           请先阅读并勾选同意《用户服务协议》和《隐私政策》，再登录
         </View>
       ) : null}
@@ -121,7 +121,7 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
       <Button className='sign-in__browse' fill='none' block onClick={() => void openPage(ROUTES.home)}>
         暂不登录，先浏览征集活动
       </Button>
-      <Text className='sign-in__note'>
+      <Text className='ui-help ui-center'>
         首次登录将自动带入单位名称和统一社会信用代码。登录信息仅用于本次征集活动的需求填报与推荐。
       </Text>
     </View>

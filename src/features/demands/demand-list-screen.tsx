@@ -54,7 +54,7 @@ export function DemandListScreen({ refreshKey, onRefreshed }: DemandListScreenPr
                   <Text className='ui-h3'>{d.title || '未命名需求'}</Text>
                   <StatusTag status={d.status} className='demand-item__status' />
                 </View>
-                {d.campaignTitle ? <Text className='demand-item__campaign'>{d.campaignTitle}</Text> : null}
+                {d.campaignTitle ? <Text className='ui-label ui-mt-xs'>{d.campaignTitle}</Text> : null}
                 <Text className='demand-item__action'>
                   {d.status === 'draft' ? '继续填写 ›' : d.status === 'returned' ? '查看退回原因并修改 ›' : `查看进度${d.submittedVersion ? `（第${d.submittedVersion}版）` : ''} ›`}
                 </Text>

@@ -11,6 +11,11 @@ import './profile.scss'
 type Key = Exclude<keyof Profile, IdentityField>
 const KEYS: Key[] = ['contactName', 'mobile', 'unitType']
 const IDENTITY_LABELS: Record<IdentityField, string> = { enterpriseName: '单位名称', creditCode: '统一社会信用代码' }
+/** The typed fields: the contact's name and mobile number. */
+const TEXT_FIELDS = [
+  { key: 'contactName', label: '联系人', placeholder: '负责本次需求填报的人员', maxLength: PROFILE_LIMITS.contactName, type: 'text' },
+  { key: 'mobile', label: '手机号', placeholder: '11位手机号码', maxLength: 11, type: 'number' }
+] as const
 
 export interface ProfileFormProps {
   initial: Profile
@@ -22,7 +27,7 @@ export interface ProfileFormProps {
 function Field({ label, error, children, fieldKey }: { label: string; error?: string; children: ReactNode; fieldKey: Key }) {
   return (
     <View className={`profile-field${error ? ' has-error' : ''}`} data-field={fieldKey}>
-      <Text className='profile-field__label'>
+      <Text className='ui-strong ui-mb-xs'>
         {label}
         <Text className='profile-field__required' aria-hidden='true'>
           {' '}*
@@ -30,7 +35,7 @@ function Field({ label, error, children, fieldKey }: { label: string; error?: st
       </Text>
       <View className='profile-field__control'>{children}</View>
       {error ? (
-        <View className='profile-field__error' role='alert' data-testid={`error-${fieldKey}`}>
+        <View className='ui-error ui-mt-sm' role='alert' data-testid={`error-${fieldKey}`}>
           {error}
         </View>
       ) : null}
@@ -104,29 +109,21 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
             <Text className='profile-identity__value'>{values[key] || '未提供'}</Text>
           </View>
         ))}
-        <Text className='profile-identity__note'>以上信息来自政务服务账号（法人）认证，不能在此修改；如有变更，请到政务服务网更新后重新登录。</Text>
+        <Text className='ui-meta ui-mt-xs'>以上信息来自政务服务账号（法人）认证，不能在此修改；如有变更，请到政务服务网更新后重新登录。</Text>
       </View>
-      <Field label='联系人' fieldKey='contactName' error={errorOf('contactName')}>
-        <Input
-          name='contactName'
-          aria-label='联系人'
-          placeholder='负责本次需求填报的人员'
-          value={values.contactName}
-          maxLength={PROFILE_LIMITS.contactName}
-          onChange={(v) => change('contactName', v)}
-        />
-      </Field>
-      <Field label='手机号' fieldKey='mobile' error={errorOf('mobile')}>
-        <Input
-          name='mobile'
-          aria-label='手机号'
-          type='number'
-          placeholder='11位手机号码'
-          value={values.mobile}
-          maxLength={11}
-          onChange={(v) => change('mobile', v)}
-        />
-      </Field>
+      {TEXT_FIELDS.map((f) => (
+        <Field key={f.key} label={f.label} fieldKey={f.key} error={errorOf(f.key)}>
+          <Input
+            name={f.key}
+            aria-label={f.label}
+            type={f.type}
+            placeholder={f.placeholder}
+            value={values[f.key]}
+            maxLength={f.maxLength}
+            onChange={(v) => change(f.key, v)}
+          />
+        </Field>
+      ))}
       <Field label='单位类型' fieldKey='unitType' error={errorOf('unitType')}>
         <Picker
           mode='selector'
@@ -144,7 +141,7 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
         </Picker>
       </Field>
       {formError ? (
-        <View className='profile-form__error' role='alert'>
+        <View className='ui-error-md ui-mt-xl' role='alert'>
           {formError}
         </View>
       ) : null}

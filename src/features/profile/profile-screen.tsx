@@ -16,6 +16,16 @@ import { getProfile, updateProfile } from './api'
 import { ProfileForm } from './profile-form'
 import './profile.scss'
 
+/** The pages 我的 opens, by role. */
+function menuFor(role: Me['user']['role']): Array<{ label: string; url: string; testId?: string }> {
+  return [
+    role === 'enterprise' ? { label: '我的需求', url: ROUTES.demands } : { label: '推荐工作台', url: ROUTES.recommend, testId: 'open-workbench' },
+    ...(role === 'bureau' ? [{ label: '活动工作室', url: ROUTES.studio, testId: 'open-studio' }] : []),
+    { label: '提醒设置', url: ROUTES.notificationSettings },
+    { label: '账号与数据', url: ACCOUNT_ROUTES.data, testId: 'open-account-data' }
+  ]
+}
+
 interface Loaded {
   me: Me
   profile: Profile
@@ -69,49 +79,22 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
                 <Text>{(profile.enterpriseName || me.user.displayName || '我').slice(0, 1)}</Text>
               </View>
               <View className='profile-account__text'>
-                <Text className='profile-account__name'>{profile.enterpriseName || me.user.displayName}</Text>
-                <Text className='profile-account__role'>
+                <Text className='ui-h3 ui-ellipsis'>{profile.enterpriseName || me.user.displayName}</Text>
+                <Text className='ui-meta ui-mt-2xs'>
                   {ROLE_LABELS[me.user.role]} · {me.user.displayName}
                 </Text>
               </View>
             </View>
 
             <View className='card profile-menu'>
-              {me.user.role === 'enterprise' ? (
-                <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.demands)}>
-                  <Text className='ui-value-lg'>我的需求</Text>
+              {menuFor(me.user.role).map((item) => (
+                <View key={item.label} className='profile-menu__item' role='link' data-testid={item.testId} onClick={() => void openPage(item.url)}>
+                  <Text className='ui-value-lg'>{item.label}</Text>
                   <Text className='profile-menu__arrow' aria-hidden='true'>
                     ›
                   </Text>
                 </View>
-              ) : (
-                <View className='profile-menu__item' role='link' data-testid='open-workbench' onClick={() => void openPage(ROUTES.recommend)}>
-                  <Text className='ui-value-lg'>推荐工作台</Text>
-                  <Text className='profile-menu__arrow' aria-hidden='true'>
-                    ›
-                  </Text>
-                </View>
-              )}
-              {me.user.role === 'bureau' ? (
-                <View className='profile-menu__item' role='link' data-testid='open-studio' onClick={() => void openPage(ROUTES.studio)}>
-                  <Text className='ui-value-lg'>活动工作室</Text>
-                  <Text className='profile-menu__arrow' aria-hidden='true'>
-                    ›
-                  </Text>
-                </View>
-              ) : null}
-              <View className='profile-menu__item' role='link' onClick={() => void openPage(ROUTES.notificationSettings)}>
-                <Text className='ui-value-lg'>提醒设置</Text>
-                <Text className='profile-menu__arrow' aria-hidden='true'>
-                  ›
-                </Text>
-              </View>
-              <View className='profile-menu__item' role='link' data-testid='open-account-data' onClick={() => void openPage(ACCOUNT_ROUTES.data)}>
-                <Text className='ui-value-lg'>账号与数据</Text>
-                <Text className='profile-menu__arrow' aria-hidden='true'>
-                  ›
-                </Text>
-              </View>
+              ))}
             </View>
 
             {/* The enterprise's own details; recommender and bureau accounts have none to keep. */}

@@ -52,7 +52,7 @@ function RankedText({ item, group }: { item: RankedItem; group: RankingGroup }) 
         {item.title || '未命名需求'}
         <KeyTag item={item} group={group} />
       </Text>
-      <Text className='rc-ranked__meta'>
+      <Text className='ui-meta ui-ellipsis'>
         {item.enterpriseName}
         {domainText(item) ? ` · ${domainText(item)}` : ''}
       </Text>
@@ -158,7 +158,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
   return (
     <View className='card rc-ranking' data-testid='ranking'>
       <View className='rc-ranking__head'>
-        <Text className='rc-section__title'>推荐顺序</Text>
+        <Text className='rc-section__title ui-h3 ui-mb-xs'>推荐顺序</Text>
         {!readOnly ? <Text className='hint'>序号1为最优先推荐</Text> : null}
       </View>
       {dirty ? (

@@ -29,7 +29,7 @@ async function loadWorkbench(): Promise<Loaded> {
 function Count({ label, value, testId }: { label: string; value: string | number; testId: string }) {
   return (
     <View className='rc-count' data-testid={testId}>
-      <Text className='rc-count__value'>{value}</Text>
+      <Text className='rc-count__value ui-h1 ui-nums'>{value}</Text>
       <Text className='ui-meta'>{label}</Text>
     </View>
   )
@@ -51,7 +51,7 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
       <View className='ui-h3' role='link' onClick={() => void openPage(bureau ? RECOMMEND_ROUTES.overview(id) : RECOMMEND_ROUTES.inbox(id))}>
         {campaign.title}
       </View>
-      <Text className='rc-campaign__deadline'>
+      <Text className='ui-meta ui-mt-xs'>
         推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}
         {item.readOnly ? '' : `（${item.countdownText}）`}
       </Text>
@@ -111,10 +111,10 @@ export function WorkbenchScreen({ refreshKey, onRefreshed }: { refreshKey?: numb
             <View className='rc-narrow'>
               <View className='rc-workbench__intro'>
                 <Text className='ui-h1'>推荐工作台</Text>
-                <Text className='rc-workbench__sub' data-testid='workbench-unit'>
+                <Text className='ui-text ui-mt-xs' data-testid='workbench-unit'>
                   {bureau ? `${viewer.me.user.recommenderUnit ?? '科技主管部门'} · ${viewer.me.user.displayName}` : `${unit?.name ?? ''} · ${viewer.me.user.displayName}`}
                 </Text>
-                {!bureau && unit?.typeLabel ? <Text className='rc-workbench__type'>{unit.typeLabel}</Text> : null}
+                {!bureau && unit?.typeLabel ? <Text className='ui-meta ui-mt-2xs'>{unit.typeLabel}</Text> : null}
               </View>
               <View className={wide ? 'rc-grid' : ''}>
                 {campaigns.map((c) => (

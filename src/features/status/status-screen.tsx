@@ -70,7 +70,7 @@ function NextCard({ view }: { view: DemandStatusView }) {
   const until = (a: NextAction | undefined) => (a?.untilText ? `截止 ${a.untilText}` : '')
   return (
     <View className={`card status-next${next.readOnly ? ' is-closed' : ''}`} data-testid='next-actions' data-read-only={next.readOnly ? 'true' : 'false'}>
-      <Text className='status-next__title'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
+      <Text className='ui-h4 ui-mb-xs'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
       <Text className='ui-para'>{next.message}</Text>
       {next.actions.length > 0 ? (
         <View className='status-next__actions'>
@@ -182,8 +182,8 @@ function Status({ view }: { view: DemandStatusView }) {
           ) : null}
         </View>
         <Text className='status-head__title'>{view.title.trim() || '未命名需求'}</Text>
-        <Text className='status-head__campaign'>{view.campaignTitle}</Text>
-        {view.unit ? <Text className='status-head__unit'>推荐单位：{view.unit.name}</Text> : null}
+        <Text className='ui-label ui-mt-xs'>{view.campaignTitle}</Text>
+        {view.unit ? <Text className='ui-label ui-mt-xs'>推荐单位：{view.unit.name}</Text> : null}
       </View>
 
       {view.status !== 'draft' ? (

@@ -311,7 +311,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
             </Text>
           ) : null}
         </View>
-        <View className='st-head__title' role='heading' aria-level={1}>
+        <View className='st-head__title ui-h2 ui-break' role='heading' aria-level={1}>
           {title || '未命名征集活动'}
         </View>
         <Text className='st-card__meta'>编号 {server.id}</Text>
@@ -341,7 +341,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       {failure ? (
         <View className='card st-failure' role='alert' data-testid='studio-failure'>
           <Text className='st-failure__title'>{failure.title}</Text>
-          <Text className='st-failure__message'>{failure.message}</Text>
+          <Text className='ui-text ui-mt-xs ui-mb-sm ui-break'>{failure.message}</Text>
           {failure.code === 'DEFINITION_CHANGE_REFUSED' ? <Text className='st-note'>已有企业填报的内容依赖下列设置，需保留这些设置后再发布：</Text> : null}
           {failure.fields.length ? (
             <View className='st-problem-list' role='list'>
@@ -360,7 +360,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         <View className='st-main'>{body}</View>
         {wide ? (
           <View className='st-side'>
-            <View className='st-side__title' role='heading' aria-level={2}>
+            <View className='ui-h5 ui-mt-md ui-mb-sm' role='heading' aria-level={2}>
               预览：企业看到的填报页面
             </View>
             <PreviewPane def={def} valid={problemList.length === 0} />

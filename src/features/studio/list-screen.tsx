@@ -48,7 +48,7 @@ function CampaignCard({ item }: { item: StudioSummary }) {
           </Text>
         ) : null}
       </View>
-      <View className='st-card__title' role='link' onClick={open}>
+      <View className='ui-h3 ui-break' role='link' onClick={open}>
         {item.title}
       </View>
       <Text className='st-card__meta'>
@@ -112,7 +112,7 @@ export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: num
               <View className='ui-h1' role='heading' aria-level={1}>
                 活动工作室
               </View>
-              <Text className='st-intro__sub'>
+              <Text className='ui-label ui-mt-2xs ui-mb-xs'>
                 {me.user.recommenderUnit ?? '科技主管部门'} · {me.user.displayName}
               </Text>
               <Text className='st-note'>把征集通知变成线上征集活动：填写、预览、发布，无需开发人员。</Text>

@@ -67,9 +67,9 @@ function Versions({ data }: { data: VersionsData }) {
   return (
     <View className='wz wz-versions'>
       <View className='wz-head'>
-        <Text className='wz-head__campaign'>{def.title}</Text>
-        <Text className='wz-head__title'>{demand.title || '未命名需求'}</Text>
-        <Text className='wz-head__meta'>
+        <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
+        <Text className='ui-h2 ui-break'>{demand.title || '未命名需求'}</Text>
+        <Text className='ui-meta ui-mt-xs'>
           共提交 {entries.length} 次，以最新的第 {latest} 版为准
           {demand.hasUnsubmittedChanges ? ' · 另有修改尚未提交' : ''}
         </Text>
@@ -80,14 +80,14 @@ function Versions({ data }: { data: VersionsData }) {
             <Text className='ui-h3'>第 {version.number} 版</Text>
             {version.number === latest ? <Text className='wz-version__tag'>当前有效</Text> : null}
           </View>
-          <Text className='wz-version__time'>提交时间：{formatInstant(version.submittedAt)}</Text>
+          <Text className='ui-meta ui-mt-xs ui-mb-sm'>提交时间：{formatInstant(version.submittedAt)}</Text>
           {changes === null ? (
             <Text className='wz-note'>首次提交</Text>
           ) : changes.length === 0 ? (
             <Text className='wz-note'>与第 {version.number - 1} 版相比内容没有变化</Text>
           ) : (
             <>
-              <Text className='wz-version__subtitle'>
+              <Text className='ui-para-sm ui-mb-xs'>
                 与第 {version.number - 1} 版相比，修改了 {changes.length} 项：
               </Text>
               {changes.map((c) => {
@@ -96,7 +96,7 @@ function Versions({ data }: { data: VersionsData }) {
                 const after = field ? answerText(def, field, c.after) : String(c.after ?? '未填写')
                 return (
                   <View key={c.field} className='wz-change' data-change-field={c.field}>
-                    <Text className='wz-change__label'>{c.label}</Text>
+                    <Text className='ui-h5 ui-mb-xs'>{c.label}</Text>
                     <View className='wz-change__row'>
                       <Text className='wz-change__tag wz-change__tag--before'>修改前</Text>
                       <ReadOnlyValue text={before} />

@@ -1,12 +1,4 @@
-import { useRouter } from '@tarojs/taro'
 import { CampaignDetailScreen } from '../../features/campaigns'
-import { CarePage } from '../../components/care-page'
+import { screenPage } from '../../components/screen-page'
 
-export default function CampaignPage() {
-  const { params } = useRouter()
-  return (
-    <CarePage>
-      <CampaignDetailScreen id={params.id} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params }) => <CampaignDetailScreen id={params.id} />)

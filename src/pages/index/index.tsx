@@ -1,14 +1,5 @@
-import { usePullDown } from '../../components/use-pull-down'
 import { CampaignListScreen } from '../../features/campaigns'
 import { useUnreadBadge } from '../../features/messages'
-import { CarePage } from '../../components/care-page'
+import { screenPage } from '../../components/screen-page'
 
-export default function IndexPage() {
-  useUnreadBadge()
-  const { pulledKey, done } = usePullDown()
-  return (
-    <CarePage>
-      <CampaignListScreen refreshKey={pulledKey} onRefreshed={done} />
-    </CarePage>
-  )
-}
+export default screenPage((page) => <CampaignListScreen refreshKey={page.pulledKey} onRefreshed={page.onRefreshed} />, useUnreadBadge)

@@ -1,13 +1,6 @@
-import { useRouter } from '@tarojs/taro'
 import { SignInScreen } from '../../features/auth'
-import { CarePage } from '../../components/care-page'
+import { screenPage } from '../../components/screen-page'
 
-export default function LoginPage() {
-  const { params } = useRouter()
-  const returnTo = params.returnTo ? decodeURIComponent(params.returnTo) : undefined
-  return (
-    <CarePage>
-      <SignInScreen returnTo={returnTo} handoff={params.handoff} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params }) => (
+  <SignInScreen returnTo={params.returnTo ? decodeURIComponent(params.returnTo) : undefined} handoff={params.handoff} />
+))

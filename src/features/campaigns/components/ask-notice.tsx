@@ -41,8 +41,8 @@ function Marked({ paragraph }: { paragraph: AskParagraph }) {
 function Contacts({ contacts }: { contacts: Contact[] }) {
   if (!contacts.length) return null
   return (
-    <View className='ask-notice__contacts'>
-      <Text className='ask-notice__contacts-title'>仍有疑问，可拨打</Text>
+    <View className='ui-mt-md'>
+      <Text className='ui-meta'>仍有疑问，可拨打</Text>
       {contacts.map((c, i) => {
         const who = [c.topic, c.person].filter(Boolean).join(' ')
         return (
@@ -94,9 +94,9 @@ export function AskNotice({ campaignId, bare = false }: { campaignId: string; /*
         aria-label='向通知提问'
         onChange={setQuestion}
       />
-      <View className='ask-notice__result' aria-live='polite'>
-        {state.kind === 'idle' ? <Text className='ask-notice__hint'>输入问题，查看通知原文中的相关段落</Text> : null}
-        {state.kind === 'loading' ? <Text className='ask-notice__hint'>正在查找…</Text> : null}
+      <View className='ui-mt-md' aria-live='polite'>
+        {state.kind === 'idle' ? <Text className='ui-meta'>输入问题，查看通知原文中的相关段落</Text> : null}
+        {state.kind === 'loading' ? <Text className='ui-meta'>正在查找…</Text> : null}
         {state.kind === 'error' ? (
           <View className='ask-notice__error' role='alert'>
             <Text>{state.message}</Text>
@@ -108,13 +108,13 @@ export function AskNotice({ campaignId, bare = false }: { campaignId: string; /*
         {state.kind === 'done' ? (
           <>
             {state.answer.paragraphs.length === 0 ? (
-              <Text className='ask-notice__empty' data-testid='ask-notice-empty'>
+              <Text className='ui-meta' data-testid='ask-notice-empty'>
                 通知里没有找到相关内容，可以换个说法再问
               </Text>
             ) : (
               state.answer.paragraphs.map((p, i) => (
                 <View key={i} className='ask-notice__paragraph' data-testid='ask-notice-paragraph'>
-                  {p.section ? <Text className='ask-notice__section'>{p.section}</Text> : null}
+                  {p.section ? <Text className='ui-caption ui-mb-xs'>{p.section}</Text> : null}
                   <Marked paragraph={p} />
                 </View>
               ))

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
+import { useState, type ReactNode } from 'react'
 import type { CampaignDefinition, Contact, Domain } from '../../../../types/campaign'
 import type { CampaignDetail } from '../../../../types/domain'
 import { directionDescription, directionLabel, unitTypeLabel } from '../../../../types/labels'
@@ -39,31 +39,41 @@ function Header({ campaign }: { campaign: CampaignDetail }) {
   )
 }
 
+function Deadline({ label, at, testId, note }: { label: string; at: string; testId: string; note: ReactNode }) {
+  return (
+    <View className='campaign-detail__deadline'>
+      <Text className='campaign-detail__deadline-label'>{label}</Text>
+      <View className='campaign-detail__deadline-body'>
+        <Text className='campaign-detail__deadline-value' data-testid={testId}>
+          {formatDeadline(at)}
+        </Text>
+        {note}
+      </View>
+    </View>
+  )
+}
+
 function Deadlines({ campaign }: { campaign: CampaignDetail }) {
   const clock = useCampaignClock(campaign)
   const noteClass = clock.status === 'closed' ? ' is-closed' : clock.urgent ? ' is-urgent' : ''
   return (
     <View className='card campaign-detail__deadlines' aria-label='截止时间'>
-      <View className='campaign-detail__deadline'>
-        <Text className='campaign-detail__deadline-label'>填报截止</Text>
-        <View className='campaign-detail__deadline-body'>
-          <Text className='campaign-detail__deadline-value' data-testid='enterprise-deadline'>
-            {formatDeadline(campaign.enterpriseDeadlineAt)}
-          </Text>
+      <Deadline
+        label='填报截止'
+        at={campaign.enterpriseDeadlineAt}
+        testId='enterprise-deadline'
+        note={
           <Text className={`campaign-detail__deadline-note${noteClass}`} data-testid='countdown'>
             {clock.countdownText}
           </Text>
-        </View>
-      </View>
-      <View className='campaign-detail__deadline'>
-        <Text className='campaign-detail__deadline-label'>推荐截止</Text>
-        <View className='campaign-detail__deadline-body'>
-          <Text className='campaign-detail__deadline-value' data-testid='recommender-deadline'>
-            {formatDeadline(campaign.recommenderDeadlineAt)}
-          </Text>
-          <Text className='campaign-detail__deadline-note is-closed'>推荐单位在此前完成推荐</Text>
-        </View>
-      </View>
+        }
+      />
+      <Deadline
+        label='推荐截止'
+        at={campaign.recommenderDeadlineAt}
+        testId='recommender-deadline'
+        note={<Text className='campaign-detail__deadline-note is-closed'>推荐单位在此前完成推荐</Text>}
+      />
     </View>
   )
 }
@@ -117,7 +127,7 @@ function Eligibility({ def }: { def: CampaignDefinition }) {
       </View>
       {def.eligibility.length > 0 ? (
         <>
-          <Text className='campaign-detail__subheading'>申报条件</Text>
+          <Text className='ui-h5 ui-mt-lg ui-mb-xs'>申报条件</Text>
           {def.eligibility.map((r) => (
             <Text key={r.id} className='campaign-detail__rule'>
               {r.appliesTo?.length ? `${r.appliesTo.map((t) => unitTypeLabel(def, t)).join('、')}：` : ''}
@@ -126,7 +136,7 @@ function Eligibility({ def }: { def: CampaignDefinition }) {
           ))}
         </>
       ) : null}
-      <Text className='campaign-detail__subheading'>限报数量</Text>
+      <Text className='ui-h5 ui-mt-lg ui-mb-xs'>限报数量</Text>
       <Text className='campaign-detail__rule'>
         {limit.perEnterprise === null ? '每家单位填报数量不限' : `每家单位限报 ${limit.perEnterprise} 项`}
       </Text>
@@ -162,7 +172,7 @@ function Domains({ domains }: { domains: Domain[] }) {
       <Text className='section-title'>征集领域与方向</Text>
       {grouped.map(([group, list]) => (
         <View key={group || 'all'} className='campaign-detail__domain-group'>
-          {group ? <Text className='campaign-detail__subheading'>{group}</Text> : null}
+          {group ? <Text className='ui-h5 ui-mt-lg ui-mb-xs'>{group}</Text> : null}
           {list.map((d) => (
             <DomainItem key={d.id} domain={d} />
           ))}
@@ -198,7 +208,7 @@ function ContactRow({ contact }: { contact: Contact }) {
     <View className='campaign-detail__contact'>
       <View className='campaign-detail__contact-info'>
         <Text className='ui-value'>{who}</Text>
-        <Text className='campaign-detail__contact-phone'>{contact.phone}</Text>
+        <Text className='ui-label ui-nums'>{contact.phone}</Text>
       </View>
       <View className='campaign-detail__call'>
         <PhoneLink phone={contact.phone} label={`拨打${who}电话 ${contact.phone}`} look='button'>

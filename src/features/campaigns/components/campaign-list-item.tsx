@@ -26,8 +26,8 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
           ) : null}
         </View>
         <Text className='campaign-item__title'>{campaign.title}</Text>
-        <Text className='campaign-item__issuer'>{campaign.issuer}</Text>
-        <Text className='campaign-item__tagline'>{campaign.tagline}</Text>
+        <Text className='ui-label ui-mb-xs'>{campaign.issuer}</Text>
+        <Text className='ui-text ui-ellipsis'>{campaign.tagline}</Text>
         <View className='campaign-item__footer'>
           <Text className='ui-meta'>
             填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}

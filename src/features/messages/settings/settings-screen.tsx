@@ -114,7 +114,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
               return (
                 <View key={group} className='card settings-group' data-group={group}>
                   <Text className='ui-h3'>{title}</Text>
-                  <Text className='settings-group__description'>{description}</Text>
+                  <Text className='ui-note ui-mt-xs ui-mb-xs'>{description}</Text>
                   {items.map((s) => (
                     <View key={s.key} className='settings-row' data-key={s.key}>
                       <Text className='settings-row__label ui-value-lg'>{s.label}</Text>
@@ -136,14 +136,14 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
             {data.push ? (
               <View className='card settings-group' data-group='consent'>
                 <Text className='ui-h3'>{data.push.platform === 'weapp' ? '微信服务通知' : '支付宝服务通知'}</Text>
-                <Text className='settings-group__description'>
+                <Text className='ui-note ui-mt-xs ui-mb-xs'>
                   推送到手机需要您在{data.push.platform === 'weapp' ? '微信' : '支付宝'}中允许。审核进度通知每允许一次可接收一条。
                 </Text>
                 {data.push.templates.map((t) => (
                   <View key={t.id} className='settings-row' data-purpose={t.purpose}>
                     <View className='settings-row__text'>
                       <Text className='settings-row__label ui-value-lg'>{PURPOSE_TEXT[t.purpose].title}</Text>
-                      <Text className='settings-row__note'>
+                      <Text className='ui-meta ui-mt-2xs'>
                         {PURPOSE_TEXT[t.purpose].note} · {consentText(t)}
                       </Text>
                     </View>

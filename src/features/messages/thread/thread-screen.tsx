@@ -188,7 +188,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
 
       <View className='thread__composer'>
         {sendError ? (
-          <View className='thread__error' role='alert'>
+          <View className='ui-error-md ui-mb-sm' role='alert'>
             <Text>发送失败：{sendError}</Text>
           </View>
         ) : null}

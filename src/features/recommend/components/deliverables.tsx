@@ -46,8 +46,8 @@ export function Deliverables({ demand, def, editable, onSaved }: DeliverablesPro
 
   return (
     <View className='card rc-section rc-deliverables' data-testid='deliverables'>
-      <Text className='rc-section__title'>线下报送材料</Text>
-      <Text className='rc-form__help'>{editable ? '收到后勾选；汇总表中每项材料一列，已收到的标 ✓。' : '推荐单位登记的收件情况。'}</Text>
+      <Text className='rc-section__title ui-h3 ui-mb-xs'>线下报送材料</Text>
+      <Text className='ui-help ui-mb-xs'>{editable ? '收到后勾选；汇总表中每项材料一列，已收到的标 ✓。' : '推荐单位登记的收件情况。'}</Text>
       <View role='group' aria-label='线下报送材料收件登记'>
         {items.map((d) => {
           const on = received.includes(d.id)

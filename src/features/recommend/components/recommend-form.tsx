@@ -35,14 +35,14 @@ export interface RecommendFormProps {
 function FieldBlock({ field, error, children }: { field: FieldDefinition; error?: string; children: ReactNode }) {
   return (
     <View className={`rc-form__field${error ? ' has-error' : ''}`} data-field={field.id} data-testid='recommender-field'>
-      <Text className='rc-form__label' id={`rc-form-${field.id}`}>
+      <Text className='ui-strong ui-mb-xs' id={`rc-form-${field.id}`}>
         {field.label}
         {field.required ? <Text className='rc-required'> *</Text> : null}
       </Text>
-      {field.help ? <Text className='rc-form__help'>{field.help}</Text> : null}
+      {field.help ? <Text className='ui-help ui-mb-xs'>{field.help}</Text> : null}
       {children}
       {error ? (
-        <View className='rc-form__error' role='alert' data-testid='field-error'>
+        <View className='ui-error ui-mt-xs' role='alert' data-testid='field-error'>
           {error}
         </View>
       ) : null}
@@ -109,11 +109,11 @@ function FilesInput({ demandId, field, value, onChange }: { demandId: string; fi
           {busy ? '正在上传…' : '上传文件'}
         </Button>
       ) : null}
-      <Text className='rc-form__help'>
+      <Text className='ui-help ui-mb-xs'>
         {field.accept.map((t) => '.' + t).join(' ')}，每个不超过{field.maxSizeMB}MB，最多{field.maxFiles}个
       </Text>
       {error ? (
-        <View className='rc-form__error' role='alert'>
+        <View className='ui-error ui-mt-xs' role='alert'>
           {error}
         </View>
       ) : null}
@@ -264,15 +264,15 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
         return <FilesInput demandId={demandId} field={f} value={Array.isArray(value) ? (value as AttachmentRef[]) : []} onChange={(refs) => set(f.id, refs.length ? refs : undefined)} />
       default:
         // Not asked of recommending units (types/validate-definition.ts refuses these kinds).
-        return <Text className='rc-form__help'>此项请联系主管部门填写</Text>
+        return <Text className='ui-help ui-mb-xs'>此项请联系主管部门填写</Text>
     }
   }
 
   const problems = Object.keys(errors).length
   return (
     <View className='rc-reason rc-form' data-testid='form-recommend' role='form' aria-label='推荐'>
-      <Text className='rc-reason__title'>推荐</Text>
-      <Text className='rc-form__help'>请填写推荐单位须提供的内容，提交后列入本单位推荐名单。</Text>
+      <Text className='ui-h4 ui-mb-xs'>推荐</Text>
+      <Text className='ui-help ui-mb-xs'>请填写推荐单位须提供的内容，提交后列入本单位推荐名单。</Text>
       {fields
         .filter((f) => shown.has(f.id))
         .map((f) => (
@@ -296,7 +296,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
             <Text className='ui-value'>标记为“{mark.label}”</Text>
           </View>
           {keyMarks ? (
-            <Text className='rc-form__help' data-testid='key-mark-usage'>
+            <Text className='ui-help ui-mb-xs' data-testid='key-mark-usage'>
               本单位已标记 {keyMarks.used} 项{keyMarks.max !== null ? `，最多 ${keyMarks.max} 项` : ''}
             </Text>
           ) : null}

@@ -39,16 +39,16 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
 
   return (
     <View className='card rc-section' data-testid='recommender-record'>
-      <Text className='rc-section__title'>推荐单位填写</Text>
+      <Text className='rc-section__title ui-h3 ui-mb-xs'>推荐单位填写</Text>
       {fields.map((f) => (
         <View key={f.id} className='rc-field' data-field={f.id}>
-          <Text className='rc-field__label'>{f.label}</Text>
+          <Text className='rc-field__label ui-label ui-mb-xs'>{f.label}</Text>
           <Value demandId={demand.id} def={form} field={f} value={answers[f.id]} />
         </View>
       ))}
       {mark ? (
         <View className='rc-field rc-field--inline' data-testid='key-mark'>
-          <Text className='rc-field__label'>{mark.label}</Text>
+          <Text className='rc-field__label ui-label ui-mb-xs'>{mark.label}</Text>
           <Text className='rc-field__value'>{keyRecommended ? '是' : '否'}</Text>
           {canMark ? (
             <Button size='small' fill='outline' loading={busy} disabled={busy} data-testid='key-mark-button' onClick={() => void toggle()}>

@@ -13,7 +13,7 @@ export interface SimilarListProps {
 export function SimilarList({ state, onOpen }: SimilarListProps) {
   return (
     <View className='card rc-section' data-testid='similar'>
-      <Text className='rc-section__title'>相似需求</Text>
+      <Text className='rc-section__title ui-h3 ui-mb-xs'>相似需求</Text>
       {state.status === 'loading' ? <Text className='hint'>正在查找相似需求…</Text> : null}
       {state.status === 'error' ? (
         <View className='rc-inline-error' role='alert'>

@@ -14,7 +14,7 @@ export function Messages({ items, testId }: { items: string[]; testId?: string }
   return (
     <View className='st-messages' data-testid={testId ?? 'problem'}>
       {[...new Set(items)].map((m) => (
-        <Text key={m} className='st-messages__item'>
+        <Text key={m} className='ui-error ui-break'>
           {m}
         </Text>
       ))}
@@ -28,7 +28,7 @@ export function ProblemLines({ problems }: { problems: DefinitionProblem[] }) {
   return (
     <View className='st-messages' data-testid='problem'>
       {problems.map((p, i) => (
-        <Text key={`${p.path}-${i}`} className='st-messages__item'>
+        <Text key={`${p.path}-${i}`} className='ui-error ui-break'>
           <Text className='st-path'>{p.path}</Text>：{p.message}
         </Text>
       ))}

@@ -35,7 +35,7 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
                 <Text className='st-log__title ui-value'>
                   第 {v.version} 版 · {sourceLabel(v.source)}
                 </Text>
-                <Text className='st-log__meta'>
+                <Text className='ui-meta ui-mt-2xs ui-break'>
                   {formatInstant(v.createdAt)}
                   {v.createdBy ? ` · ${v.createdBy}` : ''}
                 </Text>
@@ -57,11 +57,11 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
                     {STUDIO_ACTION_LABELS[a.action] ?? a.action}
                     {a.version ? ` · 第 ${a.version} 版` : ''}
                   </Text>
-                  <Text className='st-log__meta'>
+                  <Text className='ui-meta ui-mt-2xs ui-break'>
                     {formatInstant(a.at)}
                     {a.actor ? ` · ${a.actor}` : ''}
                   </Text>
-                  {detail ? <Text className='st-log__detail'>{detail}</Text> : null}
+                  {detail ? <Text className='ui-meta ui-mt-2xs ui-break'>{detail}</Text> : null}
                 </View>
               )
             })}

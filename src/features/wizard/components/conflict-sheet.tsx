@@ -80,7 +80,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
         <Text className='ui-h2' id='wz-conflict-title'>
           本需求已在其他设备上修改
         </Text>
-        <Text className='wz-conflict__lead'>
+        <Text className='ui-note ui-mt-sm ui-mb-sm'>
           服务器上的内容（{formatInstant(server.updatedAt)} 保存）与本机不同。请逐项选择保留哪一份，确认后再保存，任何一方的内容都不会被自动覆盖。
         </Text>
         <View className='wz-conflict__bulk'>

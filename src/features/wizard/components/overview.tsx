@@ -63,7 +63,7 @@ export const EligibilityPanel = memo(function EligibilityPanel({
   const anyFailed = failures.length > 0
   return (
     <View className={`wz-eligibility card${anyFailed ? ' is-failed' : ''}`} role={anyFailed ? 'alert' : undefined} data-testid='eligibility'>
-      <Text className='wz-eligibility__title'>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
+      <Text className='wz-eligibility__title ui-h4 ui-mb-xs'>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
       {unitIssue ? <Text className='wz-eligibility__fail'>{unitIssue.message}</Text> : null}
       {!compact && unitType ? (
         <Text className='wz-note'>按本单位类型“{unitTypeLabel(def, unitType)}”，须同时满足以下条件，填写后立即核对：</Text>

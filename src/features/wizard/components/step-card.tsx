@@ -5,6 +5,7 @@ import type { CampaignDefinition, StepDefinition, UnitTypeId } from '../../../..
 import { recommenderChoices, validateStep, visibleFields, type Answers, type FieldIssue } from '../../../../types/engine'
 import { Field, type FieldContext, type FieldValueUpdate } from '../fields'
 import type { StepMachine } from '../hooks/use-steps'
+import { FieldHintsContext, useFieldHints } from './quality-live'
 
 /** Which problems to show now: everything once “下一步” was tried, else only what typing revealed. */
 export function shownIssues(issues: FieldIssue[], attempted: boolean, touched: boolean, blurred: boolean): FieldIssue[] {
@@ -86,7 +87,7 @@ export const StepCard = memo(function StepCard({
       <Text className='ui-h2'>
         {number}. {step.title}
       </Text>
-      {step.description ? <Text className='wz-step-card__desc'>{step.description}</Text> : null}
+      {step.description ? <Text className='ui-note ui-mt-xs ui-mb-xs'>{step.description}</Text> : null}
       {step.fields.map((f) => {
         if (!visibleIds.has(f.id)) return null
         const all = byField.get(f.id) ?? EMPTY
@@ -126,17 +127,20 @@ export interface StepStackProps extends Omit<StepCardProps, 'step' | 'number' | 
   mounted?: ReadonlySet<string>
 }
 
-/** The wizard's step cards: the current step, and the steps kept mounted beside it. */
+/** The wizard's step cards: the current step, and the steps kept mounted beside it; the quality hints under their fields. */
 export function StepStack({ machine: { steps, index, attempted, stop }, mounted, ...card }: StepStackProps) {
   const { def, answers, unitType } = card
   const visibleIds = useMemo(() => new Set(visibleFields(def, answers, unitType).map((f) => f.id)), [def, answers, unitType])
+  const hints = useFieldHints(def, answers, unitType, card.readOnly)
   return (
-    <View className='wz-step-stack'>
-      {steps.map((s, i) =>
-        i === index || mounted?.has(s.id) ? (
-          <StepCard key={s.id} {...card} step={s} number={i + 1} current={i === index} visibleIds={visibleIds} attempted={attempted.has(s.id)} stop={stop} />
-        ) : null
-      )}
-    </View>
+    <FieldHintsContext.Provider value={hints}>
+      <View className='wz-step-stack'>
+        {steps.map((s, i) =>
+          i === index || mounted?.has(s.id) ? (
+            <StepCard key={s.id} {...card} step={s} number={i + 1} current={i === index} visibleIds={visibleIds} attempted={attempted.has(s.id)} stop={stop} />
+          ) : null
+        )}
+      </View>
+    </FieldHintsContext.Provider>
   )
 }

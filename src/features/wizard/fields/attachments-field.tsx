@@ -112,7 +112,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
               {r.type.toUpperCase()}
             </Text>
             <View className='wz-file__body'>
-              <Text className='wz-file__name'>{r.name}</Text>
+              <Text className='ui-value ui-ellipsis'>{r.name}</Text>
               <Text className='wz-file__meta ui-meta'>{formatSize(r.size)} · 已上传</Text>
               {problem ? (
                 <View className='ui-error-md' role='alert'>
@@ -132,7 +132,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
             {extensionOf(u.name).toUpperCase() || '文件'}
           </Text>
           <View className='wz-file__body'>
-            <Text className='wz-file__name'>{u.name}</Text>
+            <Text className='ui-value ui-ellipsis'>{u.name}</Text>
             {u.error ? (
               <View className='ui-error-md' role='alert'>
                 {u.error}

@@ -198,10 +198,10 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
   const groups = [...new Set(domains.map((d) => d.group ?? ''))]
   return (
     <FieldFrame field={field} issues={issues}>
-      <Text className='wz-subhead'>领域</Text>
+      <Text className='wz-subhead ui-label ui-mt-sm ui-mb-sm'>领域</Text>
       {groups.map((g) => (
         <View key={g || 'all'}>
-          {g && groups.length > 1 ? <Text className='wz-group-label'>{g}</Text> : null}
+          {g && groups.length > 1 ? <Text className='wz-group-label ui-meta ui-mt-xs ui-mb-xs'>{g}</Text> : null}
           <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：领域${g ? `（${g}）` : ''}`}>
             {domains
               .filter((d) => (d.group ?? '') === g)
@@ -234,7 +234,7 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
         </Text>
       ) : chosen ? (
         <>
-          <Text className='wz-subhead'>
+          <Text className='wz-subhead ui-label ui-mt-sm ui-mb-sm'>
             “{chosen.label}”的方向{field.directionRequired ? '' : '（选填）'}
           </Text>
           {described ? (

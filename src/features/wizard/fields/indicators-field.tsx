@@ -147,7 +147,7 @@ function Cell({
 }) {
   return (
     <View className={`wz-cell${wide ? ' wz-cell--wide' : ''}${issue ? ' has-error' : ''}`} data-column={column}>
-      <Text className='wz-cell__label'>{label}</Text>
+      <Text className='wz-cell__label ui-meta ui-mb-xs'>{label}</Text>
       <Input className='wz-cell__input' value={value} placeholder={placeholder} maxLength={1000} aria-label={label} onChange={onInput} />
     </View>
   )

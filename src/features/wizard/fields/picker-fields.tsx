@@ -41,8 +41,8 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
       <PickerButton label={field.label} empty={!level} dialog onOpen={() => setOpen(true)}>
         {level ? (
           <View className='wz-picker-button__value'>
-            <Text className='wz-level'>{level.level}级</Text>
-            <Text className='wz-level-label'>{level.label}</Text>
+            <Text className='wz-level ui-h4'>{level.level}级</Text>
+            <Text className='wz-level-label ui-label'>{level.label}</Text>
           </View>
         ) : (
           <Text>请选择（1—9级）</Text>
@@ -63,8 +63,8 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
                 setOpen(false)
               }}
             >
-              <Text className='wz-level'>{l.level}级</Text>
-              <Text className='wz-level-label'>{l.label}</Text>
+              <Text className='wz-level ui-h4'>{l.level}级</Text>
+              <Text className='wz-level-label ui-label'>{l.label}</Text>
             </View>
           ))}
           </View>
@@ -104,8 +104,8 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
       <PickerButton label={field.label} empty={!chosen} dialog arrow={chosen ? '更换 ›' : '›'} onOpen={() => setOpen(true)}>
         {chosen ? (
           <View className='wz-picker-button__value'>
-            <Text className='wz-unit-name'>{chosen.name}</Text>
-            {typeLabel ? <Text className='wz-level-label'>{typeLabel}</Text> : null}
+            <Text className='wz-unit-name ui-value-lg'>{chosen.name}</Text>
+            {typeLabel ? <Text className='wz-level-label ui-label'>{typeLabel}</Text> : null}
           </View>
         ) : (
           <Text>请选择推荐单位</Text>

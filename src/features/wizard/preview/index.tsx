@@ -80,9 +80,9 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
     <View className='wz-page wz-preview' data-testid='wizard-preview'>
       <View className='wz'>
         <View className='wz-head'>
-          <Text className='wz-head__campaign'>{def.title}</Text>
-          <Text className='wz-head__title'>{demandTitle(def, answers) || '未命名需求'}</Text>
-          <Text className='wz-head__meta'>预览 · 填写内容不会保存或提交</Text>
+          <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
+          <Text className='ui-h2 ui-break'>{demandTitle(def, answers) || '未命名需求'}</Text>
+          <Text className='ui-meta ui-mt-xs'>预览 · 填写内容不会保存或提交</Text>
         </View>
         {index === 0 ? <WizardOverview steps={steps} /> : null}
         <StepIndicator steps={steps} current={index} completeness={machine.completeness} canJump={machine.canJump} onJump={goTo} followCurrent={false} />

@@ -1,12 +1,4 @@
-import { useRouter } from '@tarojs/taro'
 import { AgreementScreen } from '../../../../features/account'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function AgreementPage() {
-  const { params } = useRouter()
-  return (
-    <CarePage>
-      <AgreementScreen id={params.id} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params }) => <AgreementScreen id={params.id} />)

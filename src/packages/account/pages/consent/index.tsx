@@ -1,10 +1,4 @@
 import { ConsentScreen } from '../../../../features/account'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function ConsentPage() {
-  return (
-    <CarePage>
-      <ConsentScreen />
-    </CarePage>
-  )
-}
+export default screenPage(() => <ConsentScreen />)

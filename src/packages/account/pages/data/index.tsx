@@ -1,10 +1,4 @@
 import { AccountDataScreen } from '../../../../features/account'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function AccountDataPage() {
-  return (
-    <CarePage>
-      <AccountDataScreen />
-    </CarePage>
-  )
-}
+export default screenPage(() => <AccountDataScreen />)

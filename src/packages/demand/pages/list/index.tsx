@@ -1,14 +1,4 @@
-import { usePullDown } from '../../../../components/use-pull-down'
-import { useShowAgainKey } from '../../../../components/use-show-again'
 import { DemandListScreen } from '../../../../features/demands'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function DemandListPage() {
-  const shownKey = useShowAgainKey()
-  const { pulledKey, done } = usePullDown()
-  return (
-    <CarePage>
-      <DemandListScreen refreshKey={shownKey + pulledKey} onRefreshed={done} />
-    </CarePage>
-  )
-}
+export default screenPage((page) => <DemandListScreen refreshKey={page.shownKey + page.pulledKey} onRefreshed={page.onRefreshed} />)

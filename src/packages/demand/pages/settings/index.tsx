@@ -1,12 +1,4 @@
-import { useShowAgainKey } from '../../../../components/use-show-again'
 import { NotificationSettingsScreen } from '../../../../features/messages/settings'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function NotificationSettingsPage() {
-  const refreshKey = useShowAgainKey()
-  return (
-    <CarePage>
-      <NotificationSettingsScreen refreshKey={refreshKey} />
-    </CarePage>
-  )
-}
+export default screenPage(({ shownKey }) => <NotificationSettingsScreen refreshKey={shownKey} />)

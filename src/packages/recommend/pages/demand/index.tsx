@@ -1,15 +1,4 @@
-import { useRouter } from '@tarojs/taro'
-import { useShowAgainKey } from '../../../../components/use-show-again'
 import { DemandScreen, useDesktopTextSize } from '../../../../features/recommend'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function RecommendDemandPage() {
-  useDesktopTextSize()
-  const { params } = useRouter()
-  const shown = useShowAgainKey()
-  return (
-    <CarePage>
-      <DemandScreen id={params.id ?? ''} refreshKey={shown} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params, shownKey }) => <DemandScreen id={params.id ?? ''} refreshKey={shownKey} />, useDesktopTextSize)

@@ -1,15 +1,4 @@
-import { useRouter } from '@tarojs/taro'
-import { useShowAgainKey } from '../../../../components/use-show-again'
 import { OverviewScreen, useDesktopTextSize } from '../../../../features/recommend'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function OverviewPage() {
-  useDesktopTextSize()
-  const { params } = useRouter()
-  const shown = useShowAgainKey()
-  return (
-    <CarePage>
-      <OverviewScreen campaignId={params.campaign ?? ''} refreshKey={shown} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params, shownKey }) => <OverviewScreen campaignId={params.campaign ?? ''} refreshKey={shownKey} />, useDesktopTextSize)

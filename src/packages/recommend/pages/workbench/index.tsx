@@ -1,15 +1,4 @@
-import { usePullDown } from '../../../../components/use-pull-down'
-import { useShowAgainKey } from '../../../../components/use-show-again'
 import { WorkbenchScreen, useDesktopTextSize } from '../../../../features/recommend'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function WorkbenchPage() {
-  useDesktopTextSize()
-  const shown = useShowAgainKey()
-  const { pulledKey, done } = usePullDown()
-  return (
-    <CarePage>
-      <WorkbenchScreen refreshKey={shown + pulledKey} onRefreshed={done} />
-    </CarePage>
-  )
-}
+export default screenPage((page) => <WorkbenchScreen refreshKey={page.shownKey + page.pulledKey} onRefreshed={page.onRefreshed} />, useDesktopTextSize)

@@ -1,14 +1,5 @@
-import { useRouter } from '@tarojs/taro'
 import { useDesktopTextSize } from '../../../../components/use-wide'
 import { StudioEditScreen } from '../../../../features/studio'
-import { CarePage } from '../../../../components/care-page'
+import { screenPage } from '../../../../components/screen-page'
 
-export default function StudioEditPage() {
-  useDesktopTextSize()
-  const { params } = useRouter()
-  return (
-    <CarePage>
-      <StudioEditScreen id={params.id ?? ''} />
-    </CarePage>
-  )
-}
+export default screenPage(({ params }) => <StudioEditScreen id={params.id ?? ''} />, useDesktopTextSize)
