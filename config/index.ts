@@ -10,6 +10,34 @@ import prodConfig from './prod'
  * TARO_APP_API_BASE at build time; H5 is served by our server, so it calls /api on
  * the same origin ('').
  */
+/**
+ * terser for the mini-program builds. Taro's defaults for them turn most of terser's compression off
+ * (no inlining, no reduce_vars, no collapse_vars, …), print ES5 and escape every non-ASCII character
+ * (each Chinese character 6 bytes as \uXXXX instead of 3 in UTF-8). WeChat and Alipay read UTF-8
+ * sources and run ES2017 (iOS 12+, babel.config.js), so: terser's own defaults, ES2017, UTF-8.
+ * `typeofs` stays off as Taro has it (typeof checks of platform globals).
+ */
+const MINI_TERSER = {
+  compress: {
+    ecma: 2017,
+    passes: 2,
+    arrows: true,
+    collapse_vars: true,
+    comparisons: true,
+    computed_props: true,
+    hoist_props: true,
+    inline: true,
+    loops: true,
+    negate_iife: true,
+    properties: true,
+    reduce_funcs: true,
+    reduce_vars: true,
+    switches: true,
+    directives: true
+  },
+  output: { ecma: 2017, ascii_only: false }
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
   const apiBase = platform === 'h5' ? '' : (process.env.TARO_APP_API_BASE ?? 'http://localhost:3000').replace(/\/$/, '')
@@ -49,6 +77,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
     alias: { 'lodash.kebabcase': path.resolve(__dirname, 'shims/kebab-case.js') },
     framework: 'react',
     compiler: 'webpack5',
+    ...(platform === 'h5' ? {} : { terser: { enable: true, config: MINI_TERSER } }),
     cache: { enable: false },
     mini: {
       compile: { include: [sharedTypes] },
@@ -57,10 +86,21 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // NutUI ships its CSS prefixed for old browsers (-ms-, -webkit- flex); the mini-programs'
         // web views (iOS 12+, recent Chromium) need none of that: autoprefixer removes it (≈ 20 % of the CSS).
         autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 12', 'chrome >= 66'] } },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } }
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        // NutUI's rules for variants the app never renders (≈ 12 KB of the main package's CSS)
+        [path.resolve(__dirname, 'postcss-nutui-unused.js')]: { enable: true }
       },
       // One shared chunk for NutUI code used by the main package and subpackages.
-      optimizeMainPackage: { enable: true }
+      optimizeMainPackage: { enable: true },
+      // Code no mini-program build can reach, replaced by stubs (config/shims): axios's XMLHttpRequest
+      // and fetch adapters (requests go through Taro.request, src/services/http.ts) and Taro's HTML
+      // parser (innerHTML is off: runtime below).
+      webpackChain(chain, webpack) {
+        chain.plugin('axios-adapters').use(webpack.NormalModuleReplacementPlugin, [/axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/, path.resolve(__dirname, 'shims/axios-adapter.js')])
+        chain.plugin('html-parser').use(webpack.NormalModuleReplacementPlugin, [/@tarojs[\\/]runtime[\\/]dist[\\/]dom-external[\\/]inner-html[\\/]parser\.js$/, path.resolve(__dirname, 'shims/taro-html-parser.js')])
+      },
+      // No HTML strings are rendered (no dangerouslySetInnerHTML, no @tarojs/plugin-html).
+      runtime: { enableInnerHTML: false }
     },
     h5: {
       compile: { include: [sharedTypes] },

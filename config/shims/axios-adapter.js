@@ -1,0 +1,5 @@
+// axios's XMLHttpRequest and fetch adapters, replaced in the mini-program builds (config/index.ts):
+// every request goes through the adapter on Taro.request (src/services/http.ts), and the
+// mini-programs have neither XMLHttpRequest nor fetch. Same exports, nothing to offer.
+export default null
+export const getFetch = () => null
