@@ -5,7 +5,7 @@
  * with reasons and some recommended; then the bureau opens 统计与遴选 on a phone (375 px) and a
  * desktop (1280 px). Each chart must be drawn on its canvas (pixels that are not the white
  * ground), 保存图片 downloads a PNG, and the screenshots go to
- * test/e2e/artifacts/overview-charts-375.png / -1280.png.
+ * test/e2e/artifacts/overview-charts-375-1…4.png (a card each) / -1280.png.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -139,13 +139,16 @@ test('a phone (375 px) shows the four charts drawn, with their summaries, and sa
   const summaries = await page.locator('[data-testid="chart-summary"]').allTextContents()
   expect(summaries[1]).toMatch(/^共提交\d+次（修改后再次提交2次）；截止日（7月20日）13次，其中当晚18时后11次。$/)
   expect(summaries[3]).toBe('共退回修改7次，最常见的是“指标不量化”（2次，占29%）。')
+  // a phone shows one chart at a time: each card as the person scrolls to it
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const cards = page.locator('[data-testid="overview-charts"] > .chart')
+  expect(await cards.count()).toBe(4)
+  for (let i = 0; i < 4; i++) await cards.nth(i).screenshot({ path: path.join(ARTIFACTS, `overview-charts-375-${i + 1}.png`) })
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '保存图片：每日提交与截止日' }).click()])
   expect(download.suggestedFilename()).toMatch(/-每日提交\.png$/)
   const png = fs.readFileSync(await download.path())
   expect(png.subarray(1, 4).toString()).toBe('PNG')
   await checkA11y(page, 'overview-charts-375')
-  fs.mkdirSync(ARTIFACTS, { recursive: true })
-  await page.locator('[data-testid="overview-charts"]').screenshot({ path: path.join(ARTIFACTS, 'overview-charts-375.png') })
   await page.context().close()
 }, 180_000)
 

@@ -14,10 +14,11 @@ const KB = 1024
  * 14 aims at weapp ≤ 1.5×, alipay ≤ 1.6×. The mini-program builds ship without axios's browser
  * adapters and Taro's HTML parser, minify with terser's own settings in UTF-8 and drop NutUI's
  * unused variants (config/index.ts): weapp 517 → 473 KB (1.59×), alipay 466 → 433 KB (1.74×) before
- * first-screen code added meanwhile grew alipay's to 457 KB (types/engine in common.js). The budgets
- * hold today's sizes with under 3 % of room: they stop growth, they do not claim the target.
+ * code added to the main package meanwhile (the carry-over chooser, the query layer and what they
+ * import) grew them to 508 KB (1.71×) and 457 KB (1.84×). The budgets hold today's sizes with under
+ * 3 % of room: they stop growth, they do not claim the target.
  */
-export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 485 * KB, alipay: 470 * KB } }
+export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 520 * KB, alipay: 470 * KB } }
 export type Platform = keyof typeof LIMITS.mainPackage
 
 export interface PackageSizes {

@@ -84,6 +84,9 @@ export function ChartCanvas({ id, height, label, element, drawKey, nodeRef }: Ch
           width: found.width,
           height,
           animate: false,
+          // the specs' px are a 750-wide design's (F2's convention): half a CSS px each, on every
+          // platform (F2's default reads the page's root font size, which Taro's H5 sets small)
+          px2hd: (px: number) => px / 2,
           // a white ground first, so a saved PNG reads on any viewer
           children: [jsx('rect', { style: { x: 0, y: 0, width: found.width, height, fill: INK.paper } }), latest.current]
         })

@@ -11,16 +11,29 @@ import { INK, PAIR, STATUS_COLORS, THEME_COLOR } from './palette'
 /** F2's element factory, loosely typed: its component classes do not fit its own ElementType. */
 const h = jsx as unknown as (type: unknown, props: object | null, ...children: unknown[]) => unknown
 
-/** F2 draws at 2× its px: 24px is 12 CSS px. */
+/** F2's px are a 750-wide design's (chart-canvas.tsx): 24px is 12 CSS px. */
 const LABEL = { fill: INK.text, fontSize: '24px' }
 const AXIS = { label: LABEL, grid: { stroke: INK.grid } }
 const LEGEND = { nameStyle: { fill: INK.text, fontSize: '24px' } }
+
+/**
+ * The count axis in whole numbers (counts of demands): from 0 to the tallest stack, rounded up
+ * to a whole step, with at most five ticks; F2's own ticks fall between whole numbers.
+ */
+function countScale<R extends object>(data: R[], category: keyof R & string) {
+  const totals = new Map<unknown, number>()
+  for (const r of data) totals.set(r[category], (totals.get(r[category]) ?? 0) + Number((r as { count?: number }).count ?? 0))
+  const top = Math.max(1, ...totals.values())
+  const step = Math.max(1, Math.ceil(top / 4))
+  const max = Math.ceil(top / step) * step
+  return { min: 0, max, ticks: Array.from({ length: max / step + 1 }, (_, i) => i * step) }
+}
 
 /** Bars across (transposed): the category on the left, the count along. */
 function barsAcross<R extends object>(data: R[], category: keyof R & string, colour: { field: string; range: string[] } | string, stacked: boolean) {
   return h(
     Chart,
-    { data, coord: { transposed: true }, scale: { count: { min: 0, tickCount: 4, formatter: (v: number) => String(Math.round(v)) } } },
+    { data, coord: { transposed: true }, scale: { count: countScale(data, category) } },
     h(Axis, { field: category, style: { label: LABEL } }),
     h(Axis, { field: 'count', style: AXIS }),
     h(Interval, { x: category, y: 'count', color: colour, ...(stacked ? { adjust: 'stack' } : {}) }),
@@ -42,7 +55,7 @@ export function dailyChart(data: DailyRecord[], deadline: string | null) {
   const step = Math.ceil(days.length / 6)
   return h(
     Chart,
-    { data, scale: { count: { min: 0, tickCount: 4, formatter: (v: number) => String(Math.round(v)) }, day: { ticks: days.filter((_, i) => i % step === 0 || days[i] === deadline) } } },
+    { data, scale: { count: countScale(data, 'day'), day: { ticks: days.filter((_, i) => i % step === 0 || days[i] === deadline) } } },
     h(Axis, { field: 'day', style: { label: LABEL } }),
     h(Axis, { field: 'count', style: AXIS }),
     h(Interval, { x: 'day', y: 'count', color: { field: 'kind', range: PAIR }, adjust: 'stack' }),
