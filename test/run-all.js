@@ -110,26 +110,30 @@ function calendarTasks() {
  * whose prerequisite failed is not run (the failed build already counts one failure).
  */
 /**
- * The two longest Jest runs are split in two, so that no single run holds the end of the
- * whole: the end-to-end walks that start their own product processes (or nginx), and the
- * server suites that load the database with thousands of rows or requests, run apart from
- * the rest of their project.
+ * The longest Jest runs are split, so that no single run holds the end of the whole: the
+ * end-to-end walks that start their own product processes (or nginx), the other long walks,
+ * and the server suites that load the database with thousands of rows or requests, run apart
+ * from the rest of their project.
  */
 const E2E_OWN_PRODUCTS = ['test/e2e/(journey|scale-out|crash-restart|production-mode)\\.test']
+/** The other long walks (a bureau's studio, the other notices, the recommending unit's desk). */
+const E2E_LONG_WALKS = ['test/e2e/(studio|other-campaigns|recommend|first-paint-contrast)\\.test']
 const SERVER_HEAVY = ['test/server/(hostile-input|reminders-queue|upload-limits|export)\\.test']
 
+/** In the order they start as slots free up: the longest chains first, the short checks last. */
 const TASKS = [
   { name: 'build:h5', run: build('h5') },
-  { name: 'e2e (own products)', after: ['build:h5'], run: () => jest('e2e (own products)', ['e2e'], { paths: E2E_OWN_PRODUCTS }) },
-  { name: 'e2e', after: ['build:h5'], run: () => jest('e2e', ['e2e'], { ignore: E2E_OWN_PRODUCTS }) },
-  { name: 'server (heavy)', run: () => jest('server (heavy)', ['server'], { paths: SERVER_HEAVY }) },
   { name: 'types+server+tooling', run: () => jest('types+server+tooling', ['types', 'server', 'tooling'], { ignore: SERVER_HEAVY }) },
+  { name: 'app', run: () => jest('app', ['app']) },
+  { name: 'e2e (own products)', after: ['build:h5'], run: () => jest('e2e (own products)', ['e2e'], { paths: E2E_OWN_PRODUCTS }) },
+  { name: 'e2e (long walks)', after: ['build:h5'], run: () => jest('e2e (long walks)', ['e2e'], { paths: E2E_LONG_WALKS }) },
+  { name: 'e2e', after: ['build:h5'], run: () => jest('e2e', ['e2e'], { ignore: [...E2E_OWN_PRODUCTS, ...E2E_LONG_WALKS] }) },
+  { name: 'server (heavy)', run: () => jest('server (heavy)', ['server'], { paths: SERVER_HEAVY }) },
   { name: 'build:weapp', run: build('weapp') },
   { name: 'build:alipay', run: build('alipay') },
   { name: 'size', after: ['build:weapp', 'build:alipay'], run: () => jest('size', ['size']) },
   { name: 'tsc', run: () => check('tsc', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.json']) },
   { name: 'eslint', run: () => check('eslint', 'npx', ['eslint', '.']) },
-  { name: 'app', run: () => jest('app', ['app']) },
   ...calendarTasks()
 ]
 
