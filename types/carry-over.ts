@@ -14,7 +14,7 @@
  */
 import { allFields, type CampaignDefinition, type FieldDefinition, type FieldMeaning, type StepDefinition } from './campaign'
 import type { Demand, Profile } from './domain'
-import { choiceValue, isVisible, normaliseAnswer, validateField, type Answers } from './engine'
+import { choiceValue, isEmpty, isVisible, normaliseAnswer, validateField, type Answers } from './engine'
 
 /** Meanings the profile answers, and with which of its keys. */
 export const PROFILE_MEANINGS: Readonly<Partial<Record<FieldMeaning, keyof Profile>>> = {
@@ -89,14 +89,6 @@ function sourceFieldFor(target: FieldDefinition, sourceFields: FieldDefinition[]
   )
 }
 
-/** Unanswered: nothing, blank text, an empty list, a domain answer without an area. */
-const isBlank = (v: unknown) =>
-  v === undefined ||
-  v === null ||
-  (typeof v === 'string' && v.trim() === '') ||
-  (Array.isArray(v) && v.length === 0) ||
-  (typeof v === 'object' && 'domain' in v && !v.domain)
-
 /** Why a value means something else in the target even where the engine would accept it; null when it does not. */
 function meaningProblem(source: CarrySource, from: FieldDefinition, target: CampaignDefinition, to: FieldDefinition, value: unknown): string | null {
   if ((to.kind === 'amount' || to.kind === 'number') && (from.kind === 'amount' || from.kind === 'number') && from.unit !== to.unit) {
@@ -149,7 +141,7 @@ export function prefillFromProfile(def: CampaignDefinition, answers: Answers, pr
   let out = answers
   const filled: string[] = []
   for (const f of allFields(def)) {
-    if (!f.meaning || !PROFILE_MEANINGS[f.meaning] || !isBlank(out[f.id]) || !isVisible(f, out, def, profile.unitType)) continue
+    if (!f.meaning || !PROFILE_MEANINGS[f.meaning] || !isEmpty(out[f.id]) || !isVisible(f, out, def, profile.unitType)) continue
     const value = fromProfile(def, f, out, profile)
     if (value === undefined) continue
     out = { ...out, [f.id]: value }
@@ -182,7 +174,7 @@ export function carryOver(target: CampaignDefinition, profile: Profile, source?:
     const from = sourceFieldFor(to, sourceFields)
     if (!source || !from || !hasOwn(source.answers, from.id)) continue
     const value = normaliseAnswer(from, source.answers[from.id])
-    if (isBlank(value)) continue
+    if (isEmpty(value)) continue
     const problem =
       meaningProblem(source, from, target, to, value) ??
       validateField(target, to, { ...answers, [to.id]: value }, unitType).find((i) => i.rule === undefined)?.message ??
