@@ -1,8 +1,8 @@
 /**
  * The calendar `npm test` runs the date-sensitive suites under, besides today: each clock is
- * set for the whole Jest run (workers, the app tests' server process, the identity provider,
- * embedded PGlite) by libfaketime, and the machine's time zone is changed with it, so a test
- * that passes or fails by the date, the time of day or the zone shows here. (The PostgreSQL
+ * set for the whole Jest run (workers, the app tests' server processes, the identity provider,
+ * and embedded PGlite where it is used) by libfaketime, and the machine's time zone is changed
+ * with it, so a test that passes or fails by the date, the time of day or the zone shows here. (The PostgreSQL
  * server keeps its own clock: the product passes it the instant it means.)
  *
  * Date-sensitive: every suite that formats or compares instants, counts down to a deadline,

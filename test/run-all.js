@@ -73,7 +73,17 @@ const jest = (name, projects, { env = {}, paths = [], ignore = [] } = {}) =>
     if (!fs.existsSync(out)) return { passed: 0, failed: 1 }
     const r = JSON.parse(fs.readFileSync(out, 'utf8'))
     fs.rmSync(out)
-    suites.push(...r.testResults.map((t) => ({ file: path.relative(root, t.name), run: name, status: t.status })))
+    suites.push(
+      ...r.testResults.map((t) => ({
+        file: path.relative(root, t.name),
+        run: name,
+        status: t.status,
+        seconds: (t.endTime - t.startTime) / 1000,
+        failures: t.assertionResults.filter((a) => a.status === 'failed').map((a) => ({ name: a.fullName, message: a.failureMessages.join('\n').slice(0, 2000) })),
+        // A suite that failed before any test ran (a syntax error, a failing beforeAll) has only a message.
+        message: t.status === 'failed' ? t.message.slice(0, 2000) : undefined
+      }))
+    )
     return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numTotalTestSuites === 0 ? 1 : 0) }
   })
 
@@ -170,6 +180,16 @@ async function runTasks(tasks) {
   })
 }
 
+/** The first lines of a failure message, without colour codes, indented. */
+const excerpt = (message) =>
+  message
+    .replace(/\u001b\[[0-9;]*m/g, '')
+    .split('\n')
+    .filter((l) => l.trim())
+    .slice(0, 12)
+    .map((l) => `        ${l}`)
+    .join('\n')
+
 async function main() {
   const started = Date.now()
   await runTasks(TASKS)
@@ -179,6 +199,14 @@ async function main() {
   console.log(`\nWhere the time went (${SLOTS} at a time):`)
   for (const s of steps) console.log(`  ${s.seconds.toFixed(1).padStart(6)} s  ${s.name}  (${s.passed} passed, ${s.failed} failed)`)
   console.log(`  ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s  in all`)
+  // What failed, last, where a CI log's tail shows it.
+  const failedSuites = suites.filter((s) => s.status === 'failed')
+  if (failedSuites.length) console.log('\nFailed:')
+  for (const s of failedSuites) {
+    console.log(`  ${s.file}${s.run ? ` (${s.run})` : ''}`)
+    for (const f of s.failures ?? []) console.log(`    ✕ ${f.name}\n${excerpt(f.message)}`)
+    if (!s.failures?.length && s.message) console.log(excerpt(s.message))
+  }
   console.log(`${passed} passed, ${failed} failed`)
   process.exit(failed === 0 ? 0 : 1)
 }

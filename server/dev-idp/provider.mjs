@@ -128,6 +128,10 @@ export async function startDevProvider({ port, issuer, clients }) {
       res.end(page('登录已过期', `<h1>登录已过期</h1><p class="note">请返回应用重新发起登录。</p>`))
     }
   })
+  // Idle connections kept as long as the app server keeps them (Fastify: 72 s). Node's 5 s let a
+  // busy client reuse a connection the provider had just closed ("other side closed").
+  server.keepAliveTimeout = 72_000
+  server.headersTimeout = 73_000
   await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     issuer,

@@ -45,10 +45,12 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
 
 /**
  * One page of a journey as a person meets it: lets the page transition finish, writes the
- * screenshot `name`.png to the artifacts, and checks the page's accessibility.
+ * screenshot `name`.png to the artifacts, and checks the page's accessibility once a toast the
+ * last action showed is gone (axe would measure its contrast half faded out).
  */
 export async function lookAt(page: Page, name: string): Promise<void> {
   await settle(page)
   await shot(page, name)
+  await page.waitForFunction(() => ![...document.querySelectorAll('.nut-toast')].some((toast) => toast.checkVisibility()), undefined, { timeout: 10_000 })
   await checkA11y(page, name)
 }

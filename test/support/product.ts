@@ -1,7 +1,9 @@
 /**
- * The product as a user meets it: the real server process (embedded database, local
- * identity provider, seeded campaigns) serving the built H5 app, driven by Debian's
- * Chromium through playwright-core.
+ * The product as a user meets it: the real server process (local identity provider, seeded
+ * campaigns) serving the built H5 app, driven by Debian's Chromium through playwright-core.
+ * Its database: a private schema on the PostgreSQL server of TEST_DATABASE_URL when that is
+ * set, the embedded PGlite in a fresh folder otherwise, or what `env.DATABASE_URL` names
+ * (empty: PGlite).
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
@@ -9,6 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
 import { freePort } from './idp'
+import { createTestSchema, type TestSchema } from './test-schema'
 
 const ROOT = path.join(__dirname, '../..')
 export const ARTIFACTS = path.join(ROOT, 'test/e2e/artifacts')
@@ -42,6 +45,7 @@ export async function startProduct(
 ): Promise<Product> {
   const [port, idpPort] = [opts.port ?? (await freePort()), opts.idpPort ?? (await freePort())]
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'))
+  const schema: TestSchema | null = process.env.TEST_DATABASE_URL && !('DATABASE_URL' in env) && !opts.dataDir ? await createTestSchema(process.env.TEST_DATABASE_URL) : null
   const url = `http://localhost:${port}`
   const child: ChildProcess = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['server/main.ts'], {
     cwd: ROOT,
@@ -53,7 +57,7 @@ export async function startProduct(
       DATA_DIR: path.join(dataDir, 'pglite'),
       // H5_DIR in the test's environment: a build beside dist/ (e.g. dist-<name>/h5), served as it is
       H5_DIR: env.H5_DIR ?? process.env.H5_DIR ?? (await snapshotOfH5()),
-      DATABASE_URL: '',
+      DATABASE_URL: schema?.url ?? '',
       LOG_LEVEL: 'warn',
       DEMO_SEED: 'true',
       NODE_ENV: 'development',
@@ -76,6 +80,7 @@ export async function startProduct(
     if (child.exitCode !== null && /EADDRINUSE/.test(output) && !opts.port && !opts.idpPort && attempt < 3) {
       // another process took a free port between our look and the server's listen: new ports
       if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      await schema?.drop()
       return startProduct(env, opts, attempt + 1)
     }
     if (child.exitCode !== null || Date.now() > deadline) throw new Error('server did not start:\n' + output)
@@ -92,9 +97,12 @@ export async function startProduct(
         }
       }
       const hard = setTimeout(() => kill('SIGKILL'), 15_000)
-      child.once('exit', () => {
+      child.once('exit', async () => {
         clearTimeout(hard)
-        if (removeData) fs.rmSync(dataDir, { recursive: true, force: true })
+        if (removeData) {
+          fs.rmSync(dataDir, { recursive: true, force: true })
+          await schema?.drop()
+        }
         resolve()
       })
       if (child.exitCode !== null || child.signalCode !== null) child.emit('exit')

@@ -25,9 +25,13 @@ export async function atStep(page: Page, stepId: string) {
   await shown(page, `[data-testid="step"][data-step="${stepId}"]`).waitFor()
 }
 
-/** Lets the H5 page transition finish before a screenshot. */
+/**
+ * Lets what moves finish before a screenshot: the H5 page transition, a sheet sliding in, a toast
+ * fading in (animations that loop, such as a spinner, excepted). A loaded machine stretches them.
+ */
 export async function settle(page: Page) {
   await page.waitForTimeout(450)
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity))
 }
 
 export async function savedSoon(page: Page) {

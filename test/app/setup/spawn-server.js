@@ -8,6 +8,7 @@ const fs = require('fs')
 const net = require('net')
 const os = require('os')
 const path = require('path')
+const { createTestSchema } = require('../../support/test-schema')
 
 const ROOT = path.resolve(__dirname, '../../..')
 const START_TIMEOUT_MS = 180000
@@ -23,11 +24,16 @@ function freePort() {
   })
 }
 
-/** `prefix` names its temporary folder; `env` adds to the test environment the server runs with. */
+/**
+ * `prefix` names its temporary folder; `env` adds to the test environment the server runs with.
+ * Its database: a private schema on the PostgreSQL server of TEST_DATABASE_URL when that is set,
+ * the embedded PGlite in the folder otherwise.
+ */
 async function spawnServer(prefix, env = {}) {
   const port = await freePort()
   const idpPort = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  const schema = process.env.TEST_DATABASE_URL ? await createTestSchema(process.env.TEST_DATABASE_URL) : null
   const logFile = path.join(dir, 'server.log')
   const out = fs.openSync(logFile, 'a')
   const base = `http://127.0.0.1:${port}`
@@ -42,6 +48,7 @@ async function spawnServer(prefix, env = {}) {
       HOST: '127.0.0.1',
       PUBLIC_URL: base,
       DATA_DIR: path.join(dir, 'data'),
+      DATABASE_URL: schema?.url ?? '',
       DEV_IDP_PORT: String(idpPort),
       H5_DIR: path.join(dir, 'no-h5'),
       ...env
@@ -63,6 +70,7 @@ async function spawnServer(prefix, env = {}) {
     }
     if (child.exitCode !== null || Date.now() - started > START_TIMEOUT_MS) {
       kill('SIGKILL')
+      await schema?.drop()
       const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').slice(-4000) : ''
       throw new Error(`server did not become healthy at ${base} (exit code ${child.exitCode}). Log tail:\n${log}`)
     }
@@ -71,12 +79,14 @@ async function spawnServer(prefix, env = {}) {
   return {
     base,
     logFile,
-    /** Stops it (a moment to close PGlite, then for sure) and removes its data unless `keepData`. */
+    /** Stops it (a moment to close its database, then for sure) and removes its data unless `keepData`. */
     async stop(keepData = false) {
       kill('SIGTERM')
       await new Promise((r) => setTimeout(r, 1000))
       kill('SIGKILL')
-      if (!keepData) fs.rmSync(dir, { recursive: true, force: true })
+      if (keepData) return
+      fs.rmSync(dir, { recursive: true, force: true })
+      await schema?.drop()
     }
   }
 }

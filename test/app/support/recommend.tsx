@@ -1,6 +1,6 @@
 /**
  * What the recommender tests share. Each of their files starts its OWN real server (fresh
- * embedded database, demo campaigns, local identity provider) rather than the one globalSetup
+ * database, demo campaigns, local identity provider) rather than the one globalSetup
  * started: the demo enterprises are shared by every app test, allow 10 demands per campaign,
  * and profile.test needs ent-zhixin's profile still incomplete, while these tests need both
  * enterprises to submit several demands and the unit's ranked list to be theirs alone.
@@ -26,7 +26,7 @@ export interface OwnServer {
 
 /** A real server of our own (as globalSetup starts one); the app talks to it until `close`. */
 export async function startOwnServer(): Promise<OwnServer> {
-  const server = await spawnServer('app-recommend-', { DATABASE_URL: '', DEMO_SEED: 'true' })
+  const server = await spawnServer('app-recommend-', { DEMO_SEED: 'true' })
   setApiBase(server.base)
   return { url: server.base, close: () => server.stop() }
 }
