@@ -1,19 +1,30 @@
 /**
- * `npm run campaign`: the operator's command line, run as an operator would (its own process,
- * the embedded database in a folder of its own). Same validator and rules as the studio;
+ * `npm run campaign`: the operator's command line, run as an operator would: its own process, on
+ * a private schema of the PostgreSQL server of TEST_DATABASE_URL, or the embedded database in a
+ * folder of its own. Same validator and rules as the studio;
  * exit 0 when done, 1 with every problem by path, 2 on a usage error.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createTestSchema, type TestSchema } from '../support/test-schema'
 
 const ROOT = path.join(__dirname, '../..')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'campaign-cli-'))
 const cq = JSON.parse(fs.readFileSync(path.join(ROOT, 'campaigns/cq-2026-key-areas.json'), 'utf8'))
 
+let schema: TestSchema | null = null
+beforeAll(async () => {
+  if (process.env.TEST_DATABASE_URL) schema = await createTestSchema(process.env.TEST_DATABASE_URL)
+})
+afterAll(async () => {
+  await schema?.drop()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
 function campaign(...args: string[]) {
-  const env = { ...process.env, DATA_DIR: path.join(dir, 'db'), DATABASE_URL: '', NODE_ENV: 'development' }
+  const env = { ...process.env, DATA_DIR: path.join(dir, 'db'), DATABASE_URL: schema?.url ?? '', NODE_ENV: 'development' }
   const run = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), [path.join(ROOT, 'server/cli/campaign.ts'), ...args], { env, encoding: 'utf8', timeout: 60_000 })
   return { code: run.status, out: run.stdout, err: run.stderr }
 }
