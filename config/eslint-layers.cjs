@@ -7,7 +7,7 @@
  *           entry: the feature's index or the index of one of its folders (./thread, ./api),
  *           kept apart so a subpackage's code stays out of the main package
  *   server: routes → domain modules (server/*) → db (server/db) → types; nothing but the
- *           wiring (server/app.ts, server/main.ts) imports a route
+ *           wiring (server/app.ts, main.ts, start.ts) imports a route
  *   shared: types/ imports only types/ (it is pure); campaigns/ only types/
  *   nobody outside test/ (and the root's tool configs) imports test/; the app never imports the
  *   server, nor the server the app; the build config (config/) imports only itself
@@ -29,7 +29,7 @@ function layerOf(rel) {
   if (p[0] === 'server') {
     if (p[1] === 'routes') return { name: 'route' }
     if (p[1] === 'db') return { name: 'db' }
-    if (p.length === 2 && (p[1] === 'app.ts' || p[1] === 'main.ts')) return { name: 'server-wiring' }
+    if (p.length === 2 && ['app.ts', 'main.ts', 'start.ts'].includes(p[1])) return { name: 'server-wiring' }
     return { name: 'domain' }
   }
   return { name: p[0] } // types, campaigns, test, config, …
