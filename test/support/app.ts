@@ -10,7 +10,7 @@ import { createOidcLogin } from '../../server/auth/gov-login'
 import { loadConfig, type Config } from '../../server/config'
 import type { Db } from '../../server/db'
 import { createAlipayLogin } from '../../server/integrations/alipay'
-import { alipayFake, createAlipayFakeState, devAlipayKeys, type AlipayFakeState } from '../../server/integrations/fakes/alipay-fake'
+import { alipayFake, createAlipayFakeState, devAlipayKeys, type AlipayFakeState, type DevAlipayKeys } from '../../server/integrations/fakes/alipay-fake'
 import { startFake } from '../../server/integrations/fakes/serve'
 import { createWechatFakeState, wechatFake, type WechatFakeConfig, type WechatFakeState } from '../../server/integrations/fakes/wechat-fake'
 import { createWechatLogin } from '../../server/integrations/wechat'
@@ -53,7 +53,8 @@ export async function startTestServer(
     ...opts.env
   })
   const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret, ...opts.wechatFake })
-  const keys = devAlipayKeys()
+  // made once for all server test files by their globalSetup; here otherwise
+  const keys: DevAlipayKeys = process.env.TEST_ALIPAY_KEYS ? JSON.parse(process.env.TEST_ALIPAY_KEYS) : devAlipayKeys()
   const alipay = createAlipayFakeState({
     appId: base.alipay.appId,
     appPublicKey: keys.appPublicKey,
