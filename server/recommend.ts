@@ -260,6 +260,9 @@ export interface InboxQuery {
  */
 export const EXACT_COUNT_MAX = 1000
 
+/** The inbox's match count (up to EXACT_COUNT_MAX + 1) and, for a recommender, its unit's ranked demands. */
+type Counts = { counted: number; used: number | null }
+
 /** Matches anywhere in the search key (see searchKey), with % and _ taken literally. */
 const likePattern = (q: string) => `%${q.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`
 
@@ -281,28 +284,34 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
   if (q) add('d.search_key LIKE ?', likePattern(q))
   const filter = where.join(' AND ')
   // The recommender's quota meter comes with the count: its unit's ranked demands ($2 is its
-  // unit, the first filter added above).
+  // unit, the first filter added above). A unit's ranks are 1…n without gaps (a recommendation
+  // takes n + 1, a withdrawal closes up, a re-ranking numbers 1…n; UNIQUE per unit), so n is the
+  // highest rank: one probe of the ranked list's index, however many demands it holds.
   const used =
     viewer.role === 'recommender'
-      ? `(SELECT count(*) FROM demands r WHERE r.campaign_id = $1 AND r.recommender_unit = $2 AND r.rank IS NOT NULL)::int`
+      ? `(SELECT coalesce(max(r.rank), 0) FROM demands r WHERE r.campaign_id = $1 AND r.recommender_unit = $2)::int`
       : 'NULL::int'
   const order = INBOX_SORTS[query.sort ?? 'latest']
   const offset = (query.page - 1) * query.pageSize
-  const [[counts], rows] = await Promise.all([
-    // Counted up to one past EXACT_COUNT_MAX: the scan stops there, however many match.
-    db.query<{ counted: number; used: number | null }>(
-      `SELECT (SELECT count(*) FROM (SELECT 1 FROM demands d WHERE ${filter} LIMIT ${EXACT_COUNT_MAX + 1}) m)::int AS counted, ${used} AS used`,
-      params
-    ),
-    // The page's ids first (from the index alone, however deep the page), then their rows.
-    db.query<ListRow>(
-      `SELECT ${LIST_COLUMNS} FROM demands d
+  // A word search counts in the inbox index's order (one unit's demands or all), reading the
+  // index, whose entries carry the search key: left to itself the planner reads the table from
+  // its start, for a word in every demand 2× the pages and 7× the time. (Other filters have
+  // narrower indexes of their own, without an order.)
+  const countOrder = q ? `ORDER BY d.recommender_unit, ${INBOX_SORTS.latest}` : ''
+  // One statement: the counts, then the page's rows beside them (an empty page: one row of counts,
+  // its demand columns null). The count stops one past EXACT_COUNT_MAX, however many match; the
+  // page's ids come first (from the index alone, however deep the page), then their rows.
+  const result = await db.query<Counts & (ListRow | Record<keyof ListRow, null>)>(
+    `SELECT c.counted, c.used, ${LIST_COLUMNS}
+       FROM (SELECT (SELECT count(*) FROM (SELECT 1 FROM demands d WHERE ${filter} ${countOrder} LIMIT ${EXACT_COUNT_MAX + 1}) m)::int AS counted, ${used} AS used) c
+       LEFT JOIN (demands d
          JOIN (SELECT d.id FROM demands d WHERE ${filter}
-                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) page ON page.id = d.id
-        ORDER BY ${order}`,
-      params
-    )
-  ])
+                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) page ON page.id = d.id) ON true
+      ORDER BY ${order}`,
+    params
+  )
+  const counts = result[0]
+  const rows = result.filter((r): r is Counts & ListRow => r.id !== null)
   const estimated = counts.counted > EXACT_COUNT_MAX
   // Beyond the exact count, the planner's estimate from the table's statistics, never below what
   // this page shows to exist (a full page: at least one more); the last page gives the exact number.
