@@ -20,9 +20,15 @@ export async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').trim()
 }
 
-/** Waits until the wizard shows the step (by its id). */
+/** Waits until the wizard shows the step (by its id); if it does not, says what the page shows instead. */
 export async function atStep(page: Page, stepId: string) {
-  await shown(page, `[data-testid="step"][data-step="${stepId}"]`).waitFor()
+  await shown(page, `[data-testid="step"][data-step="${stepId}"]`)
+    .waitFor()
+    .catch(async (err: Error) => {
+      const onStep = await page.locator('[data-testid="step"] >> visible=true').first().getAttribute('data-step').catch(() => null)
+      const alerts = await page.locator('[role="alert"] >> visible=true').allTextContents().catch(() => [])
+      throw new Error(`${err.message}\nstill on step: ${onStep}; messages on screen: ${alerts.join(' | ') || 'none'}`)
+    })
 }
 
 /**
