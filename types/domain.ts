@@ -1,17 +1,7 @@
 /** Domain types shared by the app and the server. No I/O here. */
 import type { CampaignDefinition } from './campaign'
 
-export const UNIT_TYPES = [
-  'large_enterprise',
-  'enterprise',
-  'new_rd_institution',
-  'university',
-  'research_institute',
-  'public_institution'
-] as const
-export type UnitType = (typeof UNIT_TYPES)[number]
-
-export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
+export const UNIT_TYPE_LABELS = {
   large_enterprise: '大企业集团或头部企业',
   enterprise: '企业',
   new_rd_institution: '新型研发机构（含省级创新平台）',
@@ -19,14 +9,13 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   research_institute: '科研院所',
   public_institution: '其他事业单位'
 }
+export type UnitType = keyof typeof UNIT_TYPE_LABELS
+/** The global unit types, in the order the profile offers them. */
+export const UNIT_TYPES = Object.keys(UNIT_TYPE_LABELS) as readonly UnitType[]
 
-export type Role = 'enterprise' | 'recommender' | 'bureau'
-
-export const ROLE_LABELS: Record<Role, string> = {
-  enterprise: '需求单位',
-  recommender: '推荐单位',
-  bureau: '科技主管部门'
-}
+export const ROLE_LABELS = { enterprise: '需求单位', recommender: '推荐单位', bureau: '科技主管部门' }
+export type Role = keyof typeof ROLE_LABELS
+export const ROLES = Object.keys(ROLE_LABELS) as readonly Role[]
 
 export interface User {
   id: string
@@ -56,13 +45,9 @@ export interface Me {
   csrfToken?: string
 }
 
-export type CampaignStatus = 'upcoming' | 'open' | 'closed'
-
-export const CAMPAIGN_STATUS_LABELS: Record<CampaignStatus, string> = {
-  upcoming: '未开始',
-  open: '征集中',
-  closed: '已截止'
-}
+export const CAMPAIGN_STATUS_LABELS = { upcoming: '未开始', open: '征集中', closed: '已截止' }
+export type CampaignStatus = keyof typeof CAMPAIGN_STATUS_LABELS
+export const CAMPAIGN_STATUSES = Object.keys(CAMPAIGN_STATUS_LABELS) as readonly CampaignStatus[]
 
 /** A campaign as the list shows it; instants are ISO strings computed by the server. */
 export interface CampaignSummary {
@@ -103,18 +88,8 @@ export interface FieldError {
 
 export type Platform = 'weapp' | 'alipay'
 
-/** Where a demand stands. Transitions live in the status machine (server-enforced). */
-export type DemandStatus =
-  | 'draft'
-  | 'submitted'
-  | 'reviewing'
-  | 'returned'
-  | 'recommended'
-  | 'not_recommended'
-  | 'selected'
-  | 'not_selected'
-
-export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
+/** Where a demand stands, and how it reads. Transitions live in the status machine (server-enforced). */
+export const DEMAND_STATUS_LABELS = {
   draft: '草稿',
   submitted: '已提交',
   reviewing: '推荐单位审核中',
@@ -124,6 +99,9 @@ export const DEMAND_STATUS_LABELS: Record<DemandStatus, string> = {
   selected: '入选',
   not_selected: '未入选'
 }
+export type DemandStatus = keyof typeof DEMAND_STATUS_LABELS
+/** Every status, in the order of a demand's life. */
+export const DEMAND_STATUSES = Object.keys(DEMAND_STATUS_LABELS) as readonly DemandStatus[]
 
 /** A demand as its owner sees it: the working copy plus where its submissions stand. */
 export interface Demand {

@@ -1070,24 +1070,25 @@ export function diffAnswers(def: CampaignDefinition, a: Answers, b: Answers, uni
   for (const f of ix.fields) {
     const before = hasOwn.call(sa, f.id) ? sa[f.id] : null
     const after = hasOwn.call(sb, f.id) ? sb[f.id] : null
-    if (!deepEqual(before, after)) changes.push({ field: f.id, label: f.label, before, after })
+    if (!sameAnswers(before, after)) changes.push({ field: f.id, label: f.label, before, after })
   }
   return changes
 }
 
-function deepEqual(x: unknown, y: unknown): boolean {
-  if (x === y) return true
-  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false
-  if (Array.isArray(x) !== Array.isArray(y)) return false
-  if (Array.isArray(x)) {
-    const ya = y as unknown[]
-    return x.length === ya.length && x.every((v, i) => deepEqual(v, ya[i]))
+/** Deep equality of JSON-like answers: key order does not matter, nor a key whose value is undefined. */
+export function sameAnswers(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    return a.length === bb.length && a.every((v, i) => sameAnswers(v, bb[i]))
   }
-  const xo = x as Record<string, unknown>
-  const yo = y as Record<string, unknown>
-  const xk = Object.keys(xo)
-  if (xk.length !== Object.keys(yo).length) return false
-  return xk.every((k) => hasOwn.call(yo, k) && deepEqual(xo[k], yo[k]))
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined)
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined)
+  return ak.length === bk.length && ak.every((k) => sameAnswers(ao[k], bo[k]))
 }
 
 function pushAll<T>(target: T[], items: T[]) {

@@ -2,7 +2,7 @@
  * Shapes of the recommending-unit and bureau API (/api/recommend/…) and of the enterprise's
  * status page (GET /api/demands/:id/status). Instants are ISO strings from the server clock.
  */
-import type { CampaignSummary, DemandStatus, Profile, Role } from './domain'
+import { DEMAND_STATUSES, type CampaignSummary, type DemandStatus, type Profile, type Role } from './domain'
 import type { NextActions, StatusAction, StatusStep } from './status'
 import type { OverviewCharts } from './overview'
 
@@ -58,6 +58,9 @@ export interface InboxItem {
   /** The quality assistant's score (0–100, types/quality.ts) of the submitted version; null when submitted before scores were kept. */
   score: number | null
 }
+
+/** The statuses the inbox can be filtered by: those of a submitted demand. */
+export const INBOX_STATUSES = DEMAND_STATUSES.filter((s) => s !== 'draft')
 
 /** The inbox's orders (server/recommend.ts INBOX_SORTS), as the sort control names them. */
 export const INBOX_SORT_LABELS = {

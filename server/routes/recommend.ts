@@ -7,7 +7,7 @@ import { PassThrough } from 'node:stream'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { FastifyRequest } from 'fastify'
 import { Type, type Static, type TSchema } from 'typebox'
-import type { BureauOverview, InboxPage, Ranking, ReviewCampaign, ReviewDemand, SimilarDemand } from '../../types/recommend'
+import { INBOX_STATUSES, type BureauOverview, type InboxPage, type Ranking, type ReviewCampaign, type ReviewDemand, type SimilarDemand } from '../../types/recommend'
 import type { Deps } from '../deps'
 import { AppError } from '../errors'
 import { sendAttachment } from '../files'
@@ -39,7 +39,7 @@ import { requireSession } from './guards'
 import { upload, UploadSchema } from './uploads'
 
 const Slug = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$' })
-const Statuses = Type.Enum(['submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected'])
+const Statuses = Type.Enum(INBOX_STATUSES)
 
 const CampaignParams = Type.Object({ campaignId: Slug })
 const UnitQuery = Type.Object({ unit: Type.Optional(Slug) })

@@ -17,7 +17,7 @@ import type {
   SaveResult,
   ServerTime
 } from '../../types/domain'
-import { UNIT_TYPES } from '../../types/domain'
+import { CAMPAIGN_STATUSES, DEMAND_STATUSES, ROLES, UNIT_TYPES } from '../../types/domain'
 import type { CreatedDemand } from '../../types/carry-over'
 import type { AttachmentRef } from '../../types/engine'
 import { Described } from './common'
@@ -28,7 +28,7 @@ const same = <A, B>(check: Same<A, B>) => check
 
 const Nullable = <S extends Parameters<typeof Type.Union>[0][number]>(s: S) => Type.Union([s, Type.Null()])
 const Answers = Type.Record(Type.String(), Type.Unknown())
-const DemandStatusSchema = Type.Enum(['draft', 'submitted', 'reviewing', 'returned', 'recommended', 'not_recommended', 'selected', 'not_selected'])
+const DemandStatusSchema = Type.Enum(DEMAND_STATUSES)
 
 export const ServerTimeSchema = Type.Object({ now: Type.Number(), timezone: Type.String() })
 
@@ -38,7 +38,7 @@ export const CampaignSummarySchema = Type.Object({
   issuer: Type.String(),
   tagline: Type.String(),
   isDemo: Type.Boolean(),
-  status: Type.Enum(['upcoming', 'open', 'closed']),
+  status: Type.Enum(CAMPAIGN_STATUSES),
   opensAt: Nullable(Type.String()),
   enterpriseDeadlineAt: Type.String(),
   recommenderDeadlineAt: Type.String()
@@ -56,7 +56,7 @@ export const ProfileSchema = Type.Object({
 export const MeSchema = Type.Object({
   user: Type.Object({
     id: Type.String(),
-    role: Type.Enum(['enterprise', 'recommender', 'bureau']),
+    role: Type.Enum(ROLES),
     displayName: Type.String(),
     recommenderUnit: Nullable(Type.String())
   }),

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type DependencyList } from 'react'
 import { ApiError, toApiError } from '../services/http'
+import { useRefreshOnKey } from './use-refresh-key'
 
 export type AsyncState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -56,6 +57,24 @@ export function useAsync<T>(load: () => Promise<T>, deps: DependencyList, initia
   const refresh = useCallback(() => run(true), [run])
   const setData = useCallback((data: T) => setState({ status: 'success', data }), [])
   return { ...state, reload, refresh, setData }
+}
+
+/** How a page asks its screen to load again, and hears that it has. */
+export interface ScreenRefresh {
+  /** Bumped when the page is shown again or pulled down. */
+  refreshKey?: number
+  /** Called when each load ends (the pull-down stops spinning). */
+  onRefreshed?: () => void
+}
+
+/**
+ * useAsync for a screen's data: loads again whenever `refreshKey` changes, in the background
+ * while data is on screen and showing the loading state otherwise.
+ */
+export function useScreenAsync<T>(load: () => Promise<T>, deps: DependencyList, { refreshKey, onRefreshed }: ScreenRefresh): AsyncResult<T> {
+  const state = useAsync(() => load().finally(() => onRefreshed?.()), deps)
+  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  return state
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { Me } from '../../types/domain'
 import { adoptAccountCareMode } from './care-mode'
-import { http, isApiError, setCsrfToken } from './http'
+import { ApiError, http, isApiError, setCsrfToken } from './http'
 import { invalidate } from './query'
 import { clearToken, setToken } from './token'
 
@@ -25,6 +25,12 @@ export async function loadMe(): Promise<Me | null> {
     }
     throw e
   }
+}
+
+/** The signed-in user; when signed out, the 401 a screen shows as its signed-out state. */
+export function signedIn(me: Me | null): Me {
+  if (!me) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
+  return me
 }
 
 /** The last answer of `loadMe()`, without asking the server again. */

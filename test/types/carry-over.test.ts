@@ -1,22 +1,14 @@
 import cqJson from '../../campaigns/cq-2026-key-areas.json'
 import xjJson from '../../campaigns/xj-2023-major-demands.json'
 import hzJson from '../../campaigns/hz-2021-major-research.json'
-import type { CampaignDefinition } from '../../types/campaign'
 import { carryOver, fieldsToFill, normaliseLabel, prefillFromProfile, type CarryOverReport } from '../../types/carry-over'
 import type { Profile } from '../../types/domain'
 import { validateDemand, validateField } from '../../types/engine'
-import { validateDefinition } from '../../types/validate-definition'
 import { completeAnswers } from './fixtures'
+import { copy, problemsOf, valid, type Json } from '../support/problems'
 
-type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A fresh copy of a shipped definition (to change in a test). */
-const copy = (def: unknown): Json => JSON.parse(JSON.stringify(def))
-const definition = (def: unknown): CampaignDefinition => {
-  const result = validateDefinition(copy(def))
-  if (!result.ok) throw new Error(JSON.stringify(result.problems))
-  return result.definition
-}
+/** A copy of `def`, validated (the test may go on changing `def`). */
+const definition = (def: unknown) => valid(copy(def))
 const CQ = definition(cqJson)
 const XJ = definition(xjJson)
 const HZ = definition(hzJson)
@@ -221,29 +213,25 @@ describe('prefillFromProfile', () => {
 })
 
 describe('meaning in the definition', () => {
-  const problems = (def: Json) => {
-    const r = validateDefinition(def)
-    return r.ok ? [] : r.problems
-  }
   it('at most one field per meaning', () => {
     const def = copy(cqJson)
     fieldOf(def, 'currentStatus').meaning = 'background'
-    expect(problems(def)).toEqual([{ path: 'steps[2].fields[1].meaning', message: '含义“background”已用于字段“background”' }])
+    expect(problemsOf(def)).toEqual(['steps[2].fields[1].meaning: 含义“background”已用于字段“background”'])
   })
   it('a meaning from the vocabulary only', () => {
     const def = copy(cqJson)
     fieldOf(def, 'currentStatus').meaning = 'status'
-    expect(problems(def)[0]).toMatchObject({ path: 'steps[2].fields[1].meaning', message: expect.stringMatching(/^应为以下之一：title、/) })
+    expect(problemsOf(def)[0]).toMatch(/^steps\[2\]\.fields\[1\]\.meaning: 应为以下之一：title、/)
   })
   it('unit and contact meanings on text fields only', () => {
     const def = copy(cqJson)
     fieldOf(def, 'applicationEntities').meaning = 'unitName'
-    expect(problems(def)).toEqual([{ path: 'steps[3].fields[6].meaning', message: '单位名称和联系人信息取自单位信息，只能用于文本字段' }])
+    expect(problemsOf(def)).toEqual(['steps[3].fields[6].meaning: 单位名称和联系人信息取自单位信息，只能用于文本字段'])
   })
   it('not on what the recommending unit fills', () => {
     const def = copy(cqJson)
     def.recommenders.fields[0].meaning = 'title'
-    expect(problems(def)).toEqual([{ path: 'recommenders.fields[0].meaning', message: '含义只用于企业填报的字段' }])
+    expect(problemsOf(def)).toEqual(['recommenders.fields[0].meaning: 含义只用于企业填报的字段'])
   })
   it('every shipped campaign names the meaning of its title, indicators and domain', () => {
     for (const def of [CQ, XJ, HZ]) {

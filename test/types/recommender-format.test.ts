@@ -7,7 +7,6 @@
 import cqJson from '../../campaigns/cq-2026-key-areas.json'
 import hzJson from '../../campaigns/hz-2021-major-research.json'
 import xjJson from '../../campaigns/xj-2023-major-demands.json'
-import type { CampaignDefinition } from '../../types/campaign'
 import {
   conditionHolds,
   recommenderFields,
@@ -16,22 +15,8 @@ import {
   subQuotasOf,
   validateRecommenderAnswers
 } from '../../types/recommender-fields'
-import { validateDefinition, type DefinitionProblem } from '../../types/validate-definition'
 import { sampleAttachment } from './fixtures'
-import { inAnyOrder } from '../support/problems'
-
-type Json = any // eslint-disable-line @typescript-eslint/no-explicit-any
-const copy = (def: unknown): Json => JSON.parse(JSON.stringify(def))
-const problemsOf = (def: unknown): DefinitionProblem[] => {
-  const result = validateDefinition(def)
-  if (result.ok) throw new Error('expected the definition to be rejected')
-  return result.problems
-}
-const valid = (def: Json): CampaignDefinition => {
-  const result = validateDefinition(def)
-  if (!result.ok) throw new Error(JSON.stringify(result.problems))
-  return result.definition
-}
+import { copy, inAnyOrder, problemsOf, valid, type Json } from '../support/problems'
 
 describe('recommenders.fields', () => {
   it('are checked as a step’s fields are, at their own paths', () => {
@@ -40,9 +25,9 @@ describe('recommenders.fields', () => {
     def.recommenders.fields[1].maxLenght = 3
     def.recommenders.fields.push({ id: 'opinion', kind: 'textarea', label: '推荐意见' })
     expect(problemsOf(def)).toEqual([
-      { path: 'recommenders.fields[1].maxLenght', message: '未知的键' },
-      { path: 'recommenders.fields[1].precision', message: '应为不小于0的整数' },
-      { path: 'recommenders.fields[2].maxLength', message: '应为正整数' }
+      'recommenders.fields[1].maxLenght: 未知的键',
+      'recommenders.fields[1].precision: 应为不小于0的整数',
+      'recommenders.fields[2].maxLength: 应为正整数'
     ])
   })
 
@@ -57,11 +42,11 @@ describe('recommenders.fields', () => {
     )
     const kinds = '推荐单位的填写项不能是以下类型：recommender、gate、domain、indicators'
     expect(problemsOf(def)).toEqual([
-      { path: 'recommenders.fields[2].id', message: '字段“demandName”与企业填报的字段重复' },
-      { path: 'recommenders.fields[3].kind', message: kinds },
-      { path: 'recommenders.fields[4].kind', message: kinds },
-      { path: 'recommenders.fields[5].kind', message: kinds },
-      { path: 'recommenders.fields[6].kind', message: kinds }
+      'recommenders.fields[2].id: 字段“demandName”与企业填报的字段重复',
+      `recommenders.fields[3].kind: ${kinds}`,
+      `recommenders.fields[4].kind: ${kinds}`,
+      `recommenders.fields[5].kind: ${kinds}`,
+      `recommenders.fields[6].kind: ${kinds}`
     ])
   })
 
@@ -70,8 +55,8 @@ describe('recommenders.fields', () => {
     def.recommenders.fields[1].visibleIf = { field: 'openCompetition', equals: 'yes' } // an enterprise field
     def.recommenders.fields.push({ id: 'jointImplementation', kind: 'text', label: '重复', maxLength: 5 })
     expect(problemsOf(def)).toEqual([
-      { path: 'recommenders.fields[1].visibleIf.field', message: '应指向本字段之前已定义的字段' },
-      { path: 'recommenders.fields[2].id', message: '字段“jointImplementation”重复' }
+      'recommenders.fields[1].visibleIf.field: 应指向本字段之前已定义的字段',
+      'recommenders.fields[2].id: 字段“jointImplementation”重复'
     ])
   })
 
@@ -102,12 +87,12 @@ describe('recommenders.keyMark and signOffs', () => {
     def.recommenders.keyMark = { label: '', max: 0, color: 'red' }
     def.recommenders.signOffs = [{ id: 'a b', label: '分管领导' }, { id: 'dept', label: '' }, { id: 'dept', label: '科室' }]
     expect(problemsOf(def)).toEqual([
-      { path: 'recommenders.keyMark.color', message: '未知的键' },
-      { path: 'recommenders.keyMark.label', message: '应为非空文本' },
-      { path: 'recommenders.keyMark.max', message: '应为正整数' },
-      { path: 'recommenders.signOffs[0].id', message: '标识只能包含字母、数字、下划线和连字符' },
-      { path: 'recommenders.signOffs[1].label', message: '应为非空文本' },
-      { path: 'recommenders.signOffs[2].id', message: '会签部门“dept”重复' }
+      'recommenders.keyMark.color: 未知的键',
+      'recommenders.keyMark.label: 应为非空文本',
+      'recommenders.keyMark.max: 应为正整数',
+      'recommenders.signOffs[0].id: 标识只能包含字母、数字、下划线和连字符',
+      'recommenders.signOffs[1].label: 应为非空文本',
+      'recommenders.signOffs[2].id: 会签部门“dept”重复'
     ])
   })
 
@@ -144,17 +129,14 @@ describe('sub-quotas', () => {
     const i = def.recommenders.unitTypes.indexOf(type)
     const p = `recommenders.unitTypes[${i}].subQuotas`
     expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
-      { path: `${p}[1].max`, message: '不能超过该类型的推荐名额（2项）' },
-      { path: `${p}[2].when.field`, message: '条件只能指向单选、多选或是/否（gate）字段' },
-      { path: `${p}[3].when.field`, message: '应指向企业填报的字段' },
-      {
-        path: `${p}[4].when[0].includes`,
-        message: '应为字段“organizationModes”的选项值之一：open_competition、innovation_consortium、enterprise_proposes、industry_chain、independent'
-      },
-      { path: `${p}[4].when[1].includes`, message: 'includes 只适用于多选字段' },
-      { path: `${p}[5].max`, message: '应为正整数' },
-      { path: `${p}[5].when`, message: '须且只能给出 equals 或 includes 之一' },
-      { path: `${p}[5].id`, message: '分项名额“too-many”重复' }
+      `${p}[1].max: 不能超过该类型的推荐名额（2项）`,
+      `${p}[2].when.field: 条件只能指向单选、多选或是/否（gate）字段`,
+      `${p}[3].when.field: 应指向企业填报的字段`,
+      `${p}[4].when[0].includes: 应为字段“organizationModes”的选项值之一：open_competition、innovation_consortium、enterprise_proposes、industry_chain、independent`,
+      `${p}[4].when[1].includes: includes 只适用于多选字段`,
+      `${p}[5].max: 应为正整数`,
+      `${p}[5].when: 须且只能给出 equals 或 includes 之一`,
+      `${p}[5].id: 分项名额“too-many”重复`
     ]))
   })
 
@@ -182,12 +164,12 @@ describe('deliverables, templates and summary column sources', () => {
       { name: '', url: 'javascript:alert(1)' }
     ]
     expect(inAnyOrder(problemsOf(def))).toEqual(inAnyOrder([
-      { path: 'deliverables[3].label', message: '应为非空文本' },
-      { path: 'deliverables[2].id', message: '报送材料“paper”重复' },
-      { path: 'templates[2].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' },
-      { path: 'templates[3].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' },
-      { path: 'templates[4].name', message: '应为非空文本' },
-      { path: 'templates[4].url', message: '应为 https:// 开头的网址或以 / 开头的本站路径' }
+      'deliverables[3].label: 应为非空文本',
+      'deliverables[2].id: 报送材料“paper”重复',
+      'templates[2].url: 应为 https:// 开头的网址或以 / 开头的本站路径',
+      'templates[3].url: 应为 https:// 开头的网址或以 / 开头的本站路径',
+      'templates[4].name: 应为非空文本',
+      'templates[4].url: 应为 https:// 开头的网址或以 / 开头的本站路径'
     ]))
   })
 
@@ -204,11 +186,11 @@ describe('deliverables, templates and summary column sources', () => {
     const p = (i: number) => `summaryColumns[${n + i}].source`
     const recommenderMessage = '应为 recommender:<推荐单位填写项>（recommenders.fields 中的字段，或 signoff:<会签部门>）'
     expect(problemsOf(def)).toEqual([
-      { path: p(0), message: recommenderMessage },
-      { path: p(1), message: '活动未设置重点推荐（recommenders.keyMark），不能导出此列' },
-      { path: p(2), message: '应为 deliverable:<deliverables 中的报送材料>' },
-      { path: p(3), message: recommenderMessage },
-      { path: p(4), message: recommenderMessage }
+      `${p(0)}: ${recommenderMessage}`,
+      `${p(1)}: 活动未设置重点推荐（recommenders.keyMark），不能导出此列`,
+      `${p(2)}: 应为 deliverable:<deliverables 中的报送材料>`,
+      `${p(3)}: ${recommenderMessage}`,
+      `${p(4)}: ${recommenderMessage}`
     ])
     def.recommenders.keyMark = { label: '重点推荐', max: 2 }
     def.recommenders.signOffs = [{ id: 'leader', label: '分管领导' }]

@@ -61,13 +61,13 @@ export function PrivacySheet({ preview }: PrivacySheetProps) {
           阅读完整的《隐私政策》
         </View>
         {preview ? (
-          <View className='privacy-sheet__actions'>
+          <View className='ui-flex ui-gap-xl'>
             <TaroButton className='privacy-sheet__button privacy-sheet__button--primary' onClick={preview.onClose}>
               知道了
             </TaroButton>
           </View>
         ) : (
-          <View className='privacy-sheet__actions'>
+          <View className='ui-flex ui-gap-xl'>
             <TaroButton className='privacy-sheet__button' onClick={() => prompt!.answer('disagree')}>
               不同意
             </TaroButton>

@@ -34,7 +34,7 @@ export interface QualityHintsProps {
  */
 export function QualityHints({ hints, def, action, testId }: QualityHintsProps) {
   return (
-    <View className={`quality-hints${hints.length ? '' : ' is-empty'}`} role='status' aria-live='polite' data-testid={testId}>
+    <View className={`quality-hints ui-col ui-gap-sm${hints.length ? '' : ' is-empty'}`} role='status' aria-live='polite' data-testid={testId}>
       {hints.map((h, i) => {
         const label = def ? hintFieldLabel(def, h) : ''
         return (
@@ -43,12 +43,12 @@ export function QualityHints({ hints, def, action, testId }: QualityHintsProps) 
               i
             </Text>
             <Text className='quality-hint__tag'>建议</Text>
-            <View className='quality-hint__body'>
-              <Text className='quality-hint__message'>
+            <View className='ui-grow ui-col ui-gap-2xs'>
+              <Text className='quality-hint__message ui-para-sm'>
                 {label ? <Text className='quality-hint__field'>{label}：</Text> : null}
                 {h.message}
               </Text>
-              {h.example ? <Text className='quality-hint__example'>{h.example}</Text> : null}
+              {h.example ? <Text className='quality-hint__example ui-help'>{h.example}</Text> : null}
             </View>
             {action ? (
               <View
@@ -83,27 +83,27 @@ export function QualityCard({ report, def, list, goodMessage, action }: QualityC
   const hints = list === 'top' ? report.top : report.hints
   const tone = report.score >= GOOD_SCORE ? 'good' : 'fair'
   return (
-    <View className='card quality-card' data-testid='quality-card' data-score={report.score}>
-      <View className='quality-card__head'>
+    <View className='card quality-card ui-col ui-gap-lg' data-testid='quality-card' data-score={report.score}>
+      <View className='ui-row ui-gap-xl'>
         <View className={`quality-card__score quality-card__score--${tone}`} aria-label={`需求质量${report.score}分（满分100）`}>
           <Text className='quality-card__number' data-testid='quality-score'>
             {report.score}
           </Text>
           <Text className='quality-card__unit'>分</Text>
         </View>
-        <View className='quality-card__parts'>
-          <Text className='quality-card__title'>需求质量</Text>
-          <Text className='quality-card__part' data-testid='quality-completeness'>
+        <View className='ui-grow ui-col ui-gap-2xs'>
+          <Text className='ui-h4'>需求质量</Text>
+          <Text className='ui-label ui-nums' data-testid='quality-completeness'>
             完整度 {report.completeness}
           </Text>
-          <Text className='quality-card__part' data-testid='quality-specificity'>
+          <Text className='ui-label ui-nums' data-testid='quality-specificity'>
             具体度 {report.specificity}
           </Text>
         </View>
       </View>
       {hints.length ? (
-        <View className='quality-card__list'>
-          <Text className='quality-card__subtitle'>
+        <View className='ui-col ui-gap-sm'>
+          <Text className='ui-strong'>
             {list === 'top' ? `建议优先完善（共 ${report.hints.length} 处）` : `质量提示（${report.hints.length} 处）`}
           </Text>
           <QualityHints hints={hints} def={def} action={action} testId='quality-hints' />

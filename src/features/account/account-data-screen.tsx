@@ -13,12 +13,12 @@ import { Button } from '../../components/button'
 import { confirmed } from '../../components/confirm'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { AsyncView } from '../../components/state-view'
+import { useAction } from '../../components/use-action'
 import { useAsync } from '../../components/use-async'
 import { downloadFile } from '../../services/download'
 import { isH5 } from '../../services/env'
-import { ApiError, toApiError } from '../../services/http'
 import { openPage, relaunch, ROUTES } from '../../services/navigation'
-import { loadMe } from '../../services/session'
+import { loadMe, signedIn } from '../../services/session'
 import { clearToken } from '../../services/token'
 import { deleteAccount, EXPORT_PATH, getConsents, getExport, type ConsentState } from './api'
 import { ACCOUNT_ROUTES } from './shell'
@@ -32,11 +32,7 @@ interface Loaded {
   consents: ConsentState
 }
 
-async function load(): Promise<Loaded> {
-  const me = await loadMe()
-  if (!me) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
-  return { me, consents: await getConsents() }
-}
+const load = async (): Promise<Loaded> => ({ me: signedIn(await loadMe()), consents: await getConsents() })
 
 /** `2026-12-03T02:00:00Z` → 2026年12月3日 10:00 (China time, whatever the phone's zone). */
 function chinaTime(iso: string): string {
@@ -48,9 +44,9 @@ function chinaTime(iso: string): string {
 function Row({ label, detail, onClick, testId }: { label: string; detail?: string; onClick: () => void; testId?: string }) {
   return (
     <View className='account__row' role='link' data-testid={testId} onClick={onClick}>
-      <View className='account__row-text'>
-        <Text className='account__row-label'>{label}</Text>
-        {detail ? <Text className='account__row-detail'>{detail}</Text> : null}
+      <View className='ui-grow ui-col ui-gap-2xs'>
+        <Text className='ui-value'>{label}</Text>
+        {detail ? <Text className='ui-help'>{detail}</Text> : null}
       </View>
       <Text className='account__arrow' aria-hidden='true'>
         ›
@@ -60,25 +56,20 @@ function Row({ label, detail, onClick, testId }: { label: string; detail?: strin
 }
 
 function ExportSection() {
-  const [busy, setBusy] = useState(false)
-  const [message, setMessage] = useState<string>()
+  const { busy, error, run } = useAction()
+  const [downloaded, setDownloaded] = useState<string>()
   const [shown, setShown] = useState<string>()
-  const run = async () => {
-    setBusy(true)
-    setMessage(undefined)
-    try {
+  const exportData = () =>
+    run(async () => {
+      setDownloaded(undefined)
       if (isH5()) {
         const { fileName } = await downloadFile(EXPORT_PATH, '我的数据.json', '我的数据')
-        setMessage(`已下载“${fileName}”`)
+        setDownloaded(`已下载“${fileName}”`)
       } else {
         setShown(JSON.stringify(await getExport(), null, 2))
       }
-    } catch (e) {
-      setMessage(toApiError(e).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
+  const message = error ?? downloaded
   return (
     <View className='card'>
       <Text className='section-title'>下载我的数据</Text>
@@ -86,11 +77,11 @@ function ExportSection() {
         包括单位资料、全部需求及其提交版本、留言与消息、协议同意记录、小程序绑定和订阅授权。
         {isH5() ? '下载为 JSON 文件。' : '在此显示全文；如需保存为文件，请在电脑上打开网页版下载。'}
       </Text>
-      <Button className='account__export' block fill='outline' loading={busy} onClick={run}>
+      <Button className='account__export' block fill='outline' loading={busy} onClick={exportData}>
         {isH5() ? '下载我的数据' : '查看我的数据'}
       </Button>
       {message ? (
-        <View className='account__note' role='status'>
+        <View className='ui-help' role='status'>
           {message}
         </View>
       ) : null}
@@ -105,8 +96,7 @@ function ExportSection() {
 
 function DeleteSection({ me }: { me: Me }) {
   const [typed, setTyped] = useState('')
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
+  const { busy, error, setError, run } = useAction()
   if (me.user.role !== 'enterprise') {
     return (
       <View className='card'>
@@ -115,15 +105,14 @@ function DeleteSection({ me }: { me: Me }) {
       </View>
     )
   }
-  const run = async () => {
+  const deleteIt = async () => {
     setError(undefined)
     if (typed.trim() !== DELETION_WORD) {
       setError(`请输入“${DELETION_WORD}”两个字确认`)
       return
     }
     if (!(await confirmed('注销账号', '注销后不可恢复：草稿、单位资料、消息和小程序绑定将被删除，已提交的需求按说明去除联系人信息后保留。确定注销？', '确定注销'))) return
-    setBusy(true)
-    try {
+    await run(async () => {
       await deleteAccount(typed)
       // This phone forgets the session and every local draft.
       clearToken()
@@ -134,16 +123,12 @@ function DeleteSection({ me }: { me: Me }) {
       }
       Taro.showToast({ title: '账号已注销', icon: 'success', duration: 1500 })
       await relaunch(ROUTES.home)
-    } catch (e) {
-      setError(toApiError(e).message)
-    } finally {
-      setBusy(false)
-    }
+    })
   }
   return (
     <View className='card account__delete'>
       <Text className='section-title'>注销账号</Text>
-      <View className='account__list ui-para-muted ui-mb-lg' role='list'>
+      <View className='ui-col ui-gap-sm ui-para-muted ui-mb-lg' role='list'>
         <View role='listitem'>删除：未提交的草稿、单位资料、消息中心、微信/支付宝绑定和订阅授权、待发送的提醒；所有设备退出登录。</View>
         <View role='listitem'>保留：已提交的需求及其版本、附件和留言，作为征集活动档案；其中联系人姓名、手机号和电话、邮箱类填报项被删除或替换为“已注销用户”。</View>
         <View role='listitem'>注销不可恢复；同一政务服务账号再次登录将是一个新账号。</View>
@@ -166,7 +151,7 @@ function DeleteSection({ me }: { me: Me }) {
           {error}
         </View>
       ) : null}
-      <Button className='account__delete-button' block type='danger' loading={busy} onClick={run}>
+      <Button className='account__delete-button' block type='danger' loading={busy} onClick={deleteIt}>
         注销账号
       </Button>
     </View>

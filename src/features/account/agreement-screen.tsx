@@ -27,7 +27,7 @@ export function AgreementScreen({ id }: { id: string | undefined }) {
           版本 {agreement.version} · {agreement.effective} 起生效
         </Text>
         {AGREEMENT_TEXTS[agreement.id].map((section) => (
-          <View key={section.heading} className='agreement__section'>
+          <View key={section.heading} className='ui-mb-xl'>
             <View className='ui-h4 ui-mb-sm' role='heading' aria-level={2}>
               {section.heading}
             </View>

@@ -2,8 +2,7 @@ import { Text, View } from '@tarojs/components'
 import { DEMAND_STATUS_LABELS } from '../../../types/domain'
 import { AsyncView } from '../../components/state-view'
 import { StatusTag } from '../../components/status-tag'
-import { useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useScreenAsync } from '../../components/use-async'
 import { openPage, ROUTES } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
 import { getMyDemands, type DemandListItem } from './api'
@@ -23,9 +22,8 @@ export interface DemandListScreenProps {
 
 /** 我的需求: every demand of the signed-in enterprise. */
 export function DemandListScreen({ refreshKey, onRefreshed }: DemandListScreenProps) {
-  const state = useAsync(() => getMyDemands().finally(() => onRefreshed?.()), [])
+  const state = useScreenAsync(getMyDemands, [], { refreshKey, onRefreshed })
   useRedirectToLoginOnce(state.error)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
   return (
     <View className='page demand-list-screen'>
       <AsyncView
@@ -50,12 +48,12 @@ export function DemandListScreen({ refreshKey, onRefreshed }: DemandListScreenPr
                 aria-label={`${d.title || '未命名需求'}，${DEMAND_STATUS_LABELS[d.status] ?? d.status}`}
                 onClick={() => void openPage(targetOf(d))}
               >
-                <View className='demand-item__head'>
+                <View className='ui-row ui-start ui-between ui-gap-md'>
                   <Text className='ui-h3'>{d.title || '未命名需求'}</Text>
                   <StatusTag status={d.status} className='demand-item__status' />
                 </View>
                 {d.campaignTitle ? <Text className='ui-label ui-mt-xs'>{d.campaignTitle}</Text> : null}
-                <Text className='demand-item__action'>
+                <Text className='demand-item__action ui-link ui-mt-md'>
                   {d.status === 'draft' ? '继续填写 ›' : d.status === 'returned' ? '查看退回原因并修改 ›' : `查看进度${d.submittedVersion ? `（第${d.submittedVersion}版）` : ''} ›`}
                 </Text>
               </View>

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useEffect, useRef, useState } from 'react'
 import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
+import { useScreenAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
 import { serverNow } from '../../services/clock'
 import { toApiError } from '../../services/http'
@@ -35,13 +35,11 @@ export interface MessageCenterScreenProps {
 
 /** 消息: every message of the signed-in person, newest first, with the unread ones marked. */
 export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }: MessageCenterScreenProps) {
-  const state = useAsync(() => getMessages(), [])
+  const state = useScreenAsync(getMessages, [], { refreshKey })
   const [more, setMore] = useState<{ loading: boolean; error?: string }>({ loading: false })
   const [markingAll, setMarkingAll] = useState(false)
   const pageRef = useRef<MessagePage | undefined>(undefined)
   pageRef.current = state.data
-
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   // Whatever the server last said is what the tab bar shows.
   useEffect(() => {
@@ -114,7 +112,7 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
               <View className='message-center__summary' role='status' data-testid='unread-summary'>
                 <Text>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
               </View>
-              <View className='message-center__tools'>
+              <View className='ui-row ui-gap-md'>
                 <View
                   className='message-center__settings'
                   role='link'
@@ -124,7 +122,7 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
                   <Text>提醒设置</Text>
                 </View>
                 <Button
-                  className='message-center__read-all'
+                  className='message-center__read-all ui-keep'
                   size='small'
                   fill='outline'
                   type='primary'
@@ -151,15 +149,15 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
                     aria-label={`${m.read ? '' : '未读，'}${m.title}，${formatInstant(m.createdAt)}`}
                     onClick={() => open(m)}
                   >
-                    <View className='message-item__head'>
+                    <View className='ui-row ui-start ui-gap-sm'>
                       <Text className={`message-item__kind message-item__kind--${kindClass(m.kind)}`}>{kindLabel(m.kind)}</Text>
                       <Text className='message-item__title'>{m.title}</Text>
                       {m.read ? null : <View className='message-item__dot' aria-hidden='true' />}
                     </View>
                     <Text className='message-item__body'>{m.body}</Text>
-                    <View className='message-item__foot'>
-                      <Text className='message-item__time'>{formatShortTime(m.createdAt, now)}</Text>
-                      <Text className='message-item__open' aria-hidden='true'>
+                    <View className='ui-row ui-between ui-mt-md'>
+                      <Text className='ui-meta ui-nums'>{formatShortTime(m.createdAt, now)}</Text>
+                      <Text className='ui-link' aria-hidden='true'>
                         查看 ›
                       </Text>
                     </View>

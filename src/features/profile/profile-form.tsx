@@ -29,7 +29,7 @@ function Field({ label, error, children, fieldKey }: { label: string; error?: st
     <View className={`profile-field${error ? ' has-error' : ''}`} data-field={fieldKey}>
       <Text className='ui-strong ui-mb-xs'>
         {label}
-        <Text className='profile-field__required' aria-hidden='true'>
+        <Text className='ui-required' aria-hidden='true'>
           {' '}*
         </Text>
       </Text>
@@ -134,7 +134,7 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
           <View className={`profile-picker${unitIndex < 0 ? ' is-empty' : ''}`} role='button'>
             <Text className='sr-only'>单位类型：</Text>
             <Text>{unitIndex < 0 ? '请选择单位类型' : unitLabels[unitIndex]}</Text>
-            <Text className='profile-picker__arrow' aria-hidden='true'>
+            <Text className='ui-chevron ui-down' aria-hidden='true'>
               ›
             </Text>
           </View>

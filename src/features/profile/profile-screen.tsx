@@ -7,9 +7,8 @@ import { CareSwitch } from '../../components/care-switch'
 import { AsyncView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
-import { ApiError } from '../../services/http'
 import { openPage, ROUTES } from '../../services/navigation'
-import { loadMe, signOut } from '../../services/session'
+import { loadMe, signedIn, signOut } from '../../services/session'
 import { ACCOUNT_ROUTES } from '../account/shell'
 import { useRedirectToLoginOnce } from '../auth'
 import { getProfile, updateProfile } from './api'
@@ -31,11 +30,7 @@ interface Loaded {
   profile: Profile
 }
 
-async function loadAccount(): Promise<Loaded> {
-  const me = await loadMe()
-  if (!me) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
-  return { me, profile: await getProfile() }
-}
+const loadAccount = async (): Promise<Loaded> => ({ me: signedIn(await loadMe()), profile: await getProfile() })
 
 export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   const state = useAsync(loadAccount, [])
@@ -74,11 +69,11 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
       >
         {({ me, profile }) => (
           <>
-            <View className='card profile-account'>
+            <View className='card profile-account ui-row'>
               <View className='profile-account__avatar' aria-hidden='true'>
                 <Text>{(profile.enterpriseName || me.user.displayName || '我').slice(0, 1)}</Text>
               </View>
-              <View className='profile-account__text'>
+              <View className='ui-grow'>
                 <Text className='ui-h3 ui-ellipsis'>{profile.enterpriseName || me.user.displayName}</Text>
                 <Text className='ui-meta ui-mt-2xs'>
                   {ROLE_LABELS[me.user.role]} · {me.user.displayName}
@@ -90,7 +85,7 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
               {menuFor(me.user.role).map((item) => (
                 <View key={item.label} className='profile-menu__item' role='link' data-testid={item.testId} onClick={() => void openPage(item.url)}>
                   <Text className='ui-value-lg'>{item.label}</Text>
-                  <Text className='profile-menu__arrow' aria-hidden='true'>
+                  <Text className='ui-chevron' aria-hidden='true'>
                     ›
                   </Text>
                 </View>

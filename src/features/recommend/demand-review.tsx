@@ -99,12 +99,12 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
           }
           return (
             <View className={embedded ? 'rc-review__body' : 'rc-review__body rc-narrow'}>
-              <View className='card rc-review__head'>
-                <Text className='rc-review__campaign'>{demand.campaignTitle}</Text>
-                <Text className='rc-review__title' data-testid='demand-title'>
+              <View className='card'>
+                <Text className='ui-meta'>{demand.campaignTitle}</Text>
+                <Text className='ui-h2 ui-mt-xs ui-mb-sm' data-testid='demand-title'>
                   {demand.title || '未命名需求'}
                 </Text>
-                <View className='rc-review__tags'>
+                <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
                   <StatusTag status={demand.status} rank={demand.rank} />
                   {demand.domain ? <Text className='rc-review__domain'>{demand.domain.label}{demand.domain.direction ? ` / ${demand.domain.direction}` : ''}</Text> : null}
                 </View>

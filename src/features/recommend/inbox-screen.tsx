@@ -2,8 +2,8 @@ import { Button } from '../../components/button'
 import { Input, Picker, Text, View } from '@tarojs/components'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { formatDeadline, formatDeadlineDay } from '../../../types/time'
-import type { CampaignDetail, DemandStatus } from '../../../types/domain'
-import { INBOX_SORT_LABELS, type InboxSort } from '../../../types/recommend'
+import { DEMAND_STATUS_LABELS, type CampaignDetail, type DemandStatus } from '../../../types/domain'
+import { INBOX_SORT_LABELS, INBOX_STATUSES, type InboxSort } from '../../../types/recommend'
 import { AsyncView, ErrorState, StateView } from '../../components/state-view'
 import { useAsync } from '../../components/use-async'
 import { useRefreshOnKey } from '../../components/use-refresh-key'
@@ -25,15 +25,12 @@ import { useWide } from './use-wide'
 import { loadViewer, type Viewer } from './viewer'
 import './recommend.scss'
 
+/** The filter names the two statuses that wait on the unit as the unit sees them; the others read as everywhere. */
+const STATUS_FILTER_LABELS: Partial<Record<DemandStatus, string>> = { submitted: '待审核', reviewing: '审核中' }
+
 const STATUS_OPTIONS: ChipOption[] = [
   { value: '', label: '全部' },
-  { value: 'submitted', label: '待审核' },
-  { value: 'reviewing', label: '审核中' },
-  { value: 'returned', label: '已退回修改' },
-  { value: 'recommended', label: '已推荐' },
-  { value: 'not_recommended', label: '未推荐' },
-  { value: 'selected', label: '入选' },
-  { value: 'not_selected', label: '未入选' }
+  ...INBOX_STATUSES.map((value) => ({ value, label: STATUS_FILTER_LABELS[value] ?? DEMAND_STATUS_LABELS[value] }))
 ]
 
 const SORT_OPTIONS: ChipOption[] = Object.entries(INBOX_SORT_LABELS).map(([value, label]) => ({ value, label }))
@@ -153,7 +150,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                       ×
                     </View>
                   ) : null}
-                  <Button className='rc-search__button' size='small' type='primary' onClick={() => search(typed)}>
+                  <Button className='ui-keep' size='small' type='primary' onClick={() => search(typed)}>
                     搜索
                   </Button>
                 </View>
@@ -191,7 +188,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                     <View className='rc-unit-picker' role='button' aria-label='选择推荐单位'>
                       <Text className='rc-chips__label'>单位</Text>
                       <Text className='rc-unit-picker__value'>{unitIndex > 0 ? units[unitIndex - 1].name : '全部推荐单位'}</Text>
-                      <Text className='rc-unit-picker__arrow' aria-hidden='true'>
+                      <Text className='ui-chevron ui-down' aria-hidden='true'>
                         ›
                       </Text>
                     </View>
@@ -216,7 +213,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
               ) : null}
               {inbox.status === 'success' && inbox.items.length > 0 ? (
                 <View className='card rc-rows'>
-                  <Text className='rc-rows__count' data-testid='inbox-total' aria-live='polite'>
+                  <Text className='ui-meta ui-mb-xs' data-testid='inbox-total' aria-live='polite'>
                     共 {shownTotal} 项{filters.q ? `（搜索“${filters.q}”）` : ''}
                   </Text>
                   <View role='list' aria-label='需求列表'>
@@ -247,9 +244,9 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
 
           return (
             <View className='rc-inbox__body'>
-              <View className='card rc-inbox__head'>
-                <Text className='rc-inbox__campaign'>{campaign.title}</Text>
-                <Text className='rc-inbox__unit'>
+              <View className='card'>
+                <Text className='ui-h3'>{campaign.title}</Text>
+                <Text className='ui-label ui-mt-xs'>
                   {bureau ? `${campaign.issuer} · 全部推荐单位` : units.find((u) => u.id === viewer.me.user.recommenderUnit)?.name ?? viewer.me.user.displayName}
                 </Text>
                 {!bureau && inbox.quota ? <QuotaMeter meter={inbox.quota} closed={closed} /> : null}
@@ -258,9 +255,9 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                     推荐已于{formatDeadlineDay(campaign.definition.deadlines.recommender)}截止，{bureau ? '推荐名单已确定' : '推荐结果只能查看，不能再修改'}。
                   </Notice>
                 ) : (
-                  <Text className='rc-inbox__deadline'>推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}</Text>
+                  <Text className='ui-meta ui-mt-xs'>推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}</Text>
                 )}
-                <View className='rc-inbox__links'>
+                <View className='ui-row ui-start ui-wrap ui-gap-md ui-mt-lg'>
                   <Button className='rc-inbox__link' type='primary' fill='outline' size='small' onClick={() => void openPage(RECOMMEND_ROUTES.ranking(campaignId, bureau ? filters.unit : undefined))}>
                     {bureau ? '推荐名单' : '推荐排序'}
                   </Button>
@@ -277,7 +274,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
               {wide ? (
                 <View className='rc-split'>
                   <View className='rc-split__list'>{list}</View>
-                  <View className='rc-split__detail'>
+                  <View className='ui-grow'>
                     {selected ? (
                       <DemandReview
                         key={selected}

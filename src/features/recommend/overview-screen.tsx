@@ -6,8 +6,7 @@ import type { CampaignDetail } from '../../../types/domain'
 import type { BureauOverview } from '../../../types/recommend'
 import { PrivacySheet } from '../../components/privacy-sheet'
 import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useScreenAsync } from '../../components/use-async'
 import { ApiError } from '../../services/http'
 import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
@@ -45,10 +44,9 @@ async function loadOverview(campaignId: string): Promise<Loaded> {
  */
 export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string; refreshKey?: number }) {
   const wide = useWide()
-  const state = useAsync(() => loadOverview(campaignId), [campaignId])
+  const state = useScreenAsync(() => loadOverview(campaignId), [campaignId], { refreshKey })
   const [allUnits, setAllUnits] = useState(false)
   useRedirectToLoginOnce(state.error)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   return (
     <View className={`page rc-page rc-overview${wide ? ' is-wide' : ''}`}>
@@ -59,10 +57,10 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
           const units = allUnits ? overview.byUnit : active
           return (
             <View className='rc-narrow'>
-              <View className='card rc-inbox__head'>
-                <Text className='rc-inbox__campaign'>{campaign.title}</Text>
-                <Text className='rc-inbox__unit'>{campaign.issuer}</Text>
-                <Text className='rc-inbox__deadline'>
+              <View className='card'>
+                <Text className='ui-h3'>{campaign.title}</Text>
+                <Text className='ui-label ui-mt-xs'>{campaign.issuer}</Text>
+                <Text className='ui-meta ui-mt-xs'>
                   填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)} · 推荐截止 {formatDeadline(campaign.recommenderDeadlineAt)}
                 </Text>
                 <View className='rc-counts' role='group' aria-label='全部需求数量'>
@@ -78,7 +76,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                     </View>
                   ))}
                 </View>
-                <View className='rc-inbox__links'>
+                <View className='ui-row ui-start ui-wrap ui-gap-md ui-mt-lg'>
                   <Button className='rc-inbox__link' type='primary' fill='outline' size='small' onClick={() => void openPage(RECOMMEND_ROUTES.inbox(campaignId))}>
                     全部需求
                   </Button>
@@ -98,7 +96,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                     <Text className='rc-table__num rc-table__num--wide'>推荐/名额</Text>
                     <Text className='rc-table__num'>入选</Text>
                   </View>
-                  {units.length === 0 ? <Text className='hint'>尚无推荐单位收到需求</Text> : null}
+                  {units.length === 0 ? <Text className='ui-label'>尚无推荐单位收到需求</Text> : null}
                   {units.map((u) => (
                     <View
                       key={u.unit.id}

@@ -5,8 +5,7 @@ import { useEffect, useState } from 'react'
 import type { CampaignDetail } from '../../../types/domain'
 import type { RankedItem, Ranking, RankingGroup } from '../../../types/recommend'
 import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useScreenAsync } from '../../components/use-async'
 import { serverNow, syncClock } from '../../services/clock'
 import { toApiError } from '../../services/http'
 import { openPage } from '../../services/navigation'
@@ -157,9 +156,9 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
 
   return (
     <View className='card rc-ranking' data-testid='ranking'>
-      <View className='rc-ranking__head'>
+      <View className='ui-row ui-baseline ui-between'>
         <Text className='rc-section__title ui-h3 ui-mb-xs'>推荐顺序</Text>
-        {!readOnly ? <Text className='hint'>序号1为最优先推荐</Text> : null}
+        {!readOnly ? <Text className='ui-label'>序号1为最优先推荐</Text> : null}
       </View>
       {dirty ? (
         <Notice kind='info' testId='unsaved'>
@@ -167,7 +166,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
         </Notice>
       ) : null}
       {error ? (
-        <View className='rc-ranking__error'>
+        <View className='ui-col ui-start ui-gap-xs ui-mb-sm'>
           <Notice kind='error' testId='ranking-error'>
             {error.message}
           </Notice>
@@ -199,7 +198,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
                 <RankedText item={item} group={group} />
               </View>
               {!readOnly ? (
-                <View className='rc-ranked__moves'>
+                <View className='ui-keep ui-flex ui-gap-sm'>
                   <Button
                     className='rc-ranked__move'
                     size='small'
@@ -229,7 +228,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
         })}
       </View>
       {!readOnly ? (
-        <View className='rc-actions rc-ranking__actions'>
+        <View className='rc-actions ui-flex ui-wrap ui-gap-md ui-mt-md rc-ranking__actions'>
           <Button className='rc-actions__button' fill='outline' disabled={history.length === 0 || saving} data-testid='undo' onClick={undo}>
             撤销上一步
           </Button>
@@ -276,7 +275,7 @@ function BureauGroup({ group, canDecide, onDecided }: { group: RankingGroup; can
               <RankedText item={item} group={group} />
             </View>
             {canDecide ? (
-              <View className='rc-ranked__moves'>
+              <View className='ui-keep ui-flex ui-gap-sm'>
                 <Button
                   size='small'
                   type='primary'
@@ -317,9 +316,8 @@ export interface RankingScreenProps {
 /** 推荐排序 (a unit) / 推荐名单 (the bureau: every unit's, with the outcome). */
 export function RankingScreen({ campaignId, unit, refreshKey }: RankingScreenProps) {
   const wide = useWide()
-  const state = useAsync(() => loadRanking(campaignId, unit), [campaignId, unit])
+  const state = useScreenAsync(() => loadRanking(campaignId, unit), [campaignId, unit], { refreshKey })
   useRedirectToLoginOnce(state.error)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   return (
     <View className={`page rc-page rc-ranking-screen${wide ? ' is-wide' : ''}`}>
@@ -331,9 +329,9 @@ export function RankingScreen({ campaignId, unit, refreshKey }: RankingScreenPro
           const closed = serverNow() >= Date.parse(ranking.deadlineAt)
           return (
             <View className='rc-narrow'>
-              <View className='card rc-inbox__head'>
-                <Text className='rc-inbox__campaign'>{campaign.title}</Text>
-                <Text className='rc-inbox__unit'>{unitName}</Text>
+              <View className='card'>
+                <Text className='ui-h3'>{campaign.title}</Text>
+                <Text className='ui-label ui-mt-xs'>{unitName}</Text>
                 {!bureau && own ? <QuotaMeter meter={own.quota} closed={ranking.readOnly} /> : null}
                 {!bureau && ranking.readOnly ? (
                   <Notice kind='closed' testId='closed-banner'>
@@ -345,9 +343,9 @@ export function RankingScreen({ campaignId, unit, refreshKey }: RankingScreenPro
                     {closed ? '推荐已截止，可逐项确定入选或未入选。' : `推荐单位可调整推荐至${ranking.deadlineText}，截止后可确定入选结果；以下为当前推荐名单。`}
                   </Notice>
                 ) : !ranking.readOnly ? (
-                  <Text className='rc-inbox__deadline'>可调整至 {ranking.deadlineText}</Text>
+                  <Text className='ui-meta ui-mt-xs'>可调整至 {ranking.deadlineText}</Text>
                 ) : null}
-                <View className='rc-inbox__links'>
+                <View className='ui-row ui-start ui-wrap ui-gap-md ui-mt-lg'>
                   <Button className='rc-inbox__link' type='primary' fill='outline' size='small' onClick={() => void openPage(RECOMMEND_ROUTES.inbox(campaignId, bureau ? unit : undefined))}>
                     {bureau ? '全部需求' : ranking.readOnly ? '查看需求' : '审核需求'}
                   </Button>

@@ -1,6 +1,6 @@
 import type { Me } from '../../../types/domain'
 import { ApiError } from '../../services/http'
-import { currentMe, loadMe } from '../../services/session'
+import { currentMe, loadMe, signedIn } from '../../services/session'
 
 export type ReviewerRole = 'recommender' | 'bureau'
 
@@ -13,8 +13,7 @@ export const NOT_A_REVIEWER = 'NOT_A_REVIEWER'
 
 /** The signed-in recommender or bureau account; 401 when signed out, NOT_A_REVIEWER for an enterprise. */
 export async function loadViewer(): Promise<Viewer> {
-  const me = currentMe() ?? (await loadMe())
-  if (!me) throw new ApiError(401, { code: 'UNAUTHENTICATED', message: '请先登录' })
+  const me = signedIn(currentMe() ?? (await loadMe()))
   if (me.user.role !== 'recommender' && me.user.role !== 'bureau') {
     throw new ApiError(403, { code: NOT_A_REVIEWER, message: '推荐工作台供推荐单位和科技主管部门使用，当前登录的是需求单位账号' })
   }

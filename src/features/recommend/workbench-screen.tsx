@@ -3,8 +3,7 @@ import { Text, View } from '@tarojs/components'
 import { formatDeadline } from '../../../types/time'
 import type { ReviewCampaign } from '../../../types/recommend'
 import { AsyncView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useScreenAsync, type ScreenRefresh } from '../../components/use-async'
 import { openPage } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
 import { getReviewCampaigns } from './api'
@@ -42,7 +41,7 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
   const pending = (counts.byStatus.submitted ?? 0) + (counts.byStatus.reviewing ?? 0)
   return (
     <View className={`card rc-campaign${item.readOnly ? ' is-closed' : ''}`} data-testid='review-campaign' data-campaign-id={id}>
-      <View className='rc-campaign__top'>
+      <View className='ui-row ui-gap-sm ui-mb-sm'>
         <Text className={`rc-campaign__state${item.readOnly ? ' is-closed' : item.daysLeft <= 3 ? ' is-urgent' : ''}`} data-testid='days-left'>
           {left}
         </Text>
@@ -62,7 +61,7 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
         <Count label='已推荐' value={counts.recommended} testId='count-recommended' />
       </View>
       {!bureau ? <QuotaMeter meter={{ quota: item.quota, used: counts.recommended, left: item.quota === null ? null : Math.max(0, item.quota - counts.recommended) }} closed={item.readOnly} compact /> : null}
-      <View className='rc-campaign__actions'>
+      <View className='ui-row ui-start ui-wrap ui-gap-md ui-mt-xl'>
         {bureau ? (
           <>
             <Button className='rc-campaign__action' type='primary' onClick={() => void openPage(RECOMMEND_ROUTES.overview(id))}>
@@ -89,11 +88,10 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
 }
 
 /** 推荐工作台: the campaigns where the unit recommends (the bureau: that it issued), with counts and time left. */
-export function WorkbenchScreen({ refreshKey, onRefreshed }: { refreshKey?: number; onRefreshed?: () => void }) {
+export function WorkbenchScreen(refresh: ScreenRefresh) {
   const wide = useWide()
-  const state = useAsync(() => loadWorkbench().finally(() => onRefreshed?.()), [])
+  const state = useScreenAsync(loadWorkbench, [], refresh)
   useRedirectToLoginOnce(state.error)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   return (
     <View className={`page rc-page rc-workbench${wide ? ' is-wide' : ''}`}>

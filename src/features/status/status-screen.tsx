@@ -6,8 +6,7 @@ import { DEMAND_STATUS_TONES, type NextAction, type StatusStep } from '../../../
 import { PhoneText } from '../../components/phone-link/phone-text'
 import { AsyncView, StateView } from '../../components/state-view'
 import { StatusTag } from '../../components/status-tag'
-import { loadById, useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { loadById, useScreenAsync } from '../../components/use-async'
 import { openPage, ROUTES } from '../../services/navigation'
 import { DEMAND_NOT_FOUND } from '../demands'
 import { getDemandStatus, type DemandStatusView } from './api'
@@ -29,7 +28,7 @@ function stepStatus(s: StatusStep): string | null {
 
 function Steps({ steps }: { steps: StatusStep[] }) {
   return (
-    <View className='status-steps' role='list' aria-label='办理进度'>
+    <View className='ui-flex' role='list' aria-label='办理进度'>
       {steps.map((s, i) => {
         const shown = stepStatus(s)
         return (
@@ -73,7 +72,7 @@ function NextCard({ view }: { view: DemandStatusView }) {
       <Text className='ui-h4 ui-mb-xs'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
       <Text className='ui-para'>{next.message}</Text>
       {next.actions.length > 0 ? (
-        <View className='status-next__actions'>
+        <View className='ui-mt-sm'>
           {byDeadline(next.actions).map(([untilText, labels]) => (
             <Text key={labels} className='ui-note'>
               {labels}
@@ -113,7 +112,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <View
             key={`${e.at}-${i}`}
             role='listitem'
-            className={`timeline-entry${i === 0 ? ' is-current' : ''} is-${DEMAND_STATUS_TONES[e.to]}`}
+            className={`timeline-entry ui-flex ui-gap-lg${i === 0 ? ' is-current' : ''} is-${DEMAND_STATUS_TONES[e.to]}`}
             data-action={e.action}
             aria-current={i === 0 ? 'true' : undefined}
           >
@@ -122,11 +121,11 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {i < newestFirst.length - 1 ? <View className='timeline-entry__line' /> : null}
             </View>
             <View className='timeline-entry__body'>
-              <View className='timeline-entry__head'>
+              <View className='ui-row ui-start ui-between ui-gap-md'>
                 <Text className='timeline-entry__summary'>{e.summary}</Text>
-                <StatusTag status={e.to} size='small' past={i > 0} className='timeline-entry__status' testId='timeline-status' />
+                <StatusTag status={e.to} size='small' past={i > 0} className='ui-mt-2xs' testId='timeline-status' />
               </View>
-              <Text className='timeline-entry__meta'>
+              <Text className='ui-help ui-mt-2xs ui-words'>
                 {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}
               </Text>
               {e.rank && (e.action === 'recommend' || e.action === 'rerank') ? (
@@ -157,8 +156,7 @@ export interface StatusScreenProps {
 
 /** 办理进度: where the enterprise's demand stands, what happened, what it can do now and until when. */
 export function StatusScreen({ id, refreshKey, onRefreshed }: StatusScreenProps) {
-  const state = useAsync(() => loadById(id, '需求', getDemandStatus).finally(() => onRefreshed?.()), [id])
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  const state = useScreenAsync(() => loadById(id, '需求', getDemandStatus), [id], { refreshKey, onRefreshed })
   return (
     <View className='page status-screen'>
       <AsyncView state={state} rows={3} states={{ signedOut: '登录后可查看需求的办理进度', notFound: DEMAND_NOT_FOUND }}>
@@ -181,7 +179,7 @@ function Status({ view }: { view: DemandStatusView }) {
             </Text>
           ) : null}
         </View>
-        <Text className='status-head__title'>{view.title.trim() || '未命名需求'}</Text>
+        <Text className='ui-h2 ui-words'>{view.title.trim() || '未命名需求'}</Text>
         <Text className='ui-label ui-mt-xs'>{view.campaignTitle}</Text>
         {view.unit ? <Text className='ui-label ui-mt-xs'>推荐单位：{view.unit.name}</Text> : null}
       </View>
@@ -196,24 +194,24 @@ function Status({ view }: { view: DemandStatusView }) {
 
       <View className='card status-links'>
         <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.thread(view.id))}>
-          <Text className='status-links__label'>与推荐单位留言</Text>
+          <Text className='ui-value-lg ui-keep'>与推荐单位留言</Text>
           <Text className='status-links__hint'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
-          <Text className='status-links__arrow' aria-hidden='true'>
+          <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
         </View>
         <View className='status-links__item' role='link' data-testid='open-review' onClick={() => void openPage(ROUTES.review(view.id))}>
-          <Text className='status-links__label'>填报内容</Text>
+          <Text className='ui-value-lg ui-keep'>填报内容</Text>
           <Text className='status-links__hint'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
-          <Text className='status-links__arrow' aria-hidden='true'>
+          <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
         </View>
         {view.timeline.some((e) => e.action === 'submit') ? (
           <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.versions(view.id))}>
-            <Text className='status-links__label'>历次提交版本</Text>
+            <Text className='ui-value-lg ui-keep'>历次提交版本</Text>
             <Text className='status-links__hint'>每次提交的内容与改动</Text>
-            <Text className='status-links__arrow' aria-hidden='true'>
+            <Text className='ui-chevron' aria-hidden='true'>
               ›
             </Text>
           </View>

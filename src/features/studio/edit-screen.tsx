@@ -295,11 +295,11 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         ‹ 活动工作室
       </View>
       <View className='card st-head'>
-        <View className='st-card__tags'>
+        <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
           <Text className={`st-state st-state--${server.state}`} data-testid='studio-state'>
             {STATE_LABELS[server.state]}
           </Text>
-          {server.version !== null ? <Text className='st-card__version'>已发布第 {server.version} 版</Text> : <Text className='st-card__version'>尚未发布</Text>}
+          {server.version !== null ? <Text className='ui-meta'>已发布第 {server.version} 版</Text> : <Text className='ui-meta'>尚未发布</Text>}
           {server.hasDraft && server.version !== null ? (
             <Text className='st-state st-state--pending' data-testid='has-draft'>
               有未发布的修改
@@ -372,7 +372,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         <View className='ui-h3' role='heading' aria-level={2}>
           其他操作
         </View>
-        <View className='st-more__buttons'>
+        <View className='ui-flex ui-wrap ui-gap-md ui-mt-md ui-mb-xs'>
           {dirty ? (
             <Button size='small' fill='outline' disabled={busy !== null} onClick={() => void revert()}>
               撤销未保存的修改
@@ -414,16 +414,16 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
 
       <History versions={server.versions} audit={server.audit} />
 
-      <View className='st-actionbar__spacer' />
+      <View className='ui-bar-room' />
       <View className='st-actionbar'>
         <View className='st-actionbar__inner'>
           <View className='st-actionbar__status'>
             <Text className={`st-actionbar__saved${dirty ? ' is-dirty' : ''}`} data-testid='save-state'>
               {saveState}
             </Text>
-            {problemList.length ? <Text className='st-actionbar__problems'>还有 {problemList.length} 处问题，不能发布</Text> : null}
+            {problemList.length ? <Text className='ui-error'>还有 {problemList.length} 处问题，不能发布</Text> : null}
           </View>
-          <View className='st-actionbar__buttons'>
+          <View className='st-actionbar__buttons ui-flex ui-gap-md'>
             <Button
               className='st-actionbar__save'
               fill='outline'

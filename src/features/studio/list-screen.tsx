@@ -6,8 +6,7 @@ import type { Me } from '../../../types/domain'
 import type { StudioStart, StudioSummary } from '../../../types/studio'
 import { formatInstant } from '../../../types/time'
 import { AsyncView, StateView } from '../../components/state-view'
-import { useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { useScreenAsync, type ScreenRefresh } from '../../components/use-async'
 import { useWide } from '../../components/use-wide'
 import { toApiError } from '../../services/http'
 import { openPage } from '../../services/navigation'
@@ -37,11 +36,11 @@ function CampaignCard({ item }: { item: StudioSummary }) {
   const open = () => void openPage(STUDIO_ROUTES.edit(item.id))
   return (
     <View className='card st-card' data-testid='studio-campaign' data-campaign-id={item.id} data-state={item.state}>
-      <View className='st-card__tags'>
+      <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
         <Text className={`st-state st-state--${item.state}`} data-testid='studio-state'>
           {STATE_LABELS[item.state]}
         </Text>
-        {item.version !== null ? <Text className='st-card__version'>第 {item.version} 版</Text> : null}
+        {item.version !== null ? <Text className='ui-meta'>第 {item.version} 版</Text> : null}
         {item.hasDraft ? (
           <Text className='st-state st-state--pending' data-testid='has-draft'>
             有未发布的修改
@@ -64,11 +63,10 @@ function CampaignCard({ item }: { item: StudioSummary }) {
 }
 
 /** 活动工作室: the bureau's campaigns, and the three ways to start a new one. */
-export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: number; onRefreshed?: () => void }) {
+export function StudioListScreen(refresh: ScreenRefresh) {
   const wide = useWide()
-  const state = useAsync(() => loadList().finally(() => onRefreshed?.()), [])
+  const state = useScreenAsync(loadList, [], refresh)
   useRedirectToLoginOnce(state.error)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
   const [creating, setCreating] = useState<How | null>(null)
   const [error, setError] = useState<string>()
 
@@ -122,7 +120,7 @@ export function StudioListScreen({ refreshKey, onRefreshed }: { refreshKey?: num
               <View className='ui-h3' role='heading' aria-level={2}>
                 新建征集活动
               </View>
-              <View className='st-create__buttons'>
+              <View className='st-create__buttons ui-col ui-gap-md ui-mt-lg ui-mb-sm'>
                 <Button
                   className='st-create__button'
                   type='primary'

@@ -5,13 +5,12 @@
 import type { CampaignDefinition } from '../../../types/campaign'
 import { prefillFromProfile } from '../../../types/carry-over'
 import type { Demand, Profile, UnitType } from '../../../types/domain'
-import type { Answers } from '../../../types/engine'
+import { sameAnswers, type Answers } from '../../../types/engine'
 import { ApiError, toApiError } from '../../services/http'
 import { loadMe } from '../../services/session'
 import { getCampaign } from '../campaigns/api'
 import { getDemand, type CampaignForWizard } from './api'
 import { readDraft, type LocalDraft } from './draft-store'
-import { sameAnswers } from './hooks/draft-sync'
 
 export interface OpenedDemand {
   demandId: string

@@ -8,6 +8,7 @@ import {
   checkEligibility,
   completeness,
   demandTitle,
+  sameAnswers,
   submittable,
   visibleFields,
   visibleSteps,
@@ -15,19 +16,17 @@ import {
   type FieldIssue
 } from '../../../types/engine'
 import { QualityCard } from '../../components/quality-hints'
-import { AsyncView } from '../../components/state-view'
-import { loadById, useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { loadById, useScreenAsync } from '../../components/use-async'
 import { toApiError, type ApiError } from '../../services/http'
 import { openPage, ROUTES } from '../../services/navigation'
-import { DEMAND_NOT_FOUND } from '../demands'
+import { DemandPage } from './demand-page'
 import { getDemand, saveDraft, submitDemand, type CampaignForWizard } from './api'
 import { readDraft, writeDraft } from './draft-store'
 import { ReadOnlyValue } from './fields'
 import { qualityReport } from '../../../types/quality'
 import { formatDeadline, formatInstant } from '../../../types/time'
 import { EMPTY_ANSWER, answerText } from '../../../types/display'
-import { openDrafts, sameAnswers } from './hooks/draft-sync'
+import { openDrafts } from './hooks/draft-sync'
 import { openDemand } from './load'
 import { openWizardAt } from './navigation'
 import { DEADLINE_BANNER } from './wizard-screen'
@@ -77,18 +76,11 @@ async function loadReview(id: string): Promise<ReviewData> {
 }
 
 export function ReviewScreen({ id, shownKey }: { id: string | undefined; shownKey?: number }) {
-  const state = useAsync(() => loadById(id, '需求', loadReview), [id])
-  useRefreshOnKey(shownKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  const state = useScreenAsync(() => loadById(id, '需求', loadReview), [id], { refreshKey: shownKey })
   return (
-    <View className='page wz-page'>
-      <AsyncView
-        state={state}
-        rows={4}
-        states={{ signedOut: '登录后可查看并提交需求', notFound: DEMAND_NOT_FOUND }}
-      >
-        {(data) => <Review data={data} onReload={state.refresh} />}
-      </AsyncView>
-    </View>
+    <DemandPage state={state} rows={4} signedOut='登录后可查看并提交需求'>
+      {(data) => <Review data={data} onReload={state.refresh} />}
+    </DemandPage>
   )
 }
 
@@ -204,7 +196,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           .filter((s) => !s.done)
           .map((s) => (
             <View key={s.id} className='wz-summary__step' role='link' onClick={() => edit(s.id)} data-missing-step={s.id}>
-              <Text className='wz-summary__step-title'>{s.title}</Text>
+              <Text className='ui-strong'>{s.title}</Text>
               <Text className='wz-summary__step-text'>
                 {s.missing.length ? `未填：${s.missing.join('、')}` : ''}
                 {s.missing.length && s.errors ? '；' : ''}
@@ -216,7 +208,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           ))}
         {eligibility.length ? (
           <View className='wz-summary__ineligible' role='alert' data-testid='ineligible'>
-            <Text className='wz-summary__step-title'>不符合申报条件，不能提交</Text>
+            <Text className='ui-strong'>不符合申报条件，不能提交</Text>
             {eligibility.map((e) => (
               <View key={e.ruleId} className='ui-error-md' data-rule={e.ruleId}>
                 {e.message}
@@ -244,7 +236,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
 
       {steps.map((s) => (
         <View key={s.id} className='card wz-review__step' data-review-step={s.id}>
-          <View className='wz-review__step-head'>
+          <View className='ui-row ui-between ui-mb-xs'>
             <Text className='ui-h3'>{s.title}</Text>
             {!demand.readOnly ? (
               <View className='wz-link' role='link' aria-label={`修改${s.title}`} onClick={() => edit(s.id)}>
@@ -298,7 +290,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
         </View>
       ) : null}
 
-      <View className='wz-actionbar__spacer' />
+      <View className='ui-bar-room' />
       <View className='wz-actionbar'>
         {!demand.readOnly ? (
           <View className='wz-actionbar__status'>
@@ -315,7 +307,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
             </Text>
           </View>
         ) : null}
-        <View className='wz-actionbar__buttons'>
+        <View className='ui-flex ui-gap-md'>
           <Button className='wz-actionbar__back' fill='outline' onClick={() => edit(demand.currentStep)}>
             {demand.readOnly ? '逐步查看' : '返回修改'}
           </Button>
@@ -367,7 +359,7 @@ function Submitted({
         </View>
         <Text className='wz-done__title'>{demand.submittedVersion && demand.submittedVersion > 1 ? '已重新提交' : '已提交'}</Text>
         {afterNetworkDrop ? <Text className='wz-note'>提交时网络曾中断，已向服务器确认：本次提交已成功。</Text> : null}
-        <View className='wz-done__facts'>
+        <View className='ui-flex ui-gap-md ui-mt-md ui-mb-xl'>
           <View className='wz-done__fact'>
             <Text className='ui-meta'>版本</Text>
             <Text className='ui-h5' data-testid='submitted-version'>
@@ -381,7 +373,7 @@ function Submitted({
             </Text>
           </View>
         </View>
-        <Text className='wz-done__subtitle'>接下来</Text>
+        <Text className='ui-h4 ui-mb-xs'>接下来</Text>
         <Text className='ui-para ui-mb-xs'>
           · {recommender}将审核本需求，并在 {formatDeadline(campaign.recommenderDeadlineAt)} 前择优推荐；进展会通过消息通知您。
         </Text>

@@ -2,12 +2,10 @@ import { Text, View } from '@tarojs/components'
 import type { CampaignDefinition } from '../../../types/campaign'
 import type { Demand, DemandVersionSummary } from '../../../types/domain'
 import type { AnswerChange } from '../../../types/engine'
-import { AsyncView } from '../../components/state-view'
-import { loadById, useAsync } from '../../components/use-async'
-import { useRefreshOnKey } from '../../components/use-refresh-key'
+import { loadById, useScreenAsync } from '../../components/use-async'
 import { openPage, ROUTES } from '../../services/navigation'
 import { getCampaign } from '../campaigns/api'
-import { DEMAND_NOT_FOUND } from '../demands'
+import { DemandPage } from './demand-page'
 import { diffVersions, getDemand, listVersions } from './api'
 import { ReadOnlyValue } from './fields'
 import { formatInstant } from '../../../types/time'
@@ -38,25 +36,22 @@ async function loadVersions(id: string): Promise<VersionsData> {
 
 /** The submitted versions, newest first, and what changed between each and the one before. */
 export function VersionsScreen({ id, shownKey }: { id: string | undefined; shownKey?: number }) {
-  const state = useAsync(() => loadById(id, '需求', loadVersions), [id])
-  useRefreshOnKey(shownKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  const state = useScreenAsync(() => loadById(id, '需求', loadVersions), [id], { refreshKey: shownKey })
   return (
-    <View className='page wz-page'>
-      <AsyncView
-        state={state}
-        rows={3}
-        isEmpty={(d) => d.entries.length === 0}
-        empty={{
-          title: '尚未提交过',
-          description: '需求提交后，每次提交的版本和修改内容都会记录在这里',
-          actionText: '继续填写',
-          onAction: () => id && void openPage(ROUTES.wizard(id))
-        }}
-        states={{ signedOut: '登录后可查看版本记录', notFound: DEMAND_NOT_FOUND }}
-      >
-        {(data) => <Versions data={data} />}
-      </AsyncView>
-    </View>
+    <DemandPage
+      state={state}
+      rows={3}
+      isEmpty={(d) => d.entries.length === 0}
+      empty={{
+        title: '尚未提交过',
+        description: '需求提交后，每次提交的版本和修改内容都会记录在这里',
+        actionText: '继续填写',
+        onAction: () => id && void openPage(ROUTES.wizard(id))
+      }}
+      signedOut='登录后可查看版本记录'
+    >
+      {(data) => <Versions data={data} />}
+    </DemandPage>
   )
 }
 
@@ -76,7 +71,7 @@ function Versions({ data }: { data: VersionsData }) {
       </View>
       {entries.map(({ version, changes }) => (
         <View key={version.number} className='card wz-version' data-version={version.number} role='article' aria-label={`第${version.number}版`}>
-          <View className='wz-version__head'>
+          <View className='ui-row ui-gap-md'>
             <Text className='ui-h3'>第 {version.number} 版</Text>
             {version.number === latest ? <Text className='wz-version__tag'>当前有效</Text> : null}
           </View>
@@ -97,11 +92,11 @@ function Versions({ data }: { data: VersionsData }) {
                 return (
                   <View key={c.field} className='wz-change' data-change-field={c.field}>
                     <Text className='ui-h5 ui-mb-xs'>{c.label}</Text>
-                    <View className='wz-change__row'>
+                    <View className='wz-change__row ui-row ui-start ui-gap-sm ui-mb-xs'>
                       <Text className='wz-change__tag wz-change__tag--before'>修改前</Text>
                       <ReadOnlyValue text={before} />
                     </View>
-                    <View className='wz-change__row'>
+                    <View className='wz-change__row ui-row ui-start ui-gap-sm ui-mb-xs'>
                       <Text className='wz-change__tag wz-change__tag--after'>修改后</Text>
                       <ReadOnlyValue text={after} />
                     </View>

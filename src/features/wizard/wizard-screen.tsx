@@ -5,10 +5,9 @@ import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useStat
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
 import { demandTitle, gateStop, type Answers } from '../../../types/engine'
-import { AsyncView } from '../../components/state-view'
 import { loadById, useAsync } from '../../components/use-async'
 import { goToLogin, openPage, ROUTES } from '../../services/navigation'
-import { DEMAND_NOT_FOUND } from '../demands'
+import { DemandPage } from './demand-page'
 import { getDemand } from './api'
 import { ConflictSheet } from './components/conflict-sheet'
 import { EligibilityPanel, WizardOverview } from './components/overview'
@@ -44,15 +43,9 @@ export const DEADLINE_BANNER = '填报已截止，内容只能查看'
 export function WizardScreen({ id, step, field, shownKey, hiddenKey }: WizardScreenProps) {
   const state = useAsync(() => loadById(id, '需求', openDemand), [id])
   return (
-    <View className='page wz-page'>
-      <AsyncView
-        state={state}
-        rows={3}
-        states={{ signedOut: '登录后可继续填写需求', notFound: DEMAND_NOT_FOUND }}
-      >
-        {(opened) => <Wizard opened={opened} initialStep={step} focusField={field} shownKey={shownKey} hiddenKey={hiddenKey} />}
-      </AsyncView>
-    </View>
+    <DemandPage state={state} rows={3} signedOut='登录后可继续填写需求'>
+      {(opened) => <Wizard opened={opened} initialStep={step} focusField={field} shownKey={shownKey} hiddenKey={hiddenKey} />}
+    </DemandPage>
   )
 }
 
@@ -318,7 +311,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
       <StepStack machine={machine} mounted={mounted} def={def} answers={answers} unitType={unitType} touched={touched} blurred={blurred} readOnly={readOnly} ctx={ctx} onChange={change} onBlur={blur} onLeave={leave} />
 
-      <View className='wz-actionbar__spacer' />
+      <View className='ui-bar-room' />
       <ActionBar
         status={status}
         error={nextError}
@@ -359,7 +352,7 @@ const ActionBar = memo(function ActionBar({ status, error, canGoBack, nextLabel,
           </View>
         ) : null}
       </View>
-      <View className='wz-actionbar__buttons'>
+      <View className='ui-flex ui-gap-md'>
         {canGoBack ? (
           <Button className='wz-actionbar__back' fill='outline' onClick={onBack}>
             上一步

@@ -28,7 +28,7 @@ function Header({ campaign }: { campaign: CampaignDetail }) {
   const clock = useCampaignClock(campaign)
   return (
     <View className='campaign-detail__header'>
-      <View className='campaign-detail__header-tags'>
+      <View className='ui-row ui-mb-md'>
         <CampaignStatusTag status={clock.status} />
         {campaign.isDemo ? <DemoTag /> : null}
       </View>
@@ -43,7 +43,7 @@ function Deadline({ label, at, testId, note }: { label: string; at: string; test
   return (
     <View className='campaign-detail__deadline'>
       <Text className='campaign-detail__deadline-label'>{label}</Text>
-      <View className='campaign-detail__deadline-body'>
+      <View className='ui-grow'>
         <Text className='campaign-detail__deadline-value' data-testid={testId}>
           {formatDeadline(at)}
         </Text>
@@ -190,7 +190,7 @@ function Recommenders({ def }: { def: CampaignDefinition }) {
         const units = def.recommenders.units.filter((u) => u.type === t.id)
         return (
           <View key={t.id} className='campaign-detail__unit-group'>
-            <View className='campaign-detail__unit-group-head'>
+            <View className='ui-row ui-baseline ui-between ui-mb-xs'>
               <Text className='ui-h5'>{t.label}</Text>
               <Text className='campaign-detail__quota'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
             </View>
@@ -210,7 +210,7 @@ function ContactRow({ contact }: { contact: Contact }) {
         <Text className='ui-value'>{who}</Text>
         <Text className='ui-label ui-nums'>{contact.phone}</Text>
       </View>
-      <View className='campaign-detail__call'>
+      <View className='campaign-detail__call ui-keep'>
         <PhoneLink phone={contact.phone} label={`拨打${who}电话 ${contact.phone}`} look='button'>
           拨打
         </PhoneLink>
@@ -225,7 +225,7 @@ function Contacts({ contacts }: { contacts: Contact[] }) {
       <Text className='section-title'>咨询电话</Text>
       {groupBy(contacts, (c) => c.group).map(([group, list]) => (
         <View key={group}>
-          <Text className='campaign-detail__contact-group'>{group}</Text>
+          <Text className='campaign-detail__contact-group ui-label ui-mt-xl ui-mb-2xs'>{group}</Text>
           {list.map((c, i) => (
             <ContactRow key={`${c.phone}-${i}`} contact={c} />
           ))}

@@ -15,7 +15,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
     <View role='listitem'>
       <View className={`campaign-item card campaign-item--${clock.status}`} role='link' data-campaign-id={campaign.id} onClick={() => onOpen(campaign.id)}>
         <View className='campaign-item__top'>
-          <View className='campaign-item__tags'>
+          <View className='ui-row'>
             <CampaignStatusTag status={clock.status} />
             {campaign.isDemo ? <DemoTag /> : null}
           </View>
@@ -32,7 +32,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
           <Text className='ui-meta'>
             填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}
           </Text>
-          <Text className='campaign-item__more' aria-hidden='true'>
+          <Text className='ui-link' aria-hidden='true'>
             查看 ›
           </Text>
         </View>

@@ -20,7 +20,7 @@ export function CarryChooser({ demands, onChoose, onClose }: CarryChooserProps) 
     <View className='carry-chooser' data-testid='carry-chooser'>
       <View className='carry-chooser__mask' onClick={onClose} />
       <View className='carry-chooser__panel' role='dialog' aria-modal='true' aria-labelledby='carry-chooser-title'>
-        <Text className='ui-h3 carry-chooser__title' id='carry-chooser-title'>
+        <Text className='ui-h3 ui-center' id='carry-chooser-title'>
           从已有需求复制
         </Text>
         <Text className='ui-note'>选择本单位填过的一项需求：含义相同的栏目会带入新需求，其余栏目留待填写。附件不复制。</Text>
@@ -29,7 +29,7 @@ export function CarryChooser({ demands, onChoose, onClose }: CarryChooserProps) 
             {demands.map((d) => (
               <View key={d.id} className='carry-chooser__row' role='listitem'>
                 <View className='carry-chooser__item' role='button' data-demand-id={d.id} onClick={() => onChoose(d)}>
-                  <View className='carry-chooser__head'>
+                  <View className='ui-row ui-start ui-between ui-gap-md'>
                     <Text className='ui-strong carry-chooser__name'>{d.title || '未命名需求'}</Text>
                     <StatusTag status={d.status} size='small' />
                   </View>

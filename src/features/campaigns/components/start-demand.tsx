@@ -102,7 +102,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
 
   return (
     <>
-      <View className='start-demand__spacer' />
+      <View className='ui-bar-room' />
       <View className='start-demand'>
         {problem ? (
           <View className='start-demand__problem' role='alert' data-testid='start-demand-problem'>
@@ -120,9 +120,9 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
             本单位在本活动已有 {existing} 项需求 · 查看 ›
           </View>
         ) : null}
-        <View className='start-demand__actions'>
+        <View className='start-demand__actions ui-row ui-gap-md'>
           {earlier.length > 0 ? (
-            <Button className='start-demand__copy' fill='outline' type='primary' size='large' disabled={busy} onClick={() => setChoosing(true)}>
+            <Button className='start-demand__copy ui-keep' fill='outline' type='primary' size='large' disabled={busy} onClick={() => setChoosing(true)}>
               从已有需求复制
             </Button>
           ) : null}

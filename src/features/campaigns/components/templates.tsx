@@ -43,7 +43,7 @@ export function Templates({ templates }: { templates: CampaignTemplate[] | undef
               onClick={() => openTemplate(t)}
             >
               <Text className='campaign-detail__template-name'>{t.name}</Text>
-              <Text className='campaign-detail__template-action' aria-hidden='true'>
+              <Text className='ui-meta ui-keep' aria-hidden='true'>
                 {isH5() ? '下载' : '复制链接'}
               </Text>
             </View>

@@ -4,8 +4,7 @@ import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import type { Platform } from '../../../../types/domain'
 import { AsyncView } from '../../../components/state-view'
-import { useAsync } from '../../../components/use-async'
-import { useRefreshOnKey } from '../../../components/use-refresh-key'
+import { useScreenAsync } from '../../../components/use-async'
 import { toApiError } from '../../../services/http'
 import {
   getNotificationSettings,
@@ -63,10 +62,9 @@ function consentText(t: TemplateConsent): string {
 }
 
 export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number }) {
-  const state = useAsync(load, [])
+  const state = useScreenAsync(load, [], { refreshKey })
   const [saving, setSaving] = useState<string | null>(null)
   const [asking, setAsking] = useState<PushPurpose | null>(null)
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
 
   const toggle = async (data: Loaded, key: string, enabled: boolean) => {
     const before = data.settings
@@ -119,7 +117,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                     <View key={s.key} className='settings-row' data-key={s.key}>
                       <Text className='settings-row__label ui-value-lg'>{s.label}</Text>
                       <Switch
-                        className='settings-row__switch'
+                        className='ui-keep'
                         // On H5 the checkbox is inside taro-switch-core: it is the one to name.
                         nativeProps={{ 'aria-label': s.label }}
                         checked={s.enabled}

@@ -5,9 +5,8 @@ import { useEffect, useRef, useState } from 'react'
 import { ROLE_LABELS } from '../../../../types/domain'
 import { PhoneText } from '../../../components/phone-link/phone-text'
 import { AsyncView, type ErrorStates } from '../../../components/state-view'
-import { loadById, useAsync } from '../../../components/use-async'
-import { useRefreshOnKey } from '../../../components/use-refresh-key'
-import { toApiError } from '../../../services/http'
+import { useAction } from '../../../components/use-action'
+import { loadById, useScreenAsync } from '../../../components/use-async'
 import { openPage, ROUTES } from '../../../services/navigation'
 import {
   getThread,
@@ -65,8 +64,7 @@ export interface ThreadScreenProps {
 
 /** The demand's conversation with its recommending unit: questions, answers and return reasons. */
 export function ThreadScreen({ id, refreshKey }: ThreadScreenProps) {
-  const state = useAsync(() => loadById(id, '需求', loadThread), [id])
-  useRefreshOnKey(refreshKey, () => (state.status === 'success' ? state.refresh() : state.reload()))
+  const state = useScreenAsync(() => loadById(id, '需求', loadThread), [id], { refreshKey })
 
   // Opened (or new messages came in): read up to now; the message center follows.
   const unread = state.data?.thread.unread
@@ -94,8 +92,8 @@ const THREAD_STATES: ErrorStates = {
 /** The messages and the box to write one. */
 function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChange: (data: Loaded) => void }) {
   const [draft, setDraft] = useState('')
-  const [sending, setSending] = useState(false)
-  const [sendError, setSendError] = useState<string>()
+  // When sending fails, what was typed stays in the box.
+  const sending = useAction()
   // A new box after sending: an auto-height text box does not shrink back when emptied.
   const [composerKey, setComposerKey] = useState(0)
   const lastCount = useRef(0)
@@ -113,29 +111,22 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
   const counterpart = isOwner ? (context.unitName ?? '推荐单位') : '需求单位'
   const length = countChars(draft)
   const tooLong = length > THREAD_MESSAGE_MAX
-  const canSend = !neverSubmitted && draft.trim().length > 0 && !tooLong && !sending
+  const canSend = !neverSubmitted && draft.trim().length > 0 && !tooLong && !sending.busy
 
   const send = async () => {
     if (!canSend) return
-    setSending(true)
-    setSendError(undefined)
-    try {
+    await sending.run(async () => {
       const posted = await postThreadMessage(id, draft.trim())
       onChange({ context, thread: { ...thread, messages: [...thread.messages, posted] } })
       setDraft('')
       setComposerKey((k) => k + 1)
-    } catch (e) {
-      // What was typed stays in the box.
-      setSendError(toApiError(e).message)
-    } finally {
-      setSending(false)
-    }
+    })
   }
 
   return (
     <>
       <View className='thread__head card'>
-        <Text className='thread__title'>{thread.demandTitle.trim() || '未命名需求'}</Text>
+        <Text className='ui-h3 ui-words'>{thread.demandTitle.trim() || '未命名需求'}</Text>
         <View className='thread__meta'>
           <Text className='ui-label'>{isOwner ? `与${counterpart}的留言` : '与需求单位的留言'}</Text>
           {isOwner ? (
@@ -148,7 +139,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
 
       {thread.messages.length === 0 ? (
         <View className='thread__empty' role='status'>
-          <Text className='thread__empty-title'>还没有留言</Text>
+          <Text className='section-title'>还没有留言</Text>
           <Text className='ui-para-muted'>
             {neverSubmitted
               ? '需求提交后，可以在这里与所选的推荐单位沟通。'
@@ -165,7 +156,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
               <View
                 key={m.id}
                 role='listitem'
-                className={`bubble-row${m.mine ? ' is-mine' : ''}`}
+                className={`bubble-row ui-col ui-start${m.mine ? ' is-mine' : ''}`}
                 data-kind={m.kind}
                 data-mine={m.mine ? 'true' : 'false'}
               >
@@ -187,9 +178,9 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
       )}
 
       <View className='thread__composer'>
-        {sendError ? (
+        {sending.error ? (
           <View className='ui-error-md ui-mb-sm' role='alert'>
-            <Text>发送失败：{sendError}</Text>
+            <Text>发送失败：{sending.error}</Text>
           </View>
         ) : null}
         {length > THREAD_MESSAGE_MAX - 100 ? (
@@ -214,7 +205,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
             showConfirmBar={false}
             onInput={(e) => {
               setDraft(e.detail.value)
-              if (sendError) setSendError(undefined)
+              if (sending.error) sending.setError(undefined)
             }}
           />
           </View>
@@ -223,7 +214,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
             type='primary'
             size='small'
             disabled={!canSend}
-            loading={sending}
+            loading={sending.busy}
             aria-label='发送留言'
             onClick={() => void send()}
           >

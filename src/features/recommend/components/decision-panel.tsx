@@ -222,7 +222,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
           <Text className='ui-h4 ui-mb-xs'>{spec.title}</Text>
           <Text className='ui-para-sm ui-mb-xs' id={`rc-reason-${form}`}>
             {spec.label}
-            {spec.required ? <Text className='rc-required'> *</Text> : null}
+            {spec.required ? <Text className='ui-required'> *</Text> : null}
           </Text>
           <View className={`rc-reason__box${reasonError ? ' has-error' : ''}`}>
             <Textarea
@@ -238,8 +238,8 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
             />
           </View>
           {form === 'return' && def && hints?.length ? (
-            <View className='rc-reason__hints' data-testid='reason-hints'>
-              <Text className='rc-reason__hints-title'>需求质量提示，点“引用”加入退回原因：</Text>
+            <View className='ui-col ui-gap-sm ui-mt-md ui-mb-md' data-testid='reason-hints'>
+              <Text className='ui-help'>需求质量提示，点“引用”加入退回原因：</Text>
               <QualityHints hints={hints} def={def} action={{ label: '引用', describe: (_, label) => `引用“${label}”的提示`, run: quote }} />
             </View>
           ) : null}
@@ -255,7 +255,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
               {length}/{REASON_MAX}
             </Text>
           </View>
-          <View className='rc-actions'>
+          <View className='rc-actions ui-flex ui-wrap ui-gap-md ui-mt-md'>
             <Button className='rc-actions__button' fill='outline' disabled={!!busy} onClick={() => setForm(null)}>
               取消
             </Button>
@@ -272,7 +272,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
           </View>
         </View>
       ) : buttons.length > 0 ? (
-        <View className='rc-actions'>
+        <View className='rc-actions ui-flex ui-wrap ui-gap-md ui-mt-md'>
           {buttons.map((b) => (
             <Button
               key={b.action}

@@ -26,17 +26,17 @@ export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProp
       data-demand-id={item.id}
       onClick={() => onOpen(item.id)}
     >
-      <View className='rc-row__top'>
-        <Text className='rc-row__enterprise'>{item.enterpriseName || '（未填单位名称）'}</Text>
-        <View className='rc-row__tags'>
+      <View className='ui-row ui-start ui-between ui-gap-md'>
+        <Text className='rc-row__enterprise ui-label ui-grow ui-ellipsis'>{item.enterpriseName || '（未填单位名称）'}</Text>
+        <View className='ui-row ui-gap-xs ui-keep'>
           <QualityBadge score={item.score} />
           <StatusTag status={item.status} rank={item.rank} />
         </View>
       </View>
       <Text className='rc-row__title'>{item.title || '未命名需求'}</Text>
-      <View className='rc-row__meta'>
-        <Text className='rc-row__domain'>{domain}</Text>
-        <Text className='rc-row__time'>
+      <View className='ui-meta ui-flex ui-between ui-gap-md'>
+        <Text className='rc-row__domain ui-grow ui-ellipsis'>{domain}</Text>
+        <Text className='rc-row__time ui-keep'>
           {item.submittedVersion > 1 ? `第${item.submittedVersion}版 · ` : ''}
           {formatShortTime(item.submittedAt, now)}提交
         </Text>

@@ -37,7 +37,7 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
         data-used={used}
         data-quota={quota ?? ''}
       >
-        <View className='rc-quota__line'>
+        <View className='ui-row ui-baseline ui-between ui-wrap ui-gap-xs'>
           <Text className='rc-quota__text' data-testid='quota-text'>
             {unitName ? <Text className='rc-quota__unit'>{unitName} </Text> : null}
             {text}
@@ -48,11 +48,11 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
       </View>
       {/* Outside the meter: a meter's children are not read out. */}
       {meter.sub?.length || meter.keyMarks ? (
-        <View className='rc-quota__subs' role='list' aria-label='分项名额'>
+        <View className='ui-mt-2xs ui-mb-xs' role='list' aria-label='分项名额'>
           {meter.sub?.map((q) => (
             <View
               key={q.id}
-              className={`rc-quota__sub${q.used >= q.max ? ' is-full' : ''}`}
+              className={`rc-quota__sub ui-help ui-flex ui-between ui-wrap ui-gap-xs ui-nums${q.used >= q.max ? ' is-full' : ''}`}
               role='listitem'
               data-testid='sub-quota'
               data-used={q.used}
@@ -66,7 +66,7 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
             </View>
           ))}
           {meter.keyMarks ? (
-            <View className='rc-quota__sub' role='listitem' data-testid='key-mark-meter'>
+            <View className='rc-quota__sub ui-help ui-flex ui-between ui-wrap ui-gap-xs ui-nums' role='listitem' data-testid='key-mark-meter'>
               <Text className='rc-quota__sub-label'>{meter.keyMarks.label}</Text>
               <Text className='rc-quota__sub-count'>
                 已标记 {meter.keyMarks.used}

@@ -12,7 +12,7 @@ import {
 } from '../../../../types/recommender-fields'
 import { Button } from '../../../components/button'
 import { PrivacySheet } from '../../../components/privacy-sheet'
-import { toApiError } from '../../../services/http'
+import { reportingError } from '../../../components/report-error'
 import { pickFile, uploadRecommenderFile } from '../upload'
 import { Notice } from './notice'
 
@@ -37,7 +37,7 @@ function FieldBlock({ field, error, children }: { field: FieldDefinition; error?
     <View className={`rc-form__field${error ? ' has-error' : ''}`} data-field={field.id} data-testid='recommender-field'>
       <Text className='ui-strong ui-mb-xs' id={`rc-form-${field.id}`}>
         {field.label}
-        {field.required ? <Text className='rc-required'> *</Text> : null}
+        {field.required ? <Text className='ui-required'> *</Text> : null}
       </Text>
       {field.help ? <Text className='ui-help ui-mb-xs'>{field.help}</Text> : null}
       {children}
@@ -53,7 +53,7 @@ function FieldBlock({ field, error, children }: { field: FieldDefinition; error?
 /** One choice (radio) or several (checkbox), as chips. */
 function ChoiceChips({ label, options, selected, multiple, onToggle }: { label: string; options: Option[]; selected: string[]; multiple: boolean; onToggle: (value: string) => void }) {
   return (
-    <View className='rc-form__chips' role={multiple ? 'group' : 'radiogroup'} aria-label={label}>
+    <View className='ui-flex ui-wrap ui-gap-sm' role={multiple ? 'group' : 'radiogroup'} aria-label={label}>
       {options.map((o) => {
         const on = selected.includes(o.value)
         return (
@@ -77,22 +77,21 @@ function ChoiceChips({ label, options, selected, multiple, onToggle }: { label: 
 function FilesInput({ demandId, field, value, onChange }: { demandId: string; field: AttachmentsField; value: AttachmentRef[]; onChange: (refs: AttachmentRef[]) => void }) {
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
-  const add = async () => {
-    setError(undefined)
-    try {
-      const picked = await pickFile(field.accept)
-      if (!picked) return
-      setBusy(true)
-      const ref = await uploadRecommenderFile(demandId, field.id, picked)
-      onChange([...value, ref])
-    } catch (e) {
-      setError(toApiError(e).message)
-    } finally {
-      setBusy(false)
-    }
-  }
+  // Busy only while uploading: not while the person picks the file.
+  const add = () =>
+    reportingError(
+      async () => {
+        const picked = await pickFile(field.accept)
+        if (!picked) return
+        setBusy(true)
+        const ref = await uploadRecommenderFile(demandId, field.id, picked)
+        onChange([...value, ref])
+      },
+      setError,
+      () => setBusy(false)
+    )
   return (
-    <View className='rc-form__files'>
+    <View className='ui-col ui-gap-xs'>
       <View role='list' aria-label={`${field.label}已上传的文件`}>
         {value.map((f) => (
           <View key={f.id} className='rc-form__file' role='listitem' data-attachment={f.id}>
@@ -225,7 +224,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
                 set(f.id, trimmed === '' ? undefined : Number.isFinite(Number(trimmed)) ? Number(trimmed) : trimmed)
               }}
             />
-            <Text className='rc-form__unit'>{f.unit}</Text>
+            <Text className='ui-label ui-keep'>{f.unit}</Text>
           </View>
         )
       case 'single':
@@ -307,7 +306,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
           还有{problems}处需要完善，请按提示修改后再推荐
         </Notice>
       ) : null}
-      <View className='rc-actions'>
+      <View className='rc-actions ui-flex ui-wrap ui-gap-md ui-mt-md'>
         <Button className='rc-actions__button' fill='outline' disabled={busy} onClick={onCancel}>
           取消
         </Button>

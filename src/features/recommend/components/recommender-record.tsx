@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components'
-import { useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
 import type { ReviewDemand } from '../../../../types/recommend'
 import { recommenderDefinition, recommenderFields } from '../../../../types/recommender-fields'
 import { RECOMMENDED_STATUSES } from '../../../../types/status'
 import { Button } from '../../../components/button'
-import { reportingError } from '../../../components/report-error'
+import { useAction } from '../../../components/use-action'
 import { setKeyMark } from '../api'
 import { Value } from './demand-content'
 import { Notice } from './notice'
@@ -24,18 +23,14 @@ export interface RecommenderRecordProps {
  * scan (downloadable), and the 重点推荐 mark, which the unit can set or clear while it ranks.
  */
 export function RecommenderRecord({ demand, def, canMark, onSaved }: RecommenderRecordProps) {
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string>()
+  const { busy, error, run } = useAction()
   const fields = recommenderFields(def)
   const mark = def.recommenders.keyMark
   if (!RECOMMENDED_STATUSES.includes(demand.status) || (fields.length === 0 && !mark)) return null
   const form = recommenderDefinition(def)
   const { answers, keyRecommended } = demand.recommendation
 
-  const toggle = async () => {
-    setBusy(true)
-    await reportingError(async () => onSaved(await setKeyMark(demand.id, !keyRecommended)), setError, () => setBusy(false))
-  }
+  const toggle = () => run(async () => onSaved(await setKeyMark(demand.id, !keyRecommended)))
 
   return (
     <View className='card rc-section' data-testid='recommender-record'>

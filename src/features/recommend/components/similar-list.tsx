@@ -14,7 +14,7 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
   return (
     <View className='card rc-section' data-testid='similar'>
       <Text className='rc-section__title ui-h3 ui-mb-xs'>相似需求</Text>
-      {state.status === 'loading' ? <Text className='hint'>正在查找相似需求…</Text> : null}
+      {state.status === 'loading' ? <Text className='ui-label'>正在查找相似需求…</Text> : null}
       {state.status === 'error' ? (
         <View className='rc-inline-error' role='alert'>
           <Text>相似需求加载失败：{state.error.message}</Text>
@@ -24,7 +24,7 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
         </View>
       ) : null}
       {state.status === 'success' && state.data.length === 0 ? (
-        <Text className='hint'>本次征集中暂未发现名称或内容相近的其他需求</Text>
+        <Text className='ui-label'>本次征集中暂未发现名称或内容相近的其他需求</Text>
       ) : null}
       {state.status === 'success' && state.data.length > 0 ? (
         <View role='list'>
@@ -35,7 +35,7 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
                   <Text className='rc-similar__pct'>{percent(s.score)}</Text>
                   <Text className='rc-similar__cap'>相似度</Text>
                 </View>
-                <View className='rc-similar__text'>
+                <View className='ui-grow'>
                   <Text className='ui-strong'>{s.title || '未命名需求'}</Text>
                   <Text className='ui-meta'>
                     {s.enterpriseName} · {s.unit.name}

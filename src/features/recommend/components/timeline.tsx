@@ -13,7 +13,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         {newestFirst.map((e, i) => (
           <View key={`${e.at}-${i}`} className={`rc-timeline__item${i === 0 ? ' is-latest' : ''}`} role='listitem'>
             <View className='rc-timeline__dot' aria-hidden='true' />
-            <View className='rc-timeline__body'>
+            <View className='ui-grow'>
               <Text className='ui-strong'>{e.summary}</Text>
               <Text className='ui-meta'>
                 {formatInstant(e.at)} · {e.actorUnit || e.actorRoleLabel}

@@ -83,7 +83,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
       </Section>
 
       <Section title='时间安排'>
-        <View className='st-grid'>
+        <View className='st-grid ui-col'>
           <DateBox label='开始填报日期' optional value={d.opensOn} messages={problems.at(['opensOn'])} onChange={(v) => edit(['opensOn'], v)} />
           <DateBox label='企业填报截止日期' value={deadlines.enterprise} messages={problems.at(['deadlines', 'enterprise'])} onChange={(v) => edit(['deadlines', 'enterprise'], v ?? '')} />
           <DateBox label='推荐截止日期' value={deadlines.recommender} messages={problems.at(['deadlines', 'recommender'])} onChange={(v) => edit(['deadlines', 'recommender'], v ?? '')} />
@@ -116,7 +116,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
         <ProblemLines problems={problems.rest(['demandLimit'], ['perEnterprise'])} />
       </Section>
 
-      <Section title='资格条件' extra={<Text className='st-section__count'>{rules.length} 条</Text>}>
+      <Section title='资格条件' extra={<Text className='ui-meta'>{rules.length} 条</Text>}>
         <Text className='st-row__hint'>企业填到该字段时即检查，不满足的不能继续填报。按单位类型生效、与其他字段比较等写法请在 JSON 中编辑。</Text>
         <Messages items={problems.at(['eligibility'])} />
         {rules.map((r, i) => {
@@ -125,10 +125,10 @@ export function BasicTab({ def, problems, edit }: TabProps) {
           return (
             <View key={i} className='st-item' id={`st-rule-${i}`}>
               <View className='st-item__head'>
-                <Text className='st-item__title'>{name}</Text>
+                <Text className='st-item__title ui-h5 ui-break'>{name}</Text>
                 <ItemActions name={name} index={i} count={rules.length} onMove={(to) => edit(['eligibility'], moved(rules, i, to))} onRemove={() => edit(['eligibility'], without(rules, i))} />
               </View>
-              <View className='st-grid'>
+              <View className='st-grid ui-col'>
                 <TextBox label='条件标识' value={rule.id} placeholder='如：rd-ratio' messages={problems.at(['eligibility', i, 'id'])} onChange={(v) => edit(['eligibility', i, 'id'], v ?? '')} />
                 <SelectBox label='检查的字段' value={rule.field} options={numericFields} placeholder='请选择金额或数字字段' messages={problems.at(['eligibility', i, 'field'])} onChange={(v) => edit(['eligibility', i, 'field'], v)} />
                 <SelectBox label='比较' value={rule.op} options={OPS} messages={problems.at(['eligibility', i, 'op'])} onChange={(v) => edit(['eligibility', i, 'op'], v)} />
@@ -152,7 +152,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
         />
       </Section>
 
-      <Section title='咨询联系人' extra={<Text className='st-section__count'>{contacts.length} 人</Text>}>
+      <Section title='咨询联系人' extra={<Text className='ui-meta'>{contacts.length} 人</Text>}>
         <Messages items={problems.at(['contacts'])} />
         {contacts.map((c, i) => {
           const row = asObj(c)
@@ -160,10 +160,10 @@ export function BasicTab({ def, problems, edit }: TabProps) {
           return (
             <View key={i} className='st-item' id={`st-contact-${i}`}>
               <View className='st-item__head'>
-                <Text className='st-item__title'>{name}</Text>
+                <Text className='st-item__title ui-h5 ui-break'>{name}</Text>
                 <ItemActions name={name} index={i} count={contacts.length} onMove={(to) => edit(['contacts'], moved(contacts, i, to))} onRemove={() => edit(['contacts'], without(contacts, i))} />
               </View>
-              <View className='st-grid'>
+              <View className='st-grid ui-col'>
                 <TextBox label='类别' value={row.group} placeholder='如：重大专项' messages={problems.at(['contacts', i, 'group'])} onChange={(v) => edit(['contacts', i, 'group'], v ?? '')} />
                 <TextBox label='负责事项' value={row.topic} placeholder='如：智能网联新能源汽车' messages={problems.at(['contacts', i, 'topic'])} onChange={(v) => edit(['contacts', i, 'topic'], v ?? '')} />
                 <TextBox label='联系人' optional value={row.person} placeholder='姓名' messages={problems.at(['contacts', i, 'person'])} onChange={(v) => edit(['contacts', i, 'person'], v)} />

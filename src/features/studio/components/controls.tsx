@@ -12,7 +12,7 @@ import { asText } from '../definition'
 export function Messages({ items, testId }: { items: string[]; testId?: string }) {
   if (!items.length) return null
   return (
-    <View className='st-messages' data-testid={testId ?? 'problem'}>
+    <View className='ui-col ui-gap-2xs ui-mt-xs' data-testid={testId ?? 'problem'}>
       {[...new Set(items)].map((m) => (
         <Text key={m} className='ui-error ui-break'>
           {m}
@@ -26,7 +26,7 @@ export function Messages({ items, testId }: { items: string[]; testId?: string }
 export function ProblemLines({ problems }: { problems: DefinitionProblem[] }) {
   if (!problems.length) return null
   return (
-    <View className='st-messages' data-testid='problem'>
+    <View className='ui-col ui-gap-2xs ui-mt-xs' data-testid='problem'>
       {problems.map((p, i) => (
         <Text key={`${p.path}-${i}`} className='ui-error ui-break'>
           <Text className='st-path'>{p.path}</Text>：{p.message}
@@ -161,7 +161,7 @@ export function DateBox({ label, value, onChange, optional, messages, className 
     <Row label={label} tag={optional ? '选填' : undefined} messages={messages} className={className}>
       <View className='st-date'>
         <Input
-          className='st-input st-date__input'
+          className='st-input ui-grow'
           value={text}
           placeholder='YYYY-MM-DD'
           maxLength={10}
@@ -199,7 +199,7 @@ export function SelectBox({ label, value, options, onChange, placeholder = '请�
         <Picker mode='selector' range={options.map((o) => o.label)} value={Math.max(0, index)} onChange={(e) => onChange(options[Number(e.detail.value)].value)}>
           <View className={`st-select${index < 0 ? ' is-empty' : ''}`} role='button' aria-haspopup='listbox' data-testid={testId}>
             <Text className='sr-only'>{label}：</Text>
-            <Text className='st-select__text'>{shown}</Text>
+            <Text className='st-select__text ui-grow ui-break'>{shown}</Text>
             <Text className='st-select__arrow' aria-hidden='true'>
               ›
             </Text>
@@ -241,7 +241,7 @@ export function ItemActions({
   removeText?: string
 }) {
   return (
-    <View className='st-item-actions'>
+    <View className='st-item-actions ui-flex ui-wrap ui-gap-sm'>
       {count > 1 ? (
         <>
           <View
@@ -284,7 +284,7 @@ export function AddButton({ text, onClick, testId }: { text: string; onClick: ()
 export function Section({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
   return (
     <View className='card st-section' data-testid={testId}>
-      <View className='st-section__head'>
+      <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
         <View className='ui-h3' role='heading' aria-level={3}>
           {title}
         </View>

@@ -57,11 +57,11 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
   return (
     <View className='st-tab' data-testid='tab-json'>
       <View className='card st-section'>
-        <View className='st-section__head'>
+        <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
           <View className='ui-h3' role='heading' aria-level={3}>
             活动定义（JSON）
           </View>
-          <View className='st-section__tools'>
+          <View className='ui-flex ui-gap-xl'>
             <View className='st-link' role='button' onClick={format}>
               重新格式化
             </View>
@@ -89,7 +89,7 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
       </View>
 
       <View className='card st-section' data-testid='json-problems'>
-        <View className='st-section__head'>
+        <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
           <View className='ui-h3' role='heading' aria-level={3}>
             {problems.length ? `检查结果：${problems.length} 处问题` : '检查结果：没有问题'}
           </View>

@@ -44,11 +44,11 @@ export function PreviewPane({ def, valid }: PreviewPaneProps) {
 
   return (
     <View className='st-preview' data-testid='studio-preview'>
-      <View className='st-preview__tools'>
+      <View className='st-preview__tools ui-row ui-between ui-gap-md ui-mb-sm'>
         <Picker mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => setChosen(options[Number(e.detail.value)].value)}>
           <View className='st-select st-select--small' role='button' aria-haspopup='listbox'>
             <Text className='sr-only'>以此单位类型预览：</Text>
-            <Text className='st-select__text'>{unitType ? unitTypeLabel(preview, unitType) : '选择单位类型'}</Text>
+            <Text className='st-select__text ui-grow ui-break'>{unitType ? unitTypeLabel(preview, unitType) : '选择单位类型'}</Text>
             <Text className='st-select__arrow' aria-hidden='true'>
               ›
             </Text>

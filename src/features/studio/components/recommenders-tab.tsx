@@ -24,7 +24,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
   return (
     <View className='st-tab' data-testid='tab-recommenders'>
       <Messages items={problems.at(['recommenders'])} />
-      <Section title='推荐单位类型' extra={<Text className='st-section__count'>{types.length} 类</Text>}>
+      <Section title='推荐单位类型' extra={<Text className='ui-meta'>{types.length} 类</Text>}>
         <Text className='st-note'>每类推荐单位可推荐的需求数（名额）；通知未规定名额的选“不限”。</Text>
         <Messages items={problems.at([...base, 'unitTypes'])} />
         {types.map((t, i) => {
@@ -35,10 +35,10 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
           return (
             <View key={i} className='st-item' id={`st-unit-type-${i}`}>
               <View className='st-item__head'>
-                <Text className='st-item__title'>{asText(row.label) || name}</Text>
+                <Text className='st-item__title ui-h5 ui-break'>{asText(row.label) || name}</Text>
                 <ItemActions name={name} index={i} count={types.length} onMove={(to) => edit([...base, 'unitTypes'], moved(types, i, to))} onRemove={() => edit([...base, 'unitTypes'], without(types, i))} />
               </View>
-              <View className='st-grid'>
+              <View className='st-grid ui-col'>
                 <TextBox label='类型标识' value={row.id} placeholder='如：district' hint='字母、数字或连字符' messages={problems.at([...path, 'id'])} onChange={(v) => edit([...path, 'id'], v ?? '')} />
                 <TextBox label='类型名称' value={row.label} placeholder='如：区县科技主管部门' messages={problems.at([...path, 'label'])} onChange={(v) => edit([...path, 'label'], v ?? '')} />
                 <View className='st-row'>
@@ -56,7 +56,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
         <AddButton text='添加推荐单位类型' testId='add-unit-type' onClick={() => edit([...base, 'unitTypes'], [...types, { id: '', label: '', quota: null }])} />
       </Section>
 
-      <Section title='推荐单位' extra={<Text className='st-section__count'>{units.length} 家</Text>}>
+      <Section title='推荐单位' extra={<Text className='ui-meta'>{units.length} 家</Text>}>
         <Text className='st-note'>企业填报时从中选择一家推荐单位；每家单位须属于上面的一类。</Text>
         <Messages items={problems.at([...base, 'units'])} />
         {units.map((u, i) => {
@@ -66,10 +66,10 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
           return (
             <View key={i} className='st-item' id={`st-unit-${i}`}>
               <View className='st-item__head'>
-                <Text className='st-item__title'>{asText(row.name) || name}</Text>
+                <Text className='st-item__title ui-h5 ui-break'>{asText(row.name) || name}</Text>
                 <ItemActions name={name} index={i} count={units.length} onMove={(to) => edit([...base, 'units'], moved(units, i, to))} onRemove={() => edit([...base, 'units'], without(units, i))} />
               </View>
-              <View className='st-grid'>
+              <View className='st-grid ui-col'>
                 <TextBox label='单位标识' value={row.id} placeholder='如：liangjiang' messages={problems.at([...path, 'id'])} onChange={(v) => edit([...path, 'id'], v ?? '')} />
                 <TextBox label='单位名称' value={row.name} placeholder='如：两江新区科技主管部门' messages={problems.at([...path, 'name'])} onChange={(v) => edit([...path, 'name'], v ?? '')} />
                 <SelectBox

@@ -116,7 +116,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
               </View>
               <ItemActions name={name} index={i} count={steps.length} onMove={(to) => moveStep(i, to)} onRemove={() => removeStep(i)} />
             </View>
-            <View className='st-grid'>
+            <View className='st-grid ui-col'>
               <TextBox label='步骤标识' value={step.id} placeholder='如：basic' messages={problems.at([...path, 'id'])} onChange={(v) => edit([...path, 'id'], v ?? '')} />
               <TextBox label='步骤标题' value={step.title} placeholder='如：基本信息' messages={problems.at([...path, 'title'])} onChange={(v) => edit([...path, 'title'], v ?? '')} />
             </View>
@@ -125,7 +125,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
 
             <Text className='st-subtitle ui-h5 ui-mt-xl ui-mb-sm'>字段（{fields.length}）</Text>
             <Messages items={problems.at([...path, 'fields'])} />
-            <View className='st-fields'>
+            <View className='ui-col ui-gap-sm'>
               {fields.map((f, j) => (
                 <FieldEditor
                   key={j}
@@ -194,10 +194,10 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
   return (
     <View className={`st-field${open ? ' is-open' : ''}${issues ? ' has-error' : ''}`} id={domId} data-testid='studio-field' data-path={pathText(path)}>
       <View className='st-field__head'>
-        <View className='st-field__summary' role='button' aria-expanded={open} onClick={onToggle}>
+        <View className='st-field__summary ui-grow' role='button' aria-expanded={open} onClick={onToggle}>
           <Text className='ui-strong ui-break'>
             {index + 1}. {label || '（未命名字段）'}
-            {f.required === true ? <Text className='st-field__required'> *</Text> : null}
+            {f.required === true ? <Text className='ui-required'> *</Text> : null}
           </Text>
           <Text className='st-field__meta ui-caption ui-mt-2xs ui-break'>
             {kind ? FIELD_KIND_LABELS[kind] : `未知类型 ${asText(f.kind)}`} · {asText(f.id) || '无标识'}
@@ -211,7 +211,7 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
       {open ? (
         <View className='st-field__body'>
           <ItemActions name={name} index={index} count={count} onMove={onMove} onRemove={onRemove} />
-          <View className='st-grid'>
+          <View className='st-grid ui-col'>
             <TextBox label='字段标识' value={f.id} placeholder='如：demandName' hint='字母开头，字母、数字或下划线；导出列引用它' messages={at('id')} onChange={(v) => set('id')(v ?? '')} />
             <TextBox label='字段标题' value={f.label} placeholder='企业看到的问题' messages={at('label')} onChange={(v) => set('label')(v ?? '')} />
             <SelectBox label='字段类型' value={f.kind} options={KIND_OPTIONS} messages={at('kind')} onChange={(k) => edit(path, withKind(f, k as FieldKind))} testId='field-kind' />
@@ -255,7 +255,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
   switch (kind) {
     case 'text':
       return (
-        <View className='st-grid'>
+        <View className='st-grid ui-col'>
           {num('maxLength', '最多字数', { placeholder: '如：50' })}
           <SelectBox
             label='格式要求'
@@ -268,7 +268,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
       )
     case 'textarea':
       return (
-        <View className='st-grid'>
+        <View className='st-grid ui-col'>
           {num('maxLength', '最多字数', { placeholder: '如：500' })}
           {num('minLength', '最少字数', { optional: true })}
         </View>
@@ -279,7 +279,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
         <>
           <OptionsEditor options={field.options} path={[...path, 'options']} problems={problems} edit={edit} />
           {kind === 'multi' ? (
-            <View className='st-grid'>
+            <View className='st-grid ui-col'>
               {num('minItems', '最少选几项', { optional: true })}
               {num('maxItems', '最多选几项', { optional: true })}
             </View>
@@ -289,7 +289,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
     case 'amount':
     case 'number':
       return (
-        <View className='st-grid'>
+        <View className='st-grid ui-col'>
           <TextBox label='单位' value={field.unit} placeholder={kind === 'amount' ? '万元' : '如：项、人、%'} messages={at('unit')} onChange={(v) => edit([...path, 'unit'], v ?? '')} />
           {num('precision', '小数位数', { placeholder: '如：2' })}
           {num('min', '最小值', { optional: true })}
@@ -302,7 +302,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
         edit([...path, 'accept'], on ? [...ATTACHMENT_TYPES.filter((x) => x === t || accept.includes(x))] : accept.filter((x) => x !== t))
       return (
         <>
-          <View className='st-grid'>
+          <View className='st-grid ui-col'>
             {num('maxFiles', '最多文件数', { placeholder: '如：5' })}
             {num('maxSizeMB', '单个文件上限（MB）', { placeholder: '如：20' })}
           </View>
@@ -319,7 +319,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
     }
     case 'indicators':
       return (
-        <View className='st-grid'>
+        <View className='st-grid ui-col'>
           {num('minRows', '最少行数', { placeholder: '如：1' })}
           {num('maxRows', '最多行数', { placeholder: '如：10' })}
         </View>
@@ -367,7 +367,7 @@ function OptionsEditor({ options, path, problems, edit }: { options: unknown; pa
         const name = `选项 ${k + 1}`
         return (
           <View key={k} className='st-option'>
-            <View className='st-option__fields'>
+            <View className='st-option__fields ui-flex ui-gap-md'>
               <TextBox label={`${name} 值`} value={opt.value} placeholder='如：yes' messages={problems.at([...path, k, 'value'])} onChange={(v) => edit([...path, k, 'value'], v ?? '')} />
               <TextBox label={`${name} 文字`} value={opt.label} placeholder='企业看到的文字' messages={problems.at([...path, k, 'label'])} onChange={(v) => edit([...path, k, 'label'], v ?? '')} />
             </View>

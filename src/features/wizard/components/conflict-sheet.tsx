@@ -3,10 +3,9 @@ import { Text, View } from '@tarojs/components'
 import { useMemo, useState } from 'react'
 import type { CampaignDefinition } from '../../../../types/campaign'
 import type { Demand } from '../../../../types/domain'
-import { diffAnswers, type Answers } from '../../../../types/engine'
+import { diffAnswers, sameAnswers, type Answers } from '../../../../types/engine'
 import { formatInstant } from '../../../../types/time'
 import { answerText } from '../../../../types/display'
-import { sameAnswers } from '../hooks/draft-sync'
 
 type Side = 'local' | 'server'
 
@@ -17,7 +16,7 @@ function Value({ text }: { text: string }) {
   const long = text.length > PREVIEW
   return (
     <>
-      <Text className='wz-conflict__value' selectable userSelect>
+      <Text className='ui-para-sm ui-pre ui-break' selectable userSelect>
         {long && !all ? `${text.slice(0, PREVIEW)}…` : text}
       </Text>
       {long ? (
@@ -100,11 +99,11 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
           const who = localChanged && serverChanged ? '两处都修改了' : localChanged ? '本机修改了' : '另一设备修改了'
           return (
             <View key={c.field} className='wz-conflict__field' data-conflict-field={c.field}>
-              <View className='wz-conflict__field-head'>
+              <View className='ui-row ui-baseline ui-between ui-mb-sm'>
                 <Text className='ui-h5'>{c.label}</Text>
                 <Text className='wz-conflict__who'>{who}</Text>
               </View>
-              <View className='wz-conflict__options' role='radiogroup' aria-label={`${c.label}保留哪一份`}>
+              <View className='ui-col ui-gap-sm' role='radiogroup' aria-label={`${c.label}保留哪一份`}>
                 {(['local', 'server'] as Side[]).map((side) => (
                   <View
                     key={side}

@@ -20,12 +20,12 @@ export const WizardOverview = memo(function WizardOverview({ steps }: { steps: S
       </View>
       {!open ? <Text className='wz-note wz-overview__hint'>可分多次填写，每次修改都会自动保存。</Text> : null}
       {open ? (
-        <View className='wz-overview__list' role='list'>
+        <View className='ui-mt-md' role='list'>
           <Text className='wz-note'>可分多次填写：每次修改都会先存在本机，并自动保存到服务器。</Text>
           {steps.map((s, i) => (
             <View key={s.id} className='wz-overview__item' role='listitem'>
               <Text className='wz-overview__num'>{i + 1}</Text>
-              <View className='wz-overview__body'>
+              <View className='ui-grow'>
                 <Text className='ui-strong'>
                   {s.title}
                   <Text className='wz-overview__minutes'> · 约 {estimateMinutes(s.fields)} 分钟</Text>
@@ -77,7 +77,7 @@ export const EligibilityPanel = memo(function EligibilityPanel({
             <Text className='wz-rule__mark' aria-hidden='true'>
               {state === 'fail' ? '✕' : state === 'ok' ? '✓' : '○'}
             </Text>
-            <View className='wz-rule__body'>
+            <View className='ui-grow'>
               <Text className='wz-rule__text ui-para-sm'>{failure ? failure.message : r.message}</Text>
               <Text className='wz-rule__state ui-meta'>
                 {state === 'fail' ? '不符合' : state === 'ok' ? '符合' : `待填写：${fields.get(r.field)?.label ?? r.field}`}

@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components'
 import { createContext, useContext, useEffect, useState } from 'react'
-import type { CampaignDefinition, UnitTypeId } from '../../../../types/campaign'
-import { isEmpty, type Answers } from '../../../../types/engine'
+import type { CampaignDefinition } from '../../../../types/campaign'
+import { isEmpty, type Answers, type ApplicantUnitType } from '../../../../types/engine'
 import { qualityReport, type QualityHint } from '../../../../types/quality'
 import { QualityHints } from '../../../components/quality-hints'
 import './quality.scss'
@@ -11,10 +11,10 @@ export const HINT_DELAY_MS = 600
 
 /**
  * The quality hints of each field, by field id, as they stand once the answers have stopped
- * changing for `delayMs`: none under a field still empty (its 必填 message, once the step is
+ * changing for HINT_DELAY_MS: none under a field still empty (its 必填 message, once the step is
  * tried, says the same), none while the demand can only be read.
  */
-export function hintsByField(def: CampaignDefinition, answers: Answers, unitType: UnitTypeId | '' | undefined): Map<string, QualityHint[]> {
+export function hintsByField(def: CampaignDefinition, answers: Answers, unitType: ApplicantUnitType): Map<string, QualityHint[]> {
   const map = new Map<string, QualityHint[]>()
   for (const h of qualityReport(def, answers, unitType || undefined).hints) {
     if (!isEmpty(answers[h.field])) map.set(h.field, [...(map.get(h.field) ?? []), h])
@@ -22,19 +22,13 @@ export function hintsByField(def: CampaignDefinition, answers: Answers, unitType
   return map
 }
 
-export function useFieldHints(
-  def: CampaignDefinition,
-  answers: Answers,
-  unitType: UnitTypeId | '' | undefined,
-  readOnly: boolean,
-  delayMs = HINT_DELAY_MS
-): Map<string, QualityHint[]> {
+export function useFieldHints(def: CampaignDefinition, answers: Answers, unitType: ApplicantUnitType, readOnly: boolean): Map<string, QualityHint[]> {
   const [hints, setHints] = useState(() => (readOnly ? NO_HINTS : hintsByField(def, answers, unitType)))
   useEffect(() => {
     if (readOnly) return setHints(NO_HINTS)
-    const timer = setTimeout(() => setHints(hintsByField(def, answers, unitType)), delayMs)
+    const timer = setTimeout(() => setHints(hintsByField(def, answers, unitType)), HINT_DELAY_MS)
     return () => clearTimeout(timer)
-  }, [def, answers, unitType, readOnly, delayMs])
+  }, [def, answers, unitType, readOnly])
   return hints
 }
 

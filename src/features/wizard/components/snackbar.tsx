@@ -36,7 +36,7 @@ export function Snackbar({ message, onDone }: { message: SnackbarMessage | null;
   if (!message) return null
   return (
     <View className='wz-snackbar' role='status' aria-live='polite' data-testid='snackbar'>
-      <Text className='wz-snackbar__text'>{message.text}</Text>
+      <Text className='ui-grow'>{message.text}</Text>
       {message.action ? (
         <View
           className='wz-snackbar__action'

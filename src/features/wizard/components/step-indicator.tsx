@@ -68,7 +68,7 @@ export const StepIndicator = memo(function StepIndicator({ steps, current, compl
         <Text className='wz-steps__position'>
           第 {current + 1}/{steps.length} 步 · {steps[current]?.title}
         </Text>
-        <Text className='wz-steps__done'>
+        <Text className='ui-meta ui-keep'>
           已完成 {completeness.done}/{completeness.total} 步
         </Text>
       </View>

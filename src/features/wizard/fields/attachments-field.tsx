@@ -111,7 +111,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
             <Text className='wz-file__type' aria-hidden='true'>
               {r.type.toUpperCase()}
             </Text>
-            <View className='wz-file__body'>
+            <View className='ui-grow'>
               <Text className='ui-value ui-ellipsis'>{r.name}</Text>
               <Text className='wz-file__meta ui-meta'>{formatSize(r.size)} · 已上传</Text>
               {problem ? (
@@ -131,7 +131,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
           <Text className='wz-file__type' aria-hidden='true'>
             {extensionOf(u.name).toUpperCase() || '文件'}
           </Text>
-          <View className='wz-file__body'>
+          <View className='ui-grow'>
             <Text className='ui-value ui-ellipsis'>{u.name}</Text>
             {u.error ? (
               <View className='ui-error-md' role='alert'>

@@ -36,7 +36,7 @@ function Choice({
       <View className='wz-choice__mark' aria-hidden='true'>
         {checked ? (multiple ? '✓' : '●') : ''}
       </View>
-      <View className='wz-choice__body'>
+      <View className='ui-grow'>
         <Text className='ui-value'>{option.label}</Text>
         {option.hint ? <Text className='ui-meta'>{option.hint}</Text> : null}
       </View>
@@ -70,7 +70,7 @@ function OtherText({ fieldId, option, text, onText }: { fieldId: string; option:
         aria-label={`${option.label}的具体内容`}
         onChange={onText}
       />
-      <Text className={`wz-count${n > max ? ' is-over' : ''}`} data-testid={`other-count-${fieldId}`}>
+      <Text className={`wz-count ui-meta ui-keep${n > max ? ' is-over' : ''}`} data-testid={`other-count-${fieldId}`}>
         {n}/{max}
         {n > max ? ` · 超出${n - max}字` : ''}
       </Text>
@@ -91,7 +91,7 @@ export function SingleChoiceInput({ field, value, issues, onChange, ctx }: Field
     <FieldFrame field={field} issues={issues}>
       <View className={`wz-choices${compact ? ' wz-choices--row' : ''}`} role='radiogroup' aria-labelledby={`label-${field.id}`}>
         {field.options.map((o) => (
-          <View key={o.value} className='wz-choice-wrap'>
+          <View key={o.value} className='wz-choice-wrap ui-col ui-gap-xs'>
             <Choice
               option={o}
               checked={chosen === o.value}
@@ -140,7 +140,7 @@ export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldP
         {field.options.map((o) => {
           const checked = selected.includes(o.value)
           return (
-            <View key={o.value} className='wz-choice-wrap'>
+            <View key={o.value} className='wz-choice-wrap ui-col ui-gap-xs'>
               <Choice option={o} multiple checked={checked} onSelect={() => toggle(o)} />
               {o.other && checked ? (
                 <OtherText
@@ -202,7 +202,7 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
       {groups.map((g) => (
         <View key={g || 'all'}>
           {g && groups.length > 1 ? <Text className='wz-group-label ui-meta ui-mt-xs ui-mb-xs'>{g}</Text> : null}
-          <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：领域${g ? `（${g}）` : ''}`}>
+          <View className='ui-flex ui-wrap ui-gap-sm' role='radiogroup' aria-label={`${field.label}：领域${g ? `（${g}）` : ''}`}>
             {domains
               .filter((d) => (d.group ?? '') === g)
               .map((d) => (
@@ -249,7 +249,7 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
               ))}
             </View>
           ) : (
-            <View className='wz-chips' role='radiogroup' aria-label={`${field.label}：方向`}>
+            <View className='ui-flex ui-wrap ui-gap-sm' role='radiogroup' aria-label={`${field.label}：方向`}>
               {directions.map((dir) => (
                 <Chip key={dir.label} value={dir.label} label={dir.label} checked={dir.label === answer.direction} onSelect={() => pick(dir.label)} />
               ))}

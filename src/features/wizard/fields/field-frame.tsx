@@ -26,11 +26,11 @@ export function FieldFrame({
       id={`field-${field.id}`}
       data-field={field.id}
     >
-      <View className='wz-field__head'>
+      <View className='ui-row ui-baseline ui-between ui-gap-md'>
         <Text className='wz-field__label' id={`label-${field.id}`}>
           {field.label}
           {field.required ? (
-            <Text className='wz-field__required' aria-label='必填'>
+            <Text className='ui-required' aria-label='必填'>
               {' '}*
             </Text>
           ) : (
@@ -40,9 +40,9 @@ export function FieldFrame({
         {extra}
       </View>
       {field.help ? <Text className='ui-help ui-mt-xs'>{field.help}</Text> : null}
-      <View className='wz-field__control'>{children}</View>
+      <View className='ui-mt-md'>{children}</View>
       {messages.length ? (
-        <View className='wz-field__errors' role='alert' data-testid={`error-${field.id}`}>
+        <View className='ui-mt-sm' role='alert' data-testid={`error-${field.id}`}>
           {messages.map((m) => (
             <Text key={m} className='ui-error-md'>
               {m}

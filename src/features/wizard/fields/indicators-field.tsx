@@ -73,9 +73,9 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
         const rowIssues = (['name', 'current', 'target', 'unit'] as const).map((k) => cellIssue(i, k)).filter(Boolean)
         return (
           <View key={i} className={`wz-indicator${rowIssues.length ? ' has-error' : ''}`} data-row={i} role='group' aria-label={`指标 ${i + 1}`}>
-            <View className='wz-indicator__head'>
+            <View className='ui-row ui-between ui-mb-xs'>
               <Text className='ui-h5'>指标 {i + 1}</Text>
-              <View className='wz-indicator__actions'>
+              <View className='ui-flex ui-gap-xs'>
                 <View
                   className={`wz-icon-button${i === 0 ? ' is-disabled' : ''}`}
                   role='button'
@@ -106,7 +106,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
               <Cell label={INDICATOR_COLUMNS.unit} value={row.unit} issue={cellIssue(i, 'unit')?.code} onInput={(t) => setCell(i, 'unit', t)} column='unit' placeholder='如：MHz' />
             </View>
             {rowIssues.length ? (
-              <View className='wz-indicator__errors' role='alert' data-testid={`error-${field.id}-row-${i}`}>
+              <View className='ui-mt-sm' role='alert' data-testid={`error-${field.id}-row-${i}`}>
                 {rowIssues.map((x) => (
                   <Text key={x!.message} className='ui-error-md'>
                     {x!.message.replace(`${field.label}：`, '')}

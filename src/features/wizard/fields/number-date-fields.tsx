@@ -52,7 +52,7 @@ export function NumberInput({ field, value, issues, onChange, onBlur, ctx }: Fie
           : ''
   return (
     <FieldFrame field={field} issues={issues}>
-      <View className='wz-number'>
+      <View className='wz-number ui-row ui-gap-md'>
         <Input
           className='wz-input wz-number__input'
           type='digit'

@@ -40,7 +40,7 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
     <FieldFrame field={field} issues={issues}>
       <PickerButton label={field.label} empty={!level} dialog onOpen={() => setOpen(true)}>
         {level ? (
-          <View className='wz-picker-button__value'>
+          <View className='ui-grow'>
             <Text className='wz-level ui-h4'>{level.level}级</Text>
             <Text className='wz-level-label ui-label'>{level.label}</Text>
           </View>
@@ -103,7 +103,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
     <FieldFrame field={field} issues={issues}>
       <PickerButton label={field.label} empty={!chosen} dialog arrow={chosen ? '更换 ›' : '›'} onOpen={() => setOpen(true)}>
         {chosen ? (
-          <View className='wz-picker-button__value'>
+          <View className='ui-grow'>
             <Text className='wz-unit-name ui-value-lg'>{chosen.name}</Text>
             {typeLabel ? <Text className='wz-level-label ui-label'>{typeLabel}</Text> : null}
           </View>
@@ -118,7 +118,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
         <ScrollView scrollY className='wz-sheet__list wz-sheet__list--tall'>
           {groups.length === 0 ? <Text className='wz-note wz-sheet__empty'>没有名称包含“{query}”的推荐单位</Text> : null}
           {groups.map((g) => (
-            <View key={g.type.id} className='wz-unit-group' role='radiogroup' aria-label={g.type.label}>
+            <View key={g.type.id} className='wz-unit-group ui-mb-md' role='radiogroup' aria-label={g.type.label}>
               <View className='wz-unit-group__head'>
                 <Text className='wz-unit-group__label'>{g.type.label}</Text>
                 {g.type.quota !== null ? <Text className='ui-caption'>每单位限荐{g.type.quota}项</Text> : null}

@@ -12,7 +12,7 @@
  * Plain TypeScript (no React) so that its rules can be read in one place.
  */
 import type { Demand, SaveResult } from '../../../../types/domain'
-import type { Answers } from '../../../../types/engine'
+import { sameAnswers, type Answers } from '../../../../types/engine'
 import { toApiError } from '../../../services/http'
 import { saveDraft as apiSaveDraft, getDemand as apiGetDemand } from '../api'
 import { writeDraft, type LocalDraft } from '../draft-store'
@@ -58,22 +58,6 @@ export const openDrafts = new Map<string, DraftSync>()
 
 const RETRY_FIRST_MS = 2_000
 const RETRY_MAX_MS = 30_000
-
-/** Deep equality of JSON-like answers (key order does not matter). */
-export function sameAnswers(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  if (Array.isArray(a)) {
-    const bb = b as unknown[]
-    return a.length === bb.length && a.every((v, i) => sameAnswers(v, bb[i]))
-  }
-  const ao = a as Record<string, unknown>
-  const bo = b as Record<string, unknown>
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined)
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined)
-  return ak.length === bk.length && ak.every((k) => sameAnswers(ao[k], bo[k]))
-}
 
 export class DraftSync {
   private readonly opts: DraftSyncOptions

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react'
 import type { CampaignDefinition, StepDefinition } from '../../../../types/campaign'
-import type { UnitTypeId } from '../../../../types/campaign'
-import { completeness, gateStop, validateStep, visibleSteps, type Answers, type Completeness, type FieldIssue } from '../../../../types/engine'
+import { completeness, gateStop, validateStep, visibleSteps, type Answers, type ApplicantUnitType, type Completeness, type FieldIssue } from '../../../../types/engine'
 
 export interface StepMachine {
   steps: StepDefinition[]
@@ -40,7 +39,7 @@ function indexOfStep(def: CampaignDefinition, steps: StepDefinition[], id: strin
 export function useSteps(
   def: CampaignDefinition,
   answers: Answers,
-  unitType: UnitTypeId | '' | undefined,
+  unitType: ApplicantUnitType,
   initialStep: string,
   onStepChange: (step: StepDefinition) => void
 ): StepMachine {

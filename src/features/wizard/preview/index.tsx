@@ -94,7 +94,7 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
               {message}
             </View>
           ) : null}
-          <View className='wz-actionbar__buttons'>
+          <View className='ui-flex ui-gap-md'>
             {index > 0 ? (
               <Button className='wz-actionbar__back' fill='outline' onClick={back}>
                 上一步

@@ -48,7 +48,7 @@ export function ChartCard({ id, title, data, draw, height, fileName, children }:
 
   return (
     <View className='card chart' data-testid={`chart-${id}`} role='region' aria-labelledby={titleId}>
-      <View className='chart__head'>
+      <View className='ui-row ui-between ui-gap-sm'>
         <Text className='rc-section__title ui-h3 ui-mb-xs chart__title' id={titleId}>
           {title}
         </Text>
@@ -59,7 +59,7 @@ export function ChartCard({ id, title, data, draw, height, fileName, children }:
         )}
       </View>
       {children}
-      <Text className='chart__summary' data-testid='chart-summary'>
+      <Text className='ui-note ui-mt-xs ui-mb-md' data-testid='chart-summary'>
         {data.summary}
       </Text>
       {data.empty ? (
@@ -88,7 +88,7 @@ export function ChartCard({ id, title, data, draw, height, fileName, children }:
         </>
       )}
       {error ? (
-        <View className='chart__error' role='alert'>
+        <View className='ui-error-md ui-mt-sm' role='alert'>
           {error}
         </View>
       ) : null}
