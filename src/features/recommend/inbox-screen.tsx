@@ -17,7 +17,7 @@ import { ExportButton } from './components/export-button'
 import { reviewStates } from './components/guard'
 import { InboxRow } from './components/inbox-row'
 import { Notice } from './components/notice'
-import { QuotaMeter } from './components/quota-meter'
+import { QuotaMeter, QuotaMeterPending } from './components/quota-meter'
 import { DemandReview } from './demand-review'
 import { RECOMMEND_ROUTES } from './routes'
 import { useInbox } from './use-inbox'
@@ -249,7 +249,11 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                 <Text className='ui-label ui-mt-xs'>
                   {bureau ? `${campaign.issuer} · 全部推荐单位` : units.find((u) => u.id === viewer.me.user.recommenderUnit)?.name ?? viewer.me.user.displayName}
                 </Text>
-                {!bureau && inbox.quota ? <QuotaMeter meter={inbox.quota} closed={closed} /> : null}
+                {bureau ? null : inbox.quota ? (
+                  <QuotaMeter meter={inbox.quota} closed={closed} />
+                ) : inbox.status === 'loading' || inbox.status === 'idle' ? (
+                  <QuotaMeterPending />
+                ) : null}
                 {closed ? (
                   <Notice kind='closed' testId='closed-banner'>
                     推荐已于{formatDeadlineDay(campaign.definition.deadlines.recommender)}截止，{bureau ? '推荐名单已确定' : '推荐结果只能查看，不能再修改'}。

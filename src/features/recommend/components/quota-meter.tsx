@@ -79,3 +79,16 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
     </>
   )
 }
+
+/**
+ * The meter's place while its figures load (they come with the inbox's first page): the same line
+ * and bar, so that nothing below it moves when they arrive.
+ */
+export function QuotaMeterPending() {
+  return (
+    <View className='rc-quota' aria-busy='true' data-testid='quota-meter-pending'>
+      <Text className='rc-quota__text'>已推荐 … / 名额 …</Text>
+      <ProgressBar className='rc-quota__bar' percent={0} tone='primary' aria-hidden />
+    </View>
+  )
+}
