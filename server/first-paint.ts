@@ -170,6 +170,17 @@ const STYLESHEETS = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g
  * back only what follows them, the app, whose deferred scripts run once they are in.
  */
 const INLINE_SCRIPT = /<script>([\s\S]*?)<\/script>/g
+const DEFERRED_SCRIPT = /<script\b[^>]*\bdefer\b[^>]*\bsrc="([^"]+)"[^>]*><\/script>/g
+
+/**
+ * The app's scripts, loaded once the snapshot has been painted (the frame after the first one),
+ * in order. As `defer` scripts they could run before the first paint (when they arrive while
+ * the page is still parsed), so the snapshot showed only once the app had been evaluated.
+ */
+const scriptLoader = (sources: string[]) =>
+  sources.length === 0
+    ? ''
+    : `<script>requestAnimationFrame(function(){setTimeout(function(){${JSON.stringify(sources).replace(/</g, '\\u003c')}.forEach(function(s){var e=document.createElement('script');e.src=s;e.async=false;document.body.appendChild(e)})})})</script>`
 const sha256Source = (script: string) => `'sha256-${crypto.createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
 export interface IndexRenderer {
@@ -196,11 +207,13 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
     const file = path.join(h5Dir, 'index.html')
     const { mtimeMs } = fs.statSync(file)
     if (!cached || cached.mtimeMs !== mtimeMs) {
-      const html = fs.readFileSync(file, 'utf8')
-      const sheets = (html.match(STYLESHEETS) ?? []).join('')
-      const [head, tail] = html.replace(STYLESHEETS, '').replace('</head>', `<style>${CSS}</style></head>`).split('<div id="app"></div>')
-      const scripts = [...(html + ROUTE_GUARD).matchAll(INLINE_SCRIPT)].map((m) => sha256Source(m[1]))
-      cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${tail}`, hashes: [...new Set(scripts)], icons: tabIcons(h5Dir) }
+      const built = fs.readFileSync(file, 'utf8')
+      const sheets = (built.match(STYLESHEETS) ?? []).join('')
+      const loader = scriptLoader([...built.matchAll(DEFERRED_SCRIPT)].map((m) => m[1]))
+      const html = built.replace(STYLESHEETS, '').replace(DEFERRED_SCRIPT, '').replace('</head>', `<style>${CSS}</style></head>`)
+      const [head, tail] = html.split('<div id="app"></div>')
+      const scripts = [...(html + ROUTE_GUARD + loader).matchAll(INLINE_SCRIPT)].map((m) => sha256Source(m[1]))
+      cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${loader}${tail}`, hashes: [...new Set(scripts)], icons: tabIcons(h5Dir) }
     }
     return cached
   }
