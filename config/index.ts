@@ -39,7 +39,7 @@ const MINI_TERSER = {
 }
 
 /** axios's XMLHttpRequest and fetch adapters, never run: every build sends through Taro.request (src/services/http.ts). */
-const AXIOS_ADAPTERS = [/axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/, path.resolve(__dirname, 'shims/axios-adapter.js')]
+const AXIOS_ADAPTERS: [RegExp, string] = [/axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/, path.resolve(__dirname, 'shims/axios-adapter.js')]
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
