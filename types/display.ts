@@ -126,15 +126,20 @@ export interface SummaryRow {
   profile: Partial<Profile>
 }
 
+/** One column of a summary sheet: its value for a demand's row. */
+export type SummaryCell<R extends SummaryRow = SummaryRow> = (r: R) => DisplayValue
+
 /**
  * The campaign's summary sheet columns (`rank`, `unit`, `field:<id>`, `profile:<key>`): their
- * headers and a function giving one demand's row of values in that order.
+ * headers and, once per sheet, a function per column giving a demand's value in it (the export
+ * calls them for every cell of 100,000 rows, so each looks up its field or unit only here).
  */
-export function summarySheet(def: CampaignDefinition): { headers: string[]; row: (r: SummaryRow) => DisplayValue[] } {
+export function summarySheet(def: CampaignDefinition): { headers: string[]; cells: SummaryCell[] } {
   const fields = new Map(allFields(def).map((f) => [f.id, f]))
-  const cells = def.summaryColumns.map(({ source }): ((r: SummaryRow) => DisplayValue) => {
+  const units = new Map(def.recommenders.units.map((u) => [u.id, u.name]))
+  const cells = def.summaryColumns.map(({ source }): SummaryCell => {
     if (source === 'rank') return (r) => r.rank
-    if (source === 'unit') return (r) => unitName(def, r.unitId)
+    if (source === 'unit') return (r) => (r.unitId && units.get(r.unitId)) || unitName(def, r.unitId)
     if (source.startsWith('field:')) {
       const field = fields.get(source.slice(6))
       return field ? (r) => displayAnswer(def, field, r.answers[field.id]) : () => null
@@ -149,5 +154,5 @@ export function summarySheet(def: CampaignDefinition): { headers: string[]; row:
     }
     return () => null
   })
-  return { headers: def.summaryColumns.map((c) => c.header), row: (r) => cells.map((cell) => cell(r)) }
+  return { headers: def.summaryColumns.map((c) => c.header), cells }
 }

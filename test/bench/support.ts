@@ -13,11 +13,10 @@ import { searchText } from '../../server/status-events'
 import type { Db } from '../../server/db'
 import { RECOMMENDED_STATUSES } from '../../types/status'
 import type { FastifyInstance } from 'fastify'
-import { buildApp } from '../../server/app'
-import { loadConfig } from '../../server/config'
 import { seedCampaigns } from '../../server/seed'
 import { openTestDb } from '../support/db'
 import { completeAnswers } from '../types/fixtures'
+import { BENCH_NOW, benchApp } from './app'
 
 export const CQ = 'cq-2026-key-areas'
 export const CQ_DEF = CAMPAIGN_DEFINITIONS.find((d) => d.id === CQ)!
@@ -29,29 +28,23 @@ export interface BenchServer {
   close(): Promise<void>
 }
 
-/** The app on a fresh schema, with the campaigns; sign-in is not needed (sessions are seeded). */
-export async function startBenchServer(opts: { beforeReady?: (app: FastifyInstance) => void } = {}): Promise<BenchServer> {
+/** The benchmarks' database: a fresh schema of the PostgreSQL server, with the campaigns. */
+export async function openBenchDb(): Promise<Db> {
   // the PostgreSQL server, never embedded PGlite: its figures would not be the server's
   process.env.TEST_DATABASE_URL ??= process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-  const now = Date.parse('2025-07-08T10:00:00+08:00')
   const db = await openTestDb()
-  await seedCampaigns(db, now, false)
-  const unused = () => {
-    throw new Error('not used by the benchmark')
-  }
-  const app = await buildApp({
-    config: loadConfig({ H5_DIR: '/nonexistent' }),
-    db,
-    clock: () => now,
-    govLogin: { begin: unused, complete: unused, stateOf: unused },
-    platformLogins: { weapp: { exchange: unused }, alipay: { exchange: unused } }
-  })
-  opts.beforeReady?.(app)
-  await app.ready()
+  await seedCampaigns(db, BENCH_NOW, false)
+  return db
+}
+
+/** The app on a fresh schema, with the campaigns. */
+export async function startBenchServer(opts: { beforeReady?: (app: FastifyInstance) => void } = {}): Promise<BenchServer> {
+  const db = await openBenchDb()
+  const app = await benchApp(db, opts)
   return {
     app,
     db,
-    now,
+    now: BENCH_NOW,
     async close() {
       await app.close()
       await db.close()

@@ -17,6 +17,10 @@ import { completeAnswers, recommenderAnswers } from '../types/fixtures'
 const CQ = 'cq-2026-key-areas'
 const HEADERS = CAMPAIGN_DEFINITIONS.find((d) => d.id === CQ)!.summaryColumns.map((c) => c.header)
 const FORMULA = '=HYPERLINK("http://evil.example","点击查看")'
+/** XML's markup characters and a control character XML cannot hold (the sheet's rows are written as XML text). */
+const MARKUP = '工业互联网 & "云"<平台>\u0007'
+/** As a spreadsheet reads it: the markup as it was, the control character left out. */
+const MARKUP_READ = '工业互联网 & "云"<平台>'
 let s: TestServer
 let rec: SignedIn
 let recJxw: SignedIn
@@ -62,7 +66,7 @@ beforeAll(async () => {
   ids.plus = await seedSubmitted(s.db, hostile, CQ, { ...cq, demandName: '+86车规级芯片', openCompetition: 'no', organizationModes: [] }, now)
   ids.minus = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '-40℃低温电池管理芯片' }, now)
   ids.waiting = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '未推荐的需求' }, now)
-  ids.jxw = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: '工业互联网平台', recommender: 'city-jxw' }, now)
+  ids.jxw = await seedSubmitted(s.db, plain, CQ, { ...cq, demandName: MARKUP, recommender: 'city-jxw' }, now)
   rec = await signInH5(s.app, 'rec-liangjiang')
   recJxw = await signInH5(s.app, 'rec-jingxinwei')
   bureau = await signInH5(s.app, 'bureau-cq')
@@ -157,21 +161,21 @@ describe('the bureau’s summary sheet and who may export', () => {
     const rows = await open(res.rawPayload)
     expect(rows[0][0]).toBe('2026年度重点领域技术创新需求征集汇总表（全部推荐单位）')
     expect(rows.slice(2).map((r) => [r[15], r[0], r[1]])).toEqual([
-      ['市经济信息委', 1, '工业互联网平台'],
+      ['市经济信息委', 1, MARKUP_READ],
       ['两江新区科技主管部门', 1, `'${FORMULA}`],
       ['两江新区科技主管部门', 2, "'-40℃低温电池管理芯片"],
       ['两江新区科技主管部门', 3, "'+86车规级芯片"]
     ])
     const one = await open((await download(bureau, '?unit=city-jxw')).rawPayload)
-    expect(one.slice(2).map((r) => r[1])).toEqual(['工业互联网平台'])
+    expect(one.slice(2).map((r) => r[1])).toEqual([MARKUP_READ])
   })
 
   it('gives each unit only its own list and refuses everyone else', async () => {
     const jxw = await open((await download(recJxw)).rawPayload)
-    expect(jxw.slice(2).map((r) => r[1])).toEqual(['工业互联网平台'])
+    expect(jxw.slice(2).map((r) => r[1])).toEqual([MARKUP_READ])
     // a recommender cannot widen its export to another unit
     const widened = await open((await download(recJxw, '?unit=liangjiang')).rawPayload)
-    expect(widened.slice(2).map((r) => r[1])).toEqual(['工业互联网平台'])
+    expect(widened.slice(2).map((r) => r[1])).toEqual([MARKUP_READ])
     expect((await download(null)).statusCode).toBe(401)
     const ent = await signInH5(s.app, 'ent-zhixin')
     expect((await download(ent)).statusCode).toBe(403)

@@ -325,7 +325,7 @@ describe('7. unit types as data', () => {
     const sheet = changed(def, (c) => {
       c.summaryColumns = [{ header: '单位类型', source: 'profile:unitType' }]
     })
-    expect(summarySheet(sheet).row({ rank: 1, unitId: null, answers: {}, profile: { unitType: 'county_enterprise' as never } })).toEqual(['县域重点企业'])
+    expect(summarySheet(sheet).cells.map((cell) => cell({ rank: 1, unitId: null, answers: {}, profile: { unitType: 'county_enterprise' as never } }))).toEqual(['县域重点企业'])
   })
 })
 
