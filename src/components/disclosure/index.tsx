@@ -20,8 +20,8 @@ export function Disclosure({ title, extra, defaultOpen = false, children }: Disc
     <View className={`disclosure${open ? ' is-open' : ''}`}>
       <View className='disclosure__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
         <Text className='disclosure__title'>{title}</Text>
-        {extra ? <Text className='disclosure__extra'>{extra}</Text> : null}
-        <Text className='disclosure__arrow' aria-hidden='true'>
+        {extra ? <Text className='disclosure__extra ui-meta ui-keep'>{extra}</Text> : null}
+        <Text className='disclosure__arrow ui-chevron ui-keep ui-center' aria-hidden='true'>
           ›
         </Text>
       </View>

@@ -57,7 +57,7 @@ export function PrivacySheet({ preview }: PrivacySheetProps) {
             保存：提交的附件随征集活动档案保存；未提交的草稿可随时删除，注销账号时一并删除。
           </View>
         </View>
-        <View className='privacy-sheet__link' role='link' onClick={openPolicy}>
+        <View className='ui-link-lg ui-target-line' role='link' onClick={openPolicy}>
           阅读完整的《隐私政策》
         </View>
         {preview ? (

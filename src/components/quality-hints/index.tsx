@@ -81,11 +81,11 @@ export interface QualityCardProps {
 /** The demand's score (0–100) as 完整度 and 具体度, and what to improve first. */
 export function QualityCard({ report, def, list, goodMessage, action }: QualityCardProps) {
   const hints = list === 'top' ? report.top : report.hints
-  const tone = report.score >= GOOD_SCORE ? 'good' : 'fair'
+  const good = report.score >= GOOD_SCORE
   return (
     <View className='card quality-card ui-col ui-gap-lg' data-testid='quality-card' data-score={report.score}>
       <View className='ui-row ui-gap-xl'>
-        <View className={`quality-card__score quality-card__score--${tone}`} aria-label={`需求质量${report.score}分（满分100）`}>
+        <View className={`quality-card__score ${good ? 'quality-card__score--good ui-tone-positive' : 'quality-card__score--fair ui-tone-attention'}`} aria-label={`需求质量${report.score}分（满分100）`}>
           <Text className='quality-card__number' data-testid='quality-score'>
             {report.score}
           </Text>
@@ -121,7 +121,7 @@ export function QualityCard({ report, def, list, goodMessage, action }: QualityC
 export function QualityBadge({ score }: { score: number | null }) {
   if (score === null) return null
   return (
-    <Text className={`quality-badge quality-badge--${score >= GOOD_SCORE ? 'good' : 'fair'}`} data-testid='quality-badge' aria-label={`质量分${score}`}>
+    <Text className={`ui-tag ui-tag-xs ui-tone-${score >= GOOD_SCORE ? 'positive' : 'attention'}`} data-testid='quality-badge' aria-label={`质量分${score}`}>
       质量 {score}
     </Text>
   )

@@ -1,4 +1,3 @@
-import { Skeleton } from '@nutui/nutui-react-taro'
 import { Button } from '../button'
 import { Text, View } from '@tarojs/components'
 import type { ReactNode } from 'react'
@@ -27,8 +26,12 @@ export function StateView({ kind, title, description, actionText, onAction, rows
     return (
       <View className='state-view state-view--loading' aria-busy='true' aria-label='正在加载'>
         {Array.from({ length: rows }, (_, i) => (
+          // Our own grey lines, not NutUI's Skeleton: it sits in the main package (every screen loads
+          // through here) and NutUI's re-renders each card once a second on a timer.
           <View key={i} className='state-view__skeleton card'>
-            <Skeleton rows={3} animated />
+            <View className='state-view__bone' />
+            <View className='state-view__bone' />
+            <View className='state-view__bone state-view__bone--short' />
           </View>
         ))}
       </View>

@@ -24,7 +24,7 @@ const RANKED: readonly DemandStatus[] = ['recommended', 'selected', 'not_selecte
 export function StatusTag({ status, rank, size = 'normal', past = false, className, testId = 'status' }: StatusTagProps) {
   const { label, tone } = statusDisplay(status)
   const text = rank && RANKED.includes(status) ? `${label} · 第${rank}位` : label
-  const classes = ['status-tag', `status-tag--${past ? 'muted' : tone}`, `status-tag--${size}`, className].filter(Boolean).join(' ')
+  const classes = ['status-tag', `ui-tone-${past ? 'muted' : tone}`, `status-tag--${size}`, className].filter(Boolean).join(' ')
   return (
     <Text className={classes} data-testid={testId} data-status={status}>
       {text}

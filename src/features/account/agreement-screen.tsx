@@ -38,7 +38,7 @@ export function AgreementScreen({ id }: { id: string | undefined }) {
             ))}
           </View>
         ))}
-        <View className='agreement__other' role='link' onClick={() => void openPage(ACCOUNT_ROUTES.agreement(other.id))}>
+        <View className='ui-link-lg ui-target-line' role='link' onClick={() => void openPage(ACCOUNT_ROUTES.agreement(other.id))}>
           另见《{other.title}》
         </View>
       </View>

@@ -89,7 +89,7 @@ export function SignInScreen({ returnTo, handoff }: SignInScreenProps) {
     return (
       <View className='page sign-in'>
         <StateView kind='loading' rows={1} />
-        <Text className='sign-in__status'>正在完成登录…</Text>
+        <Text className='ui-value ui-muted ui-center ui-mt-xl'>正在完成登录…</Text>
       </View>
     )
   }

@@ -32,7 +32,7 @@ export function CampaignListScreen({ refreshKey, onRefreshed }: CampaignListScre
         <View className='campaign-list-screen__care'>
           <CareSwitch variant='pill' />
         </View>
-        <Text className='campaign-list-screen__sub'>选择一项征集，查看通知要求并在线填报技术创新需求</Text>
+        <Text className='campaign-list-screen__sub ui-label ui-mt-2xs'>选择一项征集，查看通知要求并在线填报技术创新需求</Text>
       </View>
       <AsyncView
         state={campaigns}

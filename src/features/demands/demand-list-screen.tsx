@@ -6,7 +6,6 @@ import { useScreenAsync } from '../../components/use-async'
 import { openPage, ROUTES } from '../../services/navigation'
 import { useRedirectToLoginOnce } from '../auth'
 import { getMyDemands, type DemandListItem } from './api'
-import './demands.scss'
 
 /** Drafts open in the wizard; anything submitted on its status page (reason, what can be done, 修改 from there). */
 function targetOf(d: DemandListItem): string {

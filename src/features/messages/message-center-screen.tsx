@@ -22,8 +22,9 @@ export function kindLabel(kind: string): string {
   return '通知'
 }
 
-const kindClass = (kind: string) =>
-  kind.startsWith('reminder_') ? 'reminder' : kind === 'status_returned' ? 'returned' : kind === 'thread_message' ? 'thread' : 'status'
+/** A message's tag tone by its kind (`ui-tone-<tone>`): reminders, returns, replies, other statuses. */
+const kindTone = (kind: string) =>
+  kind.startsWith('reminder_') ? 'attention' : kind === 'status_returned' ? 'danger' : kind === 'thread_message' ? 'positive' : 'progress'
 
 export interface MessageCenterScreenProps {
   /** Bumped when the page shows again or is pulled down: load the first page again in the background. */
@@ -108,13 +109,13 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
       >
         {({ messages, unread, nextBefore }) => (
           <>
-            <View className='message-center__bar'>
-              <View className='message-center__summary' role='status' data-testid='unread-summary'>
+            <View className='message-center__bar ui-row ui-between ui-gap-md'>
+              <View className='ui-value ui-muted ui-keep' role='status' data-testid='unread-summary'>
                 <Text>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
               </View>
               <View className='ui-row ui-gap-md'>
                 <View
-                  className='message-center__settings'
+                  className='message-center__settings ui-link-lg'
                   role='link'
                   aria-label='提醒设置'
                   onClick={() => void openPage(ROUTES.notificationSettings)}
@@ -150,7 +151,7 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
                     onClick={() => open(m)}
                   >
                     <View className='ui-row ui-start ui-gap-sm'>
-                      <Text className={`message-item__kind message-item__kind--${kindClass(m.kind)}`}>{kindLabel(m.kind)}</Text>
+                      <Text className={`message-item__kind ui-mt-2xs ui-tag ui-tag-xs ui-tone-${kindTone(m.kind)}`}>{kindLabel(m.kind)}</Text>
                       <Text className='message-item__title'>{m.title}</Text>
                       {m.read ? null : <View className='message-item__dot' aria-hidden='true' />}
                     </View>
@@ -165,13 +166,13 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
                 ))}
                 {nextBefore ? (
                   <View className='message-list__more'>
-                    {more.error ? <Text className='message-list__more-error'>{more.error}</Text> : null}
+                    {more.error ? <Text className='ui-error-md ui-mb-xs'>{more.error}</Text> : null}
                     <Button fill='none' size='small' loading={more.loading} onClick={() => void loadMore()}>
                       {more.error ? '重新加载' : '加载更多'}
                     </Button>
                   </View>
                 ) : messages.length > 5 ? (
-                  <Text className='message-list__end'>没有更多消息了</Text>
+                  <Text className='message-list__end ui-meta ui-center'>没有更多消息了</Text>
                 ) : null}
               </View>
             )}

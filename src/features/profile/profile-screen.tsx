@@ -83,7 +83,7 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
 
             <View className='card profile-menu'>
               {menuFor(me.user.role).map((item) => (
-                <View key={item.label} className='profile-menu__item' role='link' data-testid={item.testId} onClick={() => void openPage(item.url)}>
+                <View key={item.label} className='profile-menu__item ui-row ui-between' role='link' data-testid={item.testId} onClick={() => void openPage(item.url)}>
                   <Text className='ui-value-lg'>{item.label}</Text>
                   <Text className='ui-chevron' aria-hidden='true'>
                     ›

@@ -81,7 +81,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
 
   return (
     <View
-      className={embedded ? 'rc-review rc-review--embedded' : `page rc-page rc-review${wide ? ' is-wide' : ''}`}
+      className={embedded ? 'rc-review' : `page rc-page rc-review${wide ? ' is-wide' : ''}`}
       data-testid='demand-review'
       data-demand-id={id}
     >
@@ -106,7 +106,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                 </Text>
                 <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
                   <StatusTag status={demand.status} rank={demand.rank} />
-                  {demand.domain ? <Text className='rc-review__domain'>{demand.domain.label}{demand.domain.direction ? ` / ${demand.domain.direction}` : ''}</Text> : null}
+                  {demand.domain ? <Text className='ui-tag ui-tone-muted'>{demand.domain.label}{demand.domain.direction ? ` / ${demand.domain.direction}` : ''}</Text> : null}
                 </View>
                 <Text className='rc-review__meta ui-label ui-mt-2xs'>
                   {demand.enterpriseName || '（未填单位名称）'}
@@ -115,7 +115,7 @@ export function DemandReview({ id, refreshKey, onChanged, onLoaded, onOpenDemand
                 <Text className='rc-review__meta ui-label ui-mt-2xs'>
                   第{demand.version.number}版 · 提交于 {formatInstant(demand.version.submittedAt)}
                 </Text>
-                <View className='rc-link rc-review__thread' role='link' data-testid='open-thread' onClick={() => void openPage(ROUTES.thread(demand.id))}>
+                <View className='rc-review__thread' role='link' data-testid='open-thread' onClick={() => void openPage(ROUTES.thread(demand.id))}>
                   与企业留言沟通 ›
                 </View>
               </View>

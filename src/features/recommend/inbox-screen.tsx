@@ -185,9 +185,9 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
                       setFilters((f) => ({ ...f, unit: i > 0 ? units[i - 1].id : undefined }))
                     }}
                   >
-                    <View className='rc-unit-picker' role='button' aria-label='选择推荐单位'>
-                      <Text className='rc-chips__label'>单位</Text>
-                      <Text className='rc-unit-picker__value'>{unitIndex > 0 ? units[unitIndex - 1].name : '全部推荐单位'}</Text>
+                    <View className='ui-row ui-py-sm' role='button' aria-label='选择推荐单位'>
+                      <Text className='rc-chips__label ui-label ui-keep'>单位</Text>
+                      <Text className='ui-value ui-grow'>{unitIndex > 0 ? units[unitIndex - 1].name : '全部推荐单位'}</Text>
                       <Text className='ui-chevron ui-down' aria-hidden='true'>
                         ›
                       </Text>
@@ -276,7 +276,7 @@ export function InboxScreen({ campaignId, unit, refreshKey, reachBottomKey, onRe
               </View>
 
               {wide ? (
-                <View className='rc-split'>
+                <View className='ui-flex ui-start ui-gap-3xl'>
                   <View className='rc-split__list'>{list}</View>
                   <View className='ui-grow'>
                     {selected ? (

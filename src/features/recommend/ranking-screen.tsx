@@ -47,7 +47,7 @@ const keyLabel = (group: RankingGroup) => group.quota.keyMarks?.label ?? '重点
 function RankedText({ item, group }: { item: RankedItem; group: RankingGroup }) {
   return (
     <>
-      <Text className='rc-ranked__title'>
+      <Text className='rc-ranked__title ui-strong ui-clamp'>
         {item.title || '未命名需求'}
         <KeyTag item={item} group={group} />
       </Text>
@@ -61,7 +61,7 @@ function RankedText({ item, group }: { item: RankedItem; group: RankingGroup }) 
 
 function KeyTag({ item, group }: { item: RankedItem; group: RankingGroup }) {
   return item.keyRecommended ? (
-    <Text className='rc-key-tag' data-testid='key-tag'>
+    <Text className='rc-key-tag ui-tag ui-tag-xs ui-tone-danger' data-testid='key-tag'>
       {keyLabel(group)}
     </Text>
   ) : null
@@ -194,7 +194,7 @@ function RankingEditor({ campaignId, group, readOnly, deadlineText, onSaved, onR
               <Text className='rc-ranked__rank' data-testid='rank'>
                 {index + 1}
               </Text>
-              <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(id))}>
+              <View className='ui-grow' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(id))}>
                 <RankedText item={item} group={group} />
               </View>
               {!readOnly ? (
@@ -271,7 +271,7 @@ function BureauGroup({ group, canDecide, onDecided }: { group: RankingGroup; can
         {group.items.map((item) => (
           <View key={item.id} className='rc-ranked' role='listitem' data-testid='ranked-item' data-demand-id={item.id}>
             <Text className='rc-ranked__rank'>{item.rank}</Text>
-            <View className='rc-ranked__text' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(item.id))}>
+            <View className='ui-grow' role='link' onClick={() => void openPage(RECOMMEND_ROUTES.demand(item.id))}>
               <RankedText item={item} group={group} />
             </View>
             {canDecide ? (

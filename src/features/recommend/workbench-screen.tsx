@@ -45,7 +45,7 @@ function CampaignCard({ item, bureau }: { item: ReviewCampaign; bureau: boolean 
         <Text className={`rc-campaign__state${item.readOnly ? ' is-closed' : item.daysLeft <= 3 ? ' is-urgent' : ''}`} data-testid='days-left'>
           {left}
         </Text>
-        {campaign.isDemo ? <Text className='rc-campaign__demo'>演示</Text> : null}
+        {campaign.isDemo ? <Text className='ui-tag ui-tag-xs ui-tone-attention'>演示</Text> : null}
       </View>
       <View className='ui-h3' role='link' onClick={() => void openPage(bureau ? RECOMMEND_ROUTES.overview(id) : RECOMMEND_ROUTES.inbox(id))}>
         {campaign.title}

@@ -120,7 +120,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <View className='timeline-entry__dot' />
               {i < newestFirst.length - 1 ? <View className='timeline-entry__line' /> : null}
             </View>
-            <View className='timeline-entry__body'>
+            <View className='timeline-entry__body ui-grow'>
               <View className='ui-row ui-start ui-between ui-gap-md'>
                 <Text className='timeline-entry__summary'>{e.summary}</Text>
                 <StatusTag status={e.to} size='small' past={i > 0} className='ui-mt-2xs' testId='timeline-status' />
@@ -171,10 +171,10 @@ function Status({ view }: { view: DemandStatusView }) {
   return (
     <>
       <View className='card status-head'>
-        <View className='status-head__top'>
+        <View className='status-head__top ui-row ui-wrap ui-mb-md'>
           <StatusTag status={view.status} size='large' testId='status-label' />
           {view.rank ? (
-            <Text className='status-head__rank' data-testid='rank'>
+            <Text className='ui-h5 ui-success' data-testid='rank'>
               推荐排序第 {view.rank} 位
             </Text>
           ) : null}
@@ -195,14 +195,14 @@ function Status({ view }: { view: DemandStatusView }) {
       <View className='card status-links'>
         <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.thread(view.id))}>
           <Text className='ui-value-lg ui-keep'>与推荐单位留言</Text>
-          <Text className='status-links__hint'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
+          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
           <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
         </View>
         <View className='status-links__item' role='link' data-testid='open-review' onClick={() => void openPage(ROUTES.review(view.id))}>
           <Text className='ui-value-lg ui-keep'>填报内容</Text>
-          <Text className='status-links__hint'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
+          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
           <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
@@ -210,7 +210,7 @@ function Status({ view }: { view: DemandStatusView }) {
         {view.timeline.some((e) => e.action === 'submit') ? (
           <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.versions(view.id))}>
             <Text className='ui-value-lg ui-keep'>历次提交版本</Text>
-            <Text className='status-links__hint'>每次提交的内容与改动</Text>
+            <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>每次提交的内容与改动</Text>
             <Text className='ui-chevron' aria-hidden='true'>
               ›
             </Text>

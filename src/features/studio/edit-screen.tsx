@@ -33,7 +33,7 @@ import { PreviewPane } from './components/preview-pane'
 import { RecommendersTab } from './components/recommenders-tab'
 import { StepsTab } from './components/steps-tab'
 import { canonical, asObj, asText, ProblemIndex, setAt, stableJson, TAB_LABELS, tabOf, type Path, type StudioTab } from './definition'
-import { STATE_LABELS } from './labels'
+import { STATE_LABELS, STATE_TONES } from './labels'
 import { STUDIO_ROUTES } from './routes'
 import './studio.scss'
 
@@ -296,17 +296,17 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       </View>
       <View className='card st-head'>
         <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
-          <Text className={`st-state st-state--${server.state}`} data-testid='studio-state'>
+          <Text className={`ui-tag ui-tone-${STATE_TONES[server.state]}`} data-testid='studio-state'>
             {STATE_LABELS[server.state]}
           </Text>
           {server.version !== null ? <Text className='ui-meta'>已发布第 {server.version} 版</Text> : <Text className='ui-meta'>尚未发布</Text>}
           {server.hasDraft && server.version !== null ? (
-            <Text className='st-state st-state--pending' data-testid='has-draft'>
+            <Text className='ui-tag ui-tone-attention' data-testid='has-draft'>
               有未发布的修改
             </Text>
           ) : null}
           {dirty ? (
-            <Text className='st-state st-state--unsaved' data-testid='unsaved'>
+            <Text className='ui-tag ui-tone-attention' data-testid='unsaved'>
               有未保存的修改
             </Text>
           ) : null}
@@ -314,17 +314,17 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         <View className='st-head__title ui-h2 ui-break' role='heading' aria-level={1}>
           {title || '未命名征集活动'}
         </View>
-        <Text className='st-card__meta'>编号 {server.id}</Text>
+        <Text className='st-card__meta ui-meta ui-mt-xs'>编号 {server.id}</Text>
       </View>
 
       <View className={`card st-summary${problemList.length ? ' has-error' : ' is-ok'}`} data-testid='problem-summary'>
         {problemList.length ? (
           <>
-            <Text className='st-summary__title'>还有 {problemList.length} 处问题，不能发布</Text>
+            <Text className='st-summary__title ui-h4 ui-success'>还有 {problemList.length} 处问题，不能发布</Text>
             <Disclosure title='查看全部问题' extra={`${problemList.length} 处`}>
               <View className='st-problem-list' role='list'>
                 {problemList.map((p, i) => (
-                  <View key={`${p.path}-${i}`} className='st-problem-list__item is-link' role='listitem' onClick={() => pick(p.path)}>
+                  <View key={`${p.path}-${i}`} className='st-problem-list__item ui-para-sm ui-break is-link' role='listitem' onClick={() => pick(p.path)}>
                     <Text className='st-path'>{p.path}</Text>
                     <Text>：{p.message}</Text>
                     <Text className='st-problem-list__where'>（{TAB_LABELS[tabOf(p.path)]}）</Text>
@@ -334,19 +334,19 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
             </Disclosure>
           </>
         ) : (
-          <Text className='st-summary__title'>检查通过，{nothingToPublish ? '当前内容即已发布的版本' : '可以发布'}</Text>
+          <Text className='st-summary__title ui-h4 ui-success'>检查通过，{nothingToPublish ? '当前内容即已发布的版本' : '可以发布'}</Text>
         )}
       </View>
 
       {failure ? (
         <View className='card st-failure' role='alert' data-testid='studio-failure'>
-          <Text className='st-failure__title'>{failure.title}</Text>
+          <Text className='ui-h4 ui-danger'>{failure.title}</Text>
           <Text className='ui-text ui-mt-xs ui-mb-sm ui-break'>{failure.message}</Text>
-          {failure.code === 'DEFINITION_CHANGE_REFUSED' ? <Text className='st-note'>已有企业填报的内容依赖下列设置，需保留这些设置后再发布：</Text> : null}
+          {failure.code === 'DEFINITION_CHANGE_REFUSED' ? <Text className='ui-help ui-mt-2xs ui-mb-sm'>已有企业填报的内容依赖下列设置，需保留这些设置后再发布：</Text> : null}
           {failure.fields.length ? (
             <View className='st-problem-list' role='list'>
               {failure.fields.map((f, i) => (
-                <View key={`${f.field}-${i}`} className='st-problem-list__item' role='listitem'>
+                <View key={`${f.field}-${i}`} className='st-problem-list__item ui-para-sm ui-break' role='listitem'>
                   <Text className='st-path'>{f.field}</Text>
                   <Text>：{f.message}</Text>
                 </View>
@@ -357,7 +357,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       ) : null}
 
       <View className='st-body'>
-        <View className='st-main'>{body}</View>
+        <View className='ui-grow'>{body}</View>
         {wide ? (
           <View className='st-side'>
             <View className='ui-h5 ui-mt-md ui-mb-sm' role='heading' aria-level={2}>
@@ -397,9 +397,9 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         {closing ? (
           <View className='st-close' data-testid='close-form'>
             <Text className='st-row__label'>提前结束填报的原因</Text>
-            <Text className='st-row__hint'>将记入操作日志，并告知正在填报的企业（选填，最多 500 字）</Text>
+            <Text className='st-row__hint ui-caption'>将记入操作日志，并告知正在填报的企业（选填，最多 500 字）</Text>
             <TextArea className='st-textarea' value={reason} maxLength={500} rows={3} placeholder='如：名额已满，提前结束征集' aria-label='提前结束填报的原因' onChange={setReason} />
-            <View className='st-close__buttons'>
+            <View className='st-close__buttons ui-flex ui-gap-md ui-mt-md'>
               <Button size='small' fill='outline' disabled={busy !== null} onClick={() => setClosing(false)}>
                 取消
               </Button>
@@ -409,7 +409,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
             </View>
           </View>
         ) : null}
-        {!dirty && server.version === null && !published ? <Text className='st-note'>活动发布后，可以在这里下线或提前结束填报。</Text> : null}
+        {!dirty && server.version === null && !published ? <Text className='ui-help ui-mt-2xs ui-mb-sm'>活动发布后，可以在这里下线或提前结束填报。</Text> : null}
       </View>
 
       <History versions={server.versions} audit={server.audit} />
@@ -418,7 +418,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       <View className='st-actionbar'>
         <View className='st-actionbar__inner'>
           <View className='st-actionbar__status'>
-            <Text className={`st-actionbar__saved${dirty ? ' is-dirty' : ''}`} data-testid='save-state'>
+            <Text className={`st-actionbar__saved ui-meta ui-success${dirty ? ' is-dirty' : ''}`} data-testid='save-state'>
               {saveState}
             </Text>
             {problemList.length ? <Text className='ui-error'>还有 {problemList.length} 处问题，不能发布</Text> : null}

@@ -5,3 +5,10 @@ export const STATE_LABELS: Record<StudioState, string> = {
   published: '已发布',
   unpublished: '已下线'
 }
+
+/** The tone of each state's tag (`ui-tone-<tone>`). */
+export const STATE_TONES: Record<StudioState, 'muted' | 'positive' | 'danger'> = {
+  draft: 'muted',
+  published: 'positive',
+  unpublished: 'danger'
+}

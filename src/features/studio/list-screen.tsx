@@ -15,7 +15,7 @@ import { createStudioCampaign, listStudioCampaigns } from './api'
 import { loadBureau } from './bureau'
 import { STUDIO_STATES } from './components/guard'
 import { isObj, parseJson } from './definition'
-import { STATE_LABELS } from './labels'
+import { STATE_LABELS, STATE_TONES } from './labels'
 import { pickJsonFile } from './platform/pick-json'
 import { STUDIO_ROUTES } from './routes'
 import './studio.scss'
@@ -37,12 +37,12 @@ function CampaignCard({ item }: { item: StudioSummary }) {
   return (
     <View className='card st-card' data-testid='studio-campaign' data-campaign-id={item.id} data-state={item.state}>
       <View className='ui-row ui-wrap ui-gap-sm ui-mb-sm'>
-        <Text className={`st-state st-state--${item.state}`} data-testid='studio-state'>
+        <Text className={`ui-tag ui-tone-${STATE_TONES[item.state]}`} data-testid='studio-state'>
           {STATE_LABELS[item.state]}
         </Text>
         {item.version !== null ? <Text className='ui-meta'>第 {item.version} 版</Text> : null}
         {item.hasDraft ? (
-          <Text className='st-state st-state--pending' data-testid='has-draft'>
+          <Text className='ui-tag ui-tone-attention' data-testid='has-draft'>
             有未发布的修改
           </Text>
         ) : null}
@@ -50,10 +50,10 @@ function CampaignCard({ item }: { item: StudioSummary }) {
       <View className='ui-h3 ui-break' role='link' onClick={open}>
         {item.title}
       </View>
-      <Text className='st-card__meta'>
+      <Text className='st-card__meta ui-meta ui-mt-xs'>
         编号 {item.id} · 更新于 {formatInstant(item.updatedAt)}
       </Text>
-      <View className='st-card__actions'>
+      <View className='st-card__actions ui-flex ui-mt-md'>
         <Button size='small' type='primary' fill='outline' onClick={open}>
           编辑
         </Button>
@@ -106,14 +106,14 @@ export function StudioListScreen(refresh: ScreenRefresh) {
       <AsyncView state={state} rows={2} states={STUDIO_STATES}>
         {({ me, campaigns }) => (
           <View className='st-container'>
-            <View className='st-intro'>
+            <View className='page-head'>
               <View className='ui-h1' role='heading' aria-level={1}>
                 活动工作室
               </View>
               <Text className='ui-label ui-mt-2xs ui-mb-xs'>
                 {me.user.recommenderUnit ?? '科技主管部门'} · {me.user.displayName}
               </Text>
-              <Text className='st-note'>把征集通知变成线上征集活动：填写、预览、发布，无需开发人员。</Text>
+              <Text className='ui-help ui-mt-2xs ui-mb-sm'>把征集通知变成线上征集活动：填写、预览、发布，无需开发人员。</Text>
             </View>
 
             <View className='card st-create' data-testid='studio-create'>
@@ -160,7 +160,7 @@ export function StudioListScreen(refresh: ScreenRefresh) {
                   上传 JSON 文件
                 </Button>
               </View>
-              <Text className='st-note'>复制会带上原活动的全部设置（编号另行生成）；JSON 文件即 campaigns/ 下的活动定义格式。</Text>
+              <Text className='ui-help ui-mt-2xs ui-mb-sm'>复制会带上原活动的全部设置（编号另行生成）；JSON 文件即 campaigns/ 下的活动定义格式。</Text>
               {error ? (
                 <View className='st-alert' role='alert' data-testid='create-error'>
                   {error}
@@ -168,7 +168,7 @@ export function StudioListScreen(refresh: ScreenRefresh) {
               ) : null}
             </View>
 
-            <View className='st-list__heading' role='heading' aria-level={2}>
+            <View className='st-list__heading ui-h4' role='heading' aria-level={2}>
               本单位的征集活动（{campaigns.length}）
             </View>
             {campaigns.length ? (

@@ -155,7 +155,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
 
   return (
     <View className='wz wz-review'>
-      <View className='wz-head'>
+      <View className='page-head'>
         <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
         <Text className='ui-h2 ui-break' selectable userSelect>
           {demandTitle(def, answers) || '未命名需求'}
@@ -197,7 +197,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
           .map((s) => (
             <View key={s.id} className='wz-summary__step' role='link' onClick={() => edit(s.id)} data-missing-step={s.id}>
               <Text className='ui-strong'>{s.title}</Text>
-              <Text className='wz-summary__step-text'>
+              <Text className='ui-error-md ui-grow'>
                 {s.missing.length ? `未填：${s.missing.join('、')}` : ''}
                 {s.missing.length && s.errors ? '；' : ''}
                 {s.errors ? `${s.errors} 处需要修改` : ''}
@@ -250,7 +250,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
               const text = answerText(def, f, shown[f.id])
               const missing = text === EMPTY_ANSWER && f.required
               return (
-                <View key={f.id} className={`wz-review__field${missing ? ' is-missing' : ''}`} data-review-field={f.id}>
+                <View key={f.id} className={`wz-review__field ui-line-top ui-py-md${missing ? ' is-missing' : ''}`} data-review-field={f.id}>
                   <View className='wz-review__field-head'>
                     <Text className='ui-label'>{f.label}</Text>
                     {!demand.readOnly ? (
@@ -294,7 +294,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       <View className='wz-actionbar'>
         {!demand.readOnly ? (
           <View className='wz-actionbar__status'>
-            <Text className='wz-note'>
+            <Text className='ui-help'>
               {upToDate
                 ? `当前内容已于 ${formatInstant(demand.submittedAt)} 提交（第${demand.submittedVersion}版），修改后可重新提交`
                 : canSubmit
@@ -357,8 +357,8 @@ function Submitted({
         <View className='wz-done__icon' aria-hidden='true'>
           ✓
         </View>
-        <Text className='wz-done__title'>{demand.submittedVersion && demand.submittedVersion > 1 ? '已重新提交' : '已提交'}</Text>
-        {afterNetworkDrop ? <Text className='wz-note'>提交时网络曾中断，已向服务器确认：本次提交已成功。</Text> : null}
+        <Text className='wz-done__title ui-h1 ui-mt-xl ui-mb-md'>{demand.submittedVersion && demand.submittedVersion > 1 ? '已重新提交' : '已提交'}</Text>
+        {afterNetworkDrop ? <Text className='ui-note ui-mt-2xs ui-mb-sm'>提交时网络曾中断，已向服务器确认：本次提交已成功。</Text> : null}
         <View className='ui-flex ui-gap-md ui-mt-md ui-mb-xl'>
           <View className='wz-done__fact'>
             <Text className='ui-meta'>版本</Text>

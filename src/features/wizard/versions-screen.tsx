@@ -61,7 +61,7 @@ function Versions({ data }: { data: VersionsData }) {
   const latest = entries[0]?.version.number
   return (
     <View className='wz wz-versions'>
-      <View className='wz-head'>
+      <View className='page-head'>
         <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
         <Text className='ui-h2 ui-break'>{demand.title || '未命名需求'}</Text>
         <Text className='ui-meta ui-mt-xs'>
@@ -73,13 +73,13 @@ function Versions({ data }: { data: VersionsData }) {
         <View key={version.number} className='card wz-version' data-version={version.number} role='article' aria-label={`第${version.number}版`}>
           <View className='ui-row ui-gap-md'>
             <Text className='ui-h3'>第 {version.number} 版</Text>
-            {version.number === latest ? <Text className='wz-version__tag'>当前有效</Text> : null}
+            {version.number === latest ? <Text className='ui-tag ui-tag-xs ui-tone-positive'>当前有效</Text> : null}
           </View>
           <Text className='ui-meta ui-mt-xs ui-mb-sm'>提交时间：{formatInstant(version.submittedAt)}</Text>
           {changes === null ? (
-            <Text className='wz-note'>首次提交</Text>
+            <Text className='ui-note ui-mt-2xs ui-mb-sm'>首次提交</Text>
           ) : changes.length === 0 ? (
-            <Text className='wz-note'>与第 {version.number - 1} 版相比内容没有变化</Text>
+            <Text className='ui-note ui-mt-2xs ui-mb-sm'>与第 {version.number - 1} 版相比内容没有变化</Text>
           ) : (
             <>
               <Text className='ui-para-sm ui-mb-xs'>
@@ -90,14 +90,14 @@ function Versions({ data }: { data: VersionsData }) {
                 const before = field ? answerText(def, field, c.before) : String(c.before ?? '未填写')
                 const after = field ? answerText(def, field, c.after) : String(c.after ?? '未填写')
                 return (
-                  <View key={c.field} className='wz-change' data-change-field={c.field}>
+                  <View key={c.field} className='ui-line-top ui-py-md' data-change-field={c.field}>
                     <Text className='ui-h5 ui-mb-xs'>{c.label}</Text>
                     <View className='wz-change__row ui-row ui-start ui-gap-sm ui-mb-xs'>
-                      <Text className='wz-change__tag wz-change__tag--before'>修改前</Text>
+                      <Text className='wz-change__tag wz-change__tag--before ui-tone-muted'>修改前</Text>
                       <ReadOnlyValue text={before} />
                     </View>
                     <View className='wz-change__row ui-row ui-start ui-gap-sm ui-mb-xs'>
-                      <Text className='wz-change__tag wz-change__tag--after'>修改后</Text>
+                      <Text className='wz-change__tag ui-tone-progress'>修改后</Text>
                       <ReadOnlyValue text={after} />
                     </View>
                   </View>

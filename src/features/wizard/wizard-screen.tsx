@@ -236,7 +236,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
   return (
     <View className='wz'>
-      <View className='wz-head'>
+      <View className='page-head'>
         <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
         <Text className='ui-h2 ui-break' selectable userSelect>
           {title}
@@ -265,7 +265,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
 
       {status.kind === 'signed-out' ? (
         <View className='wz-banner wz-banner--warn' role='alert' data-testid='signed-out-banner'>
-          <Text className='wz-banner__title'>登录已过期</Text>
+          <Text className='wz-banner__title ui-warn'>登录已过期</Text>
           <Text className='ui-para-sm'>填写的内容已暂存在本机，重新登录后会自动保存。</Text>
           <Button size='small' type='primary' onClick={() => void goToLogin(ROUTES.wizard(demandId, step.id))}>
             重新登录
@@ -284,7 +284,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
           <Text className='ui-para-sm'>
             已于 {formatInstant(meta.submittedAt)} 提交第 {meta.submittedVersion} 版。截止前可以修改，修改后需重新提交才生效。
           </Text>
-          <View className='wz-banner__links'>
+          <View className='ui-flex ui-gap-3xl'>
             <View className='wz-link' role='link' onClick={() => void openPage(ROUTES.versions(demandId))}>
               版本记录 ›
             </View>

@@ -37,7 +37,7 @@ export function AgreeBox({ agreements, checked, onChange, attention }: AgreeBoxP
         {agreements.map((a, i) => (
           <Fragment key={a.id}>
             {i > 0 ? <Text>和</Text> : null}
-            <View className='agree-box__link' role='link' data-agreement={a.id} onClick={() => void openPage(ACCOUNT_ROUTES.agreement(a.id))}>
+            <View className='ui-primary' role='link' data-agreement={a.id} onClick={() => void openPage(ACCOUNT_ROUTES.agreement(a.id))}>
               《{a.title}》
             </View>
           </Fragment>

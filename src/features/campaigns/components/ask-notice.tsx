@@ -113,7 +113,7 @@ export function AskNotice({ campaignId, bare = false }: { campaignId: string; /*
               </Text>
             ) : (
               state.answer.paragraphs.map((p, i) => (
-                <View key={i} className='ask-notice__paragraph' data-testid='ask-notice-paragraph'>
+                <View key={i} className='ui-py-md ui-line-bottom' data-testid='ask-notice-paragraph'>
                   {p.section ? <Text className='ui-caption ui-mb-xs'>{p.section}</Text> : null}
                   <Marked paragraph={p} />
                 </View>

@@ -41,7 +41,7 @@ function Header({ campaign }: { campaign: CampaignDetail }) {
 
 function Deadline({ label, at, testId, note }: { label: string; at: string; testId: string; note: ReactNode }) {
   return (
-    <View className='campaign-detail__deadline'>
+    <View className='campaign-detail__deadline ui-flex ui-start ui-py-lg'>
       <Text className='campaign-detail__deadline-label'>{label}</Text>
       <View className='ui-grow'>
         <Text className='campaign-detail__deadline-value' data-testid={testId}>
@@ -63,7 +63,7 @@ function Deadlines({ campaign }: { campaign: CampaignDetail }) {
         at={campaign.enterpriseDeadlineAt}
         testId='enterprise-deadline'
         note={
-          <Text className={`campaign-detail__deadline-note${noteClass}`} data-testid='countdown'>
+          <Text className={`campaign-detail__deadline-note ui-link ui-mt-2xs${noteClass}`} data-testid='countdown'>
             {clock.countdownText}
           </Text>
         }
@@ -72,7 +72,7 @@ function Deadlines({ campaign }: { campaign: CampaignDetail }) {
         label='推荐截止'
         at={campaign.recommenderDeadlineAt}
         testId='recommender-deadline'
-        note={<Text className='campaign-detail__deadline-note is-closed'>推荐单位在此前完成推荐</Text>}
+        note={<Text className='campaign-detail__deadline-note ui-link ui-mt-2xs is-closed'>推荐单位在此前完成推荐</Text>}
       />
     </View>
   )
@@ -104,7 +104,7 @@ function Summary({ text }: { text: string }) {
         ))}
       </View>
       {long ? (
-        <View className='campaign-detail__more' role='button' aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
+        <View className='ui-link-lg ui-mt-sm ui-py-xs' role='button' aria-expanded={expanded} onClick={() => setExpanded((v) => !v)}>
           <Text>{expanded ? '收起' : '展开全文'}</Text>
         </View>
       ) : null}
@@ -118,7 +118,7 @@ function Eligibility({ def }: { def: CampaignDefinition }) {
   return (
     <View className='card'>
       <Text className='section-title'>谁可以申报</Text>
-      <View className='campaign-detail__chips'>
+      <View className='campaign-detail__chips ui-flex ui-wrap'>
         {def.eligibleUnitTypes.map((t) => (
           <Text key={t} className='campaign-detail__chip'>
             {unitTypeLabel(def, t)}
@@ -192,7 +192,7 @@ function Recommenders({ def }: { def: CampaignDefinition }) {
           <View key={t.id} className='campaign-detail__unit-group'>
             <View className='ui-row ui-baseline ui-between ui-mb-xs'>
               <Text className='ui-h5'>{t.label}</Text>
-              <Text className='campaign-detail__quota'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
+              <Text className='campaign-detail__quota ui-meta ui-warn ui-keep'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
             </View>
             <Text className='ui-note'>{units.map((u) => u.name).join('、')}</Text>
           </View>
@@ -205,8 +205,8 @@ function Recommenders({ def }: { def: CampaignDefinition }) {
 function ContactRow({ contact }: { contact: Contact }) {
   const who = [contact.topic, contact.person].filter(Boolean).join(' ')
   return (
-    <View className='campaign-detail__contact'>
-      <View className='campaign-detail__contact-info'>
+    <View className='campaign-detail__contact ui-row ui-between ui-py-md ui-line-bottom'>
+      <View className='campaign-detail__contact-info ui-grow'>
         <Text className='ui-value'>{who}</Text>
         <Text className='ui-label ui-nums'>{contact.phone}</Text>
       </View>

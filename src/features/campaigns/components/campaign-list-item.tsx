@@ -14,7 +14,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
   return (
     <View role='listitem'>
       <View className={`campaign-item card campaign-item--${clock.status}`} role='link' data-campaign-id={campaign.id} onClick={() => onOpen(campaign.id)}>
-        <View className='campaign-item__top'>
+        <View className='campaign-item__top ui-row ui-between ui-mb-md'>
           <View className='ui-row'>
             <CampaignStatusTag status={clock.status} />
             {campaign.isDemo ? <DemoTag /> : null}
@@ -25,7 +25,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
             </Text>
           ) : null}
         </View>
-        <Text className='campaign-item__title'>{campaign.title}</Text>
+        <Text className='campaign-item__title ui-h3 ui-clamp ui-mb-xs'>{campaign.title}</Text>
         <Text className='ui-label ui-mb-xs'>{campaign.issuer}</Text>
         <Text className='ui-text ui-ellipsis'>{campaign.tagline}</Text>
         <View className='campaign-item__footer'>

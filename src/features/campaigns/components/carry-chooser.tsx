@@ -28,9 +28,9 @@ export function CarryChooser({ demands, onChoose, onClose }: CarryChooserProps) 
           <View role='list'>
             {demands.map((d) => (
               <View key={d.id} className='carry-chooser__row' role='listitem'>
-                <View className='carry-chooser__item' role='button' data-demand-id={d.id} onClick={() => onChoose(d)}>
+                <View className='carry-chooser__item ui-col ui-gap-xs ui-py-lg' role='button' data-demand-id={d.id} onClick={() => onChoose(d)}>
                   <View className='ui-row ui-start ui-between ui-gap-md'>
-                    <Text className='ui-strong carry-chooser__name'>{d.title || '未命名需求'}</Text>
+                    <Text className='ui-strong ui-grow ui-clamp'>{d.title || '未命名需求'}</Text>
                     <StatusTag status={d.status} size='small' />
                   </View>
                   <Text className='ui-meta'>{d.campaignTitle}</Text>

@@ -106,7 +106,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
       <View className='start-demand'>
         {problem ? (
           <View className='start-demand__problem' role='alert' data-testid='start-demand-problem'>
-            <Text className='start-demand__problem-title'>{problem.title}</Text>
+            <Text className='ui-h5 ui-warn ui-mb-xs'>{problem.title}</Text>
             <Text className='ui-para-sm'>{problem.message}</Text>
             {problem.action ? (
               <View className='start-demand__problem-link' role='link' onClick={() => void openPage(problem.action!.url)}>
@@ -116,7 +116,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
           </View>
         ) : null}
         {existing > 0 ? (
-          <View className='start-demand__existing' role='link' onClick={() => void openPage(ROUTES.demands)}>
+          <View className='ui-link ui-center ui-mb-md' role='link' onClick={() => void openPage(ROUTES.demands)}>
             本单位在本活动已有 {existing} 项需求 · 查看 ›
           </View>
         ) : null}

@@ -36,13 +36,13 @@ export function Templates({ templates }: { templates: CampaignTemplate[] | undef
         {templates.map((t, i) => (
           <View key={`${t.url}-${i}`} className='campaign-detail__template' role='listitem'>
             <View
-              className='campaign-detail__template-link'
+              className='campaign-detail__template-link ui-row ui-between ui-gap-md ui-py-lg'
               role='link'
               aria-label={`下载模板：${t.name}`}
               data-href={templateHref(t.url)}
               onClick={() => openTemplate(t)}
             >
-              <Text className='campaign-detail__template-name'>{t.name}</Text>
+              <Text className='ui-link-lg ui-grow ui-break'>{t.name}</Text>
               <Text className='ui-meta ui-keep' aria-hidden='true'>
                 {isH5() ? '下载' : '复制链接'}
               </Text>

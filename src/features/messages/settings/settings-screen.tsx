@@ -139,7 +139,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                 </Text>
                 {data.push.templates.map((t) => (
                   <View key={t.id} className='settings-row' data-purpose={t.purpose}>
-                    <View className='settings-row__text'>
+                    <View className='ui-grow ui-py-md'>
                       <Text className='settings-row__label ui-value-lg'>{PURPOSE_TEXT[t.purpose].title}</Text>
                       <Text className='ui-meta ui-mt-2xs'>
                         {PURPOSE_TEXT[t.purpose].note} · {consentText(t)}
@@ -152,7 +152,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                 ))}
               </View>
             ) : miniProgram() === null ? (
-              <Text className='settings-note'>网页版不能推送到手机；在微信或支付宝小程序中打开，可接收服务通知。</Text>
+              <Text className='settings-note ui-note'>网页版不能推送到手机；在微信或支付宝小程序中打开，可接收服务通知。</Text>
             ) : null}
           </>
         )}

@@ -127,10 +127,10 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
     <>
       <View className='thread__head card'>
         <Text className='ui-h3 ui-words'>{thread.demandTitle.trim() || '未命名需求'}</Text>
-        <View className='thread__meta'>
+        <View className='thread__meta ui-row ui-between ui-wrap ui-mt-sm'>
           <Text className='ui-label'>{isOwner ? `与${counterpart}的留言` : '与需求单位的留言'}</Text>
           {isOwner ? (
-            <View className='thread__status-link' role='link' onClick={() => void openPage(ROUTES.status(id))}>
+            <View className='ui-link ui-py-xs' role='link' onClick={() => void openPage(ROUTES.status(id))}>
               <Text>{context.statusLabel} · 查看进度 ›</Text>
             </View>
           ) : null}
@@ -149,7 +149,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
           </Text>
         </View>
       ) : (
-        <View className='thread__list' role='list' aria-label='留言记录'>
+        <View className='ui-col ui-gap-3xl' role='list' aria-label='留言记录'>
           {thread.messages.map((m) => {
             const label = kindLabel(m)
             return (
@@ -160,14 +160,14 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
                 data-kind={m.kind}
                 data-mine={m.mine ? 'true' : 'false'}
               >
-                {m.mine ? null : <Text className='bubble-row__author'>{authorLine(m, context)}</Text>}
+                {m.mine ? null : <Text className='bubble-row__author ui-meta'>{authorLine(m, context)}</Text>}
                 <View className={`bubble${m.mine ? ' bubble--mine' : ''}${label ? ` bubble--${m.kind}` : ''}`}>
                   {label ? <Text className='bubble__label'>{label}</Text> : null}
                   <Text className='bubble__text' userSelect>
                     <PhoneText text={m.body} />
                   </Text>
                 </View>
-                <Text className='bubble-row__meta'>
+                <Text className='bubble-row__meta ui-caption ui-nums'>
                   {formatInstant(m.createdAt)}
                   {m.mine ? (m.readByOthers ? ' · 对方已读' : ' · 对方未读') : ''}
                 </Text>
@@ -184,11 +184,11 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
           </View>
         ) : null}
         {length > THREAD_MESSAGE_MAX - 100 ? (
-          <Text className={`thread__count${tooLong ? ' is-over' : ''}`}>
+          <Text className={`thread__count ui-meta ui-mb-xs${tooLong ? ' is-over' : ''}`}>
             {tooLong ? `超出 ${length - THREAD_MESSAGE_MAX} 字` : `还可输入 ${THREAD_MESSAGE_MAX - length} 字`}
           </Text>
         ) : null}
-        <View className='thread__composer-row'>
+        <View className='thread__composer-row ui-flex ui-gap-md'>
           <View className='thread__input-box'>
           <Textarea
             key={composerKey}

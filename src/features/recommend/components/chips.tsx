@@ -17,11 +17,11 @@ export interface ChipsProps {
 /** One choice among a few, as a row of chips that scrolls sideways on a phone. */
 export function Chips({ label, options, value, onChange, testId }: ChipsProps) {
   return (
-    <View className='rc-chips' data-testid={testId}>
-      <Text className='rc-chips__label' aria-hidden='true'>
+    <View className='ui-row ui-py-xs' data-testid={testId}>
+      <Text className='rc-chips__label ui-label ui-keep' aria-hidden='true'>
         {label}
       </Text>
-      <ScrollView className='rc-chips__scroll' scrollX enhanced showScrollbar={false}>
+      <ScrollView className='rc-chips__scroll ui-grow' scrollX enhanced showScrollbar={false}>
         <View className='rc-chips__row' role='radiogroup' aria-label={label}>
           {options.map((o) => {
             const on = o.value === value

@@ -12,7 +12,6 @@ import { QualityHints } from '../../../components/quality-hints'
 import { toApiError } from '../../../services/http'
 import { notRecommendDemand, recommendDemand, recordOutcome, returnDemand } from '../api'
 import { Notice } from './notice'
-import './quality.scss'
 import { QuotaMeter } from './quota-meter'
 import { RecommendForm } from './recommend-form'
 
@@ -222,7 +221,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
           <Text className='ui-h4 ui-mb-xs'>{spec.title}</Text>
           <Text className='ui-para-sm ui-mb-xs' id={`rc-reason-${form}`}>
             {spec.label}
-            {spec.required ? <Text className='ui-required'> *</Text> : null}
+            {spec.required ? <Text className='ui-danger'> *</Text> : null}
           </Text>
           <View className={`rc-reason__box${reasonError ? ' has-error' : ''}`}>
             <Textarea
@@ -245,7 +244,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
           ) : null}
           <View className='rc-reason__foot'>
             {reasonError ? (
-              <View className='rc-reason__error' role='alert' data-testid='reason-error'>
+              <View className='ui-error' role='alert' data-testid='reason-error'>
                 {reasonError}
               </View>
             ) : (
@@ -291,7 +290,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
       ) : null}
 
       {can.has('rerank') && onOpenRanking ? (
-        <View className='rc-link rc-decision__ranking' role='link' onClick={onOpenRanking}>
+        <View className='ui-link-lg ui-mt-lg' role='link' onClick={onOpenRanking}>
           调整推荐排序 ›
         </View>
       ) : null}

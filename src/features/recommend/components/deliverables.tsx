@@ -65,7 +65,7 @@ export function Deliverables({ demand, def, editable, onSaved }: DeliverablesPro
               <View className='rc-check__box' aria-hidden='true'>
                 {on ? '✓' : ''}
               </View>
-              <Text className='rc-check__label'>{d.label}</Text>
+              <Text className='ui-value ui-grow'>{d.label}</Text>
               <Text className='ui-meta' aria-hidden='true'>
                 {saving === d.id ? '正在保存…' : on ? '已收到' : '未收到'}
               </Text>

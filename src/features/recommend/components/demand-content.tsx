@@ -30,10 +30,10 @@ export function FileItem({ demandId, file }: { demandId: string; file: Attachmen
     }
   }
   return (
-    <View className='rc-file' role='listitem' data-attachment={file.id}>
+    <View className='rc-file ui-py-xs' role='listitem' data-attachment={file.id}>
       {/* named by what it shows (the file, its size, 下载 / 打开): a label of its own would differ from the visible text */}
-      <View className='rc-file__open rc-link' role='button' onClick={() => void open()}>
-        <Text className='rc-file__name'>{file.name}</Text>
+      <View className='rc-file__open' role='button' onClick={() => void open()}>
+        <Text className='ui-break'>{file.name}</Text>
         <Text className='ui-meta'>
           {formatSize(file.size)} · {busy ? '正在下载…' : isH5() ? '下载' : '打开'}
         </Text>
@@ -54,8 +54,8 @@ export function Value({ demandId, def, field, value }: { demandId: string; def: 
       <View className='rc-field__indicators' role='list'>
         {(value as IndicatorRow[]).map((r, i) => (
           <View key={i} className='rc-indicator' role='listitem'>
-            <Text className='rc-indicator__name'>{r.name}</Text>
-            <Text className='rc-indicator__values'>{indicatorValues(r)}</Text>
+            <Text className='ui-strong'>{r.name}</Text>
+            <Text className='ui-text ui-nums'>{indicatorValues(r)}</Text>
           </View>
         ))}
       </View>
@@ -105,11 +105,11 @@ function ProfileSection({ profile }: { profile: Profile }) {
           <View key={key} className='rc-field rc-field--inline'>
             <Text className='rc-field__label ui-label ui-mb-xs'>{label}</Text>
             {key === 'mobile' && text ? (
-              <Text className='rc-field__value'>
+              <Text className='rc-field__value ui-grow'>
                 <PhoneLink phone={text} label={`拨打联系人电话 ${text}`} />
               </Text>
             ) : (
-              <Text className={`rc-field__value${text ? '' : ' is-empty'}`} userSelect>
+              <Text className={`rc-field__value ui-grow${text ? '' : ' is-empty'}`} userSelect>
                 {text || EMPTY_ANSWER}
               </Text>
             )}

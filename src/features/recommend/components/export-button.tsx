@@ -46,7 +46,7 @@ export function ExportButton({ campaignId, fileName, unit, label = '导出汇总
   }
 
   return (
-    <View className={`rc-export${block ? ' rc-export--block' : ''}`}>
+    <View className={`rc-export${block ? ' ui-flex' : ''}`}>
       <Button
         className='rc-export__button'
         fill='outline'
@@ -62,7 +62,7 @@ export function ExportButton({ campaignId, fileName, unit, label = '导出汇总
         {busy ? '正在导出' : label}
       </Button>
       {error ? (
-        <View className='rc-export__error' role='alert' data-testid='export-error'>
+        <View className='rc-export__error ui-error ui-mt-xs' role='alert' data-testid='export-error'>
           导出失败：{error}
         </View>
       ) : null}

@@ -3,7 +3,6 @@ import type { InboxItem } from '../../../../types/recommend'
 import { formatShortTime } from '../../../../types/time'
 import { QualityBadge } from '../../../components/quality-hints'
 import { StatusTag } from '../../../components/status-tag'
-import './quality.scss'
 
 export interface InboxRowProps {
   item: InboxItem
@@ -33,7 +32,7 @@ export function InboxRow({ item, selected, showUnit, now, onOpen }: InboxRowProp
           <StatusTag status={item.status} rank={item.rank} />
         </View>
       </View>
-      <Text className='rc-row__title'>{item.title || '未命名需求'}</Text>
+      <Text className='rc-row__title ui-h3 ui-clamp ui-mt-xs ui-mb-xs'>{item.title || '未命名需求'}</Text>
       <View className='ui-meta ui-flex ui-between ui-gap-md'>
         <Text className='rc-row__domain ui-grow ui-ellipsis'>{domain}</Text>
         <Text className='rc-row__time ui-keep'>

@@ -38,7 +38,7 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
         data-quota={quota ?? ''}
       >
         <View className='ui-row ui-baseline ui-between ui-wrap ui-gap-xs'>
-          <Text className='rc-quota__text' data-testid='quota-text'>
+          <Text className='rc-quota__text ui-h4 ui-nums' data-testid='quota-text'>
             {unitName ? <Text className='rc-quota__unit'>{unitName} </Text> : null}
             {text}
           </Text>
@@ -87,7 +87,7 @@ export function QuotaMeter({ meter, compact, unitName, closed }: QuotaMeterProps
 export function QuotaMeterPending() {
   return (
     <View className='rc-quota' aria-busy='true' data-testid='quota-meter-pending'>
-      <Text className='rc-quota__text'>已推荐 … / 名额 …</Text>
+      <Text className='rc-quota__text ui-h4 ui-nums'>已推荐 … / 名额 …</Text>
       <ProgressBar className='rc-quota__bar' percent={0} tone='primary' aria-hidden />
     </View>
   )

@@ -37,7 +37,7 @@ function FieldBlock({ field, error, children }: { field: FieldDefinition; error?
     <View className={`rc-form__field${error ? ' has-error' : ''}`} data-field={field.id} data-testid='recommender-field'>
       <Text className='ui-strong ui-mb-xs' id={`rc-form-${field.id}`}>
         {field.label}
-        {field.required ? <Text className='ui-required'> *</Text> : null}
+        {field.required ? <Text className='ui-danger'> *</Text> : null}
       </Text>
       {field.help ? <Text className='ui-help ui-mb-xs'>{field.help}</Text> : null}
       {children}
@@ -94,10 +94,10 @@ function FilesInput({ demandId, field, value, onChange }: { demandId: string; fi
     <View className='ui-col ui-gap-xs'>
       <View role='list' aria-label={`${field.label}已上传的文件`}>
         {value.map((f) => (
-          <View key={f.id} className='rc-form__file' role='listitem' data-attachment={f.id}>
-            <Text className='rc-form__file-name'>{f.name}</Text>
+          <View key={f.id} className='ui-flex ui-baseline ui-gap-md ui-py-xs' role='listitem' data-attachment={f.id}>
+            <Text className='ui-value-sm ui-grow ui-break'>{f.name}</Text>
             <Text className='ui-meta'>{formatSize(f.size)}</Text>
-            <View className='rc-link' role='button' aria-label={`删除文件 ${f.name}`} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
+            <View className='ui-link-lg' role='button' aria-label={`删除文件 ${f.name}`} onClick={() => onChange(value.filter((x) => x.id !== f.id))}>
               删除
             </View>
           </View>
@@ -282,7 +282,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
       {mark ? (
         <View className='rc-form__field'>
           <View
-            className={`rc-switch${keyed ? ' is-on' : ''}`}
+            className={`rc-switch ui-row ui-gap-md ui-py-xs${keyed ? ' is-on' : ''}`}
             role='switch'
             aria-checked={keyed}
             aria-label={`标记为“${mark.label}”`}

@@ -44,7 +44,7 @@ export function RecommenderRecord({ demand, def, canMark, onSaved }: Recommender
       {mark ? (
         <View className='rc-field rc-field--inline' data-testid='key-mark'>
           <Text className='rc-field__label ui-label ui-mb-xs'>{mark.label}</Text>
-          <Text className='rc-field__value'>{keyRecommended ? '是' : '否'}</Text>
+          <Text className='rc-field__value ui-grow'>{keyRecommended ? '是' : '否'}</Text>
           {canMark ? (
             <Button size='small' fill='outline' loading={busy} disabled={busy} data-testid='key-mark-button' onClick={() => void toggle()}>
               {keyRecommended ? `取消“${mark.label}”` : `标记为“${mark.label}”`}

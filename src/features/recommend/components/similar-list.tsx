@@ -16,9 +16,9 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
       <Text className='rc-section__title ui-h3 ui-mb-xs'>相似需求</Text>
       {state.status === 'loading' ? <Text className='ui-label'>正在查找相似需求…</Text> : null}
       {state.status === 'error' ? (
-        <View className='rc-inline-error' role='alert'>
+        <View className='ui-error-md ui-flex ui-between ui-gap-md' role='alert'>
           <Text>相似需求加载失败：{state.error.message}</Text>
-          <View className='rc-link' role='button' onClick={state.reload}>
+          <View className='ui-link-lg' role='button' onClick={state.reload}>
             重试
           </View>
         </View>
@@ -31,7 +31,7 @@ export function SimilarList({ state, onOpen }: SimilarListProps) {
           {state.data.map((s) => (
             <View key={s.id} role='listitem'>
               <View className='rc-similar' role='link' data-testid='similar-item' onClick={() => onOpen(s.id)}>
-                <View className='rc-similar__score'>
+                <View className='rc-similar__score ui-keep ui-center'>
                   <Text className='rc-similar__pct'>{percent(s.score)}</Text>
                   <Text className='rc-similar__cap'>相似度</Text>
                 </View>

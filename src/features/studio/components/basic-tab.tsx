@@ -51,7 +51,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
     <View className='st-tab' data-testid='tab-basic'>
       <Section title='活动信息'>
         <Row label='活动编号' hint='创建时生成，用于链接和导出，不能修改' messages={problems.at(['id'])}>
-          <Text className='st-static' selectable userSelect>
+          <Text className='st-static ui-text ui-break' selectable userSelect>
             {asText(d.id) || '（无）'}
           </Text>
         </Row>
@@ -60,13 +60,13 @@ export function BasicTab({ def, problems, edit }: TabProps) {
         <TextBox label='通知摘要' value={d.summary} multiline placeholder='通知的要点：征集什么、谁可以填报、如何推荐' messages={problems.at(['summary'])} onChange={(v) => edit(['summary'], v)} />
         <TextBox label='通知文号或链接' value={d.notice} placeholder='如：渝科局发〔2026〕12号 或 https://…' messages={problems.at(['notice'])} onChange={(v) => edit(['notice'], v)} />
         <Row label='发布单位' hint='本单位，创建时自动填写' messages={problems.at(['issuer'])}>
-          <Text className='st-static'>{asText(d.issuer) || '（无）'}</Text>
+          <Text className='st-static ui-text ui-break'>{asText(d.issuer) || '（无）'}</Text>
         </Row>
         <Row label='联合发布单位' tag='选填' hint='联合发布单位的科技主管部门账号同样可以编辑本活动' messages={problems.at(['coIssuers'])}>
           {coIssuers.map((c, i) => (
             <View key={i} className='st-inline'>
               <TextBox
-                className='st-inline__grow'
+                className='ui-grow'
                 label={`联合发布单位 ${i + 1}`}
                 value={c}
                 placeholder='单位全称'
@@ -88,7 +88,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
           <DateBox label='企业填报截止日期' value={deadlines.enterprise} messages={problems.at(['deadlines', 'enterprise'])} onChange={(v) => edit(['deadlines', 'enterprise'], v ?? '')} />
           <DateBox label='推荐截止日期' value={deadlines.recommender} messages={problems.at(['deadlines', 'recommender'])} onChange={(v) => edit(['deadlines', 'recommender'], v ?? '')} />
         </View>
-        <Text className='st-note'>截止日期当天 24:00 截止（北京时间）。推荐截止日期不能早于企业填报截止日期。</Text>
+        <Text className='ui-help ui-mt-2xs ui-mb-sm'>截止日期当天 24:00 截止（北京时间）。推荐截止日期不能早于企业填报截止日期。</Text>
         <ProblemLines problems={problems.rest(['deadlines'], ['enterprise', 'recommender'])} />
       </Section>
 
@@ -117,14 +117,14 @@ export function BasicTab({ def, problems, edit }: TabProps) {
       </Section>
 
       <Section title='资格条件' extra={<Text className='ui-meta'>{rules.length} 条</Text>}>
-        <Text className='st-row__hint'>企业填到该字段时即检查，不满足的不能继续填报。按单位类型生效、与其他字段比较等写法请在 JSON 中编辑。</Text>
+        <Text className='st-row__hint ui-caption'>企业填到该字段时即检查，不满足的不能继续填报。按单位类型生效、与其他字段比较等写法请在 JSON 中编辑。</Text>
         <Messages items={problems.at(['eligibility'])} />
         {rules.map((r, i) => {
           const rule = asObj(r)
           const name = `条件 ${i + 1}`
           return (
             <View key={i} className='st-item' id={`st-rule-${i}`}>
-              <View className='st-item__head'>
+              <View className='st-item__head ui-row ui-between ui-wrap'>
                 <Text className='st-item__title ui-h5 ui-break'>{name}</Text>
                 <ItemActions name={name} index={i} count={rules.length} onMove={(to) => edit(['eligibility'], moved(rules, i, to))} onRemove={() => edit(['eligibility'], without(rules, i))} />
               </View>
@@ -134,7 +134,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
                 <SelectBox label='比较' value={rule.op} options={OPS} messages={problems.at(['eligibility', i, 'op'])} onChange={(v) => edit(['eligibility', i, 'op'], v)} />
                 {typeof rule.value === 'object' && rule.value !== null ? (
                   <Row label='界限'>
-                    <Text className='st-static'>与字段“{asText(asObj(rule.value).field)}”比较（在 JSON 中编辑）</Text>
+                    <Text className='st-static ui-text ui-break'>与字段“{asText(asObj(rule.value).field)}”比较（在 JSON 中编辑）</Text>
                   </Row>
                 ) : (
                   <NumberBox label='界限' value={rule.value} messages={problems.at(['eligibility', i, 'value'])} onChange={(v) => edit(['eligibility', i, 'value'], v)} />
@@ -159,7 +159,7 @@ export function BasicTab({ def, problems, edit }: TabProps) {
           const name = `联系人 ${i + 1}`
           return (
             <View key={i} className='st-item' id={`st-contact-${i}`}>
-              <View className='st-item__head'>
+              <View className='st-item__head ui-row ui-between ui-wrap'>
                 <Text className='st-item__title ui-h5 ui-break'>{name}</Text>
                 <ItemActions name={name} index={i} count={contacts.length} onMove={(to) => edit(['contacts'], moved(contacts, i, to))} onRemove={() => edit(['contacts'], without(contacts, i))} />
               </View>

@@ -55,7 +55,7 @@ export function Row({ label, tag, hint, messages = [], className, children }: Ro
         {label}
         {tag ? <Text className='st-row__tag'>（{tag}）</Text> : null}
       </Text>
-      {hint ? <Text className='st-row__hint'>{hint}</Text> : null}
+      {hint ? <Text className='st-row__hint ui-caption'>{hint}</Text> : null}
       <View className='st-row__control'>{children}</View>
       <Messages items={messages} />
     </View>
@@ -219,7 +219,7 @@ export function CheckBox({ label, checked, onChange, testId }: { label: string; 
       <View className='st-check__box' aria-hidden='true'>
         {checked ? '✓' : ''}
       </View>
-      <Text className='st-check__label'>{label}</Text>
+      <Text className='ui-value-sm'>{label}</Text>
     </View>
   )
 }
@@ -283,7 +283,7 @@ export function AddButton({ text, onClick, testId }: { text: string; onClick: ()
 /** A titled group of controls inside a tab. */
 export function Section({ title, extra, children, testId }: { title: string; extra?: ReactNode; children: ReactNode; testId?: string }) {
   return (
-    <View className='card st-section' data-testid={testId}>
+    <View className='card' data-testid={testId}>
       <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
         <View className='ui-h3' role='heading' aria-level={3}>
           {title}

@@ -43,7 +43,7 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
             ))}
           </View>
         ) : (
-          <Text className='st-note'>发布后，每次发布都会在这里留下一个版本。</Text>
+          <Text className='ui-help ui-mt-2xs ui-mb-sm'>发布后，每次发布都会在这里留下一个版本。</Text>
         )}
       </Disclosure>
       <Disclosure title='操作日志' extra={`${audit.length} 条`}>
@@ -67,7 +67,7 @@ export function History({ versions, audit }: { versions: StudioVersion[]; audit:
             })}
           </View>
         ) : (
-          <Text className='st-note'>暂无记录。</Text>
+          <Text className='ui-help ui-mt-2xs ui-mb-sm'>暂无记录。</Text>
         )}
       </Disclosure>
     </View>

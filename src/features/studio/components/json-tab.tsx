@@ -56,7 +56,7 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
 
   return (
     <View className='st-tab' data-testid='tab-json'>
-      <View className='card st-section'>
+      <View className='card'>
         <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
           <View className='ui-h3' role='heading' aria-level={3}>
             活动定义（JSON）
@@ -70,7 +70,7 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
             </View>
           </View>
         </View>
-        <Text className='st-note'>修改后立即检查；能解析为对象时，其他各页同步更新（有问题也会保留，保存草稿时一并保存）。</Text>
+        <Text className='ui-help ui-mt-2xs ui-mb-sm'>修改后立即检查；能解析为对象时，其他各页同步更新（有问题也会保留，保存草稿时一并保存）。</Text>
         <Textarea
           className={`st-json${error ? ' has-error' : ''}`}
           value={text}
@@ -88,24 +88,24 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
         ) : null}
       </View>
 
-      <View className='card st-section' data-testid='json-problems'>
+      <View className='card' data-testid='json-problems'>
         <View className='ui-row ui-between ui-gap-md ui-mb-xs'>
           <View className='ui-h3' role='heading' aria-level={3}>
             {problems.length ? `检查结果：${problems.length} 处问题` : '检查结果：没有问题'}
           </View>
         </View>
-        {error && problems.length ? <Text className='st-note'>JSON 语法有误，以下是最近一次能解析的内容的问题。</Text> : null}
+        {error && problems.length ? <Text className='ui-help ui-mt-2xs ui-mb-sm'>JSON 语法有误，以下是最近一次能解析的内容的问题。</Text> : null}
         {problems.length ? (
           <View className='st-problem-list' role='list'>
             {problems.map((p, i) => (
-              <View key={`${p.path}-${i}`} className='st-problem-list__item' role='listitem'>
+              <View key={`${p.path}-${i}`} className='st-problem-list__item ui-para-sm ui-break' role='listitem'>
                 <Text className='st-path'>{p.path}</Text>
                 <Text>：{p.message}</Text>
               </View>
             ))}
           </View>
         ) : (
-          <Text className='st-ok'>活动定义符合要求，可以发布。</Text>
+          <Text className='ui-value ui-success'>活动定义符合要求，可以发布。</Text>
         )}
       </View>
     </View>

@@ -19,7 +19,7 @@ class PreviewBoundary extends Component<{ resetKey: unknown; children: ReactNode
 
   render() {
     if (this.state.failed) {
-      return <Text className='st-note st-note--warn'>按当前的活动定义无法显示预览，请先改正“步骤与字段”中的问题。</Text>
+      return <Text className='ui-help ui-warn ui-mt-2xs ui-mb-sm'>按当前的活动定义无法显示预览，请先改正“步骤与字段”中的问题。</Text>
     }
     return this.props.children
   }
@@ -44,8 +44,8 @@ export function PreviewPane({ def, valid }: PreviewPaneProps) {
 
   return (
     <View className='st-preview' data-testid='studio-preview'>
-      <View className='st-preview__tools ui-row ui-between ui-gap-md ui-mb-sm'>
-        <Picker mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => setChosen(options[Number(e.detail.value)].value)}>
+      <View className='ui-row ui-between ui-gap-md ui-mb-sm'>
+        <Picker className='ui-grow' mode='selector' range={options.map((o) => o.label)} value={index} onChange={(e) => setChosen(options[Number(e.detail.value)].value)}>
           <View className='st-select st-select--small' role='button' aria-haspopup='listbox'>
             <Text className='sr-only'>以此单位类型预览：</Text>
             <Text className='st-select__text ui-grow ui-break'>{unitType ? unitTypeLabel(preview, unitType) : '选择单位类型'}</Text>
@@ -58,7 +58,7 @@ export function PreviewPane({ def, valid }: PreviewPaneProps) {
           清空重填
         </View>
       </View>
-      {!valid ? <Text className='st-note st-note--warn'>活动定义还有问题：预览只显示能识别的部分，发布前请改正。</Text> : null}
+      {!valid ? <Text className='ui-help ui-warn ui-mt-2xs ui-mb-sm'>活动定义还有问题：预览只显示能识别的部分，发布前请改正。</Text> : null}
       <View className='st-phone' aria-label='企业填报页面预览' role='region'>
         <View className='st-phone__screen'>
           {preview && preview.steps.length ? (
@@ -66,7 +66,7 @@ export function PreviewPane({ def, valid }: PreviewPaneProps) {
               <WizardPreview key={round} def={preview} unitType={unitType} />
             </PreviewBoundary>
           ) : (
-            <Text className='st-note st-phone__empty'>还没有可预览的步骤和字段。</Text>
+            <Text className='ui-help ui-center ui-mt-2xs ui-mb-sm st-phone__empty'>还没有可预览的步骤和字段。</Text>
           )}
         </View>
       </View>

@@ -25,7 +25,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
     <View className='st-tab' data-testid='tab-recommenders'>
       <Messages items={problems.at(['recommenders'])} />
       <Section title='推荐单位类型' extra={<Text className='ui-meta'>{types.length} 类</Text>}>
-        <Text className='st-note'>每类推荐单位可推荐的需求数（名额）；通知未规定名额的选“不限”。</Text>
+        <Text className='ui-help ui-mt-2xs ui-mb-sm'>每类推荐单位可推荐的需求数（名额）；通知未规定名额的选“不限”。</Text>
         <Messages items={problems.at([...base, 'unitTypes'])} />
         {types.map((t, i) => {
           const row = asObj(t)
@@ -34,7 +34,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
           const unlimited = row.quota === null
           return (
             <View key={i} className='st-item' id={`st-unit-type-${i}`}>
-              <View className='st-item__head'>
+              <View className='st-item__head ui-row ui-between ui-wrap'>
                 <Text className='st-item__title ui-h5 ui-break'>{asText(row.label) || name}</Text>
                 <ItemActions name={name} index={i} count={types.length} onMove={(to) => edit([...base, 'unitTypes'], moved(types, i, to))} onRemove={() => edit([...base, 'unitTypes'], without(types, i))} />
               </View>
@@ -57,7 +57,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
       </Section>
 
       <Section title='推荐单位' extra={<Text className='ui-meta'>{units.length} 家</Text>}>
-        <Text className='st-note'>企业填报时从中选择一家推荐单位；每家单位须属于上面的一类。</Text>
+        <Text className='ui-help ui-mt-2xs ui-mb-sm'>企业填报时从中选择一家推荐单位；每家单位须属于上面的一类。</Text>
         <Messages items={problems.at([...base, 'units'])} />
         {units.map((u, i) => {
           const row = asObj(u)
@@ -65,7 +65,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
           const name = `推荐单位 ${i + 1}`
           return (
             <View key={i} className='st-item' id={`st-unit-${i}`}>
-              <View className='st-item__head'>
+              <View className='st-item__head ui-row ui-between ui-wrap'>
                 <Text className='st-item__title ui-h5 ui-break'>{asText(row.name) || name}</Text>
                 <ItemActions name={name} index={i} count={units.length} onMove={(to) => edit([...base, 'units'], moved(units, i, to))} onRemove={() => edit([...base, 'units'], without(units, i))} />
               </View>
@@ -91,7 +91,7 @@ export function RecommendersTab({ def, problems, edit }: TabProps) {
           onClick={() => edit([...base, 'units'], [...units, { id: '', name: '', type: typeOptions.length === 1 ? typeOptions[0].value : '' }])}
         />
       </Section>
-      {extras.length ? <Text className='st-note'>本活动另设有{extras.join('、')}，请在 JSON 页中修改。</Text> : null}
+      {extras.length ? <Text className='ui-help ui-mt-2xs ui-mb-sm'>本活动另设有{extras.join('、')}，请在 JSON 页中修改。</Text> : null}
       <ProblemLines problems={problems.rest(['recommenders'], ['unitTypes', 'units']).filter((p) => p.path !== 'recommenders')} />
     </View>
   )

@@ -77,8 +77,8 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
 
   return (
     <View className='st-tab' data-testid='tab-steps'>
-      <View className='st-tab__tools'>
-        <Text className='st-note'>
+      <View className='st-tab__tools ui-row ui-between ui-gap-md'>
+        <Text className='ui-help'>
           共 {steps.length} 步、{allKeys.length} 个字段。企业按此顺序逐步填写。
         </Text>
         {allKeys.length ? (
@@ -108,11 +108,11 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
         }
         return (
           <View key={i} className='card st-step' id={`st-step-${i}`} data-testid='studio-step'>
-            <View className='st-item__head'>
+            <View className='st-item__head ui-row ui-between ui-wrap'>
               <View className='st-step__title ui-h3 ui-break' role='heading' aria-level={3}>
                 {name}
                 {asText(step.title) ? ` · ${asText(step.title)}` : ''}
-                {count ? <Text className='st-badge'>{count} 处问题</Text> : null}
+                {count ? <Text className='st-badge ui-tag ui-tag-xs ui-tone-danger'>{count} 处问题</Text> : null}
               </View>
               <ItemActions name={name} index={i} count={steps.length} onMove={(to) => moveStep(i, to)} onRemove={() => removeStep(i)} />
             </View>
@@ -193,18 +193,18 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
 
   return (
     <View className={`st-field${open ? ' is-open' : ''}${issues ? ' has-error' : ''}`} id={domId} data-testid='studio-field' data-path={pathText(path)}>
-      <View className='st-field__head'>
+      <View className='st-field__head ui-row ui-gap-sm'>
         <View className='st-field__summary ui-grow' role='button' aria-expanded={open} onClick={onToggle}>
           <Text className='ui-strong ui-break'>
             {index + 1}. {label || '（未命名字段）'}
-            {f.required === true ? <Text className='ui-required'> *</Text> : null}
+            {f.required === true ? <Text className='ui-danger'> *</Text> : null}
           </Text>
           <Text className='st-field__meta ui-caption ui-mt-2xs ui-break'>
             {kind ? FIELD_KIND_LABELS[kind] : `未知类型 ${asText(f.kind)}`} · {asText(f.id) || '无标识'}
-            {issues ? <Text className='st-badge'>{issues} 处问题</Text> : null}
+            {issues ? <Text className='st-badge ui-tag ui-tag-xs ui-tone-danger'>{issues} 处问题</Text> : null}
           </Text>
         </View>
-        <Text className='st-field__arrow' aria-hidden='true'>
+        <Text className='ui-value ui-muted ui-keep' aria-hidden='true'>
           {open ? '▴' : '▾'}
         </Text>
       </View>
@@ -225,7 +225,7 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
           {kind ? <KindSettings kind={kind} field={f} path={path} problems={problems} edit={edit} /> : null}
           {f.visibleIf !== undefined ? (
             <Row label='显示条件' hint='在 JSON 页中修改'>
-              <Text className='st-static'>{conditionText(f.visibleIf)}</Text>
+              <Text className='st-static ui-text ui-break'>{conditionText(f.visibleIf)}</Text>
               <ProblemLines problems={problems.within([...path, 'visibleIf'])} />
             </Row>
           ) : null}
@@ -347,7 +347,7 @@ function KindSettings({ kind, field, path, problems, edit }: { kind: FieldKind; 
         </Row>
       )
     default:
-      return <Text className='st-note'>此类型没有其他设置。</Text>
+      return <Text className='ui-help ui-mt-2xs ui-mb-sm'>此类型没有其他设置。</Text>
   }
 }
 

@@ -52,7 +52,7 @@ export function CarryBanner({ demandId, def, answers, unitType }: CarryBannerPro
       {toFill.length ? (
         <View className='carry-banner__fill'>
           <Text className='ui-strong'>待填写（{toFill.length} 项）：</Text>
-          <View className='carry-banner__links' role='list'>
+          <View className='carry-banner__links ui-flex ui-wrap' role='list'>
             {toFill.map((f) => (
               <View key={f.field} role='listitem'>
                 <View className='wz-link carry-banner__link' role='link' onClick={() => go(f.step, f.field)}>

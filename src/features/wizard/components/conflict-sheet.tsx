@@ -82,7 +82,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
         <Text className='ui-note ui-mt-sm ui-mb-sm'>
           服务器上的内容（{formatInstant(server.updatedAt)} 保存）与本机不同。请逐项选择保留哪一份，确认后再保存，任何一方的内容都不会被自动覆盖。
         </Text>
-        <View className='wz-conflict__bulk'>
+        <View className='ui-flex ui-gap-3xl ui-mb-sm'>
           <View className='wz-link' role='button' onClick={() => setAll('local')}>
             全部用本机
           </View>
@@ -90,7 +90,7 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
             全部用服务器
           </View>
         </View>
-        {changes.length === 0 ? <Text className='wz-note'>两份内容相同，确认后继续填写。</Text> : null}
+        {changes.length === 0 ? <Text className='ui-note ui-mt-2xs ui-mb-sm'>两份内容相同，确认后继续填写。</Text> : null}
         {changes.map((c) => {
           const field = fields.get(c.field)!
           const picked = choice[c.field] ?? 'local'
@@ -98,10 +98,10 @@ export function ConflictSheet({ def, local, base, server, busy, onResolve }: Con
           const serverChanged = !sameAnswers(server.answers[c.field], base[c.field])
           const who = localChanged && serverChanged ? '两处都修改了' : localChanged ? '本机修改了' : '另一设备修改了'
           return (
-            <View key={c.field} className='wz-conflict__field' data-conflict-field={c.field}>
+            <View key={c.field} className='ui-line-top ui-py-lg' data-conflict-field={c.field}>
               <View className='ui-row ui-baseline ui-between ui-mb-sm'>
                 <Text className='ui-h5'>{c.label}</Text>
-                <Text className='wz-conflict__who'>{who}</Text>
+                <Text className='ui-caption ui-warn'>{who}</Text>
               </View>
               <View className='ui-col ui-gap-sm' role='radiogroup' aria-label={`${c.label}保留哪一份`}>
                 {(['local', 'server'] as Side[]).map((side) => (

@@ -12,16 +12,16 @@ export const WizardOverview = memo(function WizardOverview({ steps }: { steps: S
   const minutes = steps.reduce((n, s) => n + estimateMinutes(s.fields), 0)
   return (
     <View className='wz-overview card'>
-      <View className='wz-overview__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
+      <View className='wz-overview__head ui-row ui-between' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
         <Text className='wz-overview__title ui-h4'>
           共 {steps.length} 步，约需 {minutes} 分钟
         </Text>
         <Text className='wz-link'>{open ? '收起' : '各步内容'}</Text>
       </View>
-      {!open ? <Text className='wz-note wz-overview__hint'>可分多次填写，每次修改都会自动保存。</Text> : null}
+      {!open ? <Text className='ui-note ui-mt-2xs'>可分多次填写，每次修改都会自动保存。</Text> : null}
       {open ? (
         <View className='ui-mt-md' role='list'>
-          <Text className='wz-note'>可分多次填写：每次修改都会先存在本机，并自动保存到服务器。</Text>
+          <Text className='ui-note ui-mt-2xs ui-mb-sm'>可分多次填写：每次修改都会先存在本机，并自动保存到服务器。</Text>
           {steps.map((s, i) => (
             <View key={s.id} className='wz-overview__item' role='listitem'>
               <Text className='wz-overview__num'>{i + 1}</Text>
@@ -39,6 +39,10 @@ export const WizardOverview = memo(function WizardOverview({ steps }: { steps: S
     </View>
   )
 })
+
+/** A rule's mark (`ui-tone-*`) and the colour of its 符合 / 不符合 line, by its state. */
+const RULE_TONES = { ok: 'positive', fail: 'danger', todo: 'muted' } as const
+const RULE_TEXT = { ok: ' ui-success', fail: ' ui-danger', todo: '' } as const
 
 /**
  * Who may file, explained before filling: the campaign's rules that apply to this unit type,
@@ -63,10 +67,10 @@ export const EligibilityPanel = memo(function EligibilityPanel({
   const anyFailed = failures.length > 0
   return (
     <View className={`wz-eligibility card${anyFailed ? ' is-failed' : ''}`} role={anyFailed ? 'alert' : undefined} data-testid='eligibility'>
-      <Text className='wz-eligibility__title ui-h4 ui-mb-xs'>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
-      {unitIssue ? <Text className='wz-eligibility__fail'>{unitIssue.message}</Text> : null}
+      <Text className={`ui-h4 ui-mb-xs${anyFailed ? ' ui-danger' : ''}`}>{anyFailed ? '不符合申报条件' : '申报条件'}</Text>
+      {unitIssue ? <Text className='ui-text ui-danger ui-mb-xs'>{unitIssue.message}</Text> : null}
       {!compact && unitType ? (
-        <Text className='wz-note'>按本单位类型“{unitTypeLabel(def, unitType)}”，须同时满足以下条件，填写后立即核对：</Text>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm'>按本单位类型“{unitTypeLabel(def, unitType)}”，须同时满足以下条件，填写后立即核对：</Text>
       ) : null}
       {rules.map((r) => {
         const failure = failures.find((f) => f.ruleId === r.id)
@@ -74,12 +78,12 @@ export const EligibilityPanel = memo(function EligibilityPanel({
         const state = failure ? 'fail' : answered ? 'ok' : 'todo'
         return (
           <View key={r.id} className={`wz-rule wz-rule--${state}`} data-rule={r.id}>
-            <Text className='wz-rule__mark' aria-hidden='true'>
+            <Text className={`wz-rule__mark ui-tone-${RULE_TONES[state]}`} aria-hidden='true'>
               {state === 'fail' ? '✕' : state === 'ok' ? '✓' : '○'}
             </Text>
             <View className='ui-grow'>
-              <Text className='wz-rule__text ui-para-sm'>{failure ? failure.message : r.message}</Text>
-              <Text className='wz-rule__state ui-meta'>
+              <Text className={`ui-para-sm${failure ? ' ui-danger' : ''}`}>{failure ? failure.message : r.message}</Text>
+              <Text className={`ui-meta${RULE_TEXT[state]}`}>
                 {state === 'fail' ? '不符合' : state === 'ok' ? '符合' : `待填写：${fields.get(r.field)?.label ?? r.field}`}
               </Text>
             </View>

@@ -26,22 +26,23 @@ export function saveStatusText(s: SaveStatus): string {
   }
 }
 
-const TONE: Record<SaveStatus['kind'], 'ok' | 'busy' | 'warn' | 'bad'> = {
-  saved: 'ok',
-  pending: 'busy',
-  saving: 'busy',
+/** The line's colour (`ui-<colour>`) by how the saving stands. */
+const TONE: Record<SaveStatus['kind'], 'success' | 'muted' | 'warn' | 'danger'> = {
+  saved: 'success',
+  pending: 'muted',
+  saving: 'muted',
   offline: 'warn',
   retrying: 'warn',
   'signed-out': 'warn',
   held: 'warn',
-  conflict: 'bad',
-  closed: 'bad',
-  failed: 'bad'
+  conflict: 'danger',
+  closed: 'danger',
+  failed: 'danger'
 }
 
 export function SaveStatusBadge({ status }: { status: SaveStatus }) {
   return (
-    <View className={`wz-save wz-save--${TONE[status.kind]}`} role='status' aria-live='polite' data-testid='save-status' data-kind={status.kind}>
+    <View className={`wz-save ui-${TONE[status.kind]}`} role='status' aria-live='polite' data-testid='save-status' data-kind={status.kind}>
       <View className='wz-save__dot' aria-hidden='true' />
       <Text>{saveStatusText(status)}</Text>
     </View>

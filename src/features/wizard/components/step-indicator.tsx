@@ -65,7 +65,7 @@ export const StepIndicator = memo(function StepIndicator({ steps, current, compl
   return (
     <View className='wz-steps'>
       <View className='wz-steps__summary'>
-        <Text className='wz-steps__position'>
+        <Text className='wz-steps__position ui-h5 ui-grow ui-ellipsis'>
           第 {current + 1}/{steps.length} 步 · {steps[current]?.title}
         </Text>
         <Text className='ui-meta ui-keep'>

@@ -99,7 +99,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
 
   return (
     <FieldFrame field={field} issues={issues}>
-      <Text className='wz-note'>
+      <Text className='ui-note ui-mt-2xs ui-mb-sm'>
         {field.help
           ? `最多 ${field.maxFiles} 个文件，已上传 ${refs.length} 个。`
           : `支持 ${field.accept.map((t) => t.toUpperCase()).join('、')}，每个不超过 ${field.maxSizeMB} MB，最多 ${field.maxFiles} 个。`}
@@ -107,8 +107,8 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
       {refs.map((r, i) => {
         const problem = allIssues.find((x) => x.row === i)
         return (
-          <View key={r.id} className={`wz-file${problem ? ' has-error' : ''}`} data-attachment={r.id}>
-            <Text className='wz-file__type' aria-hidden='true'>
+          <View key={r.id} className='ui-row ui-gap-md ui-py-md ui-line-bottom' data-attachment={r.id}>
+            <Text className='wz-file__type ui-tone-progress' aria-hidden='true'>
               {r.type.toUpperCase()}
             </Text>
             <View className='ui-grow'>
@@ -120,15 +120,15 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
                 </View>
               ) : null}
             </View>
-            <View className='wz-icon-button wz-icon-button--danger' role='button' aria-label={`移除附件 ${r.name}`} onClick={() => remove(r)}>
+            <View className='wz-icon-button ui-tone-danger' role='button' aria-label={`移除附件 ${r.name}`} onClick={() => remove(r)}>
               ✕
             </View>
           </View>
         )
       })}
       {uploads.map((u) => (
-        <View key={u.key} className={`wz-file${u.error ? ' has-error' : ''}`} data-uploading={u.name}>
-          <Text className='wz-file__type' aria-hidden='true'>
+        <View key={u.key} className='ui-row ui-gap-md ui-py-md ui-line-bottom' data-uploading={u.name}>
+          <Text className='wz-file__type ui-tone-progress' aria-hidden='true'>
             {extensionOf(u.name).toUpperCase() || '文件'}
           </Text>
           <View className='ui-grow'>
@@ -147,14 +147,14 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
             )}
           </View>
           {u.error ? (
-            <View className='wz-icon-button' role='button' aria-label={`关闭提示 ${u.name}`} onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}>
+            <View className='wz-icon-button ui-tone-progress' role='button' aria-label={`关闭提示 ${u.name}`} onClick={() => setUploads((list) => list.filter((x) => x.key !== u.key))}>
               ✕
             </View>
           ) : null}
         </View>
       ))}
       {notice ? (
-        <View className='wz-note wz-note--warn' role='alert'>
+        <View className='ui-note ui-warn ui-mt-2xs ui-mb-sm' role='alert'>
           {notice}
         </View>
       ) : null}
@@ -163,7 +163,7 @@ export function AttachmentsInput({ field, value, issues, allIssues, onChange, ct
           ＋ 添加附件
         </Button>
       ) : (
-        <Text className='wz-note'>已达 {field.maxFiles} 个文件上限</Text>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm'>已达 {field.maxFiles} 个文件上限</Text>
       )}
       {/* the platform's privacy prompt, when picking needs the person's agreement (services/privacy) */}
       <PrivacySheet />

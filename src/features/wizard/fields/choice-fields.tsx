@@ -224,12 +224,12 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
       ))}
       {chosen && directions.length === 0 ? (
         // An area without directions: the area is the whole answer, nothing more to tap.
-        <Text className='wz-note' data-testid={`direction-${field.id}`}>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm' data-testid={`direction-${field.id}`}>
           “{chosen.label}”不细分方向，选择领域即可
         </Text>
       ) : chosen && directions.length === 1 && !field.directionRequired && !described ? (
         // One optional direction: nothing to choose, so nothing to tap.
-        <Text className='wz-note' data-testid={`direction-${field.id}`}>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm' data-testid={`direction-${field.id}`}>
           方向：{directions[0].label}（无需选择）
         </Text>
       ) : chosen ? (

@@ -27,10 +27,10 @@ export function FieldFrame({
       data-field={field.id}
     >
       <View className='ui-row ui-baseline ui-between ui-gap-md'>
-        <Text className='wz-field__label' id={`label-${field.id}`}>
+        <Text className='ui-h4 ui-grow' id={`label-${field.id}`}>
           {field.label}
           {field.required ? (
-            <Text className='ui-required' aria-label='必填'>
+            <Text className='ui-danger' aria-label='必填'>
               {' '}*
             </Text>
           ) : (
@@ -58,7 +58,7 @@ export function FieldFrame({
 /** A value shown as text that can be selected and copied (read-only view); 未填写 (no answer) greyed. */
 export function ReadOnlyValue({ text, empty = text === EMPTY_ANSWER }: { text: string; empty?: boolean }) {
   return (
-    <Text className={`wz-readonly${empty ? ' is-empty' : ''}`} selectable userSelect>
+    <Text className={`wz-readonly ui-para ui-pre ui-break${empty ? ' is-empty' : ''}`} selectable userSelect>
       {text}
     </Text>
   )
@@ -94,7 +94,7 @@ export function PickerButton({
     <View className={`wz-picker-button${empty ? ' is-empty' : ''}`} role='button' aria-haspopup={dialog ? 'dialog' : undefined} onClick={onOpen}>
       <Text className='sr-only'>{label}：</Text>
       {children}
-      <Text className='wz-picker-button__arrow' aria-hidden='true'>
+      <Text className='ui-link ui-keep' aria-hidden='true'>
         {arrow}
       </Text>
     </View>

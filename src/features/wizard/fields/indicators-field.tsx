@@ -66,7 +66,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
 
   return (
     <FieldFrame field={field} issues={issues}>
-      <Text className='wz-note'>
+      <Text className='ui-note ui-mt-2xs ui-mb-sm'>
         已填 {shown} 项{field.minRows ? `，至少 ${field.minRows} 项` : ''}，最多 {field.maxRows} 项。当前值可不填（新能力无当前值）。
       </Text>
       {rows.map((row, i) => {
@@ -77,7 +77,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
               <Text className='ui-h5'>指标 {i + 1}</Text>
               <View className='ui-flex ui-gap-xs'>
                 <View
-                  className={`wz-icon-button${i === 0 ? ' is-disabled' : ''}`}
+                  className={`wz-icon-button ui-tone-${i === 0 ? 'muted' : 'progress'}`}
                   role='button'
                   aria-label={`上移指标 ${i + 1}`}
                   aria-disabled={i === 0}
@@ -86,7 +86,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
                   ↑
                 </View>
                 <View
-                  className={`wz-icon-button${i === rows.length - 1 ? ' is-disabled' : ''}`}
+                  className={`wz-icon-button ui-tone-${i === rows.length - 1 ? 'muted' : 'progress'}`}
                   role='button'
                   aria-label={`下移指标 ${i + 1}`}
                   aria-disabled={i === rows.length - 1}
@@ -94,7 +94,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
                 >
                   ↓
                 </View>
-                <View className='wz-icon-button wz-icon-button--danger' role='button' aria-label={`删除指标 ${i + 1}`} onClick={() => remove(i)}>
+                <View className='wz-icon-button ui-tone-danger' role='button' aria-label={`删除指标 ${i + 1}`} onClick={() => remove(i)}>
                   ✕
                 </View>
               </View>
@@ -122,7 +122,7 @@ export function IndicatorsInput({ field, value, issues, allIssues, attempted, on
           ＋ 添加指标{missing > 0 ? `（还需 ${missing} 项）` : ''}
         </Button>
       ) : (
-        <Text className='wz-note'>已达 {field.maxRows} 项上限</Text>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm'>已达 {field.maxRows} 项上限</Text>
       )}
     </FieldFrame>
   )
@@ -146,7 +146,7 @@ function Cell({
   placeholder: string
 }) {
   return (
-    <View className={`wz-cell${wide ? ' wz-cell--wide' : ''}${issue ? ' has-error' : ''}`} data-column={column}>
+    <View className={`wz-cell${wide ? ' ui-mb-sm' : ''}${issue ? ' has-error' : ''}`} data-column={column}>
       <Text className='wz-cell__label ui-meta ui-mb-xs'>{label}</Text>
       <Input className='wz-cell__input' value={value} placeholder={placeholder} maxLength={1000} aria-label={label} onChange={onInput} />
     </View>

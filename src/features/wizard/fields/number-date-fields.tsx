@@ -54,7 +54,7 @@ export function NumberInput({ field, value, issues, onChange, onBlur, ctx }: Fie
     <FieldFrame field={field} issues={issues}>
       <View className='wz-number ui-row ui-gap-md'>
         <Input
-          className='wz-input wz-number__input'
+          className='wz-input ui-grow'
           type='digit'
           {...({ nativeProps: { inputMode: 'decimal' } } as object)}
           value={text}
@@ -67,9 +67,9 @@ export function NumberInput({ field, value, issues, onChange, onBlur, ctx }: Fie
           }}
           onBlur={() => onBlur(field.id)}
         />
-        <Text className='wz-number__unit'>{field.unit}</Text>
+        <Text className='wz-number__unit ui-keep'>{field.unit}</Text>
       </View>
-      {field.precision > 0 ? <Text className='wz-note'>最多保留{field.precision}位小数</Text> : null}
+      {field.precision > 0 ? <Text className='ui-note ui-mt-2xs ui-mb-sm'>最多保留{field.precision}位小数</Text> : null}
     </FieldFrame>
   )
 }

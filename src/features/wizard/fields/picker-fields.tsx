@@ -63,7 +63,7 @@ export function MaturityInput({ field, value, issues, onChange, ctx }: FieldProp
                 setOpen(false)
               }}
             >
-              <Text className='wz-level ui-h4'>{l.level}级</Text>
+              <Text className={`wz-level ui-h4${l.level === value ? ' ui-primary' : ''}`}>{l.level}级</Text>
               <Text className='wz-level-label ui-label'>{l.label}</Text>
             </View>
           ))}
@@ -116,7 +116,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
           <Input className='wz-input' value={query} placeholder='输入单位名称中的字搜索' clearable aria-label='搜索推荐单位' onChange={setQuery} />
         </View>
         <ScrollView scrollY className='wz-sheet__list wz-sheet__list--tall'>
-          {groups.length === 0 ? <Text className='wz-note wz-sheet__empty'>没有名称包含“{query}”的推荐单位</Text> : null}
+          {groups.length === 0 ? <Text className='ui-note ui-center ui-py-3xl'>没有名称包含“{query}”的推荐单位</Text> : null}
           {groups.map((g) => (
             <View key={g.type.id} className='wz-unit-group ui-mb-md' role='radiogroup' aria-label={g.type.label}>
               <View className='wz-unit-group__head'>

@@ -47,7 +47,7 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
   if (!step) {
     return (
       <View className='wz-page wz-preview'>
-        <Text className='wz-note'>没有可显示的步骤。</Text>
+        <Text className='ui-note ui-mt-2xs ui-mb-sm'>没有可显示的步骤。</Text>
       </View>
     )
   }
@@ -79,7 +79,7 @@ export function WizardPreview({ def, unitType }: WizardPreviewProps) {
   return (
     <View className='wz-page wz-preview' data-testid='wizard-preview'>
       <View className='wz'>
-        <View className='wz-head'>
+        <View className='page-head'>
           <Text className='ui-meta ui-mb-xs'>{def.title}</Text>
           <Text className='ui-h2 ui-break'>{demandTitle(def, answers) || '未命名需求'}</Text>
           <Text className='ui-meta ui-mt-xs'>预览 · 填写内容不会保存或提交</Text>

@@ -49,11 +49,11 @@ export function ChartCard({ id, title, data, draw, height, fileName, children }:
   return (
     <View className='card chart' data-testid={`chart-${id}`} role='region' aria-labelledby={titleId}>
       <View className='ui-row ui-between ui-gap-sm'>
-        <Text className='rc-section__title ui-h3 ui-mb-xs chart__title' id={titleId}>
+        <Text className='rc-section__title ui-h3 ui-mb-xs ui-grow chart__title' id={titleId}>
           {title}
         </Text>
         {data.empty ? null : (
-          <Button className='chart__save' type='primary' fill='outline' size='small' loading={busy} disabled={busy} aria-label={`保存图片：${title}`} onClick={() => void save()}>
+          <Button className='chart__save ui-keep' type='primary' fill='outline' size='small' loading={busy} disabled={busy} aria-label={`保存图片：${title}`} onClick={() => void save()}>
             保存图片
           </Button>
         )}

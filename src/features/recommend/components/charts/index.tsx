@@ -26,7 +26,7 @@ export function OverviewCharts({ overview, campaignTitle, wide }: { overview: Bu
   const file = (what: string) => `${campaignTitle}-${what}.png`
 
   return (
-    <View className={`charts ui-mt-md${wide ? ' charts--wide' : ''}`} data-testid='overview-charts'>
+    <View className={`charts ui-mt-md${wide ? ' rc-columns' : ''}`} data-testid='overview-charts'>
       <ChartCard
         id='chart-matrix'
         title='各领域需求（按推荐单位、状态）'
