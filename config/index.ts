@@ -91,7 +91,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
         autoprefixer: { enable: true, config: { overrideBrowserslist: ['ios >= 12', 'chrome >= 66'] } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
         // NutUI's rules for variants the app never renders (≈ 12 KB of the main package's CSS)
-        [path.resolve(__dirname, 'postcss-nutui-unused.js')]: { enable: true }
+        [path.resolve(__dirname, 'postcss-nutui-unused.js')]: { enable: true },
+        // NutUI's `var(--nutui-…, default)` for tokens nothing sets: the default itself
+        [path.resolve(__dirname, 'postcss-nutui-tokens.js')]: { enable: true }
       },
       // One shared chunk for NutUI code used by the main package and subpackages.
       optimizeMainPackage: { enable: true },
@@ -122,10 +124,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
         chunkFilename: 'css/[name].[contenthash:8].css'
       },
       // Taro splits only initial chunks on H5, so every page chunk carried its own copy of
-      // NutUI, axios and the shared components. Split async chunks too.
+      // NutUI, axios and the shared components. Split async chunks too, but not below webpack's
+      // own 20 KB: Taro's minSize 0 made the wizard 30 scripts of 1-7 KB, fetched six at a time
+      // over HTTP/1.1 (five round trips before the step could paint).
       webpackChain(chain, webpack) {
         const splitChunks = chain.optimization.get('splitChunks')
-        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all' })
+        if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20000 })
         chain.plugin('precompress').use(Precompress)
         // axios's own adapters, and what Taro's H5 request brings for browsers older than ES2017
         // and for JSONP, are never run (≈ 40 KB)

@@ -1,5 +1,5 @@
 import { useDidHide, useDidShow } from '@tarojs/taro'
-import { useEffect, useState } from 'react'
+import { useLayoutEffect, useState } from 'react'
 import { isH5 } from '../services/env'
 import { currentRoute } from '../services/navigation'
 
@@ -20,27 +20,30 @@ function measure(): boolean {
   return isH5() && typeof window !== 'undefined' && window.innerWidth >= WIDE_MIN_PX
 }
 
-/** Sets or gives back the root size, after the router has settled which page is on top. */
-function syncRootSize(): void {
+/** Sets or gives back the root size for the page on top of the router now. */
+function applyRootSize(): void {
   if (!isH5() || typeof document === 'undefined') return
-  setTimeout(() => {
-    const root = document.documentElement
-    let ours = false
-    try {
-      const route = currentRoute()
-      ours = DESK_PAGES.some((p) => route.startsWith(p))
-    } catch {
-      /* no router (a screen rendered on its own) */
-    }
-    if (ours && measure()) {
-      root.style.fontSize = `${DESKTOP_ROOT_PX}px`
-      root.classList.add('rc-desktop')
-    } else if (root.classList.contains('rc-desktop')) {
-      root.classList.remove('rc-desktop')
-      // Taro's own script (index.html) recomputes its size on resize.
-      window.dispatchEvent(new Event('resize'))
-    }
-  }, 0)
+  const root = document.documentElement
+  let ours = false
+  try {
+    const route = currentRoute()
+    ours = DESK_PAGES.some((p) => route.startsWith(p))
+  } catch {
+    /* no router (a screen rendered on its own) */
+  }
+  if (ours && measure()) {
+    root.style.fontSize = `${DESKTOP_ROOT_PX}px`
+    root.classList.add('rc-desktop')
+  } else if (root.classList.contains('rc-desktop')) {
+    root.classList.remove('rc-desktop')
+    // Taro's own script (index.html) recomputes its size on resize.
+    window.dispatchEvent(new Event('resize'))
+  }
+}
+
+/** The same, once the router has settled which page is on top (a page shown or hidden in a navigation). */
+function syncRootSize(): void {
+  setTimeout(applyRootSize, 0)
 }
 
 /**
@@ -49,7 +52,9 @@ function syncRootSize(): void {
  */
 export function useWide(): boolean {
   const [wide, setWide] = useState(measure)
-  useEffect(() => {
+  // Before the first paint too: a page opened at its own address (a desk page reloaded, a link)
+  // is on top already, and its first frame must not grow when the size changes (layout shift).
+  useLayoutEffect(() => {
     if (!isH5() || typeof window === 'undefined') return
     const onResize = () => {
       const now = measure()
@@ -58,6 +63,7 @@ export function useWide(): boolean {
       if (now || document.documentElement.classList.contains('rc-desktop')) syncRootSize()
     }
     window.addEventListener('resize', onResize)
+    applyRootSize()
     syncRootSize()
     return () => {
       window.removeEventListener('resize', onResize)

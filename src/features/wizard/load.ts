@@ -31,6 +31,9 @@ export interface OpenedDemand {
 
 export async function openDemand(demandId: string): Promise<OpenedDemand> {
   const local = readDraft(demandId)
+  // Who is signed in does not depend on the demand: asked at the same time (one round trip fewer
+  // before the step can paint); offline or refused, the phone's knowledge stays.
+  const me = loadMe().catch(() => null)
   let demand: Demand | null = null
   let unreachable: OpenedDemand['unreachable']
   try {
@@ -46,14 +49,8 @@ export async function openDemand(demandId: string): Promise<OpenedDemand> {
   let unitType: OpenedDemand['unitType'] = local?.unitType as UnitType | '' | undefined
   let creditCode: string | undefined
   let profile: Profile | undefined
-  if (!unreachable) {
-    try {
-      const me = await loadMe()
-      if (me) ({ unitType, creditCode } = profile = me.profile)
-    } catch {
-      /* keep what the phone knew */
-    }
-  }
+  const signedInAs = unreachable ? null : await me
+  if (signedInAs) ({ unitType, creditCode } = profile = signedInAs.profile)
   return { demandId, demand, campaign, def: campaign.definition, unitType, creditCode, profile, local, unreachable }
 }
 
