@@ -14,8 +14,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { registeredRoutes } from '../support/routes'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const HZ_DEMO = 'hz-2021-major-research-demo' // another bureau's campaign, another unit
 const TITLE_A = '甲企业专属标记需求：车规级芯片'
 const TITLE_F = '甲企业杭州标记需求：碳化硅封装材料'

@@ -10,10 +10,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { DEMO_PROFILES } from '../support/http-session'
 import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ, HZ_DEMO as HZ, XJ_DEMO as XJ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
-const HZ = 'hz-2021-major-research-demo'
-const XJ = 'xj-2023-major-demands-demo'
 let s: TestServer
 let ent: SignedIn
 let other: SignedIn

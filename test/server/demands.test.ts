@@ -4,8 +4,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { DEMO_PROFILES } from '../support/http-session'
 import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 let s: TestServer
 let ent: SignedIn
 let other: SignedIn

@@ -13,8 +13,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { seedAccount, seedSubmitted, type Account } from '../support/seed-demands'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers, recommenderAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const HEADERS = CAMPAIGN_DEFINITIONS.find((d) => d.id === CQ)!.summaryColumns.map((c) => c.header)
 const FORMULA = '=HYPERLINK("http://evil.example","点击查看")'
 /** XML's markup characters and a control character XML cannot hold (the sheet's rows are written as XML text). */

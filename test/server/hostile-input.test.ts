@@ -13,10 +13,10 @@ import { registeredRoutes } from '../support/routes'
 import { signInH5, signInMiniProgram, type SignedIn } from '../support/sign-in'
 import { deflatedZeros, docxEntries, xlsxEntries, zip } from '../support/zip'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
 /** At least 10,000: HOSTILE_RUNS can only ask for more. */
 const RUNS = Math.max(10_000, Number(process.env.HOSTILE_RUNS ?? 0))
-const CQ = 'cq-2026-key-areas'
 const UPLOAD = '/api/demands/:id/attachments'
 
 let s: TestServer

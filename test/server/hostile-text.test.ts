@@ -10,8 +10,8 @@ import ExcelJS from 'exceljs'
 import { startTestServer, type TestServer } from '../support/app'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const IMG = '<img src=x onerror=alert(2)>'
 const MARKUP = `<script>alert(1)</script>${IMG}`
 const INVISIBLE = '车规级\u200b芯片\u200c\u200d\ufeff'

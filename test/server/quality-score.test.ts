@@ -12,8 +12,8 @@ import { validateDefinition } from '../../types/validate-definition'
 import { startTestServer, type TestServer } from '../support/app'
 import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const DURING = Date.parse('2025-07-08T10:00:00+08:00')
 const def = ((r) => (r.ok ? r.definition : (undefined as never)))(validateDefinition(JSON.parse(JSON.stringify(cqJson)))) as CampaignDefinition
 

@@ -9,8 +9,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { multipart } from '../support/multipart'
 import { requestsAs, signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers, farmAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const DURING = Date.parse('2025-07-08T10:00:00+08:00')
 let s: TestServer
 let entA: SignedIn // 重庆智芯微电子有限公司

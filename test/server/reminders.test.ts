@@ -11,8 +11,8 @@ import { waitFor, settled } from '../support/reminders'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
 import { reminderData } from './integrations/harness'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const at = (iso: string) => Date.parse(iso)
 let s: TestServer
 let entA: SignedIn // 重庆智芯微电子: phone linked, consents given

@@ -13,8 +13,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { DEMO_PROFILES } from '../support/http-session'
 import { signInH5, type SignedIn } from '../support/sign-in'
 import { completeAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 const NOW = Date.parse('2025-07-08T10:00:00+08:00')
 let s: TestServer
 let bureau: SignedIn

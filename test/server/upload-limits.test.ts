@@ -12,8 +12,8 @@ import { startTestServer, type TestServer } from '../support/app'
 import { DEMO_PROFILES } from '../support/http-session'
 import { multipart } from '../support/multipart'
 import { signInH5, type SignedIn } from '../support/sign-in'
+import { CQ } from '../support/campaigns'
 
-const CQ = 'cq-2026-key-areas'
 /** Small, so the cap is reached with a few small files. */
 const MAX_BYTES = 64 * 1024
 const CHINESE = /[\u4e00-\u9fa5]/
