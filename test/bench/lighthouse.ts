@@ -9,7 +9,7 @@
  *    CLS with the elements that shifted, TBT, TTI and the bytes transferred.
  * The built H5 app comes from H5_DIR (e.g. `OUTPUT_ROOT=dist-perf npm run build:h5` then
  * `H5_DIR=dist-perf/h5`), else a copy of dist/h5. Signed-in pages get the session cookie.
- * BENCH_RUNS, BENCH_PORT, BENCH_URL and BENCH_REPORTS (a folder for every whole report): see main().
+ * BENCH_RUNS, BENCH_PORT, BENCH_URL, BENCH_PAGES and BENCH_REPORTS (a folder for every whole report): see main().
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -146,7 +146,9 @@ async function main() {
   })
   const lines: string[] = []
   try {
-    const pages = await targets(product.url)
+    // BENCH_PAGES=wizard,inbox: only the pages whose names contain one of these words
+    const only = process.env.BENCH_PAGES?.split(',')
+    const pages = (await targets(product.url)).filter((t) => !only || only.some((w) => t.name.includes(w)))
     console.log(`H5 app: ${h5Dir ?? 'copy of dist/h5'}; ${RUNS} run(s) per page and method\n`)
     for (const target of pages) {
       for (const method of METHODS) {

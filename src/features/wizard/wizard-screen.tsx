@@ -1,7 +1,7 @@
 import { Button } from '../../components/button'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
+import { memo, startTransition, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
 import { demandTitle, gateStop, type Answers } from '../../../types/engine'
@@ -386,7 +386,9 @@ function usePreloadedSteps(steps: StepDefinition[], index: number): Set<string> 
       .filter((s) => s.id !== currentId && !mounted.has(s.id))
       .sort((a, b) => a.distance - b.distance)
     if (!missing.length) return
-    return whenIdle(() => setMounted((m) => new Set(m).add(missing[0].id)))
+    // A transition: React renders the hidden step in slices of a few milliseconds, so a tap
+    // that comes meanwhile is not kept waiting behind a whole step's render.
+    return whenIdle(() => startTransition(() => setMounted((m) => new Set(m).add(missing[0].id))))
   }, [steps, index, currentId, mounted])
   return mounted
 }
