@@ -339,11 +339,26 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
  * in the statistics); a word search is a guess, which the list says (约).
  */
 async function plannedRows(db: Queryable, sql: string, params: unknown[]): Promise<number> {
+  const key = `${sql}\u0000${JSON.stringify(params)}`
+  const kept = estimates.get(key)
+  if (kept && Date.now() - kept.at < ESTIMATE_TTL_MS) return kept.rows
   const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params)
   const plan = row['QUERY PLAN']
   const parsed = (typeof plan === 'string' ? JSON.parse(plan) : plan) as Array<{ Plan: { 'Plan Rows': number } }>
-  return parsed[0].Plan['Plan Rows']
+  const rows = parsed[0].Plan['Plan Rows']
+  if (estimates.size >= ESTIMATES_MAX) estimates.delete(estimates.keys().next().value!)
+  estimates.set(key, { rows, at: Date.now() })
+  return rows
 }
+
+/**
+ * The planner's estimates, kept a minute per filter in each process: the statistics behind them
+ * change only when the table is analysed, and the list says 约 anyway. Paging and refreshing
+ * then cost one round trip to the database instead of two.
+ */
+const ESTIMATE_TTL_MS = 60_000
+const ESTIMATES_MAX = 1000
+const estimates = new Map<string, { rows: number; at: number }>()
 
 /** Two significant figures: an estimate does not pretend to be exact (49,812 → 50,000). */
 function roughly(n: number): number {

@@ -16,7 +16,7 @@ export function isBeforeDeadline(now: number, day: CalendarDay, tz: CampaignTime
   return now < deadlineInstant(day, tz)
 }
 
-export function campaignStatus(def: CampaignDefinition, now: number): CampaignStatus {
+export function campaignStatus(def: Pick<CampaignDefinition, 'opensOn' | 'timezone' | 'deadlines'>, now: number): CampaignStatus {
   if (def.opensOn && now < startOfDay(def.opensOn, def.timezone)) return 'upcoming'
   return isBeforeDeadline(now, def.deadlines.enterprise, def.timezone) ? 'open' : 'closed'
 }

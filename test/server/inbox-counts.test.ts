@@ -58,3 +58,23 @@ test('the last page gives the exact total, and an estimate never says fewer than
   expect(before.totalEstimated).toBe(true)
   expect(before.total).toBeGreaterThan((lastPage - 1) * 100)
 })
+
+test('an estimate is kept a while: the next page of the same search asks the planner nothing', async () => {
+  let explains = 0
+  const query = s.db.query.bind(s.db)
+  s.db.query = ((sql: string, params?: unknown[]) => {
+    if (sql.startsWith('EXPLAIN')) explains++
+    return query(sql, params)
+  }) as typeof s.db.query
+  try {
+    const first = await inbox(`?q=${encodeURIComponent('基准需求')}`)
+    expect(first.totalEstimated).toBe(true)
+    expect(explains).toBe(1)
+    const second = await inbox(`?q=${encodeURIComponent('基准需求')}&page=2`)
+    expect(second.items.map((i) => i.id)).not.toEqual(first.items.map((i) => i.id))
+    expect(second.total).toBe(first.total)
+    expect(explains).toBe(1)
+  } finally {
+    s.db.query = query
+  }
+})
