@@ -40,6 +40,8 @@ const MINI_TERSER = {
 
 /** axios's XMLHttpRequest and fetch adapters, never run: every build sends through Taro.request (src/services/http.ts). */
 const AXIOS_ADAPTERS: [RegExp, string] = [/axios[\\/]lib[\\/]adapters[\\/](xhr|fetch)\.js$/, path.resolve(__dirname, 'shims/axios-adapter.js')]
+/** axios's CancelToken, HttpStatusCode table and FormData → JSON: unreached in the mini-program builds (config/shims/axios-unused.js). */
+const AXIOS_UNUSED: [RegExp, string] = [/axios[\\/]lib[\\/](cancel[\\/]CancelToken|helpers[\\/](HttpStatusCode|formDataToJSON))\.js$/, path.resolve(__dirname, 'shims/axios-unused.js')]
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const platform = process.env.TARO_ENV ?? 'weapp'
@@ -95,13 +97,20 @@ export default defineConfig<'webpack5'>(async (merge) => {
         // NutUI's `var(--nutui-…, default)` for tokens nothing sets: the default itself
         [path.resolve(__dirname, 'postcss-nutui-tokens.js')]: { enable: true }
       },
-      // One shared chunk for NutUI code used by the main package and subpackages.
+      // Modules that only subpackages use go into those subpackages (their sub-common chunks), not
+      // into the main package.
       optimizeMainPackage: { enable: true },
       // Code no mini-program build can reach, replaced by stubs (config/shims): axios's XMLHttpRequest
-      // and fetch adapters (requests go through Taro.request, src/services/http.ts) and Taro's HTML
-      // parser (innerHTML is off: runtime below).
+      // and fetch adapters (requests go through Taro.request, src/services/http.ts), its CancelToken,
+      // HttpStatusCode and FormData → JSON, and Taro's HTML parser (innerHTML is off: runtime below).
       webpackChain(chain, webpack) {
+        // NutUI's icon index only re-exports the icon files, but its package.json says it has side
+        // effects: webpack then keeps every icon the app uses in one module, so the icons of the
+        // subpackages' dialogs and toasts rode in the main package. Without the flag each icon
+        // goes where it is used.
+        chain.module.rule('nutui-icons-index').test(/@nutui[\\/]icons-react-taro[\\/]dist[\\/]es[\\/]index\.es\.js$/).set('sideEffects', false)
         chain.plugin('axios-adapters').use(webpack.NormalModuleReplacementPlugin, AXIOS_ADAPTERS)
+        chain.plugin('axios-unused').use(webpack.NormalModuleReplacementPlugin, AXIOS_UNUSED)
         chain.plugin('html-parser').use(webpack.NormalModuleReplacementPlugin, [/@tarojs[\\/]runtime[\\/]dist[\\/]dom-external[\\/]inner-html[\\/]parser\.js$/, path.resolve(__dirname, 'shims/taro-html-parser.js')])
       },
       // No HTML strings are rendered (no dangerouslySetInnerHTML, no @tarojs/plugin-html).

@@ -2,16 +2,19 @@
  * Drops the rules of NutUI's stylesheets for variants this app never renders, in the
  * mini-program builds (config/index.ts mini.postcss), where all CSS the first screens import
  * lands in the main package: Button's success / warning / info types and xlarge / mini sizes,
- * the right-to-left layout (no RTL locale), and the icons' decorative animations (nut-icon-am-*)
- * with the keyframes nothing uses any more. test/size/nutui-variants.test.ts checks that src/
- * asks for none of these.
+ * every Tag variant but the default one in a colour pair (the campaign tags, the only tags on
+ * NutUI's stylesheet), the right-to-left layout (no RTL locale), and the icons' decorative
+ * animations (nut-icon-am-*) with the keyframes nothing uses any more.
+ * test/size/nutui-variants.test.ts checks that src/ asks for none of these.
  */
 const DROPPED = {
   buttonTypes: ['success', 'warning', 'info'],
-  buttonSizes: ['xlarge', 'mini']
+  buttonSizes: ['xlarge', 'mini'],
+  tagClasses: ['primary', 'info', 'success', 'danger', 'warning', 'plain', 'round', 'mark', 'close', 'custom-icon', 'text-plain'].map((v) => `nut-tag-${v}`)
 }
 const UNUSED = [
   new RegExp(`\\.nut-button-(${[...DROPPED.buttonTypes, ...DROPPED.buttonSizes].join('|')})`),
+  new RegExp(`\\.(${DROPPED.tagClasses.join('|')})\\b|\\.nut-tag \\.nut-icon`),
   /\.nut-rtl\b|\[dir=["']?rtl/,
   /\.nut-icon-am-/
 ]

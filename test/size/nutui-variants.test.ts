@@ -1,8 +1,9 @@
 /**
- * The mini-program builds drop NutUI's CSS for Button types and sizes the app never renders
- * (config/postcss-nutui-unused.js). This holds only while src/ asks for none of them: every
- * <Button> (ours, components/button, or NutUI's) is read with the TypeScript parser, and any
- * string its `type` or `size` can take is checked against the dropped ones.
+ * The mini-program builds drop NutUI's CSS for Button types and sizes and Tag variants the app
+ * never renders (config/postcss-nutui-unused.js). This holds only while src/ asks for none of
+ * them: every <Button> (ours, components/button, or NutUI's) is read with the TypeScript parser,
+ * and any string its `type` or `size` can take is checked against the dropped ones; NutUI's Tag
+ * is not imported and no source names a dropped tag class.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -12,15 +13,15 @@ import ts from 'typescript'
 const ROOT = path.join(__dirname, '../..')
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const nutuiUnused = require('../../config/postcss-nutui-unused.js') as postcss.PluginCreator<void> & {
-  DROPPED: { buttonTypes: string[]; buttonSizes: string[] }
+  DROPPED: { buttonTypes: string[]; buttonSizes: string[]; tagClasses: string[] }
 }
 const { DROPPED } = nutuiUnused
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ext = /\.tsx$/): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name)
-    if (e.isDirectory()) return sourceFiles(p)
-    return /\.tsx$/.test(e.name) ? [p] : []
+    if (e.isDirectory()) return sourceFiles(p, ext)
+    return ext.test(e.name) ? [p] : []
   })
 }
 
@@ -65,4 +66,18 @@ test('the plugin drops those variants from NutUI’s Button stylesheet and keeps
   const { css } = await postcss([nutuiUnused()]).process(fs.readFileSync(file, 'utf8'), { from: file })
   for (const kept of ['.nut-button-primary', '.nut-button-danger', '.nut-button-small', '.nut-button-large', '.nut-button-outline']) expect(css).toContain(kept)
   for (const gone of [...DROPPED.buttonTypes, ...DROPPED.buttonSizes]) expect(css).not.toContain(`.nut-button-${gone}`)
+})
+
+test('no source in src/ renders NutUI’s Tag or names a tag class whose styles the mini-program builds drop', async () => {
+  const uses = sourceFiles(path.join(ROOT, 'src'), /\.(tsx?|scss)$/).flatMap((file) => {
+    const text = fs.readFileSync(file, 'utf8')
+    const found = DROPPED.tagClasses.filter((c) => new RegExp(`\\b${c}\\b`).test(text))
+    if (/import\s*{[^}]*\bTag\b[^}]*}\s*from\s*'@nutui\/nutui-react-taro'/.test(text)) found.push('NutUI Tag')
+    return found.map((what) => `${path.relative(ROOT, file)}: ${what}`)
+  })
+  expect(uses).toEqual([])
+  const file = require.resolve('@nutui/nutui-react-taro/dist/es/packages/tag/style/style.css')
+  const { css } = await postcss([nutuiUnused()]).process(fs.readFileSync(file, 'utf8'), { from: file })
+  for (const kept of ['.nut-tag', '.nut-tag-text', '.nut-tag-default']) expect(css).toContain(`${kept} {`)
+  for (const gone of DROPPED.tagClasses) expect(css).not.toContain(`.${gone}`)
 })

@@ -12,14 +12,18 @@ const KB = 1024
  * WeChat and Alipay refuse any package above 2 MB. Our main packages, against a bare Taro 4.2 +
  * React app built with the same toolchain (bench:size: weapp 297.6 KB, alipay 248.5 KB): issue
  * 14 aims at weapp ≤ 1.5×, alipay ≤ 1.6×. The mini-program builds ship without axios's browser
- * adapters and Taro's HTML parser, minify with terser's own settings in UTF-8 and drop NutUI's
- * unused variants (config/index.ts); styles are the only side effects (package.json), so what a
- * feature's index re-exports but a first screen does not use stays out; the loading skeleton is
- * the app's own: weapp 506 → 466 KB (1.56×), alipay 455 → 414 KB (1.67×). axios (≈ 40 KB) and
- * dayjs (≈ 9 KB) stay, the required HTTP client and date library. The budgets hold today's sizes
- * with under 3 % of room: they stop growth, they do not claim the target.
+ * adapters, CancelToken, HttpStatusCode table and FormData → JSON, and without Taro's HTML parser;
+ * they minify with terser's own settings in UTF-8, drop NutUI's unused variants and write its
+ * unset tokens as their defaults (config/index.ts); Babel rewrites only the code iOS 12's engine
+ * bugs hit, not every destructuring and default parameter (babel.config.js); styles are the only
+ * side effects (package.json), so what a feature's index re-exports but a first screen does not
+ * use stays out; NutUI's icons go where they are used; the Button and the campaign tags are
+ * NutUI's markup and stylesheets without its scripts; asking for subscription consent lives with
+ * the subpackages that ask. weapp 506 → 444.4 KB (1.49×), alipay 455 → 392.8 KB (1.58×).
+ * axios (≈ 37 KB) and dayjs (≈ 9 KB) stay, the required HTTP client and date library. The
+ * budgets hold today's sizes with under 3 % of room: they stop growth.
  */
-export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 478 * KB, alipay: 425 * KB } }
+export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 456 * KB, alipay: 403 * KB } }
 export type Platform = keyof typeof LIMITS.mainPackage
 
 export interface PackageSizes {

@@ -10,7 +10,7 @@ import { isApiError } from '../../services/http'
 import { TAB_INDEX } from '../../services/navigation'
 import { mayBeSignedIn } from '../../services/token'
 import { getUnreadCount } from './api'
-import { preparePushConsent } from './consent'
+import { preparePushConsent } from './push-templates'
 
 export const BADGE_REFRESH_MS = 60_000
 

@@ -6,25 +6,18 @@
  *
  * Platform rules (reference/platform-apis.md §3a, §4d):
  * - the panel opens only from a tap: the call must happen in the tap handler, before anything
- *   is awaited. The template ids are therefore fetched ahead (`preparePushConsent`, run when a
- *   tab page shows) and the platform is called synchronously from the cache;
+ *   is awaited. The template ids are therefore fetched ahead (`preparePushConsent` in
+ *   push-templates.ts, run when a tab page shows) and the platform is called synchronously from the cache;
  * - at most 3 template ids per call, and one-time and long-term templates are never mixed;
  * - H5 has no subscription messages: nothing happens there.
  */
 import Taro from '@tarojs/taro'
 import type { Platform } from '../../../types/domain'
 import { isApiError, toApiError } from '../../services/http'
-import { storage } from '../../services/storage'
-// the api file only, not the auth screens: this module rides along with every tab page
+// the api file only, not the auth screens
 import { bindPlatformAccount } from '../auth'
-import {
-  getPushTemplates,
-  postPushConsents,
-  type ConsentAnswer,
-  type PushPurpose,
-  type PushTemplates,
-  type TemplateConsent
-} from './api'
+import { postPushConsents, type ConsentAnswer, type PushPurpose, type PushTemplates, type TemplateConsent } from './api'
+import { cachedTemplates, currentPlatform, forgetTemplates, loadTemplates, rememberTemplates } from './push-templates'
 
 /** The tap that asks: saving a draft, submitting a demand, or the settings page's button. */
 export type ConsentMoment = 'save' | 'submit' | 'settings'
@@ -62,65 +55,14 @@ const PURPOSES: Record<ConsentMoment, PushPurpose[]> = {
 }
 
 const CONSENT_ANSWERS: readonly string[] = ['accept', 'acceptWithAudio', 'reject', 'ban', 'filter']
-const STORAGE_KEY = 'push.templates'
 
-let cache: PushTemplates | null = null
-let loading: Promise<PushTemplates> | null = null
 /** Saving asks once per app session: a person who said no is not asked at every save. */
 const askedOnSave = new Set<string>()
 
-function currentPlatform(): Platform | null {
-  const env = process.env.TARO_ENV
-  return env === 'weapp' || env === 'alipay' ? env : null
-}
-
-function cached(platform: Platform): PushTemplates | null {
-  if (cache?.platform === platform) return cache
-  const stored = storage.get<PushTemplates>(STORAGE_KEY)
-  if (stored && typeof stored === 'object' && stored.platform === platform && Array.isArray(stored.templates)) {
-    cache = stored
-    return stored
-  }
-  return null
-}
-
-function remember(t: PushTemplates): PushTemplates {
-  cache = t
-  storage.set(STORAGE_KEY, t)
-  return t
-}
-
-function loadTemplates(platform: Platform): Promise<PushTemplates> {
-  if (!loading) {
-    loading = getPushTemplates(platform)
-      .then(remember)
-      .finally(() => {
-        loading = null
-      })
-  }
-  return loading
-}
-
-/**
- * Fetches the template ids and the person's consents ahead of the tap that asks, so the
- * panel can open synchronously from the tap. Safe to call often; does nothing on H5 or when
- * signed out. The tab pages call it on show.
- */
-export function preparePushConsent(): Promise<void> {
-  const platform = currentPlatform()
-  if (!platform) return Promise.resolve()
-  return loadTemplates(platform).then(
-    () => undefined,
-    () => undefined
-  )
-}
-
 /** Forgets what is cached (sign-out, tests). */
 export function resetPushConsentCache(): void {
-  cache = null
-  loading = null
+  forgetTemplates()
   askedOnSave.clear()
-  storage.remove(STORAGE_KEY)
 }
 
 /** The templates to ask for at `moment`: one kind (one-time or long-term), at most 3. */
@@ -197,7 +139,7 @@ function ask(platform: Platform, templates: PushTemplates, moment: ConsentMoment
       const accepted = ids.filter((id) => answers[id] === 'accept' || answers[id] === 'acceptWithAudio')
       if (Object.keys(answers).length === 0) return { asked: true, templateIds: ids, accepted }
       try {
-        const after = remember(await postPushConsents(platform, answers))
+        const after = rememberTemplates(await postPushConsents(platform, answers))
         // Nothing reaches a phone that is not linked to the account: link it now (sign-in normally does).
         if (!after.bound && accepted.length > 0) void bindPlatformAccount()
         return { asked: true, templateIds: ids, accepted }
@@ -225,7 +167,7 @@ function ask(platform: Platform, templates: PushTemplates, moment: ConsentMoment
 export function requestPushConsent(moment: ConsentMoment, options: PushConsentOptions = {}): Promise<PushConsentResult> {
   const platform = currentPlatform()
   if (!platform) return Promise.resolve({ asked: false, templateIds: [], accepted: [], skipped: 'unsupported' })
-  const known = cached(platform)
+  const known = cachedTemplates(platform)
   if (known) return ask(platform, known, moment, options)
   // Not fetched yet (the first tap of a fresh install): WeChat may refuse a panel opened after
   // this wait; the error is reported and the next tap works from the cache.

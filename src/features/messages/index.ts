@@ -5,4 +5,5 @@
  */
 export { MessageCenterScreen } from './message-center-screen'
 export { refreshUnreadBadge, setUnreadBadge, useUnreadBadge, useUnreadCount } from './badge'
-export { preparePushConsent, requestPushConsent, type ConsentMoment, type PushConsentResult } from './consent'
+export { requestPushConsent, type ConsentMoment, type PushConsentResult } from './consent'
+export { preparePushConsent } from './push-templates'
