@@ -25,7 +25,7 @@ export function Disclosure({ title, extra, defaultOpen = false, children }: Disc
           ›
         </Text>
       </View>
-      {open ? <View className='disclosure__body'>{children}</View> : null}
+      {open ? <View className='disclosure__body ui-pb-xl'>{children}</View> : null}
     </View>
   )
 }

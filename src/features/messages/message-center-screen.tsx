@@ -109,13 +109,13 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
       >
         {({ messages, unread, nextBefore }) => (
           <>
-            <View className='message-center__bar ui-row ui-between ui-gap-md'>
+            <View className='message-center__bar ui-row ui-between ui-gap-md ui-pt-2xs ui-pb-lg ui-px-2xs'>
               <View className='ui-value ui-muted ui-keep' role='status' data-testid='unread-summary'>
                 <Text>{unread > 0 ? `${unread} 条未读` : '没有未读消息'}</Text>
               </View>
               <View className='ui-row ui-gap-md'>
                 <View
-                  className='message-center__settings ui-link-lg'
+                  className='message-center__settings ui-link-lg ui-py-md ui-px-xs'
                   role='link'
                   aria-label='提醒设置'
                   onClick={() => void openPage(ROUTES.notificationSettings)}
@@ -172,7 +172,7 @@ export function MessageCenterScreen({ refreshKey, reachBottomKey, onRefreshed }:
                     </Button>
                   </View>
                 ) : messages.length > 5 ? (
-                  <Text className='message-list__end ui-meta ui-center'>没有更多消息了</Text>
+                  <Text className='message-list__end ui-meta ui-center ui-pt-md ui-pb-xl'>没有更多消息了</Text>
                 ) : null}
               </View>
             )}

@@ -102,11 +102,11 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
 
   return (
     <View className='profile-form'>
-      <View className='profile-identity' aria-label='政务服务账号认证的单位信息'>
+      <View className='profile-identity ui-pt-xs ui-pb-md ui-line-bottom' aria-label='政务服务账号认证的单位信息'>
         {IDENTITY_FIELDS.map((key) => (
           <View key={key} className='profile-identity__row ui-flex ui-between ui-gap-xl ui-py-sm' data-field={key}>
             <Text className='ui-text ui-muted ui-keep'>{IDENTITY_LABELS[key]}</Text>
-            <Text className='profile-identity__value ui-value ui-break'>{values[key] || '未提供'}</Text>
+            <Text className='profile-identity__value ui-value ui-break ui-right'>{values[key] || '未提供'}</Text>
           </View>
         ))}
         <Text className='ui-meta ui-mt-xs'>以上信息来自政务服务账号（法人）认证，不能在此修改；如有变更，请到政务服务网更新后重新登录。</Text>

@@ -120,7 +120,7 @@ export function OverviewScreen({ campaignId, refreshKey }: { campaignId: string;
                     </View>
                   ))}
                   {overview.byUnit.length > active.length ? (
-                    <View className='ui-link-lg rc-table__toggle' role='button' onClick={() => setAllUnits((v) => !v)}>
+                    <View className='ui-link-lg rc-table__toggle ui-pt-md' role='button' onClick={() => setAllUnits((v) => !v)}>
                       {allUnits ? '只看收到需求的单位' : `显示全部 ${overview.byUnit.length} 个推荐单位`}
                     </View>
                   ) : null}

@@ -107,7 +107,7 @@ export function WorkbenchScreen(refresh: ScreenRefresh) {
           const unit = campaigns.find((c) => c.unit)?.unit
           return (
             <View className='rc-narrow'>
-              <View className='rc-workbench__intro'>
+              <View className='rc-workbench__intro ui-pt-xs ui-pb-xl ui-px-2xs'>
                 <Text className='ui-h1'>推荐工作台</Text>
                 <Text className='ui-text ui-mt-xs' data-testid='workbench-unit'>
                   {bureau ? `${viewer.me.user.recommenderUnit ?? '科技主管部门'} · ${viewer.me.user.displayName}` : `${unit?.name ?? ''} · ${viewer.me.user.displayName}`}

@@ -120,7 +120,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
               <View className='timeline-entry__dot' />
               {i < newestFirst.length - 1 ? <View className='timeline-entry__line' /> : null}
             </View>
-            <View className='timeline-entry__body ui-grow'>
+            <View className='timeline-entry__body ui-grow ui-pb-3xl'>
               <View className='ui-row ui-start ui-between ui-gap-md'>
                 <Text className='timeline-entry__summary'>{e.summary}</Text>
                 <StatusTag status={e.to} size='small' past={i > 0} className='ui-mt-2xs' testId='timeline-status' />
@@ -134,7 +134,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {e.reason ? (
                 <View className={`timeline-entry__reason${e.action === 'return' ? ' is-return' : ''}`}>
                   <Text className='timeline-entry__reason-label'>{reasonLabel(e)}</Text>
-                  <Text className='timeline-entry__reason-text' userSelect>
+                  <Text className='timeline-entry__reason-text ui-quote ui-pre ui-words' userSelect>
                     <PhoneText text={e.reason} />
                   </Text>
                 </View>
@@ -192,17 +192,17 @@ function Status({ view }: { view: DemandStatusView }) {
 
       <NextCard view={view} />
 
-      <View className='card status-links'>
+      <View className='card status-links ui-py-0'>
         <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.thread(view.id))}>
           <Text className='ui-value-lg ui-keep'>与推荐单位留言</Text>
-          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
+          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis ui-right'>{view.status === 'returned' ? '查看退回原因、提问' : '提问、查看回复'}</Text>
           <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
         </View>
         <View className='status-links__item' role='link' data-testid='open-review' onClick={() => void openPage(ROUTES.review(view.id))}>
           <Text className='ui-value-lg ui-keep'>填报内容</Text>
-          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
+          <Text className='status-links__hint ui-meta ui-grow ui-ellipsis ui-right'>{next.readOnly ? '查看全部填写内容' : '查看、逐项修改'}</Text>
           <Text className='ui-chevron' aria-hidden='true'>
             ›
           </Text>
@@ -210,7 +210,7 @@ function Status({ view }: { view: DemandStatusView }) {
         {view.timeline.some((e) => e.action === 'submit') ? (
           <View className='status-links__item' role='link' onClick={() => void openPage(ROUTES.versions(view.id))}>
             <Text className='ui-value-lg ui-keep'>历次提交版本</Text>
-            <Text className='status-links__hint ui-meta ui-grow ui-ellipsis'>每次提交的内容与改动</Text>
+            <Text className='status-links__hint ui-meta ui-grow ui-ellipsis ui-right'>每次提交的内容与改动</Text>
             <Text className='ui-chevron' aria-hidden='true'>
               ›
             </Text>

@@ -399,7 +399,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
             <Text className='st-row__label'>提前结束填报的原因</Text>
             <Text className='st-row__hint ui-caption'>将记入操作日志，并告知正在填报的企业（选填，最多 500 字）</Text>
             <TextArea className='st-textarea' value={reason} maxLength={500} rows={3} placeholder='如：名额已满，提前结束征集' aria-label='提前结束填报的原因' onChange={setReason} />
-            <View className='st-close__buttons ui-flex ui-gap-md ui-mt-md'>
+            <View className='st-close__buttons ui-flex ui-end ui-gap-md ui-mt-md'>
               <Button size='small' fill='outline' disabled={busy !== null} onClick={() => setClosing(false)}>
                 取消
               </Button>

@@ -53,7 +53,7 @@ function CampaignCard({ item }: { item: StudioSummary }) {
       <Text className='st-card__meta ui-meta ui-mt-xs'>
         编号 {item.id} · 更新于 {formatInstant(item.updatedAt)}
       </Text>
-      <View className='st-card__actions ui-flex ui-mt-md'>
+      <View className='st-card__actions ui-flex ui-end ui-mt-md'>
         <Button size='small' type='primary' fill='outline' onClick={open}>
           编辑
         </Button>
@@ -168,7 +168,7 @@ export function StudioListScreen(refresh: ScreenRefresh) {
               ) : null}
             </View>
 
-            <View className='st-list__heading ui-h4' role='heading' aria-level={2}>
+            <View className='st-list__heading ui-h4 ui-mt-3xl ui-mx-2xs ui-mb-md' role='heading' aria-level={2}>
               本单位的征集活动（{campaigns.length}）
             </View>
             {campaigns.length ? (

@@ -100,7 +100,7 @@ export function AskNotice({ campaignId, bare = false }: { campaignId: string; /*
         {state.kind === 'error' ? (
           <View className='ask-notice__error' role='alert'>
             <Text>{state.message}</Text>
-            <View className='ask-notice__retry' role='button' onClick={() => setAttempt((n) => n + 1)}>
+            <View className='ask-notice__retry ui-target-line ui-px-md ui-primary' role='button' onClick={() => setAttempt((n) => n + 1)}>
               重试
             </View>
           </View>

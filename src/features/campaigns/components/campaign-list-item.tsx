@@ -28,7 +28,7 @@ export function CampaignListItem({ campaign, onOpen }: CampaignListItemProps) {
         <Text className='campaign-item__title ui-h3 ui-clamp ui-mb-xs'>{campaign.title}</Text>
         <Text className='ui-label ui-mb-xs'>{campaign.issuer}</Text>
         <Text className='ui-text ui-ellipsis'>{campaign.tagline}</Text>
-        <View className='campaign-item__footer'>
+        <View className='campaign-item__footer ui-row ui-between ui-mt-lg ui-pt-lg ui-line-top'>
           <Text className='ui-meta'>
             填报截止 {formatDeadline(campaign.enterpriseDeadlineAt)}
           </Text>

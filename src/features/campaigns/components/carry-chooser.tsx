@@ -40,7 +40,7 @@ export function CarryChooser({ demands, onChoose, onClose }: CarryChooserProps) 
             ))}
           </View>
         </ScrollView>
-        <View className='ui-label carry-chooser__cancel' role='button' onClick={onClose}>
+        <View className='ui-label ui-target-line ui-center ui-line-top carry-chooser__cancel' role='button' onClick={onClose}>
           取消
         </View>
       </View>

@@ -152,7 +152,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                 ))}
               </View>
             ) : miniProgram() === null ? (
-              <Text className='settings-note ui-note'>网页版不能推送到手机；在微信或支付宝小程序中打开，可接收服务通知。</Text>
+              <Text className='settings-note ui-note ui-pt-xs ui-px-xs ui-pb-xl'>网页版不能推送到手机；在微信或支付宝小程序中打开，可接收服务通知。</Text>
             ) : null}
           </>
         )}

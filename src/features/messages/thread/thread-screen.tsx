@@ -160,14 +160,14 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
                 data-kind={m.kind}
                 data-mine={m.mine ? 'true' : 'false'}
               >
-                {m.mine ? null : <Text className='bubble-row__author ui-meta'>{authorLine(m, context)}</Text>}
+                {m.mine ? null : <Text className='bubble-row__author ui-meta ui-mx-xs ui-mb-xs'>{authorLine(m, context)}</Text>}
                 <View className={`bubble${m.mine ? ' bubble--mine' : ''}${label ? ` bubble--${m.kind}` : ''}`}>
                   {label ? <Text className='bubble__label'>{label}</Text> : null}
                   <Text className='bubble__text' userSelect>
                     <PhoneText text={m.body} />
                   </Text>
                 </View>
-                <Text className='bubble-row__meta ui-caption ui-nums'>
+                <Text className='bubble-row__meta ui-caption ui-nums ui-mx-xs ui-mt-xs'>
                   {formatInstant(m.createdAt)}
                   {m.mine ? (m.readByOthers ? ' · 对方已读' : ' · 对方未读') : ''}
                 </Text>

@@ -194,7 +194,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
       {why ? (
         <View className='rc-decision__why' data-testid='last-reason'>
           <Text className='ui-meta'>{demand.status === 'returned' ? '退回原因' : '不予推荐的原因'}</Text>
-          <Text className='rc-decision__why-text' userSelect>
+          <Text className='rc-decision__why-text ui-quote ui-pre' userSelect>
             {why}
           </Text>
         </View>
@@ -217,7 +217,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
           onSubmit={(input) => void recommend(input)}
         />
       ) : spec ? (
-        <View className='rc-reason' data-testid={`form-${form}`}>
+        <View className='rc-reason ui-mt-md ui-pt-md ui-line-top' data-testid={`form-${form}`}>
           <Text className='ui-h4 ui-mb-xs'>{spec.title}</Text>
           <Text className='ui-para-sm ui-mb-xs' id={`rc-reason-${form}`}>
             {spec.label}

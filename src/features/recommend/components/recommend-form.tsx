@@ -269,7 +269,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
 
   const problems = Object.keys(errors).length
   return (
-    <View className='rc-reason rc-form' data-testid='form-recommend' role='form' aria-label='推荐'>
+    <View className='rc-reason rc-form ui-mt-md ui-pt-md ui-line-top' data-testid='form-recommend' role='form' aria-label='推荐'>
       <Text className='ui-h4 ui-mb-xs'>推荐</Text>
       <Text className='ui-help ui-mb-xs'>请填写推荐单位须提供的内容，提交后列入本单位推荐名单。</Text>
       {fields

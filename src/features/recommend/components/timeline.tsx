@@ -9,7 +9,7 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   return (
     <View className='card rc-section' data-testid='timeline'>
       <Text className='rc-section__title ui-h3 ui-mb-xs'>办理记录</Text>
-      <View className='rc-timeline' role='list'>
+      <View className='rc-timeline ui-pt-xs' role='list'>
         {newestFirst.map((e, i) => (
           <View key={`${e.at}-${i}`} className={`rc-timeline__item${i === 0 ? ' is-latest' : ''}`} role='listitem'>
             <View className='rc-timeline__dot' aria-hidden='true' />

@@ -77,7 +77,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
 
   return (
     <View className='st-tab' data-testid='tab-steps'>
-      <View className='st-tab__tools ui-row ui-between ui-gap-md'>
+      <View className='st-tab__tools ui-row ui-between ui-gap-md ui-pb-xs ui-px-2xs'>
         <Text className='ui-help'>
           共 {steps.length} 步、{allKeys.length} 个字段。企业按此顺序逐步填写。
         </Text>

@@ -64,7 +64,7 @@ export const StepIndicator = memo(function StepIndicator({ steps, current, compl
   }, [current, followCurrent])
   return (
     <View className='wz-steps'>
-      <View className='wz-steps__summary'>
+      <View className='wz-steps__summary ui-flex ui-baseline ui-between ui-gap-md ui-px-2xl'>
         <Text className='wz-steps__position ui-h5 ui-grow ui-ellipsis'>
           第 {current + 1}/{steps.length} 步 · {steps[current]?.title}
         </Text>

@@ -89,7 +89,7 @@ export function SingleChoiceInput({ field, value, issues, onChange, ctx }: Field
   const compact = field.options.length <= 3 && field.options.every((o) => o.label.length <= 6 && !o.hint && !o.other)
   return (
     <FieldFrame field={field} issues={issues}>
-      <View className={`wz-choices${compact ? ' wz-choices--row' : ''}`} role='radiogroup' aria-labelledby={`label-${field.id}`}>
+      <View className={`wz-choices ui-gap-sm ${compact ? 'wz-choices--row ui-flex' : 'ui-col'}`} role='radiogroup' aria-labelledby={`label-${field.id}`}>
         {field.options.map((o) => (
           <View key={o.value} className='wz-choice-wrap ui-col ui-gap-xs'>
             <Choice
@@ -136,7 +136,7 @@ export function MultiChoiceInput({ field, value, issues, onChange, ctx }: FieldP
   }
   return (
     <FieldFrame field={field} issues={issues}>
-      <View className='wz-choices' role='group' aria-labelledby={`label-${field.id}`}>
+      <View className='wz-choices ui-col ui-gap-sm' role='group' aria-labelledby={`label-${field.id}`}>
         {field.options.map((o) => {
           const checked = selected.includes(o.value)
           return (
@@ -167,7 +167,7 @@ export function GateInput({ field, value, issues, onChange, ctx }: FieldProps<Ga
   ]
   return (
     <FieldFrame field={field} issues={issues.filter((i) => i.code !== 'GATE_STOPPED')}>
-      <View className='wz-choices wz-choices--row' role='radiogroup' aria-labelledby={`label-${field.id}`}>
+      <View className='wz-choices wz-choices--row ui-flex ui-gap-sm' role='radiogroup' aria-labelledby={`label-${field.id}`}>
         {options.map((o) => (
           <Choice
             key={o.label}
@@ -238,7 +238,7 @@ export function DomainInput({ field, value, issues, onChange, ctx }: FieldProps<
             “{chosen.label}”的方向{field.directionRequired ? '' : '（选填）'}
           </Text>
           {described ? (
-            <View className='wz-choices' role='radiogroup' aria-label={`${field.label}：方向`}>
+            <View className='wz-choices ui-col ui-gap-sm' role='radiogroup' aria-label={`${field.label}：方向`}>
               {directions.map((dir) => (
                 <Choice
                   key={dir.label}

@@ -112,7 +112,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
         )}
       </PickerButton>
       <Sheet title='选择推荐单位' open={open} onClose={() => setOpen(false)} className='wz-sheet--tall'>
-        <View className='wz-sheet__search'>
+        <View className='wz-sheet__search ui-px-2xl ui-pb-md'>
           <Input className='wz-input' value={query} placeholder='输入单位名称中的字搜索' clearable aria-label='搜索推荐单位' onChange={setQuery} />
         </View>
         <ScrollView scrollY className='wz-sheet__list wz-sheet__list--tall'>
