@@ -2,7 +2,7 @@
  * The yardstick of `npm run bench:api`: a bare Fastify + pg server (no plugins, no sessions,
  * no validation) on the same schema, one route for each product route measured, doing the
  * database work at its core and nothing else:
- *   GET /campaigns      the campaign rows' id and title, read from their definitions in SQL
+ *   GET /campaigns      the published campaigns' summary parts (the product's SELECT), returned as they are
  *   PUT /drafts/:id     an upsert of one jsonb row with a version bump (its own table)
  *   GET /inbox          one page of the unit's demands (the same columns, ORDER BY … LIMIT 20) and their count
  * Prints `ready` when listening on PORT.
@@ -14,9 +14,13 @@ const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(
 const app = Fastify({ logger: false })
 
 app.get('/campaigns', async () => {
-  // the fields it returns, as the product's list reads only what its summaries need
-  const { rows } = await pool.query<{ id: string; title: string; is_demo: boolean }>("SELECT definition->>'id' AS id, definition->>'title' AS title, is_demo FROM campaigns")
-  return { campaigns: rows.map((r) => ({ id: r.id, title: r.title, isDemo: r.is_demo })) }
+  // the parts of each definition the product's summaries read (server/campaigns.ts), returned as they are
+  const { rows } = await pool.query<{ id: string; is_demo: boolean }>(
+    `SELECT definition->>'id' AS id, definition->'title' AS title, definition->'issuer' AS issuer, definition->'tagline' AS tagline,
+            definition->'opensOn' AS "opensOn", definition->'timezone' AS timezone, definition->'deadlines' AS deadlines, is_demo
+       FROM campaigns WHERE state = 'published'`
+  )
+  return { campaigns: rows.map(({ is_demo, ...parts }) => ({ ...parts, isDemo: is_demo })) }
 })
 
 app.put<{ Params: { id: string }; Body: { answers: unknown } }>('/drafts/:id', async (req) => {
