@@ -370,9 +370,10 @@ const ActionBar = memo(function ActionBar({ status, error, canGoBack, nextLabel,
 const anyStep = () => true
 
 /**
- * Steps kept mounted (hidden) besides the current one: each visited step, and — one at a time
- * while the page is idle — the others, nearest first. Moving to a mounted step only changes
- * which one is shown, so it paints at once.
+ * Steps kept mounted (hidden) besides the current one: each visited step, and — while the page
+ * is idle — the steps either side of it. Moving to a mounted step only changes which one is
+ * shown, so 下一步 and 上一步 paint at once; the steps further on are mounted as the person
+ * nears them, not all at the start, when each would be one more long task on a slow phone.
  */
 function usePreloadedSteps(steps: StepDefinition[], index: number): Set<string> {
   const [mounted, setMounted] = useState<Set<string>>(() => new Set())
@@ -381,15 +382,12 @@ function usePreloadedSteps(steps: StepDefinition[], index: number): Set<string> 
     if (currentId && !mounted.has(currentId)) setMounted((m) => new Set(m).add(currentId))
   }, [currentId, mounted])
   useEffect(() => {
-    const missing = steps
-      .map((s, i) => ({ id: s.id, distance: Math.abs(i - index) }))
-      .filter((s) => s.id !== currentId && !mounted.has(s.id))
-      .sort((a, b) => a.distance - b.distance)
-    if (!missing.length) return
+    const neighbour = [steps[index + 1], steps[index - 1]].find((s) => s && !mounted.has(s.id))
+    if (!neighbour) return
     // A transition: React renders the hidden step in slices of a few milliseconds, so a tap
     // that comes meanwhile is not kept waiting behind a whole step's render.
-    return whenIdle(() => startTransition(() => setMounted((m) => new Set(m).add(missing[0].id))))
-  }, [steps, index, currentId, mounted])
+    return whenIdle(() => startTransition(() => setMounted((m) => new Set(m).add(neighbour.id))))
+  }, [steps, index, mounted])
   return mounted
 }
 
