@@ -203,9 +203,9 @@ describe('read-only fields', () => {
       render(<Field field={field} value={value} issues={[]} allIssues={[]} attempted={false} onChange={noop} onBlur={noop} ctx={ctx} />, {}).container.querySelector('.wz-readonly')!
     for (const field of fields) {
       const empty = shown(field, field.kind === 'multi' ? [] : undefined)
-      expect({ field: field.id, text: empty.textContent, greyed: empty.classList.contains('is-empty') }).toEqual({ field: field.id, text: '未填写', greyed: true })
+      expect({ field: field.id, text: empty.textContent, greyed: empty.classList.contains('ui-muted') }).toEqual({ field: field.id, text: '未填写', greyed: true })
     }
     const answered = shown(fields[0], ['a'])
-    expect([answered.textContent, answered.classList.contains('is-empty')]).toEqual(['揭榜挂帅', false])
+    expect([answered.textContent, answered.classList.contains('ui-muted')]).toEqual(['揭榜挂帅', false])
   })
 })

@@ -94,7 +94,7 @@ it('goes step by step: refuses 下一步 with messages at the fields, goes back,
   // The count follows the engine (code points), turns red over the limit, and the message says by how much.
   const name = '车规级功能安全MCU芯片关键技术攻关及产业化'.repeat(3)
   await typeInto(fieldOf(container, 'demandName'), name)
-  await eventually(() => expect(container.querySelector('[data-testid="count-demandName"]')?.className).toContain('is-over'))
+  await eventually(() => expect(container.querySelector('[data-testid="count-demandName"]')?.className).toContain('ui-danger'))
   expect(container.querySelector('[data-testid="count-demandName"]')?.textContent).toBe(`${[...name].length}/50 · 超出${[...name].length - 50}字`)
   expect(errorAt(container, 'demandName')).toBe(`需求名称不能超过50字（当前${[...name].length}字）`)
 

@@ -17,10 +17,10 @@ export interface DisclosureProps {
 export function Disclosure({ title, extra, defaultOpen = false, children }: DisclosureProps) {
   const [open, setOpen] = useState(defaultOpen)
   return (
-    <View className={`disclosure${open ? ' is-open' : ''}`}>
+    <View className={`disclosure ui-line-between${open ? ' is-open' : ''}`}>
       <View className='disclosure__head' role='button' aria-expanded={open} onClick={() => setOpen((v) => !v)}>
         <Text className='disclosure__title'>{title}</Text>
-        {extra ? <Text className='disclosure__extra ui-meta ui-keep'>{extra}</Text> : null}
+        {extra ? <Text className='ui-meta ui-keep ui-ml-md'>{extra}</Text> : null}
         <Text className='disclosure__arrow ui-chevron ui-keep ui-center' aria-hidden='true'>
           ›
         </Text>

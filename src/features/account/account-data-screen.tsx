@@ -43,7 +43,7 @@ function chinaTime(iso: string): string {
 
 function Row({ label, detail, onClick, testId }: { label: string; detail?: string; onClick: () => void; testId?: string }) {
   return (
-    <View className='account__row' role='link' data-testid={testId} onClick={onClick}>
+    <View className='account__row ui-line-between' role='link' data-testid={testId} onClick={onClick}>
       <View className='ui-grow ui-col ui-gap-2xs'>
         <Text className='ui-value'>{label}</Text>
         {detail ? <Text className='ui-help'>{detail}</Text> : null}

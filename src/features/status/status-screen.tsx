@@ -68,7 +68,7 @@ function NextCard({ view }: { view: DemandStatusView }) {
   const submit = next.actions.find((a) => a.action === 'submit')
   const until = (a: NextAction | undefined) => (a?.untilText ? `截止 ${a.untilText}` : '')
   return (
-    <View className={`card status-next${next.readOnly ? ' is-closed' : ''}`} data-testid='next-actions' data-read-only={next.readOnly ? 'true' : 'false'}>
+    <View className={`card status-next ${next.readOnly ? 'ui-edge-muted' : 'ui-edge-primary'}`} data-testid='next-actions' data-read-only={next.readOnly ? 'true' : 'false'}>
       <Text className='ui-h4 ui-mb-xs'>{next.readOnly ? '只能查看' : '现在可以做什么'}</Text>
       <Text className='ui-para'>{next.message}</Text>
       {next.actions.length > 0 ? (
@@ -133,7 +133,7 @@ function Timeline({ entries }: { entries: TimelineEntry[] }) {
               ) : null}
               {e.reason ? (
                 <View className={`timeline-entry__reason${e.action === 'return' ? ' is-return' : ''}`}>
-                  <Text className='timeline-entry__reason-label'>{reasonLabel(e)}</Text>
+                  <Text className='timeline-entry__reason-label ui-meta ui-bold ui-mb-2xs'>{reasonLabel(e)}</Text>
                   <Text className='timeline-entry__reason-text ui-quote ui-pre ui-words' userSelect>
                     <PhoneText text={e.reason} />
                   </Text>

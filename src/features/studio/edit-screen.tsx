@@ -317,14 +317,14 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
         <Text className='st-card__meta ui-meta ui-mt-xs'>编号 {server.id}</Text>
       </View>
 
-      <View className={`card st-summary${problemList.length ? ' has-error' : ' is-ok'}`} data-testid='problem-summary'>
+      <View className={`card st-summary ${problemList.length ? 'ui-edge-danger' : 'ui-edge-success'}`} data-testid='problem-summary'>
         {problemList.length ? (
           <>
-            <Text className='st-summary__title ui-h4 ui-success'>还有 {problemList.length} 处问题，不能发布</Text>
+            <Text className='ui-h4 ui-danger'>还有 {problemList.length} 处问题，不能发布</Text>
             <Disclosure title='查看全部问题' extra={`${problemList.length} 处`}>
               <View className='st-problem-list' role='list'>
                 {problemList.map((p, i) => (
-                  <View key={`${p.path}-${i}`} className='st-problem-list__item ui-para-sm ui-break is-link' role='listitem' onClick={() => pick(p.path)}>
+                  <View key={`${p.path}-${i}`} className='st-problem-list__item ui-tint-danger ui-para-sm ui-break is-link' role='listitem' onClick={() => pick(p.path)}>
                     <Text className='st-path'>{p.path}</Text>
                     <Text>：{p.message}</Text>
                     <Text className='st-problem-list__where'>（{TAB_LABELS[tabOf(p.path)]}）</Text>
@@ -334,7 +334,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
             </Disclosure>
           </>
         ) : (
-          <Text className='st-summary__title ui-h4 ui-success'>检查通过，{nothingToPublish ? '当前内容即已发布的版本' : '可以发布'}</Text>
+          <Text className='ui-h4 ui-success ui-pb-sm'>检查通过，{nothingToPublish ? '当前内容即已发布的版本' : '可以发布'}</Text>
         )}
       </View>
 
@@ -346,7 +346,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
           {failure.fields.length ? (
             <View className='st-problem-list' role='list'>
               {failure.fields.map((f, i) => (
-                <View key={`${f.field}-${i}`} className='st-problem-list__item ui-para-sm ui-break' role='listitem'>
+                <View key={`${f.field}-${i}`} className='st-problem-list__item ui-tint-danger ui-para-sm ui-break' role='listitem'>
                   <Text className='st-path'>{f.field}</Text>
                   <Text>：{f.message}</Text>
                 </View>
@@ -395,7 +395,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
           ) : null}
         </View>
         {closing ? (
-          <View className='st-close' data-testid='close-form'>
+          <View className='st-close ui-mt-md ui-pt-md' data-testid='close-form'>
             <Text className='st-row__label'>提前结束填报的原因</Text>
             <Text className='st-row__hint ui-caption'>将记入操作日志，并告知正在填报的企业（选填，最多 500 字）</Text>
             <TextArea className='st-textarea' value={reason} maxLength={500} rows={3} placeholder='如：名额已满，提前结束征集' aria-label='提前结束填报的原因' onChange={setReason} />
@@ -418,7 +418,7 @@ function Editor({ initial, wide }: { initial: StudioCampaign; wide: boolean }) {
       <View className='st-actionbar'>
         <View className='st-actionbar__inner'>
           <View className='st-actionbar__status'>
-            <Text className={`st-actionbar__saved ui-meta ui-success${dirty ? ' is-dirty' : ''}`} data-testid='save-state'>
+            <Text className={`ui-meta ${dirty ? 'ui-warn ui-bold' : 'ui-success'}`} data-testid='save-state'>
               {saveState}
             </Text>
             {problemList.length ? <Text className='ui-error'>还有 {problemList.length} 处问题，不能发布</Text> : null}

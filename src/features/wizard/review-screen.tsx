@@ -167,12 +167,12 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       </View>
 
       {demand.readOnly ? (
-        <View className='wz-banner wz-banner--closed' role='alert' data-testid='readonly-banner'>
+        <View className='wz-banner ui-tint-muted ui-edge-muted' role='alert' data-testid='readonly-banner'>
           <Text className='wz-banner__title'>{DEADLINE_BANNER}</Text>
         </View>
       ) : null}
       {pending === 'unsent' ? (
-        <View className='wz-banner wz-banner--warn' role='alert'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert'>
           <Text className='ui-para-sm'>本机有修改尚未保存到服务器（可能处于离线状态）。以下显示本机内容，网络恢复、保存完成后才能提交。</Text>
           <View className='wz-link' role='button' onClick={onReload}>
             重新检查 ›
@@ -180,7 +180,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
         </View>
       ) : null}
       {pending === 'conflict' ? (
-        <View className='wz-banner wz-banner--warn' role='alert'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert'>
           <Text className='ui-para-sm'>本需求已在其他设备上修改，与本机内容不同。请回到填写页逐项核对后再提交。</Text>
           <View className='wz-link' role='link' onClick={() => edit(demand.currentStep)}>
             去核对 ›
@@ -267,7 +267,7 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
       ))}
 
       {submit.kind === 'failed' ? (
-        <View className='wz-banner wz-banner--warn' role='alert' data-testid='submit-error'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert' data-testid='submit-error'>
           <Text className='ui-para-sm'>{submit.message}</Text>
           {submit.fields?.map((f, i) => (
             <View key={i} className='wz-link' role='link' onClick={() => edit(stepOfField.get(f.field) ?? demand.currentStep, f.field)}>
@@ -277,12 +277,12 @@ function Review({ data, onReload }: { data: ReviewData; onReload: () => void }) 
         </View>
       ) : null}
       {submit.kind === 'checking' ? (
-        <View className='wz-banner wz-banner--info' role='status'>
+        <View className='wz-banner ui-tint-primary' role='status'>
           <Text className='ui-para-sm'>网络中断，正在向服务器确认是否已提交…</Text>
         </View>
       ) : null}
       {submit.kind === 'unknown' ? (
-        <View className='wz-banner wz-banner--warn' role='alert' data-testid='submit-unknown'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert' data-testid='submit-unknown'>
           <Text className='ui-para-sm'>网络中断，暂时无法确认本次是否提交成功。请在网络恢复后点“查询提交结果”，不要重复填写。</Text>
           <Button size='small' type='primary' onClick={() => void findOut(demand.submittedVersion ?? 0)}>
             查询提交结果
@@ -378,7 +378,7 @@ function Submitted({
           · {recommender}将审核本需求，并在 {formatDeadline(campaign.recommenderDeadlineAt)} 前择优推荐；进展会通过消息通知您。
         </Text>
         <Text className='ui-para ui-mb-xs'>
-          · 在 <Text className='wz-done__strong'>{formatDeadline(campaign.enterpriseDeadlineAt)}</Text> 前，您仍可修改并重新提交，以最后一次提交的版本为准。
+          · 在 <Text className='ui-bold ui-primary'>{formatDeadline(campaign.enterpriseDeadlineAt)}</Text> 前，您仍可修改并重新提交，以最后一次提交的版本为准。
         </Text>
         <Button className='wz-done__button' type='primary' block onClick={() => void openPage(ROUTES.versions(demand.id))}>
           查看版本记录

@@ -254,7 +254,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       </Disclosure>
 
       {readOnly ? (
-        <View className='wz-banner wz-banner--closed' role='alert' data-testid='readonly-banner'>
+        <View className='wz-banner ui-tint-muted ui-edge-muted' role='alert' data-testid='readonly-banner'>
           <Text className='wz-banner__title'>{locked ? '需求已进入推荐环节，内容只能查看' : DEADLINE_BANNER}</Text>
           {!locked && meta ? <Text className='ui-para-sm'>填报截止时间：{formatDeadline(meta.enterpriseDeadlineAt)}</Text> : null}
           <Text className='ui-para-sm'>
@@ -264,7 +264,7 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       ) : null}
 
       {status.kind === 'signed-out' ? (
-        <View className='wz-banner wz-banner--warn' role='alert' data-testid='signed-out-banner'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert' data-testid='signed-out-banner'>
           <Text className='wz-banner__title ui-warn'>登录已过期</Text>
           <Text className='ui-para-sm'>填写的内容已暂存在本机，重新登录后会自动保存。</Text>
           <Button size='small' type='primary' onClick={() => void goToLogin(ROUTES.wizard(demandId, step.id))}>
@@ -274,13 +274,13 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       ) : null}
 
       {status.kind === 'failed' ? (
-        <View className='wz-banner wz-banner--warn' role='alert'>
+        <View className='wz-banner ui-tint-warn ui-edge-warn' role='alert'>
           <Text className='ui-para-sm'>未能保存到服务器：{status.message}。内容已暂存在本机，修改后会再次保存。</Text>
         </View>
       ) : null}
 
       {meta?.submittedVersion && !readOnly ? (
-        <View className='wz-banner wz-banner--info' data-testid='submitted-banner'>
+        <View className='wz-banner ui-tint-primary' data-testid='submitted-banner'>
           <Text className='ui-para-sm'>
             已于 {formatInstant(meta.submittedAt)} 提交第 {meta.submittedVersion} 版。截止前可以修改，修改后需重新提交才生效。
           </Text>

@@ -19,7 +19,7 @@ export interface AgreeBoxProps {
 
 export function AgreeBox({ agreements, checked, onChange, attention }: AgreeBoxProps) {
   return (
-    <View className={`agree-box${attention ? ' agree-box--attention' : ''}`}>
+    <View className={`agree-box${attention ? ' ui-tint-warn' : ''}`}>
       <View
         className={`agree-box__check${checked ? ' is-checked' : ''}`}
         role='checkbox'

@@ -57,7 +57,7 @@ function Deadlines({ campaign }: { campaign: CampaignDetail }) {
   const clock = useCampaignClock(campaign)
   const noteClass = clock.status === 'closed' ? ' is-closed' : clock.urgent ? ' is-urgent' : ''
   return (
-    <View className='card campaign-detail__deadlines' aria-label='截止时间'>
+    <View className='card ui-py-xs' aria-label='截止时间'>
       <Deadline
         label='填报截止'
         at={campaign.enterpriseDeadlineAt}
@@ -189,10 +189,10 @@ function Recommenders({ def }: { def: CampaignDefinition }) {
       {def.recommenders.unitTypes.map((t) => {
         const units = def.recommenders.units.filter((u) => u.type === t.id)
         return (
-          <View key={t.id} className='campaign-detail__unit-group'>
+          <View key={t.id} className='campaign-detail__unit-group ui-line-between'>
             <View className='ui-row ui-baseline ui-between ui-mb-xs'>
               <Text className='ui-h5'>{t.label}</Text>
-              <Text className='campaign-detail__quota ui-meta ui-warn ui-keep'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
+              <Text className='ui-ml-md ui-meta ui-warn ui-keep'>{t.quota === null ? '不限名额' : `每单位限荐 ${t.quota} 项`}</Text>
             </View>
             <Text className='ui-note'>{units.map((u) => u.name).join('、')}</Text>
           </View>
@@ -206,7 +206,7 @@ function ContactRow({ contact }: { contact: Contact }) {
   const who = [contact.topic, contact.person].filter(Boolean).join(' ')
   return (
     <View className='campaign-detail__contact ui-row ui-between ui-py-md ui-line-bottom'>
-      <View className='campaign-detail__contact-info ui-grow'>
+      <View className='ui-grow ui-mr-md'>
         <Text className='ui-value'>{who}</Text>
         <Text className='ui-label ui-nums'>{contact.phone}</Text>
       </View>
@@ -225,7 +225,7 @@ function Contacts({ contacts }: { contacts: Contact[] }) {
       <Text className='section-title'>咨询电话</Text>
       {groupBy(contacts, (c) => c.group).map(([group, list]) => (
         <View key={group}>
-          <Text className='campaign-detail__contact-group ui-label ui-mt-xl ui-mb-2xs'>{group}</Text>
+          <Text className='campaign-detail__contact-group ui-label ui-mb-2xs'>{group}</Text>
           {list.map((c, i) => (
             <ContactRow key={`${c.phone}-${i}`} contact={c} />
           ))}

@@ -105,7 +105,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
       <View className='ui-bar-room' />
       <View className='start-demand'>
         {problem ? (
-          <View className='start-demand__problem' role='alert' data-testid='start-demand-problem'>
+          <View className='start-demand__problem ui-tint-warn' role='alert' data-testid='start-demand-problem'>
             <Text className='ui-h5 ui-warn ui-mb-xs'>{problem.title}</Text>
             <Text className='ui-para-sm'>{problem.message}</Text>
             {problem.action ? (

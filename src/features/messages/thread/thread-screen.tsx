@@ -184,7 +184,7 @@ function Conversation({ id, data, onChange }: { id: string; data: Loaded; onChan
           </View>
         ) : null}
         {length > THREAD_MESSAGE_MAX - 100 ? (
-          <Text className={`thread__count ui-meta ui-mb-xs${tooLong ? ' is-over' : ''}`}>
+          <Text className={`ui-meta ui-right ui-mb-xs${tooLong ? ' ui-danger' : ''}`}>
             {tooLong ? `超出 ${length - THREAD_MESSAGE_MAX} 字` : `还可输入 ${THREAD_MESSAGE_MAX - length} 字`}
           </Text>
         ) : null}

@@ -250,7 +250,7 @@ export function DecisionPanel({ demand, quota, onDone, onRefused, onOpenRanking,
             ) : (
               <Text />
             )}
-            <Text className={`rc-reason__count${length > REASON_MAX ? ' is-over' : ''}`}>
+            <Text className={length > REASON_MAX ? 'ui-danger' : 'ui-muted'}>
               {length}/{REASON_MAX}
             </Text>
           </View>

@@ -80,7 +80,7 @@ export function Value({ demandId, def, field, value }: { demandId: string; def: 
     )
   }
   return (
-    <Text className={`rc-field__value${field.kind === 'textarea' ? ' is-long' : ''}`} userSelect>
+    <Text className={`rc-field__value${field.kind === 'textarea' ? ' ui-pre' : ''}`} userSelect>
       {shown}
     </Text>
   )

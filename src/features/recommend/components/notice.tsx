@@ -1,8 +1,8 @@
 import { View } from '@tarojs/components'
 import type { ReactNode } from 'react'
 
-/** The colours of a notice that has a tone of its own (`ui-tone-*`); `info` and `closed` have theirs in recommend.scss. */
-const TONES = { error: ' ui-tone-danger', success: ' ui-tone-positive', info: '', closed: '' } as const
+/** A notice's colours: a tone's (`ui-tone-*`), or a tint (`ui-tint-*`) under the text colour of `rc-notice--info` / `--closed`. */
+const TONES = { error: ' ui-tone-danger ui-medium', success: ' ui-tone-positive', info: ' ui-tint-primary', closed: ' ui-tint-muted ui-edge-muted' } as const
 
 /**
  * A plain line across the screen: `closed` after the recommender deadline (everything is

@@ -200,7 +200,7 @@ export function RecommendForm({ def, demandId, initial, keyMarks, busy, serverEr
                 onInput={(e) => set(f.id, e.detail.value)}
               />
             </View>
-            <Text className={`rc-reason__count${n > f.maxLength ? ' is-over' : ''}`}>
+            <Text className={n > f.maxLength ? 'ui-danger' : 'ui-muted'}>
               {n}/{f.maxLength}
             </Text>
           </>

@@ -53,7 +53,7 @@ export function Row({ label, tag, hint, messages = [], className, children }: Ro
     <View className={`st-row${messages.length ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
       <Text className='st-row__label'>
         {label}
-        {tag ? <Text className='st-row__tag'>（{tag}）</Text> : null}
+        {tag ? <Text className='ui-regular ui-muted'>（{tag}）</Text> : null}
       </Text>
       {hint ? <Text className='st-row__hint ui-caption'>{hint}</Text> : null}
       <View className='st-row__control'>{children}</View>

@@ -98,7 +98,7 @@ export function JsonTab({ def, problems, onApply }: JsonTabProps) {
         {problems.length ? (
           <View className='st-problem-list' role='list'>
             {problems.map((p, i) => (
-              <View key={`${p.path}-${i}`} className='st-problem-list__item ui-para-sm ui-break' role='listitem'>
+              <View key={`${p.path}-${i}`} className='st-problem-list__item ui-tint-danger ui-para-sm ui-break' role='listitem'>
                 <Text className='st-path'>{p.path}</Text>
                 <Text>：{p.message}</Text>
               </View>

@@ -112,7 +112,7 @@ export function StepsTab({ def, problems, edit, focus }: StepsTabProps) {
               <View className='st-step__title ui-h3 ui-break' role='heading' aria-level={3}>
                 {name}
                 {asText(step.title) ? ` · ${asText(step.title)}` : ''}
-                {count ? <Text className='st-badge ui-tag ui-tag-xs ui-tone-danger'>{count} 处问题</Text> : null}
+                {count ? <Text className='ui-tag ui-tag-xs ui-tone-danger ui-ml-sm ui-medium'>{count} 处问题</Text> : null}
               </View>
               <ItemActions name={name} index={i} count={steps.length} onMove={(to) => moveStep(i, to)} onRemove={() => removeStep(i)} />
             </View>
@@ -201,7 +201,7 @@ function FieldEditor({ field, path, domId, index, count, open, problems, edit, o
           </Text>
           <Text className='st-field__meta ui-caption ui-mt-2xs ui-break'>
             {kind ? FIELD_KIND_LABELS[kind] : `未知类型 ${asText(f.kind)}`} · {asText(f.id) || '无标识'}
-            {issues ? <Text className='st-badge ui-tag ui-tag-xs ui-tone-danger'>{issues} 处问题</Text> : null}
+            {issues ? <Text className='ui-tag ui-tag-xs ui-tone-danger ui-ml-sm ui-medium'>{issues} 处问题</Text> : null}
           </Text>
         </View>
         <Text className='ui-value ui-muted ui-keep' aria-hidden='true'>
@@ -366,7 +366,7 @@ function OptionsEditor({ options, path, problems, edit }: { options: unknown; pa
         const opt = asObj(o)
         const name = `选项 ${k + 1}`
         return (
-          <View key={k} className='st-option'>
+          <View key={k} className='st-option ui-pb-xs ui-mb-xs'>
             <View className='st-option__fields ui-flex ui-gap-md'>
               <TextBox label={`${name} 值`} value={opt.value} placeholder='如：yes' messages={problems.at([...path, k, 'value'])} onChange={(v) => edit([...path, k, 'value'], v ?? '')} />
               <TextBox label={`${name} 文字`} value={opt.label} placeholder='企业看到的文字' messages={problems.at([...path, k, 'label'])} onChange={(v) => edit([...path, k, 'label'], v ?? '')} />

@@ -38,7 +38,7 @@ export function CarryBanner({ demandId, def, answers, unitType }: CarryBannerPro
   }
   const go = (step: string, field: string) => Taro.eventCenter.trigger(WIZARD_GOTO_EVENT, { id: demandId, step, field } satisfies WizardGoto)
   return (
-    <View className='wz-banner wz-banner--info carry-banner' role='region' aria-label='复制结果' data-testid='carry-banner'>
+    <View className='wz-banner ui-tint-primary carry-banner' role='region' aria-label='复制结果' data-testid='carry-banner'>
       <View className='ui-row ui-between ui-gap-md'>
         <Text className='wz-banner__title'>已带入 {report.carried.length} 项</Text>
         <View className='carry-banner__close' role='button' aria-label='关闭复制结果提示' onClick={dismiss}>

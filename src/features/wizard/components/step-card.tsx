@@ -107,7 +107,7 @@ export const StepCard = memo(function StepCard({
         )
       })}
       {stop && gate ? (
-        <View className='wz-stop' role='alert' data-testid='gate-stop'>
+        <View className='wz-stop ui-tint-danger' role='alert' data-testid='gate-stop'>
           <Text className='wz-stop__title'>本需求不能在线填报</Text>
           <Text className='ui-para'>{stop.message}</Text>
           <Text className='ui-meta'>所填内容未发送到服务器。如选择有误，请改选“{goOn}”后继续。</Text>

@@ -70,7 +70,7 @@ function OtherText({ fieldId, option, text, onText }: { fieldId: string; option:
         aria-label={`${option.label}的具体内容`}
         onChange={onText}
       />
-      <Text className={`wz-count ui-meta ui-keep${n > max ? ' is-over' : ''}`} data-testid={`other-count-${fieldId}`}>
+      <Text className={`wz-count ui-meta ui-keep${n > max ? ' ui-danger ui-bold' : ''}`} data-testid={`other-count-${fieldId}`}>
         {n}/{max}
         {n > max ? ` · 超出${n - max}字` : ''}
       </Text>

@@ -58,7 +58,7 @@ export function FieldFrame({
 /** A value shown as text that can be selected and copied (read-only view); 未填写 (no answer) greyed. */
 export function ReadOnlyValue({ text, empty = text === EMPTY_ANSWER }: { text: string; empty?: boolean }) {
   return (
-    <Text className={`wz-readonly ui-para ui-pre ui-break${empty ? ' is-empty' : ''}`} selectable userSelect>
+    <Text className={`wz-readonly ui-para ui-pre ui-break${empty ? ' ui-muted' : ''}`} selectable userSelect>
       {text}
     </Text>
   )

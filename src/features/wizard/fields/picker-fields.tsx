@@ -120,7 +120,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
           {groups.map((g) => (
             <View key={g.type.id} className='wz-unit-group ui-mb-md' role='radiogroup' aria-label={g.type.label}>
               <View className='wz-unit-group__head'>
-                <Text className='wz-unit-group__label'>{g.type.label}</Text>
+                <Text className='ui-label ui-bold'>{g.type.label}</Text>
                 {g.type.quota !== null ? <Text className='ui-caption'>每单位限荐{g.type.quota}项</Text> : null}
               </View>
               {g.units.map((u) => (
@@ -138,7 +138,7 @@ export function RecommenderInput({ field, value, issues, onChange, ctx, choices 
                 >
                   <Text>{u.name}</Text>
                   {u.id === value ? (
-                    <Text className='wz-unit__check' aria-hidden='true'>
+                    <Text className='ui-bold' aria-hidden='true'>
                       ✓
                     </Text>
                   ) : null}

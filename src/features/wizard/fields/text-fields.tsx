@@ -19,7 +19,7 @@ function Count({ id, length, max, min }: { id: string; length: number; max: numb
   const under = min !== undefined && length > 0 && length < min
   return (
     <Text
-      className={`wz-count ui-meta ui-keep${over ? ' is-over' : ''}${under ? ' is-under' : ''}`}
+      className={`wz-count ui-meta ui-keep${over ? ' ui-danger ui-bold' : ''}${under ? ' ui-warn' : ''}`}
       data-testid={`count-${id}`}
       aria-label={`已输入${length}字，上限${max}字${over ? `，超出${length - max}字` : ''}`}
     >
