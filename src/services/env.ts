@@ -1,4 +1,5 @@
 /** The one place the app reads its build-time configuration. */
+import type { Platform } from '../../types/domain'
 
 /** The platform this bundle was built for. */
 export const platform = process.env.TARO_ENV
@@ -12,6 +13,12 @@ export function isH5(): boolean {
 /** weapp / alipay: signed in with a bearer token; H5: a cookie session with a CSRF token. */
 export function isMiniProgram(): boolean {
   return (process.env.TARO_ENV) === 'weapp' || (process.env.TARO_ENV) === 'alipay'
+}
+
+/** The mini-program this bundle runs in; null on H5, which has no subscription messages. */
+export function miniProgramPlatform(): Platform | null {
+  const env = process.env.TARO_ENV
+  return env === 'weapp' || env === 'alipay' ? env : null
 }
 
 export function isAlipay(): boolean {

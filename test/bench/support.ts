@@ -14,11 +14,12 @@ import type { Db } from '../../server/db'
 import { RECOMMENDED_STATUSES } from '../../types/status'
 import type { FastifyInstance } from 'fastify'
 import { seedCampaigns } from '../../server/seed'
+import { CQ } from '../support/campaigns'
 import { openTestDb } from '../support/db'
 import { completeAnswers } from '../types/fixtures'
 import { BENCH_NOW, benchApp } from './app'
 
-export const CQ = 'cq-2026-key-areas'
+export { CQ }
 export const CQ_DEF = CAMPAIGN_DEFINITIONS.find((d) => d.id === CQ)!
 
 export interface BenchServer {

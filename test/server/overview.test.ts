@@ -12,8 +12,8 @@ import type { BureauOverview } from '../../types/recommend'
 import { startTestServer, type TestServer } from '../support/app'
 import { seedAccount, seedSubmitted, type Account } from '../support/seed-demands'
 import { completeAnswers, recommenderAnswers } from '../types/fixtures'
+import { CQ } from '../support/campaigns' // enterprise deadline 2025-07-20 (Asia/Shanghai)
 
-const CQ = 'cq-2026-key-areas' // enterprise deadline 2025-07-20 (Asia/Shanghai)
 const HZ = 'hz-2021-major-research' // nothing submitted
 const at = (iso: string) => Date.parse(iso)
 let s: TestServer

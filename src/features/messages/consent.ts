@@ -13,11 +13,12 @@
  */
 import Taro from '@tarojs/taro'
 import type { Platform } from '../../../types/domain'
+import { miniProgramPlatform } from '../../services/env'
 import { isApiError, toApiError } from '../../services/http'
 // the api file only, not the auth screens
 import { bindPlatformAccount } from '../auth'
 import { postPushConsents, type ConsentAnswer, type PushPurpose, type PushTemplates, type TemplateConsent } from './api'
-import { cachedTemplates, currentPlatform, forgetTemplates, loadTemplates, rememberTemplates } from './push-templates'
+import { cachedTemplates, forgetTemplates, loadTemplates, rememberTemplates } from './push-templates'
 
 /** The tap that asks: saving a draft, submitting a demand, or the settings page's button. */
 export type ConsentMoment = 'save' | 'submit' | 'settings'
@@ -165,7 +166,7 @@ function ask(platform: Platform, templates: PushTemplates, moment: ConsentMoment
  * - H5: does nothing (`skipped: 'unsupported'`).
  */
 export function requestPushConsent(moment: ConsentMoment, options: PushConsentOptions = {}): Promise<PushConsentResult> {
-  const platform = currentPlatform()
+  const platform = miniProgramPlatform()
   if (!platform) return Promise.resolve({ asked: false, templateIds: [], accepted: [], skipped: 'unsupported' })
   const known = cachedTemplates(platform)
   if (known) return ask(platform, known, moment, options)

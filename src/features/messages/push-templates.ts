@@ -5,6 +5,7 @@
  * which only the subpackages' screens import, so the main package does not carry it.
  */
 import type { Platform } from '../../../types/domain'
+import { miniProgramPlatform } from '../../services/env'
 import { storage } from '../../services/storage'
 import { getPushTemplates, type PushTemplates } from './api'
 
@@ -12,12 +13,6 @@ const STORAGE_KEY = 'push.templates'
 
 let cache: PushTemplates | null = null
 let loading: Promise<PushTemplates> | null = null
-
-/** The mini-program asking, or null on H5 (no subscription messages there). */
-export function currentPlatform(): Platform | null {
-  const env = process.env.TARO_ENV
-  return env === 'weapp' || env === 'alipay' ? env : null
-}
 
 /** What is known for `platform` without asking the server, or null. */
 export function cachedTemplates(platform: Platform): PushTemplates | null {
@@ -55,7 +50,7 @@ export function loadTemplates(platform: Platform): Promise<PushTemplates> {
  * signed out. The tab pages call it on show.
  */
 export function preparePushConsent(): Promise<void> {
-  const platform = currentPlatform()
+  const platform = miniProgramPlatform()
   if (!platform) return Promise.resolve()
   return loadTemplates(platform).then(
     () => undefined,

@@ -2,9 +2,9 @@ import { Button } from '../../../components/button'
 import { Switch, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
-import type { Platform } from '../../../../types/domain'
 import { AsyncView } from '../../../components/state-view'
 import { useScreenAsync } from '../../../components/use-async'
+import { miniProgramPlatform } from '../../../services/env'
 import { toApiError } from '../../../services/http'
 import {
   getNotificationSettings,
@@ -24,13 +24,8 @@ interface Loaded {
   push: PushTemplates | null
 }
 
-function miniProgram(): Platform | null {
-  const env = process.env.TARO_ENV
-  return env === 'weapp' || env === 'alipay' ? env : null
-}
-
 async function load(): Promise<Loaded> {
-  const platform = miniProgram()
+  const platform = miniProgramPlatform()
   const [settings, push] = await Promise.all([
     getNotificationSettings(),
     platform ? getPushTemplates(platform).catch(() => null) : Promise.resolve(null)
@@ -89,7 +84,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
       setAsking(null)
       if (r.error) Taro.showToast({ title: r.error, icon: 'none' })
       else if (r.accepted.length > 0) Taro.showToast({ title: '已允许', icon: 'success', duration: 1200 })
-      const platform = miniProgram()
+      const platform = miniProgramPlatform()
       if (platform) {
         const push = await getPushTemplates(platform).catch(() => data.push)
         state.setData({ ...data, push })
@@ -151,7 +146,7 @@ export function NotificationSettingsScreen({ refreshKey }: { refreshKey?: number
                   </View>
                 ))}
               </View>
-            ) : miniProgram() === null ? (
+            ) : miniProgramPlatform() === null ? (
               <Text className='settings-note ui-note ui-pt-xs ui-px-xs ui-pb-xl'>网页版不能推送到手机；在微信或支付宝小程序中打开，可接收服务通知。</Text>
             ) : null}
           </>
