@@ -11,6 +11,9 @@ import zlib from 'node:zlib'
 import { countdown, formatCountdown, formatDate, formatDeadline } from '../types/time'
 import { CAMPAIGN_STATUS_LABELS, type CampaignDetail, type CampaignSummary } from '../types/domain'
 
+/** A value as JavaScript inside an inline <script>: JSON that cannot close the element or break a line. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
+
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
 /**
@@ -61,7 +64,12 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint dd i{display:block;margin-top:.1rem;font-style:normal;color:#1a56a8}#first-paint dd i.urgent{color:#a35400}#first-paint dd i.closed{color:#5c6470}
 #first-paint .fp-box h2{margin-bottom:.4rem;font-size:.8rem}
 #first-paint .fp-box p{margin:0 0 .4rem;font-size:.7rem;line-height:1.75}
-#first-paint .fp-box p:last-child{margin-bottom:0}`
+#first-paint .fp-box p:last-child{margin-bottom:0}
+#first-paint .fp-wait{margin:0 0 .5rem;padding:0 .1rem;font-size:.65rem;color:#5c6470}
+#first-paint .fp-skel{padding:.8rem .7rem}
+#first-paint .fp-skel i{display:block;height:1rem;border-radius:.2rem;background:#e9ecf1;animation:fp-pulse 1.6s ease-in-out infinite}
+#first-paint .fp-skel i+i{margin-top:.5rem}#first-paint .fp-skel i.s{width:60%}
+@keyframes fp-pulse{50%{opacity:.45}}@media (prefers-reduced-motion:reduce){#first-paint .fp-skel i{animation:none}}`
 
 const DAY_MS = 86_400_000
 /** The H5 routes of the list and of a campaign (src/services/navigation ROUTES.home, ROUTES.campaign). */
@@ -72,13 +80,48 @@ const campaignRoute = (id: string) => `${CAMPAIGN_PATH.slice(1)}?id=${encodeURIC
 export const campaignHref = (id: string) => `/${campaignRoute(id)}`
 
 /**
+ * What the snapshot becomes on a page it does not show (the wizard, the inbox, …): the app's
+ * loading look (StateView's skeleton cards), with 正在加载… as text, until the router has put
+ * the page there.
+ */
+const LOADING = `<div class="fp-panel"><div class="fp-page"><p class="fp-wait" role="status">正在加载…</p>${'<div class="fp-card fp-skel" aria-hidden="true"><i></i><i></i><i class="s"></i></div>'.repeat(3)}</div></div>`
+
+/**
  * Runs before the app. A campaign's page is served at its route's own path (a card's link,
  * which works before any script); the app routes by hash, so that address becomes the hash
- * route it names, without a reload. The snapshot (its route in data-route) is then removed
- * at once when the page is on another route, or moves there before the app runs.
+ * route it names, without a reload. When the page is on another route than the snapshot's
+ * (data-route), or moves there before the app runs, the snapshot becomes the loading frame,
+ * which goes once the router has put a page on screen (at once when one is there already).
  */
-const ROUTE_GUARD = `<script>(function(){var p=location.pathname;if(p!=='/'&&!location.hash)history.replaceState(history.state,'','/#'+p+location.search);function g(){var e=document.getElementById('first-paint'),r=e&&e.getAttribute('data-route'),h=location.hash.replace(/^#\\/?/,'')||'${LIST_ROUTE}';if(e&&h!==r&&(r!=='${LIST_ROUTE}'||h.indexOf(r+'?')!==0))e.parentNode.removeChild(e);}g();addEventListener('hashchange',g);})();</script>`
+const ROUTE_GUARD = `<script>(function(){var d=document,p=location.pathname;if(p!=='/'&&!location.hash)history.replaceState(history.state,'','/#'+p+location.search);function g(){var e=d.getElementById('first-paint'),r=e&&e.getAttribute('data-route'),h=location.hash.replace(/^#\\/?/,'')||'${LIST_ROUTE}';if(!e||r==='*'||h===r||(r==='${LIST_ROUTE}'&&h.indexOf(r+'?')===0))return;var x=function(){return d.querySelector('.taro_page *')};if(x())return e.remove();e.setAttribute('data-route','*');e.innerHTML=${JSON.stringify(LOADING)};new MutationObserver(function(m,o){if(x()){o.disconnect();e.remove()}}).observe(d.body,{childList:true,subtree:true})}g();addEventListener('hashchange',g)})();</script>`
 
+
+/** Beside index.html: each page's scripts and stylesheets (config/route-assets.ts). */
+const ROUTE_ASSETS_FILE = 'route-assets.json'
+/** The wizard's route (src/services/navigation ROUTES.wizard). */
+const WIZARD_ROUTE = 'packages/demand/pages/wizard/index'
+
+/**
+ * Runs first, in <head>, on every page, and asks at once for what the page will wait on, the
+ * first things first (over HTTP/1.1 a browser fetches six at a time):
+ * - on a wizard step (the route the page opens on: its hash, or the path a card links to), the
+ *   GETs it opens with: who is signed in, the demand, then its campaign. The app takes these
+ *   answers instead of asking again (src/services/early-answers.ts); a failed one is asked
+ *   again by the app, so nothing here is shown or thrown;
+ * - (`preload`) the app's scripts, which run only after the first paint (scriptLoader);
+ * - that route's scripts and stylesheets, which the router would otherwise ask for only once
+ *   the app's scripts had arrived and run: one or two round trips later.
+ */
+const earlyScript = (appScripts: string[], assets: Record<string, string[]>) =>
+  `<script>(function(){var d=document,p=location.pathname,h=location.hash.replace(/^#\\/?/,'')||(p!=='/'?p.slice(1)+location.search:''),i=h.indexOf('?'),r=i<0?h:h.slice(0,i),q=new URLSearchParams(i<0?'':h.slice(i+1));` +
+  `if(r==='${WIZARD_ROUTE}'&&q.get('id')){var E=window.__earlyAnswers={},g=function(u){var a=fetch(u,{headers:{Accept:'application/json'}}).then(function(x){return x.json().then(function(b){return{status:x.status,data:b}})});a.catch(function(){});return E[u]=a};` +
+  `g('/api/auth/me');g('/api/demands/'+encodeURIComponent(q.get('id'))).then(function(a){a.status===200&&a.data.campaignId&&g('/api/campaigns/'+encodeURIComponent(a.data.campaignId))},function(){})}` +
+  `${scriptJson(appScripts)}.concat(${scriptJson(assets)}[r]||[]).forEach(function(s){var l=d.createElement('link');l.rel='preload';l.as=/\\.css$/.test(s)?'style':'script';l.href=s;d.head.appendChild(l)})})();</script>`
+
+function routeAssets(h5Dir: string): Record<string, string[]> {
+  const file = path.join(h5Dir, ROUTE_ASSETS_FILE)
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>) : {}
+}
 
 /** The tab bar's icons (app.config.ts tabBar), from the build's copy, as data: URLs; none when absent. */
 export interface TabIcons {
@@ -157,8 +200,7 @@ export const EMBEDDED_ID = 'campaigns-data'
 
 /** The list and the server's clock as JSON the browser does not run (`type="application/json"`), safe inside <script>. */
 export function renderEmbeddedCampaigns(campaigns: CampaignSummary[], now: number): string {
-  const json = JSON.stringify({ campaigns, now }).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
-  return `<script type="application/json" id="${EMBEDDED_ID}">${json}</script>`
+  return `<script type="application/json" id="${EMBEDDED_ID}">${scriptJson({ campaigns, now })}</script>`
 }
 
 const STYLESHEETS = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g
@@ -180,7 +222,7 @@ const DEFERRED_SCRIPT = /<script\b[^>]*\bdefer\b[^>]*\bsrc="([^"]+)"[^>]*><\/scr
 const scriptLoader = (sources: string[]) =>
   sources.length === 0
     ? ''
-    : `<script>requestAnimationFrame(function(){setTimeout(function(){${JSON.stringify(sources).replace(/</g, '\\u003c')}.forEach(function(s){var e=document.createElement('script');e.src=s;e.async=false;document.body.appendChild(e)})})})</script>`
+    : `<script>requestAnimationFrame(function(){setTimeout(function(){${scriptJson(sources)}.forEach(function(s){var e=document.createElement('script');e.src=s;e.async=false;document.body.appendChild(e)})})})</script>`
 const sha256Source = (script: string) => `'sha256-${crypto.createHash('sha256').update(script, 'utf8').digest('base64')}'`
 
 export interface IndexRenderer {
@@ -209,8 +251,9 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
     if (!cached || cached.mtimeMs !== mtimeMs) {
       const built = fs.readFileSync(file, 'utf8')
       const sheets = (built.match(STYLESHEETS) ?? []).join('')
-      const loader = scriptLoader([...built.matchAll(DEFERRED_SCRIPT)].map((m) => m[1]))
-      const html = built.replace(STYLESHEETS, '').replace(DEFERRED_SCRIPT, '').replace('</head>', `<style>${CSS}</style></head>`)
+      const appScripts = [...built.matchAll(DEFERRED_SCRIPT)].map((m) => m[1])
+      const loader = scriptLoader(appScripts)
+      const html = built.replace(STYLESHEETS, '').replace(DEFERRED_SCRIPT, '').replace('</head>', `<style>${CSS}</style>${earlyScript(appScripts, routeAssets(h5Dir))}</head>`)
       const [head, tail] = html.split('<div id="app"></div>')
       const scripts = [...(html + ROUTE_GUARD + loader).matchAll(INLINE_SCRIPT)].map((m) => sha256Source(m[1]))
       cached = { mtimeMs, head, tail: `<div id="app"></div>${sheets}${loader}${tail}`, hashes: [...new Set(scripts)], icons: tabIcons(h5Dir) }

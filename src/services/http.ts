@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro'
 import axios, { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import type { ApiError as ApiErrorBody, FieldError } from '../../types/domain'
+import { takeEarlyAnswer } from './early-answers'
 import { apiBase, isH5 } from './env'
 import { clearToken, getToken } from './token'
 
@@ -45,11 +46,13 @@ export const taroAdapter: AxiosAdapter = async (config) => {
   for (const [key, value] of Object.entries(AxiosHeaders.from(config.headers).toJSON())) {
     if (value !== undefined && value !== null) headers[key] = String(value)
   }
-  let res: Taro.request.SuccessCallbackResult
+  const method = (config.method ?? 'get').toUpperCase() as TaroMethod
+  let res: Pick<Taro.request.SuccessCallbackResult, 'data' | 'statusCode' | 'header'>
   try {
-    res = await Taro.request({
+    const early = method === 'GET' ? await takeEarlyAnswer(url)?.catch(() => undefined) : undefined
+    res = early ? { data: early.data, statusCode: early.status, header: {} } : await Taro.request({
       url,
-      method: (config.method ?? 'get').toUpperCase() as TaroMethod,
+      method,
       data: config.data,
       header: headers,
       dataType: 'json',

@@ -4,11 +4,15 @@
  *    before the app's script has run, opens it too and the app then takes over on that page;
  *  - the app takes over without moving anything: the snapshot's cards and tab bar stand where
  *    the app's own then stand, and the layout shifts the browser reports stay under 0.05;
- *  - a visitor's first screen has no failed request and no console error.
+ *  - a visitor's first screen has no failed request and no console error;
+ *  - a wizard step opened cold shows the loading frame at once and has its data and its page's
+ *    scripts asked for before the app's own scripts have run, each once.
  * Timings are Lighthouse's business (npm run bench:lighthouse), not this file's.
  */
 import type { Page, Route } from 'playwright-core'
-import { phoneContext, productAndBrowser } from '../support/product'
+import { CQ_DEMO } from '../support/campaigns'
+import { completeProfile, signInOverHttp } from '../support/http-session'
+import { phoneContext, productAndBrowser, shot, signInFromProfile } from '../support/product'
 
 const running = productAndBrowser()
 
@@ -118,3 +122,34 @@ it('the app takes over the list without moving a card or the tab bar, with no fa
   expect(problems).toEqual([])
   await context.close()
 }, 120_000)
+
+it("a wizard step opened cold: the loading frame at once, its GETs and its page's scripts asked before the app runs, each once", async () => {
+  const api = await signInOverHttp(running.product.url, 'ent-zhixin')
+  await completeProfile(api, 'ent-zhixin')
+  const draft = await api.call<{ id: string }>('POST', `/api/campaigns/${CQ_DEMO}/demands`, {})
+  const context = await phoneContext(running.browser)
+  const page = await context.newPage()
+  await signInFromProfile(page, running.product.url, /重庆智芯微电子/)
+  const asked: string[] = []
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname))
+  const release = await holdScripts(page)
+  await page.goto('about:blank') // a new page load, not a hash change of the running app
+  await page.goto(`${running.product.url}/#/packages/demand/pages/wizard/index?id=${draft.id}`, { waitUntil: 'commit' })
+  // before any of the app's scripts has run: the loading frame, not the list's snapshot
+  await page.locator('#first-paint[data-route="*"]').getByText('正在加载…').waitFor()
+  expect(await page.locator('#first-paint .fp-card:not(.fp-skel)').count()).toBe(0)
+  await shot(page, 'wizard-cold-loading')
+  const data = ['/api/auth/me', `/api/demands/${draft.id}`, `/api/campaigns/${CQ_DEMO}`]
+  for (let i = 0; i < 300 && !data.every((p) => asked.includes(p)); i++) await page.waitForTimeout(100)
+  expect(data.filter((p) => asked.includes(p))).toEqual(data)
+  const pageScripts = asked.filter((p) => p.startsWith('/js/'))
+  expect(pageScripts.length).toBeGreaterThan(2) // the app's two and the wizard's own
+  release()
+  await page.locator('.wz-actionbar__next >> visible=true').waitFor({ timeout: 60_000 })
+  expect(await page.locator('#first-paint').count()).toBe(0)
+  await shot(page, 'wizard-cold-step')
+  // the app took the early answers: nothing asked twice
+  const twice = asked.filter((p, i) => asked.indexOf(p) !== i)
+  expect(twice).toEqual([])
+  await context.close()
+}, 180_000)

@@ -38,7 +38,8 @@ describe('first paint of the H5 campaign list', () => {
       '<html><head><title>t</title><script defer src="/js/app.js"></script><link href="/css/app.css" rel="stylesheet"></head><body><div id="app"></div></body></html>'
     )
     const html = createIndexRenderer(dir)([campaign], now)
-    expect(html).toMatch(/<style>#first-paint\{.*<\/style><\/head>/s)
+    // then, before the app, the early requests: the app's scripts preloaded
+    expect(html).toMatch(/<style>#first-paint\{.*<\/style><script>.*\["\/js\/app.js"\]\.concat\(.*rel='preload'.*<\/script><\/head>/s)
     // the app's stylesheet no longer holds back the snapshot's paint: it comes after it
     expect(html).toMatch(
       /<div id="first-paint" data-route="pages\/index\/index">.*<\/div><script>.*<\/script><script type="application\/json" id="campaigns-data">.*<\/script><div id="app"><\/div><link href="\/css\/app.css" rel="stylesheet"><script>.*<\/script><\/body>/s
@@ -118,7 +119,7 @@ describe('first paint of the H5 campaign list', () => {
       const scriptSrc = /script-src ([^;]*)/.exec(csp)![1].split(' ')
       expect(scriptSrc).not.toContain("'unsafe-inline'")
       const inline = [...res.body.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1])
-      expect(inline).toHaveLength(2) // the build's and the route guard
+      expect(inline).toHaveLength(3) // the build's, the early requests and the route guard
       const hashes = inline.map((js) => `'sha256-${crypto.createHash('sha256').update(js).digest('base64')}'`)
       expect(scriptSrc.sort()).toEqual(["'self'", ...hashes].sort())
       // an API answer carries the same policy: nothing there may run inline either
