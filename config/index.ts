@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import devConfig from './dev'
+import { EagerCompile } from './eager-compile'
 import { Precompress } from './precompress'
 import { RouteAssets } from './route-assets'
 import prodConfig from './prod'
@@ -144,6 +145,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
         if (splitChunks) chain.optimization.splitChunks({ ...splitChunks, chunks: 'all', minSize: 20000, maxAsyncRequests: 4 })
         chain.plugin('precompress').use(Precompress)
         chain.plugin('route-assets').use(RouteAssets)
+        chain.plugin('eager-compile').use(EagerCompile)
         // axios's own adapters, and what Taro's H5 request brings for browsers older than ES2017
         // and for JSONP, are never run (≈ 40 KB)
         chain.plugin('axios-adapters').use(webpack.NormalModuleReplacementPlugin, AXIOS_ADAPTERS)

@@ -6,7 +6,8 @@
  *    the app's own then stand, and the layout shifts the browser reports stay under 0.05;
  *  - a visitor's first screen has no failed request and no console error;
  *  - a wizard step opened cold shows the loading frame at once and has its data and its page's
- *    scripts asked for before the app's own scripts have run, each once.
+ *    scripts asked for before the app's own scripts have run, each once;
+ *  - the scripts that boot the app carry V8's compile hint (config/eager-compile.ts).
  * Timings are Lighthouse's business (npm run bench:lighthouse), not this file's.
  */
 import type { Page, Route } from 'playwright-core'
@@ -153,3 +154,15 @@ it("a wizard step opened cold: the loading frame at once, its GETs and its page'
   expect(twice).toEqual([])
   await context.close()
 }, 180_000)
+
+it('the scripts that boot the app carry V8’s compile hint (compiled while they download), the pages’ own do not', async () => {
+  const html = await (await fetch(`${running.product.url}/`)).text()
+  // the loader's list (the app's scripts, in order), and the wizard's own scripts from the first script's table
+  const boot = JSON.parse(/(\["\/js\/[^\]]+\])\.forEach/.exec(html.slice(html.lastIndexOf('requestAnimationFrame')))![1]) as string[]
+  expect(boot.length).toBeGreaterThan(0)
+  const wizard = /"packages\/demand\/pages\/wizard\/index":(\[[^\]]+\])/.exec(html)![1]
+  const pageScripts = (JSON.parse(wizard) as string[]).filter((f) => f.endsWith('.js') && !boot.includes(f))
+  const firstLine = async (file: string) => (await (await fetch(running.product.url + file)).text()).split('\n', 1)[0]
+  for (const file of boot) expect([file, await firstLine(file)]).toEqual([file, '//# allFunctionsCalledOnLoad'])
+  for (const file of pageScripts) expect([file, await firstLine(file)]).not.toEqual([file, '//# allFunctionsCalledOnLoad'])
+}, 60_000)
