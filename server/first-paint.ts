@@ -115,12 +115,17 @@ const WIZARD_ROUTE = 'packages/demand/pages/wizard/index'
 const earlyScript = (appScripts: string[], assets: Record<string, string[]>) =>
   `<script>(function(){var d=document,p=location.pathname,h=location.hash.replace(/^#\\/?/,'')||(p!=='/'?p.slice(1)+location.search:''),i=h.indexOf('?'),r=i<0?h:h.slice(0,i),q=new URLSearchParams(i<0?'':h.slice(i+1));` +
   `if(r==='${WIZARD_ROUTE}'&&q.get('id')){var E=window.__earlyAnswers={},g=function(u){var a=fetch(u,{headers:{Accept:'application/json'}}).then(function(x){return x.json().then(function(b){return{status:x.status,data:b}})});a.catch(function(){});return E[u]=a};` +
-  `g('/api/auth/me');g('/api/demands/'+encodeURIComponent(q.get('id'))).then(function(a){a.status===200&&a.data.campaignId&&g('/api/campaigns/'+encodeURIComponent(a.data.campaignId))},function(){})}` +
+  `g('/api/auth/me');g('/api/demands/'+encodeURIComponent(q.get('id'))).then(function(a){a.status===200&&a.data&&a.data.campaignId&&g('/api/campaigns/'+encodeURIComponent(a.data.campaignId))},function(){})}` +
   `${scriptJson(appScripts)}.concat(${scriptJson(assets)}[r]||[]).forEach(function(s){var l=d.createElement('link');l.rel='preload';l.as=/\\.css$/.test(s)?'style':'script';l.href=s;d.head.appendChild(l)})})();</script>`
 
+/** The build's table of each route's files; none (nothing preloaded, the page still works) when it is missing or unreadable. */
 function routeAssets(h5Dir: string): Record<string, string[]> {
-  const file = path.join(h5Dir, ROUTE_ASSETS_FILE)
-  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, string[]>) : {}
+  try {
+    const table: unknown = JSON.parse(fs.readFileSync(path.join(h5Dir, ROUTE_ASSETS_FILE), 'utf8'))
+    return table && typeof table === 'object' && !Array.isArray(table) ? (table as Record<string, string[]>) : {}
+  } catch {
+    return {}
+  }
 }
 
 /** The tab bar's icons (app.config.ts tabBar), from the build's copy, as data: URLs; none when absent. */

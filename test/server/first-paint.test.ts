@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import vm from 'node:vm'
 import { campaignHref, createIndexRenderer, EMBEDDED_ID, renderCampaignPageSnapshot, renderCampaignSnapshot } from '../../server/first-paint'
 import type { CampaignDetail, CampaignSummary } from '../../types/domain'
 import { startTestServer } from '../support/app'
@@ -83,6 +84,53 @@ describe('first paint of the H5 campaign list', () => {
     expect(block).not.toBeNull()
     expect(JSON.parse(block![1])).toEqual({ campaigns: [hostile], now })
     expect(html).not.toContain('<script>alert(1)')
+  })
+
+  it("asks at once for what the page's route waits on: on a wizard step its GETs, then the app's scripts and the route's own", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
+    fs.writeFileSync(path.join(dir, 'index.html'), '<html><head><script defer src="/js/app.js"></script></head><body><div id="app"></div></body></html>')
+    const wizard = ['/js/w1.js', '/css/w.css']
+    fs.writeFileSync(path.join(dir, 'route-assets.json'), JSON.stringify({ 'packages/demand/pages/wizard/index': wizard, 'pages/campaign/index': ['/js/c.js'] }))
+    /** Runs the page's first script as a browser at `address` would, with `answers` for its GETs. */
+    const open = async (address: string, answers: Record<string, { status: number; body: unknown }> = {}) => {
+      const html = createIndexRenderer(dir)([campaign], now)
+      const early = /<\/style><script>([\s\S]*?)<\/script><\/head>/.exec(html)![1]
+      const url = new URL(address, 'http://phone')
+      const preloads: string[] = []
+      const asked: string[] = []
+      const window: { __earlyAnswers?: Record<string, Promise<{ status: number; data: unknown }>> } = {}
+      const fetch = (u: string) => {
+        asked.push(u)
+        const a = answers[u]
+        return a ? Promise.resolve({ status: a.status, json: () => Promise.resolve(a.body) }) : Promise.reject(new TypeError('offline'))
+      }
+      const document = { createElement: () => ({}), head: { appendChild: (l: { rel: string; as: string; href: string }) => preloads.push(`${l.rel} ${l.as} ${l.href}`) } }
+      vm.runInNewContext(early, { location: { pathname: url.pathname, search: url.search, hash: url.hash }, document, window, fetch, URLSearchParams })
+      await new Promise((resolve) => setTimeout(resolve, 10))
+      return { preloads, asked, answers: window.__earlyAnswers }
+    }
+    try {
+      const cold = await open('/#/packages/demand/pages/wizard/index?id=d%201&step=s2', {
+        '/api/auth/me': { status: 200, body: { id: 'u' } },
+        '/api/demands/d%201': { status: 200, body: { id: 'd 1', campaignId: 'c/1' } },
+        '/api/campaigns/c%2F1': { status: 200, body: { id: 'c/1' } }
+      })
+      expect(cold.asked).toEqual(['/api/auth/me', '/api/demands/d%201', '/api/campaigns/c%2F1'])
+      expect(cold.preloads).toEqual(['preload script /js/app.js', 'preload script /js/w1.js', 'preload style /css/w.css'])
+      expect(await cold.answers!['/api/demands/d%201']).toEqual({ status: 200, data: { id: 'd 1', campaignId: 'c/1' } })
+      // a refused or failed demand: no campaign asked, nothing thrown (the app asks again and says why)
+      expect((await open('/#/packages/demand/pages/wizard/index?id=x', { '/api/demands/x': { status: 404, body: { code: 'NOT_FOUND' } } })).asked).toEqual(['/api/auth/me', '/api/demands/x'])
+      expect((await open('/#/packages/demand/pages/wizard/index?id=x')).asked).toEqual(['/api/auth/me', '/api/demands/x'])
+      // a campaign's path (a card's link, before the guard makes it a hash route): its page's files, no GETs
+      const card = await open('/pages/campaign/index?id=x')
+      expect([card.preloads, card.asked, card.answers]).toEqual([['preload script /js/app.js', 'preload script /js/c.js'], [], undefined])
+      // the list, or a build without a readable table: the app's scripts only
+      expect((await open('/')).preloads).toEqual(['preload script /js/app.js'])
+      fs.writeFileSync(path.join(dir, 'route-assets.json'), '{not json')
+      expect((await open('/#/packages/demand/pages/wizard/index?id=x')).preloads).toEqual(['preload script /js/app.js'])
+    } finally {
+      fs.rmSync(dir, { recursive: true })
+    }
   })
 
   it("answers a campaign's path with its page's snapshot (the card's link), and an unknown one with 404 and the app alone", async () => {
