@@ -6,7 +6,7 @@
  */
 import { lookAt } from '../support/a11y'
 import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
-import { atStep, shown, textOf } from '../support/wizard-page'
+import { atStep, openCampaign, shown, textOf } from '../support/wizard-page'
 import { completeAnswers } from '../types/fixtures'
 
 const e2e = productAndBrowser()
@@ -22,8 +22,7 @@ test('copies an earlier demand into another campaign and lists what is left to f
   await page.getByText('已保存').first().waitFor()
 
   // No demand yet: no copy offered.
-  await page.goto(`${product.url}/#/pages/campaign/index?id=cq-2026-key-areas-demo`)
-  await shown(page, '.start-demand__button').filter({ hasText: '发起需求' }).waitFor()
+  await (await openCampaign(page, `${product.url}/#/pages/campaign/index?id=cq-2026-key-areas-demo`)).waitFor()
   expect(await page.locator('.start-demand__copy').count()).toBe(0)
 
   // An earlier demand in Hangzhou, saved as the app saves it.

@@ -22,7 +22,7 @@ import { lookAt } from '../support/a11y'
 import { completeProfile, signInOverHttp, submitDemand } from '../support/http-session'
 import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
 import { confirmDialog, inboxRow, openSummarySheet } from '../support/recommend-page'
-import { atStep, chooseLevel, field, next, paragraph, savedSoon, shown, textOf } from '../support/wizard-page'
+import { atStep, chooseLevel, field, next, openCampaign, paragraph, savedSoon, shown, textOf } from '../support/wizard-page'
 import { completeAnswers } from '../types/fixtures'
 
 const CAMPAIGN = 'cq-2026-key-areas-demo'
@@ -98,8 +98,7 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   await lookAt(page, 'journey-07-messages-empty')
 
   // ── Start the demand: the gate first ──
-  await page.goto(`${product.url}/#/pages/campaign/index?id=${CAMPAIGN}`)
-  await shown(page, '.start-demand__button').filter({ hasText: '发起需求' }).click()
+  await (await openCampaign(page, `${product.url}/#/pages/campaign/index?id=${CAMPAIGN}`)).click()
   await page.waitForURL(/packages\/demand\/pages\/wizard/)
   await atStep(page, 'secrecy')
   expect(await textOf(shown(page, '.wz-overview__title'))).toMatch(/^共 7 步，约需 \d+ 分钟$/)

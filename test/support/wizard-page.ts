@@ -8,6 +8,18 @@ export const shown = (page: Page, selector: string) => page.locator(`${selector}
 export const field = (page: Page, id: string) => shown(page, `[data-field="${id}"]`)
 export const next = (page: Page) => shown(page, '.wz-actionbar__next').click()
 
+/**
+ * A campaign's page opened by its address while the app runs: the router brings it in over the
+ * pages of the stack, and under load one kept below can be on screen with it for a moment. Waits
+ * until one start button is shown (the one that stays) and returns it.
+ */
+export async function openCampaign(page: Page, url: string, text = '发起需求'): Promise<Locator> {
+  await page.goto(url)
+  const start = shown(page, '.start-demand__button').filter({ hasText: text })
+  for (let i = 0; i < 300 && (await start.count()) !== 1; i++) await page.waitForTimeout(100)
+  return start
+}
+
 /** Opens a maturity field's sheet, taps a level, and waits for the sheet to close before the next tap. */
 export async function chooseLevel(page: Page, id: string, label: string, level: number) {
   await field(page, id).locator('.wz-picker-button').click()
