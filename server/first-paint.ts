@@ -87,13 +87,12 @@ export const campaignHref = (id: string) => `/${campaignRoute(id)}`
 const LOADING = `<div class="fp-panel"><div class="fp-page"><p class="fp-wait" role="status">正在加载…</p>${'<div class="fp-card fp-skel" aria-hidden="true"><i></i><i></i><i class="s"></i></div>'.repeat(3)}</div></div>`
 
 /**
- * Runs before the app. A campaign's page is served at its route's own path (a card's link,
- * which works before any script); the app routes by hash, so that address becomes the hash
- * route it names, without a reload. When the page is on another route than the snapshot's
- * (data-route), or moves there before the app runs, the snapshot becomes the loading frame,
- * which goes once the router has put a page on screen (at once when one is there already).
+ * Runs before the app, after the snapshot (earlyScript has made the address a hash route). When
+ * the page is on another route than the snapshot's (data-route), or moves there before the app
+ * runs, the snapshot becomes the loading frame, which goes once the router has put a page on
+ * screen (at once when one is there already).
  */
-const ROUTE_GUARD = `<script>(function(){var d=document,p=location.pathname;if(p!=='/'&&!location.hash)history.replaceState(history.state,'','/#'+p+location.search);function g(){var e=d.getElementById('first-paint'),r=e&&e.getAttribute('data-route'),h=location.hash.replace(/^#\\/?/,'')||'${LIST_ROUTE}';if(!e||r==='*'||h===r||(r==='${LIST_ROUTE}'&&h.indexOf(r+'?')===0))return;var x=function(){return d.querySelector('.taro_page *')};if(x())return e.remove();e.setAttribute('data-route','*');e.innerHTML=${JSON.stringify(LOADING)};new MutationObserver(function(m,o){if(x()){o.disconnect();e.remove()}}).observe(d.body,{childList:true,subtree:true})}g();addEventListener('hashchange',g)})();</script>`
+const ROUTE_GUARD = `<script>(function(){var d=document;function g(){var e=d.getElementById('first-paint'),r=e&&e.getAttribute('data-route'),h=location.hash.replace(/^#\\/?/,'')||'${LIST_ROUTE}';if(!e||r==='*'||h===r||(r==='${LIST_ROUTE}'&&h.indexOf(r+'?')===0))return;var x=function(){return d.querySelector('.taro_page *')};if(x())return e.remove();e.setAttribute('data-route','*');e.innerHTML=${JSON.stringify(LOADING)};new MutationObserver(function(m,o){if(x()){o.disconnect();e.remove()}}).observe(d.body,{childList:true,subtree:true})}g();addEventListener('hashchange',g)})();</script>`
 
 
 /** Beside index.html: each page's scripts and stylesheets (config/route-assets.ts). */
@@ -102,9 +101,11 @@ const ROUTE_ASSETS_FILE = 'route-assets.json'
 const WIZARD_ROUTE = 'packages/demand/pages/wizard/index'
 
 /**
- * Runs first, in <head>, on every page, and asks at once for what the page will wait on, the
- * first things first (over HTTP/1.1 a browser fetches six at a time):
- * - on a wizard step (the route the page opens on: its hash, or the path a card links to), the
+ * Runs first, in <head>, on every page. A campaign's page is served at its route's own path (a
+ * card's link, which works before any script); the app routes by hash, so that address first
+ * becomes the hash route it names, without a reload. Then it asks at once for what the page will
+ * wait on, the first things first (over HTTP/1.1 a browser fetches six at a time):
+ * - on a wizard step (the route the page opens on), the
  *   GETs it opens with: who is signed in, the demand, then its campaign. The app takes these
  *   answers instead of asking again (src/services/early-answers.ts); a failed one is asked
  *   again by the app, so nothing here is shown or thrown;
@@ -113,7 +114,7 @@ const WIZARD_ROUTE = 'packages/demand/pages/wizard/index'
  *   the app's scripts had arrived and run: one or two round trips later.
  */
 const earlyScript = (appScripts: string[], assets: Record<string, string[]>) =>
-  `<script>(function(){var d=document,p=location.pathname,h=location.hash.replace(/^#\\/?/,'')||(p!=='/'?p.slice(1)+location.search:''),i=h.indexOf('?'),r=i<0?h:h.slice(0,i),q=new URLSearchParams(i<0?'':h.slice(i+1));` +
+  `<script>(function(){var d=document,p=location.pathname;if(p!=='/'&&!location.hash)history.replaceState(history.state,'','/#'+p+location.search);var h=location.hash.replace(/^#\\/?/,''),i=h.indexOf('?'),r=i<0?h:h.slice(0,i),q=new URLSearchParams(i<0?'':h.slice(i+1));` +
   `if(r==='${WIZARD_ROUTE}'&&q.get('id')){var E=window.__earlyAnswers={},g=function(u){var a=fetch(u,{headers:{Accept:'application/json'}}).then(function(x){return x.json().then(function(b){return{status:x.status,data:b}})});a.catch(function(){});return E[u]=a};` +
   `g('/api/auth/me');g('/api/demands/'+encodeURIComponent(q.get('id'))).then(function(a){a.status===200&&a.data&&a.data.campaignId&&g('/api/campaigns/'+encodeURIComponent(a.data.campaignId))},function(){})}` +
   `${scriptJson(appScripts)}.concat(${scriptJson(assets)}[r]||[]).forEach(function(s){var l=d.createElement('link');l.rel='preload';l.as=/\\.css$/.test(s)?'style':'script';l.href=s;d.head.appendChild(l)})})();</script>`

@@ -10,15 +10,15 @@ export function isH5(): boolean {
   return (process.env.TARO_ENV) === 'h5'
 }
 
-/** weapp / alipay: signed in with a bearer token; H5: a cookie session with a CSRF token. */
-export function isMiniProgram(): boolean {
-  return (process.env.TARO_ENV) === 'weapp' || (process.env.TARO_ENV) === 'alipay'
-}
-
 /** The mini-program this bundle runs in; null on H5, which has no subscription messages. */
 export function miniProgramPlatform(): Platform | null {
   const env = process.env.TARO_ENV
   return env === 'weapp' || env === 'alipay' ? env : null
+}
+
+/** weapp / alipay: signed in with a bearer token; H5: a cookie session with a CSRF token. */
+export function isMiniProgram(): boolean {
+  return miniProgramPlatform() !== null
 }
 
 export function isAlipay(): boolean {

@@ -58,7 +58,7 @@ describe('first paint of the H5 campaign list', () => {
     expect(campaignHref('x')).toBe('/pages/campaign/index?id=x') // = src/services/navigation ROUTES.campaign
     // the tab bar has its place from the first paint, the list tab current
     expect(html).toMatch(/<div class="fp-tabbar" aria-hidden="true"><div><span class="on">.*征集活动.*消息.*我的.*<\/div><\/div>/s)
-    // the snapshot names its route; a tap before the app runs changes the route: the guard then takes the snapshot away
+    // the snapshot names its route; a tap before the app runs changes the route: the guard then puts the loading frame in its place
     expect(html).toMatch(/^<div id="first-paint" data-route="pages\/index\/index">/)
     expect(html).toMatch(/<script>.*addEventListener\('hashchange'.*<\/script>$/s)
   })
@@ -105,9 +105,11 @@ describe('first paint of the H5 campaign list', () => {
         return a ? Promise.resolve({ status: a.status, json: () => Promise.resolve(a.body) }) : Promise.reject(new TypeError('offline'))
       }
       const document = { createElement: () => ({}), head: { appendChild: (l: { rel: string; as: string; href: string }) => preloads.push(`${l.rel} ${l.as} ${l.href}`) } }
-      vm.runInNewContext(early, { location: { pathname: url.pathname, search: url.search, hash: url.hash }, document, window, fetch, URLSearchParams })
+      const location = { pathname: url.pathname, search: url.search, hash: url.hash }
+      const history = { state: null, replaceState: (_: unknown, __: string, to: string) => Object.assign(location, { pathname: '/', search: '', hash: new URL(to, url).hash }) }
+      vm.runInNewContext(early, { location, history, document, window, fetch, URLSearchParams })
       await new Promise((resolve) => setTimeout(resolve, 10))
-      return { preloads, asked, answers: window.__earlyAnswers }
+      return { preloads, asked, answers: window.__earlyAnswers, hash: location.hash }
     }
     try {
       const cold = await open('/#/packages/demand/pages/wizard/index?id=d%201&step=s2', {
@@ -121,9 +123,10 @@ describe('first paint of the H5 campaign list', () => {
       // a refused or failed demand: no campaign asked, nothing thrown (the app asks again and says why)
       expect((await open('/#/packages/demand/pages/wizard/index?id=x', { '/api/demands/x': { status: 404, body: { code: 'NOT_FOUND' } } })).asked).toEqual(['/api/auth/me', '/api/demands/x'])
       expect((await open('/#/packages/demand/pages/wizard/index?id=x')).asked).toEqual(['/api/auth/me', '/api/demands/x'])
-      // a campaign's path (a card's link, before the guard makes it a hash route): its page's files, no GETs
+      // a campaign's path (a card's link): the hash route it names, its page's files, no GETs
       const card = await open('/pages/campaign/index?id=x')
       expect([card.preloads, card.asked, card.answers]).toEqual([['preload script /js/app.js', 'preload script /js/c.js'], [], undefined])
+      expect(card.hash).toBe('#/pages/campaign/index?id=x') // the app's hash route, before the app reads it
       // the list, or a build without a readable table: the app's scripts only
       expect((await open('/')).preloads).toEqual(['preload script /js/app.js'])
       fs.writeFileSync(path.join(dir, 'route-assets.json'), '{not json')

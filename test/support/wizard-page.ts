@@ -13,9 +13,9 @@ export const next = (page: Page) => shown(page, '.wz-actionbar__next').click()
  * pages of the stack, and under load one kept below can be on screen with it for a moment. Waits
  * until one start button is shown (the one that stays) and returns it.
  */
-export async function openCampaign(page: Page, url: string, text = '发起需求'): Promise<Locator> {
+export async function openCampaign(page: Page, url: string): Promise<Locator> {
   await page.goto(url)
-  const start = shown(page, '.start-demand__button').filter({ hasText: text })
+  const start = shown(page, '.start-demand__button').filter({ hasText: '发起需求' })
   for (let i = 0; i < 300 && (await start.count()) !== 1; i++) await page.waitForTimeout(100)
   return start
 }
