@@ -18,10 +18,13 @@ interface Finding {
 }
 
 /**
- * Runs axe-core on the document and throws, listing each critical/serious violation (id,
- * help, target nodes), when there is one. `name` says which page of the journey it was.
+ * Runs axe-core on the document, once any toast the last action showed is gone (axe would
+ * measure its contrast half faded out), and throws, listing each critical/serious violation
+ * (id, help, target nodes), when there is one. `name` says which page of the journey it was.
  */
 export async function checkA11y(page: Page, name: string): Promise<void> {
+  // NutUI's toast and Taro's own (Taro.showToast on H5)
+  await page.waitForFunction(() => ![...document.querySelectorAll('.nut-toast, .taro__toast')].some((toast) => toast.checkVisibility()), undefined, { timeout: 10_000 })
   // evaluated by the browser's DevTools protocol: the page's CSP (no inline scripts) rightly
   // refuses a <script> tag, and the app runs under that real policy here
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(fs.readFileSync(AXE_SOURCE, 'utf8'))
@@ -45,12 +48,10 @@ export async function checkA11y(page: Page, name: string): Promise<void> {
 
 /**
  * One page of a journey as a person meets it: lets the page transition finish, writes the
- * screenshot `name`.png to the artifacts, and checks the page's accessibility once a toast the
- * last action showed is gone (axe would measure its contrast half faded out).
+ * screenshot `name`.png to the artifacts, and checks the page's accessibility.
  */
 export async function lookAt(page: Page, name: string): Promise<void> {
   await settle(page)
   await shot(page, name)
-  await page.waitForFunction(() => ![...document.querySelectorAll('.nut-toast')].some((toast) => toast.checkVisibility()), undefined, { timeout: 10_000 })
   await checkA11y(page, name)
 }
