@@ -137,11 +137,9 @@ function Wizard({ opened, initialStep, focusField, shownKey, hiddenKey }: Wizard
       .then((server) => {
         setMeta(server)
         // Saved elsewhere meanwhile (another page or device) and nothing unsent here: take it over.
-        const snap = sync.getSnapshot()
-        if (!snap.dirty && snap.status.kind === 'saved' && server.version !== sync.baseVersion && !server.readOnly) {
+        if (sync.takeOver(server)) {
           answersRef.current = server.answers
           setAnswers(server.answers)
-          void sync.resolveConflict(server.answers, server)
         }
       })
       .catch(() => undefined)

@@ -104,10 +104,6 @@ export class DraftSync {
 
   getSnapshot = (): DraftSnapshot => this.snapshot
 
-  get baseVersion(): number {
-    return this.version
-  }
-
   get base(): Answers {
     return this.baseAnswers
   }
@@ -199,6 +195,18 @@ export class DraftSync {
     }
     this.setStatus({ kind: 'pending' })
     return this.flush()
+  }
+
+  /**
+   * The demand as the server has it, fetched when the page is shown again: taken over (and true
+   * returned) when it was saved elsewhere after this phone's last save and nothing is unsent
+   * here. A copy read before this phone's own latest save came back is older, not another
+   * device's, and is left alone: taking it would put back what the person had just replaced.
+   */
+  takeOver(server: Demand): boolean {
+    if (this.dirty || this.status.kind !== 'saved' || server.readOnly || server.version <= this.version) return false
+    void this.resolveConflict(server.answers, server)
+    return true
   }
 
   /** The network is back or the person signed in again: try at once. */
