@@ -5,9 +5,13 @@ import { restoreCareMode } from './services/care-mode'
 import { isClockSynced, syncClock } from './services/clock'
 import { isH5 } from './services/env'
 import { enableKeyboardAccess } from './services/keyboard-access'
+import { keepScriptLinksInert } from './services/script-links'
 import './app.scss'
 
-if (isH5()) enableKeyboardAccess()
+if (isH5()) {
+  enableKeyboardAccess()
+  keepScriptLinksInert()
+}
 // H5: the campaign list's page ships in the app's own scripts (eager), so the first screen is not
 // a chain of page chunks fetched after them; the router's import of it then finds it at hand.
 if (process.env.TARO_ENV === 'h5') void import(/* webpackMode: "eager" */ './pages/index/index')

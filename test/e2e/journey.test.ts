@@ -41,6 +41,8 @@ test('an enterprise fills, submits, is returned, revises and is recommended with
   const errors: string[] = []
   const watch = (page: Page) => {
     page.on('pageerror', (e) => errors.push(e.message))
+    // what the page's CSP refused (a tab tap following Taro's javascript: link did)
+    page.on('console', (m) => m.type() === 'error' && /Content Security Policy/.test(m.text()) && errors.push(m.text()))
     return page
   }
 

@@ -291,6 +291,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await field(page, 'demandName').locator('input').fill(DEMAND)
   await field(page, 'challenge').locator('textarea').fill(paragraph('研发热导率不低于200W/(m·K)、热膨胀系数与硅匹配的封装基板材料，解决大功率芯片散热与翘曲问题', 120))
   expect(await textOf(shown(page, '[data-testid="count-challenge"]'))).toMatch(/^\d+\/800$/)
+  await savedSoon(page) // the words are on the server before the next tap
   await field(page, 'materialCategory').locator('[data-value="electronic"]').click()
   await field(page, 'materialCategory').locator('[data-value="electronic"][aria-checked="true"]').waitFor()
   await savedSoon(page)
