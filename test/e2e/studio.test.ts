@@ -23,7 +23,7 @@ import { addDays, dayOf } from '../../types/time'
 import { lookAt } from '../support/a11y'
 import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
 import { confirmDialog, inboxRow, openSummarySheet } from '../support/recommend-page'
-import { atStep, chooseRecommender, field, next, openCampaign, paragraph, savedSoon, shown, submitFromReview, textOf } from '../support/wizard-page'
+import { atStep, chooseRecommender, field, next, paragraph, savedSoon, shown, submitFromReview, textOf } from '../support/wizard-page'
 
 // A notice written for this test (its number 渝科局发〔2026〕87号 is made up), not one of shared/notices, as the bureau types it.
 const TITLE = '2027年度先进材料产业“揭榜挂帅”技术需求征集'
@@ -283,7 +283,14 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await shown(page, '[aria-label="手机号"] input').fill('13800138000')
   await shown(page, '.profile-form__save').click()
   await page.getByText('已保存').first().waitFor()
-  await (await openCampaign(page, `${product.url}/#/pages/campaign/index?id=${CAMPAIGN}`)).click()
+  // the saved details lead back to the campaign
+  const back = shown(page, '[data-testid="profile-back"]')
+  expect(await textOf(back)).toBe(`单位信息已保存，可以继续发起需求返回征集：${TITLE} ›`)
+  await back.scrollIntoViewIfNeeded()
+  await lookAt(page, 'studio-e2e-10-profile-saved')
+  await back.click()
+  await page.waitForURL(/pages\/campaign/)
+  await shown(page, '.start-demand__button').filter({ hasText: '发起需求' }).click()
   await page.waitForURL(/packages\/demand\/pages\/wizard/)
 
   // ── The two steps the bureau wrote ──
@@ -295,7 +302,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await field(page, 'materialCategory').locator('[data-value="electronic"]').click()
   await field(page, 'materialCategory').locator('[data-value="electronic"][aria-checked="true"]').waitFor()
   await savedSoon(page)
-  await lookAt(page, 'studio-e2e-10-wizard-basic')
+  await lookAt(page, 'studio-e2e-11-wizard-basic')
   await next(page)
 
   await atStep(page, 'offer')
@@ -303,7 +310,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await field(page, 'bounty').locator('input').fill('1500')
   await chooseRecommender(page, 'recommender', '两江', 'liangjiang')
   await savedSoon(page)
-  await lookAt(page, 'studio-e2e-11-wizard-offer')
+  await lookAt(page, 'studio-e2e-12-wizard-offer')
   await next(page)
 
   await page.waitForURL(/packages\/demand\/pages\/review/)
@@ -311,7 +318,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   expect(await textOf(shown(page, '[data-review-field="recommender"]'))).toContain(UNIT)
   await submitFromReview(page)
   expect(await textOf(shown(page, '[data-testid="submitted-version"]'))).toBe('第 1 版')
-  await lookAt(page, 'studio-e2e-12-submitted')
+  await lookAt(page, 'studio-e2e-13-submitted')
   const id = new URL(page.url().replace('#', '')).searchParams.get('id')!
   expect(id).toBeTruthy()
 
@@ -338,7 +345,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await form.locator('[data-field="stampedForm"] [data-testid="recommender-upload"]').click()
   await (await chooser).setFiles({ name: STAMPED, mimeType: 'application/pdf', buffer: PDF })
   await form.locator('[data-field="stampedForm"] [data-attachment]', { hasText: STAMPED }).waitFor()
-  await lookAt(clerk, 'studio-e2e-13-unit-recommend-form')
+  await lookAt(clerk, 'studio-e2e-14-unit-recommend-form')
   await form.locator('[data-testid="form-submit"]').click()
   await confirmDialog(clerk, '推荐')
   await toastCameAndWent(clerk, '已推荐')
@@ -348,7 +355,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await record.locator('[data-field="opinion"]', { hasText: OPINION }).waitFor()
   await record.locator('[data-field="stampedForm"] [data-attachment]', { hasText: STAMPED }).waitFor()
   await record.scrollIntoViewIfNeeded()
-  await lookAt(clerk, 'studio-e2e-14-unit-recommended')
+  await lookAt(clerk, 'studio-e2e-15-unit-recommended')
 
   // ── The unit's summary sheet: the campaign's columns, the demand, the opinion, the file ──
   await review.getByText('调整推荐排序 ›').click()

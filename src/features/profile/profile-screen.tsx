@@ -13,6 +13,7 @@ import { ACCOUNT_ROUTES } from '../account/shell'
 import { useRedirectToLoginOnce } from '../auth'
 import { getProfile, updateProfile } from './api'
 import { ProfileForm } from './profile-form'
+import { takeProfileReturn, type ProfileReturn } from './return-to'
 import './profile.scss'
 
 /** The pages 我的 opens, by role. */
@@ -36,6 +37,7 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
   const state = useAsync(loadAccount, [])
   const [signedOut, setSignedOut] = useState(false)
   const [leaving, setLeaving] = useState(false)
+  const [back, setBack] = useState<ProfileReturn | null>(null)
   useRedirectToLoginOnce(signedOut ? undefined : state.error)
   // Coming back to the tab (e.g. after signing in): load again if we had nothing to show.
   useRefreshOnKey(refreshKey, () => {
@@ -98,7 +100,28 @@ export function ProfileScreen({ refreshKey }: { refreshKey?: number }) {
               {me.profileIncomplete ? (
                 <Text className='profile-screen__notice'>请补全单位资料，填报需求时将自动带入。</Text>
               ) : null}
-              <ProfileForm initial={profile} onSave={updateProfile} onSaved={(p) => state.setData({ me: { ...me, profile: p, profileIncomplete: false }, profile: p })} />
+              <ProfileForm
+                initial={profile}
+                onSave={updateProfile}
+                onSaved={(p) => {
+                  state.setData({ me: { ...me, profile: p, profileIncomplete: false }, profile: p })
+                  setBack(takeProfileReturn())
+                }}
+              />
+              {back ? (
+                <View
+                  className='profile-screen__back'
+                  role='link'
+                  data-testid='profile-back'
+                  onClick={() => {
+                    setBack(null)
+                    void openPage(back.url)
+                  }}
+                >
+                  <Text>单位信息已保存，可以继续发起需求</Text>
+                  <Text className='profile-screen__back-link'>返回征集：{back.title} ›</Text>
+                </View>
+              ) : null}
             </View> : null}
 
             <Button className='profile-screen__signout' block fill='outline' loading={leaving} onClick={leave}>

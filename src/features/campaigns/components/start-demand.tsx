@@ -6,6 +6,7 @@ import { toApiError, type ApiError } from '../../../services/http'
 import { goToLogin, openPage, ROUTES } from '../../../services/navigation'
 import { loadMe } from '../../../services/session'
 import { getMyDemands, startDemand, type DemandListItem } from '../../demands/api'
+import { returnAfterProfile } from '../../profile'
 import { CarryChooser } from './carry-chooser'
 import { useCampaignClock } from './use-campaign-clock'
 
@@ -100,6 +101,12 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
     }
   }
 
+  const follow = (url: string) => {
+    // the details are put right on 我的, a tab: it offers the way back here once they are saved
+    if (url === ROUTES.profile) returnAfterProfile({ url: ROUTES.campaign(campaign.id), title: campaign.title })
+    void openPage(url)
+  }
+
   return (
     <>
       <View className='ui-bar-room' />
@@ -109,7 +116,7 @@ export function StartDemandBar({ campaign }: { campaign: CampaignDetail }) {
             <Text className='ui-h5 ui-warn ui-mb-xs'>{problem.title}</Text>
             <Text className='ui-para-sm'>{problem.message}</Text>
             {problem.action ? (
-              <View className='start-demand__problem-link' role='link' onClick={() => void openPage(problem.action!.url)}>
+              <View className='start-demand__problem-link' role='link' onClick={() => follow(problem.action!.url)}>
                 {problem.action.text} ›
               </View>
             ) : null}
