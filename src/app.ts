@@ -3,12 +3,12 @@ import type { PropsWithChildren } from 'react'
 import { installConsentGate } from './features/account/shell'
 import { restoreCareMode } from './services/care-mode'
 import { isClockSynced, syncClock } from './services/clock'
-import { isH5 } from './services/env'
 import { enableKeyboardAccess } from './services/keyboard-access'
 import { keepScriptLinksInert } from './services/script-links'
 import './app.scss'
 
-if (isH5()) {
+// H5's own fixes, checked at build time so that the mini-program builds leave them out
+if (process.env.TARO_ENV === 'h5') {
   enableKeyboardAccess()
   keepScriptLinksInert()
 }

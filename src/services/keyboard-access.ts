@@ -6,7 +6,7 @@
  * using a keyboard or switch access reach and use every link and button (and every scroll
  * area holding them).
  */
-const INTERACTIVE = new Set(['link', 'button', 'tab', 'radio', 'checkbox', 'option', 'switch', 'menuitem'])
+const INTERACTIVE = /* @__PURE__ */ new Set(['link', 'button', 'tab', 'radio', 'checkbox', 'option', 'switch', 'menuitem'])
 
 function isTaroControl(el: Element): el is HTMLElement {
   return el.tagName.startsWith('TARO-') && INTERACTIVE.has(el.getAttribute('role') ?? '')
