@@ -7,14 +7,14 @@ import { enableKeyboardAccess } from './services/keyboard-access'
 import { keepScriptLinksInert } from './services/script-links'
 import './app.scss'
 
-// H5's own fixes, checked at build time so that the mini-program builds leave them out
+// H5 only, checked at build time so that the mini-program builds leave it out
 if (process.env.TARO_ENV === 'h5') {
   enableKeyboardAccess()
   keepScriptLinksInert()
+  // the campaign list's page ships in the app's own scripts (eager), so the first screen is not a
+  // chain of page chunks fetched after them; the router's import of it then finds it at hand
+  void import(/* webpackMode: "eager" */ './pages/index/index')
 }
-// H5: the campaign list's page ships in the app's own scripts (eager), so the first screen is not
-// a chain of page chunks fetched after them; the router's import of it then finds it at hand.
-if (process.env.TARO_ENV === 'h5') void import(/* webpackMode: "eager" */ './pages/index/index')
 // 关怀模式 as this device remembers it, before the first page renders
 restoreCareMode()
 // a changed agreement (403 CONSENT_REQUIRED) opens the agreements again

@@ -46,7 +46,9 @@ it('says the profile is incomplete and creates nothing; the saved profile leads 
   const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' })
   const navigate = jest.spyOn(Taro, 'navigateTo').mockResolvedValue({ errMsg: 'navigateTo:ok' })
   // 去完善单位信息 opens 我的, a tab; once the details are saved there, it leads back here.
-  tap(problem.querySelector('[role="link"]')!)
+  const toProfile = problem.querySelector('[role="link"]')!
+  expect(toProfile.textContent).toBe('去完善单位信息 ›')
+  tap(toProfile)
   expect(switchTab).toHaveBeenCalledWith({ url: '/pages/profile/index' })
   await completeProfile(token)
   const profile = render(<ProfileScreen />, {})

@@ -23,7 +23,7 @@ import { addDays, dayOf } from '../../types/time'
 import { lookAt } from '../support/a11y'
 import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
 import { confirmDialog, inboxRow, openSummarySheet } from '../support/recommend-page'
-import { atStep, chooseRecommender, field, next, paragraph, savedSoon, shown, submitFromReview, textOf } from '../support/wizard-page'
+import { atStep, chooseRecommender, field, next, paragraph, savedSoon, shown, startButton, submitFromReview, textOf } from '../support/wizard-page'
 
 // A notice written for this test (its number 渝科局发〔2026〕87号 is made up), not one of shared/notices, as the bureau types it.
 const TITLE = '2027年度先进材料产业“揭榜挂帅”技术需求征集'
@@ -290,7 +290,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await lookAt(page, 'studio-e2e-10-profile-saved')
   await back.click()
   await page.waitForURL(/pages\/campaign/)
-  await shown(page, '.start-demand__button').filter({ hasText: '发起需求' }).click()
+  await (await startButton(page)).click()
   await page.waitForURL(/packages\/demand\/pages\/wizard/)
 
   // ── The two steps the bureau wrote ──

@@ -9,15 +9,20 @@ export const field = (page: Page, id: string) => shown(page, `[data-field="${id}
 export const next = (page: Page) => shown(page, '.wz-actionbar__next').click()
 
 /**
- * A campaign's page opened by its address while the app runs: the router brings it in over the
+ * The 发起需求 button of a campaign's page just opened: the router brings the page in over the
  * pages of the stack, and under load one kept below can be on screen with it for a moment. Waits
  * until one start button is shown (the one that stays) and returns it.
  */
-export async function openCampaign(page: Page, url: string): Promise<Locator> {
-  await page.goto(url)
+export async function startButton(page: Page): Promise<Locator> {
   const start = shown(page, '.start-demand__button').filter({ hasText: '发起需求' })
   for (let i = 0; i < 300 && (await start.count()) !== 1; i++) await page.waitForTimeout(100)
   return start
+}
+
+/** A campaign's page opened by its address while the app runs; its 发起需求 button (startButton). */
+export async function openCampaign(page: Page, url: string): Promise<Locator> {
+  await page.goto(url)
+  return startButton(page)
 }
 
 /** Opens a maturity field's sheet, taps a level, and waits for the sheet to close before the next tap. */
