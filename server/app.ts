@@ -12,7 +12,8 @@ import fastifyStatic from '@fastify/static'
 import { installSessionHook } from './auth/request-session'
 import type { Deps } from './deps'
 import { getCampaign, listCampaigns } from './campaigns'
-import { CAMPAIGN_PATH, createIndexRenderer, encodeHtml } from './first-paint'
+import { encodeBody, installApiCompression } from './compress'
+import { CAMPAIGN_PATH, createIndexRenderer } from './first-paint'
 import { frameworkErrors, installErrorHandler, redactSecrets } from './errors'
 import { installConsentGate } from './account'
 import { accountRoutes } from './routes/account'
@@ -68,6 +69,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
 
   installSessionHook(app, deps)
   installConsentGate(app)
+  installApiCompression(app)
 
   await app.register(systemRoutes, { deps })
   await app.register(campaignRoutes, { deps })
@@ -83,7 +85,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
   if (renderIndex) {
     // The first screen paints from HTML: the campaign list is in index.html before any script runs.
     const sendHtml = (req: FastifyRequest, reply: FastifyReply, status: number, html: string) => {
-      const { body, encoding } = encodeHtml(html, req.headers['accept-encoding'])
+      const { body, encoding } = encodeBody(html, req.headers['accept-encoding'])
       if (encoding) reply.header('content-encoding', encoding)
       return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'accept-encoding').send(body)
     }

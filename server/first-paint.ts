@@ -7,7 +7,6 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import zlib from 'node:zlib'
 import { countdown, formatCountdown, formatDate, formatDeadline } from '../types/time'
 import { CAMPAIGN_STATUS_LABELS, type CampaignDetail, type CampaignSummary } from '../types/domain'
 
@@ -277,16 +276,4 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
   // every answer's CSP asks for these: a build without its index.html (yet) has no inline script
   const scriptHashes = () => (fs.existsSync(path.join(h5Dir, 'index.html')) ? template().hashes : [])
   return Object.assign(render, { campaign, scriptHashes })
-}
-
-/**
- * A page's HTML as the browser takes it: Brotli (a quick level: made per request), else gzip,
- * else as it is. The embedded list and the snapshot shrink to about a fifth, which is the
- * first paint's time on a slow line.
- */
-export function encodeHtml(html: string, acceptEncoding: string | undefined): { body: Buffer | string; encoding?: 'br' | 'gzip' } {
-  const accepted = (acceptEncoding ?? '').toLowerCase()
-  if (/\bbr\b/.test(accepted)) return { body: zlib.brotliCompressSync(html, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' }
-  if (/\bgzip\b/.test(accepted)) return { body: zlib.gzipSync(html, { level: 6 }), encoding: 'gzip' }
-  return { body: html }
 }
