@@ -26,9 +26,14 @@ function apply(value: boolean): void {
   for (const listener of listeners) listener(value)
 }
 
-/** At start: the device's remembered choice. */
+/**
+ * At start: the device's remembered choice. On H5 the page's first script (src/index.html) has
+ * read it already and put the class on <html> before the first paint; the first access to
+ * localStorage is slow (the browser loads the origin's storage), and there it is paid before the
+ * page paints rather than in the app's start.
+ */
 export function restoreCareMode(): void {
-  apply(storage.get<boolean>(STORAGE_KEY) === true)
+  apply(isH5() ? document.documentElement.classList.contains(CARE_CLASS) : storage.get<boolean>(STORAGE_KEY) === true)
 }
 
 export function isCareMode(): boolean {

@@ -3,13 +3,15 @@
  * the page's root view in a mini-program), remembers it on the device and for the account; at
  * sign-in the account's choice wins over the device's.
  */
+import fs from 'node:fs'
+import path from 'node:path'
 import { act, render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
 import { CarePage } from '../../src/components/care-page'
 import { SignInScreen } from '../../src/features/auth'
 import { CampaignListScreen } from '../../src/features/campaigns'
 import { ProfileScreen } from '../../src/features/profile'
-import { CARE_CLASS, restoreCareMode } from '../../src/services/care-mode'
+import { CARE_CLASS, isCareMode, restoreCareMode } from '../../src/services/care-mode'
 import { signOut } from '../../src/services/session'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
@@ -29,6 +31,14 @@ async function signIn(account: string) {
 }
 
 const htmlHasCare = () => document.documentElement.classList.contains(CARE_CLASS)
+/** The H5 page's script that puts the device's choice on <html> before the first paint (src/index.html). */
+const careScript = /<script>([^<]*careMode[^<]*)<\/script>/.exec(fs.readFileSync(path.join(__dirname, '../../src/index.html'), 'utf8'))![1]
+/** A new start of the H5 app on this device: a fresh page runs that script, then the app starts. */
+function startAgain() {
+  document.documentElement.classList.remove(CARE_CLASS)
+  new Function(careScript)()
+  restoreCareMode()
+}
 const switchIn = (container: Element) => container.querySelector('[role="switch"]') as HTMLElement
 
 beforeEach(() => {
@@ -52,9 +62,13 @@ describe('关怀模式', () => {
     expect(htmlHasCare()).toBe(true)
     expect(Taro.getStorageSync('careMode')).toBe(true)
     unmount()
-    // a new start on this device keeps it
-    restoreCareMode()
-    expect(htmlHasCare()).toBe(true)
+    // a new start on this device keeps it, on <html> before the app's own start
+    startAgain()
+    expect([htmlHasCare(), isCareMode()]).toEqual([true, true])
+    // and a device that turned it off starts without it
+    Taro.setStorageSync('careMode', false)
+    startAgain()
+    expect([htmlHasCare(), isCareMode()]).toEqual([false, false])
   })
 
   it('signed in, 我的 turns it on and off for the account too', async () => {
