@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro'
 import { countdown, formatCountdown } from '../../types/time'
 import type { CampaignSummary } from '../../types/domain'
 import { CampaignListScreen } from '../../src/features/campaigns'
+import { CampaignList, sortCampaigns } from '../../src/features/campaigns/components'
 import { eventually } from './support/eventually'
 import { serverGet, serverTime } from './support/server'
 
@@ -95,5 +96,15 @@ describe('campaign list', () => {
       request.mockRestore()
       data.remove()
     }
+  })
+
+  it('renders the first screen’s four cards at once and the rest once the page is idle, in order', async () => {
+    // a province-wide list: more campaigns than the seed has
+    const many = Array.from({ length: 9 }, (_, i) => ({ ...campaigns[i % campaigns.length], id: `c${i}` }))
+    const ids = (container: Element) => [...container.querySelectorAll('.campaign-item')].map((el) => el.getAttribute('data-campaign-id'))
+    const sorted = sortCampaigns(many).map((c) => c.id)
+    const { container } = render(<CampaignList campaigns={many} onOpen={() => undefined} />, {})
+    expect(ids(container)).toEqual(sorted.slice(0, 4))
+    await eventually(() => expect(ids(container)).toEqual(sorted))
   })
 })

@@ -112,6 +112,8 @@ it('the app takes over the list without moving a card or the tab bar, with no fa
   release()
   await page.locator('#first-paint').waitFor({ state: 'detached', timeout: 60_000 })
   await page.locator('.taro-tabbar__container').waitFor()
+  // the cards below the first screen come once the page is idle (campaign-list.tsx)
+  await page.waitForFunction((n) => document.querySelectorAll('.campaign-item').length === n, snapshotCards.length)
   // the badge, fonts and anything late have had their moment
   await page.waitForTimeout(1000)
   const appCards = await boxes(page, '.campaign-item')

@@ -6,6 +6,7 @@ import type { StepDefinition } from '../../../types/campaign'
 import { DEMAND_STATUS_LABELS, type Demand } from '../../../types/domain'
 import { demandTitle, gateStop, type Answers } from '../../../types/engine'
 import { loadById, useAsync } from '../../components/use-async'
+import { whenIdle } from '../../components/when-idle'
 import { goToLogin, openPage, ROUTES } from '../../services/navigation'
 import { DemandPage } from './demand-page'
 import { getDemand } from './api'
@@ -387,21 +388,4 @@ function usePreloadedSteps(steps: StepDefinition[], index: number): Set<string> 
     return whenIdle(() => startTransition(() => setMounted((m) => new Set(m).add(neighbour.id))))
   }, [steps, index, mounted])
   return mounted
-}
-
-/** Runs `task` when the page is idle (after a short pause where idle callbacks are missing); returns a cancel. */
-function whenIdle(task: () => void): () => void {
-  const g = globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => number; cancelIdleCallback?: (h: number) => void }
-  if (typeof g.requestIdleCallback === 'function') {
-    let handle = 0
-    const t = setTimeout(() => {
-      handle = g.requestIdleCallback!(task, { timeout: 2000 })
-    }, 250)
-    return () => {
-      clearTimeout(t)
-      if (handle) g.cancelIdleCallback?.(handle)
-    }
-  }
-  const t = setTimeout(task, 400)
-  return () => clearTimeout(t)
 }

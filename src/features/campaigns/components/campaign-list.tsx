@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components'
+import { startTransition, useEffect, useState } from 'react'
 import type { CampaignStatus, CampaignSummary } from '../../../../types/domain'
+import { whenIdle } from '../../../components/when-idle'
 import { CampaignListItem } from './campaign-list-item'
 import './campaigns.scss'
 
@@ -15,10 +17,28 @@ export function sortCampaigns(campaigns: CampaignSummary[]): CampaignSummary[] {
   })
 }
 
+/** Cards a phone's first screen shows (about four under the heading). */
+const FIRST_SCREEN_CARDS = 4
+
+/**
+ * How many cards to render: the first screen's at once, the rest once the page is idle, in a
+ * transition (React renders them in slices). Opening the app, its start is then not one long
+ * task for cards nobody sees yet, which the phone's first taps would wait behind.
+ */
+function useCardsShown(total: number): number {
+  const [all, setAll] = useState(total <= FIRST_SCREEN_CARDS)
+  useEffect(() => {
+    if (all) return
+    return whenIdle(() => startTransition(() => setAll(true)))
+  }, [all])
+  return all ? total : FIRST_SCREEN_CARDS
+}
+
 export function CampaignList({ campaigns, onOpen }: { campaigns: CampaignSummary[]; onOpen: (id: string) => void }) {
+  const shown = useCardsShown(campaigns.length)
   return (
     <View className='campaign-list' role='list'>
-      {sortCampaigns(campaigns).map((c) => (
+      {sortCampaigns(campaigns).slice(0, shown).map((c) => (
         <CampaignListItem key={c.id} campaign={c} onOpen={onOpen} />
       ))}
     </View>
