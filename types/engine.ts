@@ -482,7 +482,23 @@ const TYPE_MESSAGES: Record<FieldDefinition['kind'], string> = {
   gate: '应回答“是”或“否”'
 }
 
-type Add = (code: IssueCode, message: string, extra?: { row?: number; column?: keyof IndicatorRow }) => void
+/** One field's issues as its checks find them (an object, not closures made for every check). */
+class FieldIssues {
+  readonly list: FieldIssue[] = []
+  private readonly field: FieldDefinition
+  constructor(field: FieldDefinition) {
+    this.field = field
+  }
+  add(code: IssueCode, message: string, extra?: { row?: number; column?: keyof IndicatorRow }): void {
+    const issue: FieldIssue = { field: this.field.id, code, message }
+    if (extra?.row !== undefined) issue.row = extra.row
+    if (extra?.column !== undefined) issue.column = extra.column
+    this.list.push(issue)
+  }
+  wrongType(): void {
+    this.add('INVALID_TYPE', `${this.field.label}${TYPE_MESSAGES[this.field.kind]}`)
+  }
+}
 
 /**
  * Problems with one field's answer (its `validations` included); [] when fine or hidden.
@@ -533,76 +549,69 @@ function routeIssues(def: CampaignDefinition, field: RecommenderField, answers: 
 }
 
 function check(ix: DefIndex, field: FieldDefinition, raw: unknown): FieldIssue[] {
-  const issues: FieldIssue[] = []
+  const out = new FieldIssues(field)
   const value = normaliseAnswer(field, raw)
-  const add: Add = (code, message, extra) => {
-    const issue: FieldIssue = { field: field.id, code, message }
-    if (extra?.row !== undefined) issue.row = extra.row
-    if (extra?.column !== undefined) issue.column = extra.column
-    issues.push(issue)
-  }
   if (isEmpty(value)) {
     if (field.required) {
-      add('REQUIRED', field.kind === 'gate' ? `请回答：${field.label}` : `${field.label}为必填项`)
+      out.add('REQUIRED', field.kind === 'gate' ? `请回答：${field.label}` : `${field.label}为必填项`)
     }
-    return issues
+    return out.list
   }
   const label = field.label
-  const wrongType = () => add('INVALID_TYPE', `${label}${TYPE_MESSAGES[field.kind]}`)
 
   switch (field.kind) {
     case 'text':
     case 'textarea':
-      if (typeof value !== 'string') wrongType()
+      if (typeof value !== 'string') out.wrongType()
       else {
-        checkLength(field, value, add)
+        checkLength(field, value, out)
         if (field.kind === 'text' && field.format && !matchesFormat(field.format, value))
-          add('INVALID_FORMAT', `${label}${FORMAT_MESSAGES[field.format]}`)
+          out.add('INVALID_FORMAT', `${label}${FORMAT_MESSAGES[field.format]}`)
       }
       break
     case 'single': {
       const v = choiceValue(value)
-      if (typeof v !== 'string') wrongType()
-      else if (!optionsOf(ix, field).has(v)) add('INVALID_CHOICE', choiceMessage(label, v))
-      else checkOther(field, value, add)
+      if (typeof v !== 'string') out.wrongType()
+      else if (!optionsOf(ix, field).has(v)) out.add('INVALID_CHOICE', choiceMessage(label, v))
+      else checkOther(field, value, out)
       break
     }
     case 'multi':
-      checkMulti(ix, field, value, add, wrongType)
+      checkMulti(ix, field, value, out)
       break
     case 'domain':
-      checkDomain(ix, field, value, add, wrongType)
+      checkDomain(ix, field, value, out)
       break
     case 'amount':
     case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) wrongType()
-      else checkNumber(field, value, add)
+      if (typeof value !== 'number' || !Number.isFinite(value)) out.wrongType()
+      else checkNumber(field, value, out)
       break
     case 'date':
-      if (typeof value !== 'string') wrongType()
-      else if (!isRealDate(value)) add('INVALID_DATE', `${label}应为有效日期（格式 YYYY-MM-DD）`)
+      if (typeof value !== 'string') out.wrongType()
+      else if (!isRealDate(value)) out.add('INVALID_DATE', `${label}应为有效日期（格式 YYYY-MM-DD）`)
       break
     case 'indicators':
-      checkIndicators(field, value, add, wrongType)
+      checkIndicators(field, value, out)
       break
     case 'maturity':
-      if (typeof value !== 'number' || !Number.isFinite(value)) wrongType()
+      if (typeof value !== 'number' || !Number.isFinite(value)) out.wrongType()
       else if (!Number.isInteger(value) || value < MATURITY_MIN || value > MATURITY_MAX)
-        add('OUT_OF_RANGE', `${label}应为${MATURITY_MIN}至${MATURITY_MAX}级的整数`)
+        out.add('OUT_OF_RANGE', `${label}应为${MATURITY_MIN}至${MATURITY_MAX}级的整数`)
       break
     case 'recommender':
-      if (typeof value !== 'string') wrongType()
-      else if (!ix.units.has(value)) add('INVALID_CHOICE', `${label}“${value}”不在本次征集的推荐单位名单中`)
+      if (typeof value !== 'string') out.wrongType()
+      else if (!ix.units.has(value)) out.add('INVALID_CHOICE', `${label}“${value}”不在本次征集的推荐单位名单中`)
       break
     case 'attachments':
-      checkAttachments(field, value, add, wrongType)
+      checkAttachments(field, value, out)
       break
     case 'gate':
-      if (typeof value !== 'boolean') wrongType()
-      else if (value === field.stopWhen) add('GATE_STOPPED', field.stopMessage)
+      if (typeof value !== 'boolean') out.wrongType()
+      else if (value === field.stopWhen) out.add('GATE_STOPPED', field.stopMessage)
       break
   }
-  return issues
+  return out.list
 }
 
 const MOBILE = /^1[3-9]\d{9}$/
@@ -629,25 +638,25 @@ export function matchesFormat(format: TextFormat, s: string): boolean {
 }
 
 /** The text of an “其他” choice: required when that option is chosen, within its length; only there. */
-function checkOther(field: SingleChoiceField | MultiChoiceField, entry: unknown, add: Add) {
+function checkOther(field: SingleChoiceField | MultiChoiceField, entry: unknown, out: FieldIssues) {
   const option = field.options.find((o) => o.value === choiceValue(entry))
   if (!option) return
   if (!option.other) {
-    if (isOtherChoiceShape(entry)) add('INVALID_CHOICE', `${field.label}：选项“${option.label}”不能附带说明文字`)
+    if (isOtherChoiceShape(entry)) out.add('INVALID_CHOICE', `${field.label}：选项“${option.label}”不能附带说明文字`)
     return
   }
   const text = otherText(entry)
   const max = option.otherMaxLength ?? OTHER_TEXT_MAX
   const n = textLength(text)
-  if (n === 0) add('REQUIRED', `请填写${field.label}“${option.label}”的具体内容`)
-  else if (n > max) add('TOO_LONG', `${field.label}“${option.label}”的说明不能超过${max}字（当前${n}字）`)
+  if (n === 0) out.add('REQUIRED', `请填写${field.label}“${option.label}”的具体内容`)
+  else if (n > max) out.add('TOO_LONG', `${field.label}“${option.label}”的说明不能超过${max}字（当前${n}字）`)
 }
 
-function checkLength(field: TextField | TextareaField, value: string, add: Add) {
+function checkLength(field: TextField | TextareaField, value: string, out: FieldIssues) {
   const n = textLength(value)
-  if (n > field.maxLength) add('TOO_LONG', `${field.label}不能超过${field.maxLength}字（当前${n}字）`)
+  if (n > field.maxLength) out.add('TOO_LONG', `${field.label}不能超过${field.maxLength}字（当前${n}字）`)
   else if (field.kind === 'textarea' && field.minLength !== undefined && n < field.minLength)
-    add('TOO_SHORT', `${field.label}不能少于${field.minLength}字（当前${n}字）`)
+    out.add('TOO_SHORT', `${field.label}不能少于${field.minLength}字（当前${n}字）`)
 }
 
 /** Option values; computed on the spot for a field object the definition does not hold. */
@@ -659,35 +668,35 @@ function choiceMessage(label: string, value: string) {
   return `${label}的选项“${value}”不在可选范围内`
 }
 
-function checkMulti(ix: DefIndex, field: MultiChoiceField, value: unknown, add: Add, wrongType: () => void) {
-  if (!Array.isArray(value) || value.some((v) => typeof choiceValue(v) !== 'string')) return wrongType()
+function checkMulti(ix: DefIndex, field: MultiChoiceField, value: unknown, out: FieldIssues) {
+  if (!Array.isArray(value) || value.some((v) => typeof choiceValue(v) !== 'string')) return out.wrongType()
   const allowed = optionsOf(ix, field)
   const seen = new Set<string>()
   for (const entry of value) {
     const v = choiceValue(entry) as string
-    if (!allowed.has(v)) add('INVALID_CHOICE', choiceMessage(field.label, v))
-    else if (seen.has(v)) add('DUPLICATE_CHOICE', `${field.label}的选项“${v}”重复`)
-    else checkOther(field, entry, add)
+    if (!allowed.has(v)) out.add('INVALID_CHOICE', choiceMessage(field.label, v))
+    else if (seen.has(v)) out.add('DUPLICATE_CHOICE', `${field.label}的选项“${v}”重复`)
+    else checkOther(field, entry, out)
     seen.add(v)
   }
   if (field.minItems !== undefined && value.length < field.minItems)
-    add('TOO_FEW', `${field.label}至少选择${field.minItems}项（当前${value.length}项）`)
+    out.add('TOO_FEW', `${field.label}至少选择${field.minItems}项（当前${value.length}项）`)
   if (field.maxItems !== undefined && value.length > field.maxItems)
-    add('TOO_MANY', `${field.label}最多选择${field.maxItems}项（当前${value.length}项）`)
+    out.add('TOO_MANY', `${field.label}最多选择${field.maxItems}项（当前${value.length}项）`)
 }
 
-function checkDomain(ix: DefIndex, field: DomainField, value: unknown, add: Add, wrongType: () => void) {
-  if (!isPlainObject(value) || typeof value.domain !== 'string' || typeof value.direction !== 'string') return wrongType()
+function checkDomain(ix: DefIndex, field: DomainField, value: unknown, out: FieldIssues) {
+  if (!isPlainObject(value) || typeof value.domain !== 'string' || typeof value.direction !== 'string') return out.wrongType()
   const { domain, direction } = value as unknown as DomainAnswer
   const d = ix.domains.get(domain)
-  if (!d) return add('INVALID_CHOICE', domain === '' ? `请先选择${field.label}的领域` : `${field.label}：领域“${domain}”不在本次征集范围内`)
+  if (!d) return out.add('INVALID_CHOICE', domain === '' ? `请先选择${field.label}的领域` : `${field.label}：领域“${domain}”不在本次征集范围内`)
   if (direction === '') {
     // An area without directions is answered by the area alone.
-    if (field.directionRequired && d.directions.size > 0) add('REQUIRED', `请选择${field.label}的具体方向`)
+    if (field.directionRequired && d.directions.size > 0) out.add('REQUIRED', `请选择${field.label}的具体方向`)
   } else if (d.directions.size === 0) {
-    add('INVALID_CHOICE', `${field.label}：“${d.label}”领域不细分方向，请重新选择领域`)
+    out.add('INVALID_CHOICE', `${field.label}：“${d.label}”领域不细分方向，请重新选择领域`)
   } else if (!d.directions.has(direction)) {
-    add('INVALID_CHOICE', `${field.label}：方向“${direction}”不属于“${d.label}”领域`)
+    out.add('INVALID_CHOICE', `${field.label}：方向“${direction}”不属于“${d.label}”领域`)
   }
 }
 
@@ -697,7 +706,7 @@ function quantity(n: number, unit: string, spaced: boolean) {
   return spaced ? `${n} ${unit}` : `${n}${unit}`
 }
 
-function checkNumber(field: NumberField, value: number, add: Add) {
+function checkNumber(field: NumberField, value: number, out: FieldIssues) {
   const { min, max, unit, label } = field
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     let range: string
@@ -705,10 +714,10 @@ function checkNumber(field: NumberField, value: number, add: Add) {
       range = unit === '%' ? `应在 ${min}% 至 ${max}% 之间` : `应在 ${min} 至 ${quantity(max, unit, true)}之间`
     } else if (min !== undefined) range = `不能小于 ${quantity(min, unit, true)}`
     else range = `不能大于 ${quantity(max as number, unit, true)}`
-    add('OUT_OF_RANGE', `${label}${range}`)
+    out.add('OUT_OF_RANGE', `${label}${range}`)
   }
   if (decimalPlaces(value) > field.precision)
-    add('TOO_PRECISE', field.precision === 0 ? `${label}应为整数` : `${label}最多保留${field.precision}位小数`)
+    out.add('TOO_PRECISE', field.precision === 0 ? `${label}应为整数` : `${label}最多保留${field.precision}位小数`)
 }
 
 /** Decimal places of the shortest decimal that round-trips to `n` (what the user typed). */
@@ -751,26 +760,26 @@ function isIndicatorRowShape(r: unknown): boolean {
   return true
 }
 
-function checkIndicators(field: IndicatorTableField, value: unknown, add: Add, wrongType: () => void) {
+function checkIndicators(field: IndicatorTableField, value: unknown, out: FieldIssues) {
   // normaliseAnswer rebuilt well-formed rows; anything else came back as it was.
-  if (!Array.isArray(value)) return wrongType()
+  if (!Array.isArray(value)) return out.wrongType()
   const label = field.label
   for (let i = 0; i < value.length; i++) {
     const r = value[i]
-    if (!isIndicatorRowShape(r)) return add('INVALID_TYPE', `${label}：第${i + 1}行格式不正确`, { row: i })
+    if (!isIndicatorRowShape(r)) return out.add('INVALID_TYPE', `${label}：第${i + 1}行格式不正确`, { row: i })
   }
   const rows = value as IndicatorRow[]
-  if (rows.length < field.minRows) add('TOO_FEW', `${label}至少填写${field.minRows}项（当前${rows.length}项）`)
-  if (rows.length > field.maxRows) add('TOO_MANY', `${label}最多填写${field.maxRows}项（当前${rows.length}项）`)
+  if (rows.length < field.minRows) out.add('TOO_FEW', `${label}至少填写${field.minRows}项（当前${rows.length}项）`)
+  if (rows.length > field.maxRows) out.add('TOO_MANY', `${label}最多填写${field.maxRows}项（当前${rows.length}项）`)
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]
     for (const k of INDICATOR_REQUIRED) {
-      if (row[k] === '') add('ROW_INCOMPLETE', `${label}：第${i + 1}行指标缺少${INDICATOR_COLUMNS[k]}`, { row: i, column: k })
+      if (row[k] === '') out.add('ROW_INCOMPLETE', `${label}：第${i + 1}行指标缺少${INDICATOR_COLUMNS[k]}`, { row: i, column: k })
     }
     for (const k of INDICATOR_KEYS) {
       const n = textLength(row[k])
       if (n > INDICATOR_CELL_MAX)
-        add('TOO_LONG', `${label}：第${i + 1}行${INDICATOR_COLUMNS[k]}不能超过${INDICATOR_CELL_MAX}字（当前${n}字）`, { row: i, column: k })
+        out.add('TOO_LONG', `${label}：第${i + 1}行${INDICATOR_COLUMNS[k]}不能超过${INDICATOR_CELL_MAX}字（当前${n}字）`, { row: i, column: k })
     }
   }
 }
@@ -793,23 +802,23 @@ function isAttachmentShape(r: unknown): r is AttachmentRef {
   )
 }
 
-function checkAttachments(field: AttachmentsField, value: unknown, add: Add, wrongType: () => void) {
-  if (!Array.isArray(value)) return wrongType()
+function checkAttachments(field: AttachmentsField, value: unknown, out: FieldIssues) {
+  if (!Array.isArray(value)) return out.wrongType()
   const label = field.label
   for (let i = 0; i < value.length; i++) {
-    if (!isAttachmentShape(value[i])) return add('INVALID_TYPE', `${label}：第${i + 1}个附件信息无效，请删除后重新上传`, { row: i })
+    if (!isAttachmentShape(value[i])) return out.add('INVALID_TYPE', `${label}：第${i + 1}个附件信息无效，请删除后重新上传`, { row: i })
   }
   const refs = value as AttachmentRef[]
-  if (refs.length > field.maxFiles) add('TOO_MANY', `${label}最多上传${field.maxFiles}个文件（当前${refs.length}个）`)
+  if (refs.length > field.maxFiles) out.add('TOO_MANY', `${label}最多上传${field.maxFiles}个文件（当前${refs.length}个）`)
   const maxBytes = field.maxSizeMB * MIB
   const seen = new Set<string>()
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i]
-    if (seen.has(r.id)) add('DUPLICATE_FILE', `${label}：“${r.name}”重复上传`, { row: i })
+    if (seen.has(r.id)) out.add('DUPLICATE_FILE', `${label}：“${r.name}”重复上传`, { row: i })
     seen.add(r.id)
     if (!(field.accept as string[]).includes(r.type))
-      add('FILE_TYPE_REJECTED', `${label}：“${r.name}”的文件类型不在允许范围内（${field.accept.map((t) => '.' + t).join(' ')}）`, { row: i })
-    if (r.size > maxBytes) add('FILE_TOO_LARGE', `${label}：“${r.name}”超过${field.maxSizeMB}MB`, { row: i })
+      out.add('FILE_TYPE_REJECTED', `${label}：“${r.name}”的文件类型不在允许范围内（${field.accept.map((t) => '.' + t).join(' ')}）`, { row: i })
+    if (r.size > maxBytes) out.add('FILE_TOO_LARGE', `${label}：“${r.name}”超过${field.maxSizeMB}MB`, { row: i })
   }
 }
 
