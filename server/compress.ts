@@ -25,15 +25,16 @@ export function encodeBody(body: string, acceptEncoding: string | undefined): En
  * chose (BREACH). Streams (exports, files) and answers already encoded go as they are.
  */
 export function installApiCompression(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || Buffer.byteLength(payload) < MIN_COMPRESSED_BYTES) return payload
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return payload
-    if (reply.hasHeader('content-encoding') || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return payload
+  // a callback hook: it runs on every answer, and most go as they are
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (typeof payload !== 'string' || Buffer.byteLength(payload) < MIN_COMPRESSED_BYTES) return done(null, payload)
+    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return done(null, payload)
+    if (reply.hasHeader('content-encoding') || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return done(null, payload)
     reply.header('vary', 'accept-encoding')
     const { body, encoding } = encodeBody(payload, request.headers['accept-encoding'])
-    if (!encoding) return payload
+    if (!encoding) return done(null, payload)
     reply.header('content-encoding', encoding)
     reply.removeHeader('content-length')
-    return body
+    done(null, body)
   })
 }
