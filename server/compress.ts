@@ -7,12 +7,10 @@
 import zlib from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 
-export type Encoded = { body: Buffer | string; encoding?: 'br' | 'gzip' }
-
 /** Smaller answers go as they are: below this, compressing saves less than a packet. */
 export const MIN_COMPRESSED_BYTES = 1024
 
-export function encodeBody(body: string, acceptEncoding: string | undefined): Encoded {
+export function encodeBody(body: string, acceptEncoding: string | undefined): { body: Buffer | string; encoding?: 'br' | 'gzip' } {
   const accepted = (acceptEncoding ?? '').toLowerCase()
   if (/\bbr\b/.test(accepted)) return { body: zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }), encoding: 'br' }
   if (/\bgzip\b/.test(accepted)) return { body: zlib.gzipSync(body, { level: 6 }), encoding: 'gzip' }
@@ -30,7 +28,8 @@ export function installApiCompression(app: FastifyInstance): void {
     if (typeof payload !== 'string' || Buffer.byteLength(payload) < MIN_COMPRESSED_BYTES) return done(null, payload)
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return done(null, payload)
     if (reply.hasHeader('content-encoding') || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return done(null, payload)
-    reply.header('vary', 'accept-encoding')
+    const vary = reply.getHeader('vary')
+    reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding')
     const { body, encoding } = encodeBody(payload, request.headers['accept-encoding'])
     if (!encoding) return done(null, payload)
     reply.header('content-encoding', encoding)

@@ -52,6 +52,7 @@ describe('which answers are compressed', () => {
     installApiCompression(app)
     app.get('/api/auth/session', async () => ({ ...big, token: 'secret' }))
     app.get('/api/things', async () => big)
+    app.get('/api/by-origin', async (_req, reply) => reply.header('vary', 'origin').send(big))
     app.get('/api/page', async (_req, reply) => reply.type('text/html').send(`<p>${big.text}</p>`))
     app.get('/api/sheet', async (_req, reply) => reply.type('application/json').send(Readable.from([JSON.stringify(big)])))
     app.get('/outside', async () => big)
@@ -64,6 +65,11 @@ describe('which answers are compressed', () => {
     const res = await get('/api/things')
     expect(res.headers['content-encoding']).toBe('br')
     expect(JSON.parse(zlib.brotliDecompressSync(res.rawPayload).toString('utf8'))).toEqual(big)
+  })
+
+  it('adds to a Vary the route set', async () => {
+    const res = await get('/api/by-origin')
+    expect([res.headers['content-encoding'], res.headers.vary]).toEqual(['br', 'origin, accept-encoding'])
   })
 
   it('never the sign-in routes, whose answers carry tokens (BREACH)', async () => {
