@@ -14,6 +14,9 @@ if (process.env.TARO_ENV === 'h5') {
   // the campaign list's page ships in the app's own scripts (eager), so the first screen is not a
   // chain of page chunks fetched after them; the router's import of it then finds it at hand
   void import(/* webpackMode: "eager" */ './pages/index/index')
+  // The app's start in two tasks, not one long one: once its modules have run, the browser has a
+  // moment (a tap on the snapshot, a frame) before the app and its router start.
+  await new Promise((resolve) => setTimeout(resolve))
 }
 // 关怀模式 as this device remembers it, before the first page renders
 restoreCareMode()
