@@ -202,8 +202,11 @@ export async function signInFromProfile(
 ): Promise<void> {
   // 我的 sends a signed-out visitor to the sign-in page (returning to 我的 afterwards).
   if (!page.url().includes('/pages/login/')) await page.goto(`${appUrl}/#/pages/profile/index`)
-  await page.getByRole('checkbox', { name: /我已阅读并同意/ }).check()
-  await page.locator('.sign-in__button >> visible=true').click()
+  // the sign-in page on show, as a person sees it before ticking (not a page still being put in place)
+  const signIn = page.locator('.sign-in__button >> visible=true')
+  await signIn.waitFor()
+  await page.getByRole('checkbox', { name: /我已阅读并同意/ }).filter({ visible: true }).check()
+  await signIn.click()
   await page.waitForURL(/\/interaction\//)
   await opts.atProvider?.(page)
   await page.getByRole('button', { name: account }).click()
