@@ -25,9 +25,9 @@ export function encodeBody(body: string, acceptEncoding: string | undefined): { 
 export function installApiCompression(app: FastifyInstance): void {
   // a callback hook: it runs on every answer, and most go as they are
   app.addHook('onSend', (request, reply, payload, done) => {
-    if (typeof payload !== 'string' || Buffer.byteLength(payload) < MIN_COMPRESSED_BYTES) return done(null, payload)
-    if (!request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return done(null, payload)
+    if (typeof payload !== 'string' || !request.url.startsWith('/api/') || request.url.startsWith('/api/auth/')) return done(null, payload)
     if (reply.hasHeader('content-encoding') || !String(reply.getHeader('content-type') ?? '').startsWith('application/json')) return done(null, payload)
+    if (Buffer.byteLength(payload) < MIN_COMPRESSED_BYTES) return done(null, payload)
     const vary = reply.getHeader('vary')
     reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding')
     const { body, encoding } = encodeBody(payload, request.headers['accept-encoding'])
