@@ -274,7 +274,7 @@ test('a bureau writes, previews and publishes a new campaign in the studio; an e
   await shown(page, '.start-demand__button').filter({ hasText: '登录后发起需求' }).click()
   await page.waitForURL(/pages\/login/)
   await signInFromProfile(page, product.url, /重庆智芯微电子/, { back: /campaign/ })
-  await shown(page, '.start-demand__button').filter({ hasText: '发起需求' }).click()
+  await (await startButton(page)).click()
   const problem = shown(page, '[data-testid="start-demand-problem"]')
   await problem.waitFor()
   await problem.getByText('去完善单位信息').click()
