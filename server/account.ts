@@ -178,7 +178,8 @@ export async function deleteAccount(db: Queryable, userId: string, now: number):
     )
   }
   const at = new Date(now)
-  const drafts = await db.query('DELETE FROM demands WHERE owner_id = $1 AND status = $2 RETURNING id', [userId, 'draft'])
+  const drafts = await db.query<{ id: string }>('DELETE FROM demands WHERE owner_id = $1 AND status = $2 RETURNING id', [userId, 'draft'])
+  await db.query('DELETE FROM audit_log WHERE demand_id = ANY($1)', [drafts.map((d) => d.id)])
 
   const kept = await db.query<{ campaign_id: string }>('SELECT DISTINCT campaign_id FROM demands WHERE owner_id = $1', [userId])
   let pseudonymised = 0

@@ -186,6 +186,9 @@ describe('export and 注销 of an enterprise account', () => {
     expect(res.json().sessionsRevoked).toBeGreaterThanOrEqual(2)
 
     expect(await s.db.query('SELECT 1 FROM demands WHERE id = $1', [draft])).toEqual([])
+    // the erased draft's audit rows go with it (its creation was logged); the kept demand's stay
+    expect(await s.db.query('SELECT 1 FROM audit_log WHERE demand_id = $1', [draft])).toEqual([])
+    expect((await s.db.query('SELECT 1 FROM audit_log WHERE demand_id = $1', [submitted])).length).toBeGreaterThan(0)
     const [kept] = await s.db.query<{ status: string; answers: Record<string, unknown> }>('SELECT status, answers FROM demands WHERE id = $1', [submitted])
     expect(kept.status).toBe('submitted')
     expect(kept.answers.projectName).toBe(answers.projectName)
