@@ -21,7 +21,9 @@ export interface Account {
   token: string
 }
 
-let counter = 0
+// from a random start (other seeders may share the database), then one by one: within a process
+// no two accounts share a subject (a random part per account let two meet now and then)
+let counter = Math.floor(Math.random() * 1_000_000)
 
 /** A valid 统一社会信用代码 for the n-th seeded enterprise. */
 export function creditCodeFor(n: number): string {
@@ -34,7 +36,7 @@ export async function seedAccount(
   now: number,
   opts: { role: Role; name?: string; unit?: string; unitType?: UnitType; issuer?: string } = { role: 'enterprise' }
 ): Promise<Account> {
-  const n = ++counter + Math.floor(Math.random() * 1_000_000)
+  const n = ++counter
   const name = opts.name ?? `测试${opts.role === 'enterprise' ? '企业' : '账号'}${n}`
   const enterprise = opts.role === 'enterprise' ? { enterpriseName: name, creditCode: creditCodeFor(n) } : {}
   // A unit serves the bureau of the shipped campaign that lists it, unless told otherwise; a bureau serves itself.
