@@ -19,6 +19,7 @@
  * enterprise's are); the 重点推荐 mark; the offline deliverables it ticks. Kept on the demand
  * with the unit they belong to (migration 009): a unit never reads what another one left.
  */
+import crypto from 'node:crypto'
 import { allFields, issuedBy, quotaOf, type AttachmentsField, type CampaignDefinition, type FieldDefinition } from '../types/campaign'
 import { deadlineInstant, isBeforeDeadline } from '../types/deadline'
 import { countdown, formatCountdown, formatDeadlineDay } from '../types/time'
@@ -301,15 +302,17 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
   // One statement: the counts, then the page's rows beside them (an empty page: one row of counts,
   // its demand columns null). The count stops one past EXACT_COUNT_MAX, however many match; the
   // page's ids come first (from the index alone, however deep the page), then their rows.
-  const result = await db.query<Counts & (ListRow | Record<keyof ListRow, null>)>(
-    `SELECT c.counted, c.used, ${LIST_COLUMNS}
+  // Named by its text (the filters and sort chosen: a few hundred at most), so that each connection
+  // plans it once: planning this statement took twice as long as running it (10,000 demands).
+  const sql = `SELECT c.counted, c.used, ${LIST_COLUMNS}
        FROM (SELECT (SELECT count(*) FROM (SELECT 1 FROM demands d WHERE ${filter} ${countOrder} LIMIT ${EXACT_COUNT_MAX + 1}) m)::int AS counted, ${used} AS used) c
        LEFT JOIN (demands d
          JOIN (SELECT d.id FROM demands d WHERE ${filter}
-                ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) page ON page.id = d.id) ON true
-      ORDER BY ${order}`,
-    params
-  )
+                ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) page ON page.id = d.id) ON true
+      ORDER BY ${order}`
+  const result = await db.query<Counts & (ListRow | Record<keyof ListRow, null>)>(sql, [...params, query.pageSize, offset], {
+    name: `inbox-${crypto.createHash('sha1').update(sql).digest('hex').slice(0, 16)}`
+  })
   const counts = result[0]
   const rows = result.filter((r): r is Counts & ListRow => r.id !== null)
   const estimated = counts.counted > EXACT_COUNT_MAX
