@@ -22,10 +22,40 @@ const jestArgs = process.argv.slice(2)
 /** Tasks run side by side: two cores, and much of a test run waits on a browser, a server or a database. */
 const SLOTS = Number(process.env.TEST_SLOTS ?? 3)
 
-/** Runs a command with its output prefixed by the step's name; resolves to its exit code. */
+/**
+ * How long one run may take before it is taken for hung (a process it started that never
+ * stops keeps Jest from exiting): killed with everything it started, and counted as a failure.
+ */
+const RUN_LIMIT_MS = Number(process.env.TEST_RUN_LIMIT_MIN ?? 20) * 60_000
+const HUNG = 124
+/** The process groups running now, stopped with npm test itself. */
+const groups = new Set()
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    for (const pid of groups) killGroup(pid)
+    process.exit(1)
+  })
+}
+function killGroup(pid) {
+  try {
+    process.kill(-pid, 'SIGKILL')
+  } catch {
+    // gone already
+  }
+}
+
+/** Runs a command with its output prefixed by the step's name; resolves to its exit code (HUNG past the limit). */
 function run(name, cmd, args, env = {}) {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+    // its own process group, so that a hung run can be stopped with all it started
+    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    groups.add(child.pid)
+    let hung = false
+    const limit = setTimeout(() => {
+      hung = true
+      process.stdout.write(`[${name}] still running after ${RUN_LIMIT_MS / 60_000} min: taken for hung, stopped with everything it started\n`)
+      killGroup(child.pid)
+    }, RUN_LIMIT_MS)
     for (const stream of [child.stdout, child.stderr]) {
       let rest = ''
       stream.on('data', (chunk) => {
@@ -35,7 +65,11 @@ function run(name, cmd, args, env = {}) {
       })
       stream.on('end', () => rest && process.stdout.write(`[${name}] ${rest}\n`))
     }
-    child.on('close', (code) => resolve(code ?? 1))
+    child.on('close', (code) => {
+      clearTimeout(limit)
+      groups.delete(child.pid)
+      resolve(hung ? HUNG : (code ?? 1))
+    })
   })
 }
 
@@ -66,10 +100,13 @@ const jest = (name, projects, { env = {}, paths = [], ignore = [] } = {}) =>
     const out = path.join(root, 'test', `results.${name.replace(/[^\w-]+/g, '_')}.json`)
     fs.rmSync(out, { force: true })
     const vm = projects.includes('app') ? '' : '--experimental-vm-modules'
-    await run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...(paths.length ? ['--testPathPattern', paths.join('|')] : []), ...(ignore.length ? ['--testPathIgnorePatterns', ...ignore] : []), ...jestArgs], {
+    const code = await run(name, 'npx', ['jest', '--selectProjects', ...projects, '--json', `--outputFile=${out}`, ...(paths.length ? ['--testPathPattern', paths.join('|')] : []), ...(ignore.length ? ['--testPathIgnorePatterns', ...ignore] : []), ...jestArgs], {
       ...env,
       NODE_OPTIONS: [process.env.NODE_OPTIONS, vm].filter(Boolean).join(' ')
     })
+    // A run taken for hung counts one failure, beside what it had written (Jest writes its results before it waits to exit).
+    const hung = code === HUNG ? 1 : 0
+    if (hung) suites.push({ file: name, status: 'failed', message: `did not finish within ${RUN_LIMIT_MS / 60_000} min` })
     if (!fs.existsSync(out)) return { passed: 0, failed: 1 }
     const r = JSON.parse(fs.readFileSync(out, 'utf8'))
     fs.rmSync(out)
@@ -84,7 +121,7 @@ const jest = (name, projects, { env = {}, paths = [], ignore = [] } = {}) =>
         message: t.status === 'failed' ? t.message.slice(0, 2000) : undefined
       }))
     )
-    return { passed: r.numPassedTests, failed: r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numTotalTestSuites === 0 ? 1 : 0) }
+    return { passed: r.numPassedTests, failed: hung + r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.numTotalTestSuites === 0 ? 1 : 0) }
   })
 
 /** A production build; passes when it builds. SKIP_BUILDS=1 keeps one already in dist/. */

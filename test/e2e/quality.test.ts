@@ -10,11 +10,11 @@
  * Every stage is screenshotted to test/e2e/artifacts/quality-*.png and checked with axe-core.
  */
 import path from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import type { Profile } from '../../types/domain'
 import { lookAt } from '../support/a11y'
 import { signInOverHttp } from '../support/http-session'
-import { launchBrowser, phoneContext, signInFromProfile, startProduct, type Product } from '../support/product'
+import { phoneContext, productAndBrowser, signInFromProfile } from '../support/product'
 import { atStep, field, savedSoon, shown, textOf } from '../support/wizard-page'
 import { completeAnswers } from '../types/fixtures'
 
@@ -23,23 +23,13 @@ const ACCOUNT = 'ent-quality'
 const VAGUE = '整体性能达到国际先进水平，填补国内空白。'
 const SPECIFIC = '故障检测覆盖率由90%提升至99%，最高工作结温由125℃提升至150℃，达到国际同类产品水平（对标主流ASIL-D产品）。'
 
-let product: Product
-let browser: Browser
-beforeAll(async () => {
-  ;[product, browser] = await Promise.all([
-    startProduct({ DEV_IDP_EXTRA_ACCOUNTS: path.join(__dirname, '../support/idp-accounts.json') }),
-    launchBrowser()
-  ])
-}, 300_000)
-afterAll(async () => {
-  await browser?.close()
-  await product?.close()
-})
+const e2e = productAndBrowser({ DEV_IDP_EXTRA_ACCOUNTS: path.join(__dirname, '../support/idp-accounts.json') })
 
 const hints = (page: Page, fieldId: string) => shown(page, `[data-testid="hints-${fieldId}"] .quality-hint`)
 const score = async (page: Page) => Number(await textOf(shown(page, '[data-testid="quality-score"]')))
 
 test('a vague first draft gets hints and a low score; following them raises the score', async () => {
+  const { product, browser } = e2e
   const errors: string[] = []
   // A draft with everything but the outcome's content, saved from another device (the API).
   const api = await signInOverHttp(product.url, ACCOUNT)

@@ -70,12 +70,16 @@ export async function startProduct(
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
-  const deadline = Date.now() + 180_000 // a loaded 2-core machine can take minutes to compile and migrate
+  const started = Date.now()
+  const deadline = started + 180_000 // a loaded 2-core machine can take minutes to compile and migrate
+  let health = 'no answer yet'
   for (;;) {
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break
-    } catch {
-      // starting
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(10_000) })
+      if (res.ok) break
+      health = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`
+    } catch (err) {
+      health = String((err as Error & { cause?: Error }).cause ?? err)
     }
     if (child.exitCode !== null && /EADDRINUSE/.test(output) && !opts.port && !opts.idpPort && attempt < 3) {
       // another process took a free port between our look and the server's listen: new ports
@@ -83,36 +87,74 @@ export async function startProduct(
       await schema?.drop()
       return startProduct(env, opts, attempt + 1)
     }
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('server did not start:\n' + output)
+    if (child.exitCode !== null || Date.now() > deadline) {
+      // what a hang would need to be understood; then nothing of this start is left running
+      const waits = schema ? await waitsIn(schema.schema) : ''
+      await stopGroup(child, 'SIGKILL')
+      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
+      await schema?.drop()
+      throw new Error(
+        `server did not start (${child.exitCode !== null ? `exited ${child.exitCode}` : 'still running, killed'} after ${Math.round((Date.now() - started) / 1000)} s; ` +
+          `port ${port}, provider port ${idpPort}; last health check: ${health})${waits}\n` +
+          output
+      )
+    }
     await new Promise((r) => setTimeout(r, 250))
   }
   const stop = (signal: NodeJS.Signals, removeData: boolean) =>
-    new Promise<void>((resolve) => {
-      // the server gives itself 10 s to stop; past 15 s it is killed, so a test run never hangs on it
-      const kill = (sig: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, sig)
-        } catch {
-          // already gone
-        }
+    stopGroup(child, signal).then(async () => {
+      if (removeData) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        await schema?.drop()
       }
-      const hard = setTimeout(() => kill('SIGKILL'), 15_000)
-      child.once('exit', async () => {
-        clearTimeout(hard)
-        if (removeData) {
-          fs.rmSync(dataDir, { recursive: true, force: true })
-          await schema?.drop()
-        }
-        resolve()
-      })
-      if (child.exitCode !== null || child.signalCode !== null) child.emit('exit')
-      else kill(signal)
     })
   return {
     url,
     dataDir,
     close: () => stop('SIGTERM', !opts.dataDir),
     crash: () => stop('SIGKILL', false)
+  }
+}
+
+/**
+ * Stops the server's process group with `signal`; the server gives itself 10 s to stop, and
+ * past 15 s it is killed, so a test run never hangs on it.
+ */
+function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const kill = (sig: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, sig)
+      } catch {
+        // already gone
+      }
+    }
+    const hard = setTimeout(() => kill('SIGKILL'), 15_000)
+    child.once('exit', () => {
+      clearTimeout(hard)
+      resolve()
+    })
+    if (child.exitCode !== null || child.signalCode !== null) child.emit('exit')
+    else kill(signal)
+  })
+}
+
+/** What the server's connections to `schema` were doing: the sessions that wait, and on what. */
+async function waitsIn(schema: string): Promise<string> {
+  const { Client } = await import('pg')
+  const client = new Client({ connectionString: process.env.TEST_DATABASE_URL, connectionTimeoutMillis: 5000 })
+  try {
+    await client.connect()
+    const { rows } = await client.query(
+      `SELECT pid, state, wait_event_type, wait_event, now() - query_start AS running, left(query, 160) AS query
+         FROM pg_stat_activity WHERE state <> 'idle' AND pid <> pg_backend_pid()`
+    )
+    const total = (await client.query('SELECT count(*)::int AS n FROM pg_stat_activity')).rows[0].n
+    return `\nPostgreSQL (${total} connections in all; schema ${schema}), busy sessions:\n` + rows.map((r) => '  ' + JSON.stringify(r)).join('\n')
+  } catch (err) {
+    return `\nPostgreSQL not asked: ${(err as Error).message}`
+  } finally {
+    await client.end().catch(() => undefined)
   }
 }
 
@@ -135,16 +177,25 @@ export async function launchBrowser(): Promise<Browser> {
  * The product and Chromium for one test file: both started before its tests, stopped after.
  * Read `product` and `browser` from the returned object inside the tests.
  */
-export function productAndBrowser(): { product: Product; browser: Browser } {
+export function productAndBrowser(env: Record<string, string> = {}): { product: Product; browser: Browser } {
   const running = {} as { product: Product; browser: Browser }
   beforeAll(async () => {
-    ;[running.product, running.browser] = await Promise.all([startProduct(), launchBrowser()])
+    ;[running.product, running.browser] = await bothOrNeither(startProduct(env), launchBrowser())
   }, 300_000)
   afterAll(async () => {
     await running.browser?.close()
     await running.product?.close()
   })
   return running
+}
+
+/** The product and Chromium started side by side; when one fails to start, the other is stopped (a Jest run must not hang on it). */
+async function bothOrNeither(product: Promise<Product>, browser: Promise<Browser>): Promise<[Product, Browser]> {
+  const [p, b] = await Promise.allSettled([product, browser])
+  if (p.status === 'fulfilled' && b.status === 'fulfilled') return [p.value, b.value]
+  if (p.status === 'fulfilled') await p.value.close()
+  if (b.status === 'fulfilled') await b.value.close()
+  throw p.status === 'rejected' ? p.reason : (b as PromiseRejectedResult).reason
 }
 
 /**
@@ -157,7 +208,7 @@ export function runWithProductAndBrowser(
   opts: { port?: number; idpPort?: number } = {}
 ): void {
   const run = async () => {
-    const [product, browser] = await Promise.all([startProduct(env, opts), launchBrowser()])
+    const [product, browser] = await bothOrNeither(startProduct(env, opts), launchBrowser())
     try {
       await script(product, browser)
     } finally {
