@@ -250,9 +250,12 @@ function tabIcons(h5Dir: string): TabIcons {
 
 export function createIndexRenderer(h5Dir: string): IndexRenderer {
   let cached: { mtimeMs: number; head: string; tail: string; hashes: string[]; icons: TabIcons } | null = null
-  const template = () => {
-    const file = path.join(h5Dir, 'index.html')
-    const { mtimeMs } = fs.statSync(file)
+  const file = path.join(h5Dir, 'index.html')
+  /** The build's page, read again when its index.html changes; null while it has none (yet). */
+  const current = () => {
+    const stat = fs.statSync(file, { throwIfNoEntry: false })
+    if (!stat) return null
+    const { mtimeMs } = stat
     if (!cached || cached.mtimeMs !== mtimeMs) {
       const built = fs.readFileSync(file, 'utf8')
       const sheets = (built.match(STYLESHEETS) ?? []).join('')
@@ -265,6 +268,11 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
     }
     return cached
   }
+  const template = () => {
+    const page = current()
+    if (!page) throw new Error(`${file} is missing`)
+    return page
+  }
   const render = (campaigns: CampaignSummary[], now: number): string => {
     const { head, tail, icons } = template()
     return head + renderCampaignSnapshot(campaigns, now, icons) + renderEmbeddedCampaigns(campaigns, now) + tail
@@ -274,6 +282,6 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
     return head + (detail ? renderCampaignPageSnapshot(detail, now) : ROUTE_GUARD) + tail
   }
   // every answer's CSP asks for these: a build without its index.html (yet) has no inline script
-  const scriptHashes = () => (fs.existsSync(path.join(h5Dir, 'index.html')) ? template().hashes : [])
+  const scriptHashes = () => current()?.hashes ?? []
   return Object.assign(render, { campaign, scriptHashes })
 }
