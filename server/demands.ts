@@ -220,7 +220,8 @@ export async function saveDraft(
       EDITABLE_STATUSES,
       session.tokenHash
     ],
-    // planned once per connection: planning is much of this statement's cost in the database
+    // named: parsed once per connection, and planned once after PostgreSQL's first five custom plans
+    // (pg_prepared_statements after 20 saves on one connection: 15 generic, 5 custom)
     { name: 'save-draft' }
   )
   if (saved) return { version: saved.version, savedAt: new Date(now).toISOString() }
