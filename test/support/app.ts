@@ -38,68 +38,78 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const clock = { now: opts.now ?? Date.parse('2025-07-08T10:00:00+08:00') }
   const db = await openTestDb()
-  await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
-  const idp = sharedIdp()
-
-  // Tests sign in far more often than people do; the rate-limit test sets its own limits.
-  const base = loadConfig({
-    PUBLIC_URL: APP_URL,
-    H5_DIR: '/nonexistent',
-    SIGN_IN_MAX_PER_ADDRESS: '100000',
-    SIGN_IN_MAX_PER_ACCOUNT: '100000',
-    UPLOAD_MAX_PER_USER: '100000',
-    THREAD_POST_MAX_PER_USER: '100000',
-    PUSH_CONSENT_MAX_PER_USER: '100000',
-    ...opts.env
-  })
-  const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret, ...opts.wechatFake })
-  // made once for all server test files by their globalSetup; here otherwise
-  const keys: DevAlipayKeys = process.env.TEST_ALIPAY_KEYS ? JSON.parse(process.env.TEST_ALIPAY_KEYS) : devAlipayKeys()
-  const alipay = createAlipayFakeState({
-    appId: base.alipay.appId,
-    appPublicKey: keys.appPublicKey,
-    alipayPrivateKey: keys.alipayPrivateKey
-  })
-  const wechatServer = await startFake(wechatFake, { state: wechat })
-  const alipayServer = await startFake(alipayFake, { state: alipay })
-  const config: Config = {
-    ...base,
-    wechat: { ...base.wechat, apiBase: wechatServer.url },
-    alipay: {
-      ...base.alipay,
-      gateway: `${alipayServer.url}/gateway.do`,
-      privateKey: keys.appPrivateKey,
-      alipayPublicKey: keys.alipayPublicKey
-    }
+  // What has been started, last first: stopped by close(), and at once when the rest of the start
+  // fails (a fake left listening would keep Jest from exiting).
+  const started: Array<() => Promise<unknown>> = [() => db.close()]
+  const stop = async () => {
+    for (const step of started) await step()
   }
+  try {
+    await seedCampaigns(db, clock.now, opts.demoSeed ?? true)
+    const idp = sharedIdp()
 
-  const app = await buildApp({
-    config,
-    db,
-    clock: () => clock.now,
-    govLogin: createOidcLogin({
-      issuer: idp.issuer,
-      clientId: idp.clientId,
-      clientSecret: idp.clientSecret,
-      redirectUri: `${APP_URL}/api/auth/oidc/callback`
-    }),
-    platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
-  }, { logStream: opts.logStream })
-  await app.ready()
-  const jobs = opts.jobs ? await startJobs({ db, config, clock: () => clock.now }) : null
-  return {
-    app,
-    db,
-    config,
-    jobs,
-    clock,
-    wechat,
-    alipay,
-    async close() {
-      await jobs?.stop()
-      await app.close()
-      await Promise.all([wechatServer.close(), alipayServer.close()])
-      await db.close()
+    // Tests sign in far more often than people do; the rate-limit test sets its own limits.
+    const base = loadConfig({
+      PUBLIC_URL: APP_URL,
+      H5_DIR: '/nonexistent',
+      SIGN_IN_MAX_PER_ADDRESS: '100000',
+      SIGN_IN_MAX_PER_ACCOUNT: '100000',
+      UPLOAD_MAX_PER_USER: '100000',
+      THREAD_POST_MAX_PER_USER: '100000',
+      PUSH_CONSENT_MAX_PER_USER: '100000',
+      ...opts.env
+    })
+    const wechat = createWechatFakeState({ appId: base.wechat.appId, secret: base.wechat.secret, ...opts.wechatFake })
+    // made once for all server test files by their globalSetup; here otherwise
+    const keys: DevAlipayKeys = process.env.TEST_ALIPAY_KEYS ? JSON.parse(process.env.TEST_ALIPAY_KEYS) : devAlipayKeys()
+    const alipay = createAlipayFakeState({
+      appId: base.alipay.appId,
+      appPublicKey: keys.appPublicKey,
+      alipayPrivateKey: keys.alipayPrivateKey
+    })
+    const wechatServer = await startFake(wechatFake, { state: wechat })
+    started.unshift(() => wechatServer.close())
+    const alipayServer = await startFake(alipayFake, { state: alipay })
+    started.unshift(() => alipayServer.close())
+    const config: Config = {
+      ...base,
+      wechat: { ...base.wechat, apiBase: wechatServer.url },
+      alipay: {
+        ...base.alipay,
+        gateway: `${alipayServer.url}/gateway.do`,
+        privateKey: keys.appPrivateKey,
+        alipayPublicKey: keys.alipayPublicKey
+      }
     }
+
+    const app = await buildApp({
+      config,
+      db,
+      clock: () => clock.now,
+      govLogin: createOidcLogin({
+        issuer: idp.issuer,
+        clientId: idp.clientId,
+        clientSecret: idp.clientSecret,
+        redirectUri: `${APP_URL}/api/auth/oidc/callback`
+      }),
+      platformLogins: { weapp: createWechatLogin(config.wechat), alipay: createAlipayLogin(config.alipay) }
+    }, { logStream: opts.logStream })
+    started.unshift(() => app.close())
+    await app.ready()
+    const jobs = opts.jobs ? await startJobs({ db, config, clock: () => clock.now }) : null
+    if (jobs) started.unshift(() => jobs.stop())
+    return {
+      app,
+      db,
+      config,
+      jobs,
+      clock,
+      wechat,
+      alipay,
+      close: stop
+    }
+  } catch (err) {
+    await stop().catch(() => undefined)
+    throw err
   }
 }
