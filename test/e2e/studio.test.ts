@@ -67,10 +67,31 @@ async function pick(page: Page, select: Locator, option: string) {
   await select.click()
   const confirm = shown(page, '.weui-picker__action').filter({ hasText: '确定' })
   await confirm.click({ trial: true }) // the sheet has finished sliding up
-  const at = (await shown(page, '.weui-picker__item').filter({ hasText: option }).boundingBox())!
-  await page.touchscreen.tap(at.x + at.width / 2, at.y + at.height / 2)
+  // A tap brings the tapped option to the wheel's middle, as a finger's does; the picker works out
+  // which from where the tap lands, and can miss by a row. So, as a person would: look where the
+  // wheel came to rest (under the indicator), and tap the option again where it is now.
+  const item = shown(page, '.weui-picker__item').filter({ hasText: option })
+  const middle = (await shown(page, '.weui-picker__indicator').boundingBox())!
+  for (let taps = 0; ; taps++) {
+    const at = await restingBox(page, item)
+    if (Math.abs(at.y + at.height / 2 - (middle.y + middle.height / 2)) < at.height / 2) break
+    if (taps === 3) throw new Error(`the picker did not come to “${option}” in 3 taps`)
+    await page.touchscreen.tap(at.x + at.width / 2, at.y + at.height / 2)
+  }
   await confirm.click()
   await shown(page, '.weui-picker').waitFor({ state: 'hidden' })
+  expect(await textOf(select)).toContain(option)
+}
+
+/** Where `item` is once the wheel holding it has stopped gliding. */
+async function restingBox(page: Page, item: Locator) {
+  let at = (await item.boundingBox())!
+  for (let before: typeof at | null = null; before?.y !== at.y; ) {
+    before = at
+    await page.waitForTimeout(100)
+    at = (await item.boundingBox())!
+  }
+  return at
 }
 
 /** Scrolls the editor back to its top (the state, the problems, the tabs). */
