@@ -70,6 +70,14 @@ export async function startProduct(
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
+  /** Stops the server; with `removeData`, its data folder and schema go too (never a folder the caller gave). */
+  const stop = (signal: NodeJS.Signals, removeData: boolean) =>
+    stopGroup(child, signal).then(async () => {
+      if (removeData) {
+        fs.rmSync(dataDir, { recursive: true, force: true })
+        await schema?.drop()
+      }
+    })
   const started = Date.now()
   const deadline = started + 180_000 // a loaded 2-core machine can take minutes to compile and migrate
   let health = 'no answer yet'
@@ -83,31 +91,21 @@ export async function startProduct(
     }
     if (child.exitCode !== null && /EADDRINUSE/.test(output) && !opts.port && !opts.idpPort && attempt < 3) {
       // another process took a free port between our look and the server's listen: new ports
-      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-      await schema?.drop()
+      await stop('SIGKILL', !opts.dataDir)
       return startProduct(env, opts, attempt + 1)
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       // what a hang would need to be understood; then nothing of this start is left running
-      const waits = schema ? await waitsIn(schema.schema) : ''
-      await stopGroup(child, 'SIGKILL')
-      if (!opts.dataDir) fs.rmSync(dataDir, { recursive: true, force: true })
-      await schema?.drop()
+      const [exited, waits] = [child.exitCode, schema ? await waitsIn(schema.schema) : '']
+      await stop('SIGKILL', !opts.dataDir)
       throw new Error(
-        `server did not start (${child.exitCode !== null ? `exited ${child.exitCode}` : 'still running, killed'} after ${Math.round((Date.now() - started) / 1000)} s; ` +
+        `server did not start (${exited !== null ? `exited ${exited}` : 'still running, killed'} after ${Math.round((Date.now() - started) / 1000)} s; ` +
           `port ${port}, provider port ${idpPort}; last health check: ${health})${waits}\n` +
           output
       )
     }
     await new Promise((r) => setTimeout(r, 250))
   }
-  const stop = (signal: NodeJS.Signals, removeData: boolean) =>
-    stopGroup(child, signal).then(async () => {
-      if (removeData) {
-        fs.rmSync(dataDir, { recursive: true, force: true })
-        await schema?.drop()
-      }
-    })
   return {
     url,
     dataDir,
@@ -139,7 +137,7 @@ function stopGroup(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   })
 }
 
-/** What the server's connections to `schema` were doing: the sessions that wait, and on what. */
+/** What PostgreSQL's busy sessions were doing (the server's, on `schema`, among them): what they run and wait on. */
 async function waitsIn(schema: string): Promise<string> {
   const { Client } = await import('pg')
   const client = new Client({ connectionString: process.env.TEST_DATABASE_URL, connectionTimeoutMillis: 5000 })
