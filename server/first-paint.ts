@@ -50,10 +50,10 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint .fp-tabbar b{display:block;font-weight:400;font-size:10px;line-height:1.8;color:#5c6470}#first-paint .fp-tabbar .on b{color:#1a56a8}
 #first-paint .fp-hero{margin:-.6rem -.6rem .6rem;padding:.8rem .8rem 1rem;background:#1a56a8;color:#fff}
 #first-paint .fp-hero .fp-tags{margin-bottom:.4rem}
-#first-paint .fp-hero h1{margin-bottom:.3rem;font-size:1rem;color:#fff}
+#first-paint .fp-hero h1{margin-bottom:.3rem;font-size:1rem;line-height:1.45;color:#fff}
 #first-paint .fp-hero .fp-issuer{margin-bottom:.3rem;color:#fff;opacity:.85}
 #first-paint .fp-hero .fp-tagline{white-space:normal;font-size:.7rem;opacity:.95}
-#first-paint .fp-box{background:#fff;border-radius:.5rem;padding:.7rem;margin-bottom:.5rem}
+#first-paint .fp-box{background:#fff;border-radius:.5rem;padding:.7rem;margin:0 0 .5rem}
 #first-paint .fp-deadlines{padding-top:.2rem;padding-bottom:.2rem}
 #first-paint .fp-deadlines div{display:flex;align-items:flex-start;padding:.5rem 0}
 #first-paint .fp-deadlines div+div{border-top:.025rem solid #e4e7ec}
@@ -61,7 +61,7 @@ const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1
 #first-paint dd{flex:1;margin:0;font-size:.65rem;color:#5c6470}
 #first-paint dd b{display:block;font-size:.75rem;line-height:1.1rem;font-weight:600;color:#1f2329}
 #first-paint dd i{display:block;margin-top:.1rem;font-style:normal;color:#1a56a8}#first-paint dd i.urgent{color:#a35400}#first-paint dd i.closed{color:#5c6470}
-#first-paint .fp-box h2{margin-bottom:.4rem;font-size:.8rem}
+#first-paint .fp-box h2{margin:0;font-size:.8rem;line-height:1.5}
 #first-paint .fp-box p{margin:0 0 .4rem;font-size:.7rem;line-height:1.75}
 #first-paint .fp-box p:last-child{margin-bottom:0}
 #first-paint .fp-wait{margin:0 0 .5rem;padding:0 .1rem;font-size:.65rem;color:#5c6470}
@@ -195,7 +195,7 @@ export function renderCampaignPageSnapshot(c: CampaignDetail, now: number): stri
     campaignRoute(c.id),
     `<div class="fp-hero">${tagsHtml(c)}<h1>${escapeHtml(c.title)}</h1><span class="fp-issuer">${escapeHtml(c.issuer)}</span><span class="fp-tagline">${escapeHtml(c.tagline)}</span></div>` +
       `<dl class="fp-box fp-deadlines" aria-label="截止时间"><div><dt>填报截止</dt><dd><b>${formatDeadline(c.enterpriseDeadlineAt)}</b><i class="${tone}">${escapeHtml(clock.text)}</i></dd></div>` +
-      `<div><dt>推荐截止</dt><dd><b>${formatDeadline(c.recommenderDeadlineAt)}</b>推荐单位在此前完成推荐</dd></div></dl>` +
+      `<div><dt>推荐截止</dt><dd><b>${formatDeadline(c.recommenderDeadlineAt)}</b><i class="closed">推荐单位在此前完成推荐</i></dd></div></dl>` +
       `<div class="fp-box"><h2>通知摘要</h2>${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>`
   )
 }

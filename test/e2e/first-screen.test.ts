@@ -2,8 +2,9 @@
  * The H5 first screen as a phone meets it (issue 14), in the checks that hold under any load:
  *  - a card of the server's snapshot opens its campaign with no script at all, and, tapped
  *    before the app's script has run, opens it too and the app then takes over on that page;
- *  - the app takes over without moving anything: the snapshot's cards and tab bar stand where
- *    the app's own then stand, and the layout shifts the browser reports stay under 0.05;
+ *  - the app takes over without moving anything: the snapshot's cards and tab bar (the list), its
+ *    title, deadline rows and summary (a campaign) stand where the app's own then stand, and the
+ *    layout shifts the browser reports stay under 0.05;
  *  - a visitor's first screen has no failed request and no console error;
  *  - a wizard step opened cold shows the loading frame at once and has its data and its page's
  *    scripts asked for before the app's own scripts have run, each once;
@@ -75,7 +76,7 @@ it('a card opens its campaign with no script at all', async () => {
   await context.close()
 }, 60_000)
 
-it("a card tapped before the app's script has run opens the campaign, and the app takes over there without a shift", async () => {
+it("a card tapped before the app's script has run opens the campaign, and the app takes over there without moving its title, deadlines or summary", async () => {
   const context = await phoneContext(running.browser)
   const page = await context.newPage()
   await recordShifts(page)
@@ -87,10 +88,18 @@ it("a card tapped before the app's script has run opens the campaign, and the ap
   // the campaign's page from the server, at the hash route the app will read
   await page.waitForURL(/\/#\/pages\/campaign\/index\?id=/, { waitUntil: 'commit' })
   expect(await page.locator('#first-paint h1').textContent()).toBe(title)
+  // the title, the deadline rows and the summary's first two paragraphs, where the app will stand them
+  const snapshot = await Promise.all(['#first-paint h1', '#first-paint .fp-deadlines > div', '#first-paint .fp-box p'].map((s) => boxes(page, s)))
   release()
   await page.locator('#first-paint').waitFor({ state: 'detached', timeout: 60_000 })
   expect(await page.locator('.campaign-detail__title').textContent()).toBe(title)
   await page.waitForTimeout(500)
+  const app = await Promise.all(['.campaign-detail__title', '.campaign-detail__deadline', '.campaign-detail__paragraph'].map((s) => boxes(page, s)))
+  // the app shows the summary's first paragraphs and a 展开全文 link; the snapshot all of it
+  const paragraphs = app[2].length
+  expect(paragraphs).toBeGreaterThan(0)
+  snapshot[2] = snapshot[2].slice(0, paragraphs)
+  expect({ same: snapshot.every((s, i) => near(s, app[i])), snapshot, app }).toEqual({ same: true, snapshot, app })
   const shifts = await shiftsOf(page)
   expect({ cls: cls(shifts) <= 0.05, shifts }).toEqual({ cls: true, shifts })
   await context.close()

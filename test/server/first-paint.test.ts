@@ -69,7 +69,7 @@ describe('first paint of the H5 campaign list', () => {
     expect(html).toMatch(/^<div id="first-paint" data-route="pages\/campaign\/index\?id=x">/)
     expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62;征集</h1>')
     expect(html).toContain('<b>2025年7月20日 24:00</b><i class="">剩 12 天 14 小时</i>')
-    expect(html).toContain('<b>2025年7月25日 24:00</b>推荐单位在此前完成推荐')
+    expect(html).toContain('<b>2025年7月25日 24:00</b><i class="closed">推荐单位在此前完成推荐</i>')
     expect(html).toContain('<p>第一段&#60;b&#62;。</p><p>第二段。</p>')
     expect(html).toContain('<span class="fp-tag demo">演示</span>')
   })
