@@ -22,7 +22,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * pixel. It covers the viewport (fixed) while the app renders under it: its own panel
  * scrolls, and its tab bar stands where Taro's will stand.
  */
-const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1000;display:flex;flex-direction:column;overflow:hidden;background:#f3f5f8;color:#3a414c;font-size:.75rem;line-height:1.5;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Helvetica Neue',Arial,sans-serif;-webkit-font-smoothing:antialiased}
+const CSS = `#first-paint{position:fixed;top:0;right:0;bottom:0;left:0;z-index:1000;display:flex;flex-direction:column;overflow:hidden;background:#f3f5f8;color:#3a414c;font-size:.75rem;line-height:1.5;font-family:-apple-system,BlinkMacSystemFont,'PingFang SC','Hiragino Sans GB','Microsoft YaHei','Noto Sans CJK SC','WenQuanYi Micro Hei','Helvetica Neue',Arial,sans-serif;-webkit-font-smoothing:antialiased}
 #first-paint .fp-panel{flex:1;position:relative;overflow:auto}
 #first-paint .fp-page{min-height:100vh;box-sizing:border-box;padding:.6rem .6rem 1.2rem}
 #first-paint .fp-intro{padding:.2rem .1rem .6rem}
