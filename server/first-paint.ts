@@ -200,12 +200,15 @@ export function renderCampaignPageSnapshot(c: CampaignDetail, now: number): stri
   )
 }
 
-/** The id of the JSON the app reads instead of fetching the list (src/features/campaigns/api/embedded-campaigns.ts). */
+/** The id of the JSON the app reads instead of fetching what its first page shows (src/features/campaigns/api/embedded-campaigns.ts). */
 export const EMBEDDED_ID = 'campaigns-data'
 
-/** The list and the server's clock as JSON the browser does not run (`type="application/json"`), safe inside <script>. */
-export function renderEmbeddedCampaigns(campaigns: CampaignSummary[], now: number): string {
-  return `<script type="application/json" id="${EMBEDDED_ID}">${scriptJson({ campaigns, now })}</script>`
+/**
+ * What the snapshot shows (the list, or one campaign as GET /api/campaigns/:id answers it) and the
+ * server's clock, as JSON the browser does not run (`type="application/json"`), safe inside <script>.
+ */
+function renderEmbedded(data: { campaigns: CampaignSummary[] } | { campaign: CampaignDetail }, now: number): string {
+  return `<script type="application/json" id="${EMBEDDED_ID}">${scriptJson({ ...data, now })}</script>`
 }
 
 const STYLESHEETS = /<link\b[^>]*\brel="?stylesheet"?[^>]*>/g
@@ -233,7 +236,7 @@ const sha256Source = (script: string) => `'sha256-${crypto.createHash('sha256').
 export interface IndexRenderer {
   /** The page at /: the campaign list's snapshot, and the list itself for the app. */
   (campaigns: CampaignSummary[], now: number): string
-  /** The page at a campaign's path (campaignHref): its snapshot; without one (no such campaign) the app alone says so. */
+  /** The page at a campaign's path (campaignHref): its snapshot and the campaign for the app; without one (no such campaign) the app alone says so. */
   campaign(detail: CampaignDetail | null, now: number): string
   /** CSP sources of the page's inline scripts (the build's and the route guard), by their hashes. */
   scriptHashes(): string[]
@@ -275,11 +278,11 @@ export function createIndexRenderer(h5Dir: string): IndexRenderer {
   }
   const render = (campaigns: CampaignSummary[], now: number): string => {
     const { head, tail, icons } = template()
-    return head + renderCampaignSnapshot(campaigns, now, icons) + renderEmbeddedCampaigns(campaigns, now) + tail
+    return head + renderCampaignSnapshot(campaigns, now, icons) + renderEmbedded({ campaigns }, now) + tail
   }
   const campaign = (detail: CampaignDetail | null, now: number): string => {
     const { head, tail } = template()
-    return head + (detail ? renderCampaignPageSnapshot(detail, now) : ROUTE_GUARD) + tail
+    return head + (detail ? renderCampaignPageSnapshot(detail, now) + renderEmbedded({ campaign: detail }, now) : ROUTE_GUARD) + tail
   }
   // every answer's CSP asks for these: a build without its index.html (yet) has no inline script
   const scriptHashes = () => current()?.hashes ?? []

@@ -4,12 +4,14 @@
  * the consultation contacts with a call button that dials the right number.
  */
 import { render } from '@tarojs/test-utils-react/dist/pure'
+import Taro from '@tarojs/taro'
 import type { CampaignDetail } from '../../types/domain'
 import { directionLabel, unitTypeLabel } from '../../types/labels'
 import { CampaignDetailScreen } from '../../src/features/campaigns'
+import { getCampaign } from '../../src/features/campaigns/api'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
-import { serverGet } from './support/server'
+import { serverGet, serverTime } from './support/server'
 
 // The real 2025 Chongqing notice: its dates are fixed, so the page must print exactly these.
 const ID = 'cq-2026-key-areas'
@@ -30,6 +32,45 @@ describe('campaign detail', () => {
     await eventually(() => expect(view.container.querySelector('.campaign-detail__title')?.textContent).toBe(campaign.title))
     return view
   }
+
+  it('paints the campaign the server embedded in its page without asking /api/campaigns/:id or /api/time (nor a visitor /api/auth/me), and keeps it for the next page', async () => {
+    const data = document.createElement('script')
+    data.type = 'application/json'
+    data.id = 'campaigns-data' // server/first-paint.ts EMBEDDED_ID
+    data.textContent = JSON.stringify({ campaign, now: await serverTime() })
+    document.body.appendChild(data)
+    const request = jest.spyOn(Taro, 'request')
+    const asked = () => request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).filter((u) => /\/api\/(campaigns|time|auth\/me)\b/.test(u))
+    try {
+      const { container } = await renderDetail()
+      expect(container.querySelector('[data-testid="enterprise-deadline"]')?.textContent).toBe('2025年7月20日 24:00')
+      expect(asked()).toEqual([])
+      // taken once: the next visit asks the server afresh
+      expect(document.getElementById('campaigns-data')).toBeNull()
+      // the wizard and the recommending unit's screens read it from the app's cache
+      expect(await getCampaign(ID)).toEqual(campaign)
+      expect(asked()).toEqual([])
+    } finally {
+      request.mockRestore()
+      data.remove()
+    }
+  })
+
+  it("asks the server when the page embeds another campaign than the one it shows", async () => {
+    const data = document.createElement('script')
+    data.type = 'application/json'
+    data.id = 'campaigns-data'
+    data.textContent = JSON.stringify({ campaign: { ...campaign, id: 'other', title: '别的征集' }, now: await serverTime() })
+    document.body.appendChild(data)
+    const request = jest.spyOn(Taro, 'request')
+    try {
+      await renderDetail()
+      expect(request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).some((u) => u.endsWith(`/api/campaigns/${ID}`))).toBe(true)
+    } finally {
+      request.mockRestore()
+      data.remove()
+    }
+  })
 
   it('shows both deadlines as Shanghai dates, and the campaign as closed', async () => {
     const { container } = await renderDetail()

@@ -19,6 +19,15 @@ const campaign: CampaignSummary = {
   recommenderDeadlineAt: '2025-07-25T16:00:00.000Z'
 }
 
+/** A campaign's page as the snapshot reads it. */
+const detail = { ...campaign, definition: { summary: '第一段<b>。\n\n第二段。' } } as unknown as CampaignDetail
+
+/** The JSON the page embeds for the app (EMBEDDED_ID), parsed; null when it has none. */
+function embedded(html: string): unknown {
+  const block = new RegExp(`<script type="application/json" id="${EMBEDDED_ID}">([^<]*)</script>`).exec(html)
+  return block && JSON.parse(block[1])
+}
+
 describe('first paint of the H5 campaign list', () => {
   const now = Date.parse('2025-07-08T10:00:00+08:00')
 
@@ -64,7 +73,6 @@ describe('first paint of the H5 campaign list', () => {
   })
 
   it("renders a campaign's page at that path: header, both deadlines and the whole summary, as text", () => {
-    const detail = { ...campaign, definition: { summary: '第一段<b>。\n\n第二段。' } } as unknown as CampaignDetail
     const html = renderCampaignPageSnapshot(detail, now)
     expect(html).toMatch(/^<div id="first-paint" data-route="pages\/campaign\/index\?id=x">/)
     expect(html).toContain('<h1>&#60;script&#62;alert(1)&#60;/script&#62;征集</h1>')
@@ -74,16 +82,19 @@ describe('first paint of the H5 campaign list', () => {
     expect(html).toContain('<span class="fp-tag demo">演示</span>')
   })
 
-  it('embeds the list and the server clock as JSON that is not run, so the app does not fetch them again', () => {
+  it('embeds the list, or a campaign on its page, and the server clock as JSON that is not run, so the app does not fetch them again', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'h5-'))
     fs.writeFileSync(path.join(dir, 'index.html'), '<html><head></head><body><div id="app"></div></body></html>')
     const hostile = { ...campaign, tagline: '</script><script>alert(1)</script>\u2028' }
-    const html = createIndexRenderer(dir)([hostile], now)
-    fs.rmSync(dir, { recursive: true })
-    const block = new RegExp(`<script type="application/json" id="${EMBEDDED_ID}">([^<]*)</script>`).exec(html)
-    expect(block).not.toBeNull()
-    expect(JSON.parse(block![1])).toEqual({ campaigns: [hostile], now })
+    const render = createIndexRenderer(dir)
+    const html = render([hostile], now)
+    expect(embedded(html)).toEqual({ campaigns: [hostile], now })
     expect(html).not.toContain('<script>alert(1)')
+    // a campaign's page: that campaign
+    const page = render.campaign({ ...detail, tagline: hostile.tagline }, now)
+    fs.rmSync(dir, { recursive: true })
+    expect(embedded(page)).toEqual({ campaign: { ...detail, tagline: hostile.tagline }, now })
+    expect(page).not.toContain('<script>alert(1)')
   })
 
   it("asks at once for what the page's route waits on: on a wizard step its GETs, then the app's scripts and the route's own", async () => {
@@ -149,9 +160,13 @@ describe('first paint of the H5 campaign list', () => {
       expect(res.body).toContain(`data-route="pages/campaign/index?id=${encodeURIComponent(list[0].id)}"`)
       expect(res.body).toContain('通知摘要')
       expect(res.body).toMatch(/<div id="app"><\/div><script>requestAnimationFrame\(.*\["\/js\/app.js"\].*<\/script><\/body>/s)
+      // the campaign for the app, exactly as GET /api/campaigns/:id answers it, and the server's clock
+      const api = JSON.parse((await s.app.inject({ method: 'GET', url: `/api/campaigns/${encodeURIComponent(list[0].id)}` })).body) as CampaignDetail
+      expect(embedded(res.body)).toEqual({ campaign: api, now: s.clock.now })
       const missing = await s.app.inject({ method: 'GET', url: campaignHref('no-such-campaign') })
       expect(missing.statusCode).toBe(404)
       expect(missing.body).not.toContain('id="first-paint"')
+      expect(embedded(missing.body)).toBeNull()
       expect(missing.body).toMatch(/<script>.*history\.replaceState.*<\/script><div id="app"><\/div>/s)
     } finally {
       await s.close()

@@ -1,7 +1,9 @@
 import { View } from '@tarojs/components'
+import { useState } from 'react'
 import { AsyncView } from '../../components/state-view'
 import { loadById, useAsync } from '../../components/use-async'
 import { openPage, ROUTES } from '../../services/navigation'
+import { takeEmbeddedCampaign } from './api/embedded-campaigns'
 import { getCampaignWithClock } from './api/get-campaign'
 import { CampaignDetailView } from './components'
 import { StartDemandBar } from './components/start-demand'
@@ -9,7 +11,9 @@ import { useFirstPaintHandover } from './first-paint'
 import { useCampaignShare } from './use-campaign-share'
 
 export function CampaignDetailScreen({ id }: { id: string | undefined }) {
-  const state = useAsync(() => loadById(id, '征集活动', getCampaignWithClock), [id])
+  // H5: the campaign the server embedded with its snapshot of this page paints at once, without asking again
+  const [embedded] = useState(() => takeEmbeddedCampaign(id))
+  const state = useAsync(() => loadById(id, '征集活动', getCampaignWithClock), [id], embedded ?? undefined)
   useCampaignShare(state.data)
   // H5: the server's snapshot of this page (its path opened from a card of the list's snapshot)
   useFirstPaintHandover(state.status !== 'loading')

@@ -24,13 +24,17 @@ export interface GetCampaignOptions {
   fresh?: boolean
 }
 
+const pathOf = (id: string) => `/api/campaigns/${encodeURIComponent(id)}`
+
+/** The server's answer, also kept on the phone for when it cannot be reached. */
+function received(data: CampaignDetail): CampaignDetail {
+  storage.set(storageKey(data.id), data)
+  return data
+}
+
 export function getCampaign(id: string, { fresh = false }: GetCampaignOptions = {}): Promise<CampaignDetail> {
-  const path = `/api/campaigns/${encodeURIComponent(id)}`
-  const load = () =>
-    http.get<CampaignDetail>(path).then(({ data }) => {
-      storage.set(storageKey(id), data)
-      return data
-    })
+  const path = pathOf(id)
+  const load = () => http.get<CampaignDetail>(path).then(({ data }) => received(data))
   return query(path, load, { staleTime: Infinity, fresh }).catch((e: unknown) => {
     const err = toApiError(e)
     const copy = err.status === 0 || err.status >= 500 ? stored(id) : undefined
@@ -43,4 +47,9 @@ export function getCampaign(id: string, { fresh = false }: GetCampaignOptions = 
 export async function getCampaignWithClock(id: string): Promise<CampaignDetail> {
   const [campaign] = await Promise.all([getCampaign(id, { fresh: true }), syncClock()])
   return campaign
+}
+
+/** A campaign the server gave outside its GET (H5: in the page of its snapshot), kept as that GET's answer. */
+export function keepCampaign(campaign: CampaignDetail): void {
+  void query(pathOf(campaign.id), () => Promise.resolve(received(campaign)), { staleTime: Infinity, fresh: true })
 }
