@@ -10,6 +10,7 @@ import { directionLabel, unitTypeLabel } from '../../types/labels'
 import { CampaignDetailScreen } from '../../src/features/campaigns'
 import { getCampaign } from '../../src/features/campaigns/api'
 import { tap } from './support/events'
+import { embedInPage } from './support/embedded'
 import { eventually } from './support/eventually'
 import { serverGet, serverTime } from './support/server'
 
@@ -34,11 +35,7 @@ describe('campaign detail', () => {
   }
 
   it('paints the campaign the server embedded in its page without asking /api/campaigns/:id or /api/time (nor a visitor /api/auth/me), and keeps it for the next page', async () => {
-    const data = document.createElement('script')
-    data.type = 'application/json'
-    data.id = 'campaigns-data' // server/first-paint.ts EMBEDDED_ID
-    data.textContent = JSON.stringify({ campaign, now: await serverTime() })
-    document.body.appendChild(data)
+    const removeData = embedInPage({ campaign, now: await serverTime() })
     const request = jest.spyOn(Taro, 'request')
     const asked = () => request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).filter((u) => /\/api\/(campaigns|time|auth\/me)\b/.test(u))
     try {
@@ -52,23 +49,19 @@ describe('campaign detail', () => {
       expect(asked()).toEqual([])
     } finally {
       request.mockRestore()
-      data.remove()
+      removeData()
     }
   })
 
   it("asks the server when the page embeds another campaign than the one it shows", async () => {
-    const data = document.createElement('script')
-    data.type = 'application/json'
-    data.id = 'campaigns-data'
-    data.textContent = JSON.stringify({ campaign: { ...campaign, id: 'other', title: '别的征集' }, now: await serverTime() })
-    document.body.appendChild(data)
+    const removeData = embedInPage({ campaign: { ...campaign, id: 'other', title: '别的征集' }, now: await serverTime() })
     const request = jest.spyOn(Taro, 'request')
     try {
       await renderDetail()
       expect(request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).some((u) => u.endsWith(`/api/campaigns/${ID}`))).toBe(true)
     } finally {
       request.mockRestore()
-      data.remove()
+      removeData()
     }
   })
 

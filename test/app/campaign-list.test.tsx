@@ -8,6 +8,7 @@ import { countdown, formatCountdown } from '../../types/time'
 import type { CampaignSummary } from '../../types/domain'
 import { CampaignListScreen } from '../../src/features/campaigns'
 import { CampaignList, sortCampaigns } from '../../src/features/campaigns/components'
+import { embedInPage } from './support/embedded'
 import { eventually } from './support/eventually'
 import { serverGet, serverTime } from './support/server'
 
@@ -78,11 +79,7 @@ describe('campaign list', () => {
   })
 
   it('paints the list the server embedded in the H5 page without asking /api/campaigns or /api/time again', async () => {
-    const data = document.createElement('script')
-    data.type = 'application/json'
-    data.id = 'campaigns-data' // server/first-paint.ts EMBEDDED_ID
-    data.textContent = JSON.stringify({ campaigns, now: await serverTime() })
-    document.body.appendChild(data)
+    const removeData = embedInPage({ campaigns, now: await serverTime() })
     const request = jest.spyOn(Taro, 'request')
     try {
       const { container } = render(<CampaignListScreen />, {})
@@ -94,7 +91,7 @@ describe('campaign list', () => {
       expect(document.getElementById('campaigns-data')).toBeNull()
     } finally {
       request.mockRestore()
-      data.remove()
+      removeData()
     }
   })
 
