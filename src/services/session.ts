@@ -6,19 +6,12 @@ import type { Me } from '../../types/domain'
 import { adoptAccountCareMode } from './care-mode'
 import { ApiError, http, isApiError, setCsrfToken } from './http'
 import { invalidate } from './query'
-import { clearToken, mayBeSignedIn, setToken } from './token'
+import { clearToken, setToken } from './token'
 
 let current: Me | null = null
 
-/**
- * The signed-in user, or null when the server says we are not signed in, or when no session can
- * exist (no token, no session cookie): then the server is not asked, only to answer 401.
- */
+/** The signed-in user, or null when the server says we are not signed in. */
 export async function loadMe(): Promise<Me | null> {
-  if (!mayBeSignedIn()) {
-    current = null
-    return null
-  }
   try {
     const { data } = await http.get<Me>('/api/auth/me')
     current = data

@@ -34,10 +34,10 @@ describe('campaign detail', () => {
     return view
   }
 
-  it('paints the campaign the server embedded in its page without asking /api/campaigns/:id or /api/time (nor a visitor /api/auth/me), and keeps it for the next page', async () => {
+  it('paints the campaign the server embedded in its page without asking /api/campaigns/:id or /api/time, and keeps it for the next page', async () => {
     const removeData = embedInPage({ campaign, now: await serverTime() })
     const request = jest.spyOn(Taro, 'request')
-    const asked = () => request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).filter((u) => /\/api\/(campaigns|time|auth\/me)\b/.test(u))
+    const asked = () => request.mock.calls.map(([opts]) => String((opts as { url?: string }).url)).filter((u) => /\/api\/(campaigns|time)\b/.test(u))
     try {
       const { container } = await renderDetail()
       expect(container.querySelector('[data-testid="enterprise-deadline"]')?.textContent).toBe('2025年7月20日 24:00')
