@@ -85,6 +85,7 @@ type Lhr = {
   categories: { performance: { score: number | null } }
   audits: Record<string, { numericValue?: number; details?: { type: string; items?: unknown[] } }>
   runtimeError?: { message: string }
+  finalDisplayedUrl?: string
 }
 type Node = { type?: string; selector?: string; snippet?: string; nodeLabel?: string }
 
@@ -174,6 +175,10 @@ async function main() {
             console.log(`  ${why}; again`)
             i--
             continue
+          }
+          // a signed-in page sent to the sign-in page would be measured as that page
+          if (target.cookie && /#\/pages\/login\//.test(lhr.finalDisplayedUrl ?? '')) {
+            throw new Error(`${target.name} ended on the sign-in page (${lhr.finalDisplayedUrl}): the app did not take its session`)
           }
           const run = read(lhr)
           runs.push(run)
