@@ -44,6 +44,10 @@ function killGroup(pid) {
   }
 }
 
+/** The last lines each step printed, to show where a run ended without results. */
+const TAIL_LINES = 30
+const tails = new Map()
+
 /** Runs a command with its output prefixed by the step's name; resolves to its exit code (HUNG past the limit). */
 function run(name, cmd, args, env = {}) {
   return new Promise((resolve) => {
@@ -62,6 +66,7 @@ function run(name, cmd, args, env = {}) {
         const lines = (rest + chunk).split('\n')
         rest = lines.pop()
         for (const line of lines) process.stdout.write(`[${name}] ${line}\n`)
+        tails.set(name, [...(tails.get(name) ?? []), ...lines].slice(-TAIL_LINES))
       })
       stream.on('end', () => rest && process.stdout.write(`[${name}] ${rest}\n`))
     }
@@ -107,7 +112,11 @@ const jest = (name, projects, { env = {}, paths = [], ignore = [] } = {}) =>
     // A run taken for hung counts one failure, beside what it had written (Jest writes its results before it waits to exit).
     const hung = code === HUNG ? 1 : 0
     if (hung) suites.push({ file: name, status: 'failed', message: `did not finish within ${RUN_LIMIT_MS / 60_000} min` })
-    if (!fs.existsSync(out)) return { passed: 0, failed: 1 }
+    if (!fs.existsSync(out)) {
+      // Jest stopped before its results (a failing globalSetup, a crash): what it printed last says why.
+      suites.push({ file: name, status: 'failed', message: `Jest wrote no results (exit code ${code}); its last lines:\n${(tails.get(name) ?? []).join('\n')}` })
+      return { passed: 0, failed: 1 }
+    }
     const r = JSON.parse(fs.readFileSync(out, 'utf8'))
     fs.rmSync(out)
     suites.push(
@@ -218,12 +227,12 @@ async function runTasks(tasks) {
 }
 
 /** The first lines of a failure message, without colour codes, indented. */
-const excerpt = (message) =>
+const excerpt = (message, lines = 12) =>
   message
     .replace(/\u001b\[[0-9;]*m/g, '')
     .split('\n')
     .filter((l) => l.trim())
-    .slice(0, 12)
+    .slice(0, lines)
     .map((l) => `        ${l}`)
     .join('\n')
 
@@ -242,7 +251,7 @@ async function main() {
   for (const s of failedSuites) {
     console.log(`  ${s.file}${s.run ? ` (${s.run})` : ''}`)
     for (const f of s.failures ?? []) console.log(`    ✕ ${f.name}\n${excerpt(f.message)}`)
-    if (!s.failures?.length && s.message) console.log(excerpt(s.message))
+    if (!s.failures?.length && s.message) console.log(excerpt(s.message, TAIL_LINES + 1))
   }
   console.log(`${passed} passed, ${failed} failed`)
   process.exit(failed === 0 ? 0 : 1)
