@@ -67,9 +67,18 @@ export function relaunch(url: string): Promise<unknown> {
   return safely(() => (isTabPage(url) ? Taro.switchTab({ url: pathOf(url) }) : Taro.reLaunch({ url })))
 }
 
+/** The page stack; empty before the router is ready (H5's getCurrentPages throws then). */
+function pageStack(): unknown[] {
+  try {
+    return Taro.getCurrentPages?.() ?? []
+  } catch {
+    return []
+  }
+}
+
 /** The route of the page on top of the stack, with its query, e.g. `/pages/campaign/index?id=x`. */
 export function currentRoute(): string {
-  const pages = Taro.getCurrentPages?.() ?? []
+  const pages = pageStack()
   const page = pages[pages.length - 1] as { route?: string; path?: string; options?: Record<string, string> } | undefined
   if (!page) return ROUTES.home
   const route = pathOf(page.route ?? page.path ?? ROUTES.home)
@@ -81,10 +90,20 @@ export function currentRoute(): string {
 }
 
 export function stackDepth(): number {
-  return (Taro.getCurrentPages?.() ?? []).length
+  return pageStack().length
 }
 
-/** Sends the user to sign in; afterwards they come back to `returnTo`. */
+/** The sign-in page being opened now: two asks at once (two loads answering 401, a double tap) open one. */
+let openingLogin: Promise<unknown> | undefined
+
+/**
+ * Sends the user to sign in; afterwards they come back to `returnTo`. Opens nothing when the
+ * sign-in page is on top already or being opened.
+ */
 export function goToLogin(returnTo: string = currentRoute()): Promise<unknown> {
-  return safely(() => Taro.navigateTo({ url: `${ROUTES.login}?returnTo=${encodeURIComponent(returnTo)}` }))
+  if (pathOf(currentRoute()) === ROUTES.login) return Promise.resolve()
+  openingLogin ??= safely(() => Taro.navigateTo({ url: `${ROUTES.login}?returnTo=${encodeURIComponent(returnTo)}` })).finally(() => {
+    openingLogin = undefined
+  })
+  return openingLogin
 }
