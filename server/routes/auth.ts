@@ -125,9 +125,15 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ deps: Deps }> = async (app,
     return { revoked }
   })
 
-  app.get('/api/auth/me', { schema: { response: replies(MeSchema) } }, async (request, reply) => {
-    const session = requireSession(request)
+  /**
+   * Who is signed in. A visitor (no session presented) is nobody, answered null: not refused, so
+   * a visitor's page logs no failed request. A session presented and no longer valid is refused
+   * (401), so that the app forgets it.
+   */
+  app.get('/api/auth/me', { schema: { response: replies(Type.Union([MeSchema, Type.Null()])) } }, async (request, reply) => {
     reply.header('cache-control', 'no-store')
+    if (!request.sessionToken) return null
+    const session = requireSession(request)
     return { ...(await getMe(db, session.userId)), csrfToken: session.client === 'h5' ? session.csrfToken : undefined }
   })
 }

@@ -100,8 +100,8 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete'])
 
 async function fetchCsrfToken(): Promise<string | undefined> {
   try {
-    const res = await http.get<{ csrfToken?: string }>('/api/auth/me')
-    csrfToken = res.data.csrfToken
+    const res = await http.get<{ csrfToken?: string } | null>('/api/auth/me')
+    csrfToken = res.data?.csrfToken
   } catch {
     /* signed out: the unsafe request will get its own 401 */
   }

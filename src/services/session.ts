@@ -10,13 +10,13 @@ import { clearToken, setToken } from './token'
 
 let current: Me | null = null
 
-/** The signed-in user, or null when the server says we are not signed in. */
+/** The signed-in user, or null when the server says we are not signed in (null for a visitor, 401 for an ended session). */
 export async function loadMe(): Promise<Me | null> {
   try {
-    const { data } = await http.get<Me>('/api/auth/me')
+    const { data } = await http.get<Me | null>('/api/auth/me')
     current = data
-    setCsrfToken(data.csrfToken)
-    adoptAccountCareMode(data.careMode)
+    setCsrfToken(data?.csrfToken)
+    if (data) adoptAccountCareMode(data.careMode)
     return data
   } catch (e) {
     if (isApiError(e) && e.isUnauthenticated) {

@@ -164,10 +164,14 @@ describe('H5 sign-in through the government identity provider (OIDC code + PKCE)
 })
 
 describe('sessions', () => {
-  it('answers 401 in Chinese without a session', async () => {
-    const res = await me({})
-    expect(res.statusCode).toBe(401)
-    expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' })
+  it('answers a visitor (no session presented) null, and a session it does not know 401 in Chinese', async () => {
+    const visitor = await me({})
+    expect([visitor.statusCode, visitor.body, visitor.headers['cache-control']]).toEqual([200, 'null', 'no-store'])
+    for (const headers of [{ cookie: 'sid=not-a-session' }, { authorization: 'Bearer not-a-session' }] as Array<Record<string, string>>) {
+      const res = await me(headers)
+      expect(res.statusCode).toBe(401)
+      expect(res.json()).toEqual({ code: 'UNAUTHENTICATED', message: '请先登录' })
+    }
   })
 
   it('stores only a hash of the token', async () => {
