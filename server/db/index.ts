@@ -32,6 +32,10 @@ export interface Db extends Queryable {
 
 export async function openPostgres(url: string): Promise<Db> {
   const pool = new Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10) })
+  // PostgreSQL may end an idle connection (a restart, a failover, pg_terminate_backend, a proxy's
+  // timeout): the pool drops it and opens another when needed. Unheard, the pool's 'error' event
+  // would end the process.
+  pool.on('error', (err) => console.error(`数据库空闲连接已断开，已丢弃（下次查询时重新连接）：${err.message}`))
   const on = (c: Pool | PoolClient): Queryable => ({
     async query<T>(sql: string, params: unknown[] = [], opts?: QueryOptions) {
       return (await (opts?.name ? c.query({ name: opts.name, text: sql, values: params }) : c.query(sql, params))).rows as T[]
