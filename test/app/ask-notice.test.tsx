@@ -4,6 +4,7 @@
  * question the notice says nothing about says so.
  */
 import { act, render } from '@tarojs/test-utils-react/dist/pure'
+import { tap } from './support/events'
 import { AskNotice } from '../../src/features/campaigns/components'
 import { eventually } from './support/eventually'
 
@@ -48,4 +49,17 @@ it('says so when the notice has nothing on the question', async () => {
   type('qwerty')
   await eventually(() => expect(container.querySelector('[data-testid="ask-notice-empty"]')?.textContent).toBe('通知里没有找到相关内容，可以换个说法再问'))
   expect(container.querySelectorAll('[data-testid="ask-notice-paragraph"]')).toHaveLength(0)
+})
+
+it('offers 清除 while the box has focus and text, and 清除 empties it', async () => {
+  const { container, input, type } = await renderAsk()
+  const clear = () => container.querySelector('.ask-notice [role="button"][aria-label="清除"]')
+  type('截止时间')
+  expect(clear()).toBeNull()
+  act(() => void input.dispatchEvent(new FocusEvent('focus')))
+  await eventually(() => expect(clear()).not.toBeNull())
+  tap(clear()!)
+  await eventually(() => expect(input.value).toBe(''))
+  expect(container.querySelector('.ask-notice')?.textContent).toContain('输入问题，查看通知原文中的相关段落')
+  expect(clear()).toBeNull()
 })

@@ -77,7 +77,9 @@ describe('profile', () => {
     const mobile = container.querySelector('[data-field="mobile"]')!
     typeInto(mobile, '1380013800') // ten digits
     await eventually(() => expect(errorText(container, 'mobile')).toBe('手机号应为以1开头的11位数字'))
-    typeInto(mobile, '13800138000')
+    // pasted as it is often written: the box keeps the digits
+    typeInto(mobile, '138 0013-8000')
+    await eventually(() => expect(inputOf(mobile).value).toBe('13800138000'))
     await eventually(() => expect(errorText(container, 'mobile')).toBeUndefined())
 
     tap(save)

@@ -3,7 +3,6 @@
  * download my data (H5: a JSON file; mini-programs: shown here, since they cannot save a JSON
  * file for the person), correct my details (the profile), and 注销 (enterprise accounts).
  */
-import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useState } from 'react'
@@ -12,6 +11,7 @@ import type { Me } from '../../../types/domain'
 import { Button } from '../../components/button'
 import { confirmed } from '../../components/confirm'
 import { PrivacySheet } from '../../components/privacy-sheet'
+import { TextInput } from '../../components/text-input'
 import { AsyncView } from '../../components/state-view'
 import { useAction } from '../../components/use-action'
 import { useAsync } from '../../components/use-async'
@@ -133,13 +133,9 @@ function DeleteSection({ me }: { me: Me }) {
         <View role='listitem'>保留：已提交的需求及其版本、附件和留言，作为征集活动档案；其中联系人姓名、手机号和电话、邮箱类填报项被删除或替换为“已注销用户”。</View>
         <View role='listitem'>注销不可恢复；同一政务服务账号再次登录将是一个新账号。</View>
       </View>
-      <Text className='ui-value ui-mb-sm' id='delete-confirm-label'>
-        请输入“{DELETION_WORD}”确认
-      </Text>
-      <Input
-        className='account__input'
+      <Text className='ui-value ui-mb-sm'>请输入“{DELETION_WORD}”确认</Text>
+      <TextInput
         name='confirm'
-        aria-labelledby='delete-confirm-label'
         aria-label={`请输入${DELETION_WORD}确认`}
         placeholder={DELETION_WORD}
         value={typed}

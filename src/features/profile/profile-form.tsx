@@ -1,5 +1,5 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Button } from '../../components/button'
+import { TextInput } from '../../components/text-input'
 import { Picker, Text, View } from '@tarojs/components'
 import Taro from '@tarojs/taro'
 import { useMemo, useState, type ReactNode } from 'react'
@@ -113,7 +113,7 @@ export function ProfileForm({ initial, onSave, onSaved }: ProfileFormProps) {
       </View>
       {TEXT_FIELDS.map((f) => (
         <Field key={f.key} label={f.label} fieldKey={f.key} error={errorOf(f.key)}>
-          <Input
+          <TextInput
             name={f.key}
             aria-label={f.label}
             type={f.type}

@@ -1,9 +1,9 @@
-import { Input } from '@nutui/nutui-react-taro'
 import { Text, View } from '@tarojs/components'
 import { useEffect, useRef, useState } from 'react'
 import { QUESTION_MAX, type AskAnswer, type AskParagraph } from '../../../../types/ask'
 import type { Contact } from '../../../../types/campaign'
 import { PhoneLink } from '../../../components/phone-link'
+import { TextInput } from '../../../components/text-input'
 import { toApiError } from '../../../services/http'
 import { askNotice } from '../api/ask-notice'
 import './ask-notice.scss'
@@ -85,7 +85,7 @@ export function AskNotice({ campaignId, bare = false }: { campaignId: string; /*
   return (
     <View className={bare ? 'ask-notice' : 'card ask-notice'}>
       {bare ? null : <Text className='section-title'>问通知</Text>}
-      <Input
+      <TextInput
         className='ask-notice__input'
         value={question}
         maxLength={QUESTION_MAX}
