@@ -19,11 +19,13 @@ const KB = 1024
  * side effects (package.json), so what a feature's index re-exports but a first screen does not
  * use stays out; NutUI's icons go where they are used; the Button and the campaign tags are
  * NutUI's markup and stylesheets without its scripts; asking for subscription consent lives with
- * the subpackages that ask. weapp 506 → 444.4 KB (1.49×), alipay 455 → 392.8 KB (1.58×).
- * axios (≈ 37 KB) and dayjs (≈ 9 KB) stay, the required HTTP client and date library. The
- * budgets hold today's sizes with under 3 % of room: they stop growth.
+ * the subpackages that ask; the first screens' text boxes are Taro's input, not NutUI's (whose
+ * locale table and config provider came with it). weapp 506 → 432.4 KB (1.45×), alipay 455 →
+ * 380.8 KB (1.53×). axios (≈ 37 KB) and dayjs (≈ 9 KB) stay, the required HTTP client and date
+ * library. The budgets are the issue's ratios to the bare builds (446.4 and 397.6 KB), about 3 %
+ * above today's sizes: they stop growth.
  */
-export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 456 * KB, alipay: 403 * KB } }
+export const LIMITS = { anyPackage: 2 * KB * KB, mainPackage: { weapp: 446 * KB, alipay: 397 * KB } }
 export type Platform = keyof typeof LIMITS.mainPackage
 
 export interface PackageSizes {
