@@ -25,25 +25,32 @@ function changed(change: (c: CampaignDetail) => void): CampaignDetail {
   return copy
 }
 
+/** The campaign's page with every section (those below the first screen come once the page is idle). */
+async function renderWhole(campaign: CampaignDetail) {
+  const view = render(<CampaignDetailView campaign={campaign} />, {})
+  await eventually(() => expect(view.container.textContent).toContain('咨询电话'))
+  return view
+}
+
 const rules = (root: Element) => [...root.querySelectorAll('.campaign-detail__rule')].map((r) => r.textContent)
 
-it('says 不限 when the campaign sets no limit per applicant, and the number when it does', () => {
-  const unlimited = render(<CampaignDetailView campaign={changed((c) => void (c.definition.demandLimit = { perEnterprise: null }))} />, {})
+it('says 不限 when the campaign sets no limit per applicant, and the number when it does', async () => {
+  const unlimited = await renderWhole(changed((c) => void (c.definition.demandLimit = { perEnterprise: null })))
   expect(rules(unlimited.container)).toContain('每家单位填报数量不限')
   expect(unlimited.container.textContent).not.toContain('限报 null')
   unlimited.unmount()
-  const limited = render(<CampaignDetailView campaign={shipped} />, {})
+  const limited = await renderWhole(shipped)
   expect(rules(limited.container)).toContain(`每家单位限报 ${shipped.definition.demandLimit.perEnterprise} 项`)
 })
 
-it('names a declared unit type by its label: who may apply, rules and limits', () => {
+it('names a declared unit type by its label: who may apply, rules and limits', async () => {
   const campaign = changed((c) => {
     const d = c.definition
     d.unitTypes = [{ id: 'county_enterprise', label: '县域重点企业' }]
     d.eligibleUnitTypes = ['enterprise', 'county_enterprise']
     d.demandLimit = { perEnterprise: 5, byUnitType: { county_enterprise: 2 } }
   })
-  const { container } = render(<CampaignDetailView campaign={campaign} />, {})
+  const { container } = await renderWhole(campaign)
   expect([...container.querySelectorAll('.campaign-detail__chip')].map((c) => c.textContent)).toEqual(['企业', '县域重点企业'])
   expect(rules(container)).toContain('县域重点企业限报 2 项')
   expect(container.textContent).not.toContain('county_enterprise')
@@ -53,7 +60,7 @@ it('says an area has no directions, and shows a direction’s description', asyn
   const campaign = changed((c) => {
     c.definition.domains[0].directions = [{ label: '智能驾驶', description: '车路云一体化、高阶自动驾驶' }, '智能系统']
   })
-  const { container } = render(<CampaignDetailView campaign={campaign} />, {})
+  const { container } = await renderWhole(campaign)
   const heads = [...container.querySelectorAll('.disclosure__head')]
   const rural = heads.find((h) => h.querySelector('.disclosure__title')?.textContent === '乡村振兴')!
   expect(rural.textContent).toContain('不分方向')

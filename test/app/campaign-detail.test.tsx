@@ -8,6 +8,7 @@ import Taro from '@tarojs/taro'
 import type { CampaignDetail } from '../../types/domain'
 import { directionLabel, unitTypeLabel } from '../../types/labels'
 import { CampaignDetailScreen } from '../../src/features/campaigns'
+import { CampaignDetailView } from '../../src/features/campaigns/components/campaign-detail-view'
 import { getCampaign } from '../../src/features/campaigns/api'
 import { tap } from './support/events'
 import { embedInPage } from './support/embedded'
@@ -28,11 +29,29 @@ describe('campaign detail', () => {
     jest.restoreAllMocks()
   })
 
+  /** The page with every section: those below the first screen come once the page is idle. */
   async function renderDetail() {
     const view = render(<CampaignDetailScreen id={ID} />, {})
     await eventually(() => expect(view.container.querySelector('.campaign-detail__title')?.textContent).toBe(campaign.title))
+    await eventually(() => expect(view.container.textContent).toContain('咨询电话'))
     return view
   }
+
+  it('paints the first screen (title, deadlines, summary) at once and the sections below one by one once the page is idle', async () => {
+    const sections = () => [...container.querySelectorAll('.campaign-detail > .card .section-title')].map((t) => t.textContent)
+    const { container } = render(<CampaignDetailView campaign={campaign} />, {})
+    expect(container.querySelector('.campaign-detail__title')?.textContent).toBe(campaign.title)
+    expect(container.querySelector('[data-testid="enterprise-deadline"]')).not.toBeNull()
+    expect(sections()).toEqual(['通知摘要'])
+    const seen = [sections().length]
+    await eventually(() => {
+      if (seen[seen.length - 1] !== sections().length) seen.push(sections().length)
+      expect(sections().at(-1)).toBe('咨询电话')
+    })
+    expect(sections().slice(0, 3)).toEqual(['通知摘要', '问通知', '谁可以申报'])
+    // more than one step between the first screen and the whole page
+    expect(seen.length).toBeGreaterThan(2)
+  })
 
   it('paints the campaign the server embedded in its page without asking /api/campaigns/:id or /api/time, and keeps it for the next page', async () => {
     const removeData = embedInPage({ campaign, now: await serverTime() })

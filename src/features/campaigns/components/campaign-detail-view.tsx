@@ -5,6 +5,7 @@ import type { CampaignDetail } from '../../../../types/domain'
 import { directionDescription, directionLabel, unitTypeLabel } from '../../../../types/labels'
 import { Disclosure } from '../../../components/disclosure'
 import { PhoneLink } from '../../../components/phone-link'
+import { useRevealed } from '../../../components/when-idle'
 import { formatDeadline } from '../../../../types/time'
 import { CampaignStatusTag, DemoTag } from './campaign-tags'
 import { AskNotice } from './ask-notice'
@@ -235,20 +236,27 @@ function Contacts({ contacts }: { contacts: Contact[] }) {
   )
 }
 
-/** A campaign as the enterprise contact reads it before deciding to apply. */
+/**
+ * A campaign as the enterprise contact reads it before deciding to apply: the first screen
+ * (title, deadlines, summary) at once, the sections below it one by one once the page is idle.
+ */
 export function CampaignDetailView({ campaign }: { campaign: CampaignDetail }) {
   const def = campaign.definition
+  const below = [
+    <AskNotice key='ask' campaignId={campaign.id} />,
+    <Eligibility key='eligibility' def={def} />,
+    <Domains key='domains' domains={def.domains} />,
+    <Recommenders key='recommenders' def={def} />,
+    <Templates key='templates' templates={def.templates} />,
+    <Contacts key='contacts' contacts={def.contacts} />
+  ]
+  const shown = useRevealed(below.length, 0, 1)
   return (
     <View className='campaign-detail'>
       <Header campaign={campaign} />
       <Deadlines campaign={campaign} />
       <Summary text={def.summary} />
-      <AskNotice campaignId={campaign.id} />
-      <Eligibility def={def} />
-      <Domains domains={def.domains} />
-      <Recommenders def={def} />
-      <Templates templates={def.templates} />
-      <Contacts contacts={def.contacts} />
+      {below.slice(0, shown)}
     </View>
   )
 }
