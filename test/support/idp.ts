@@ -25,6 +25,18 @@ export interface RunningIdp {
 }
 
 export async function startIdp(redirectUris: string[]): Promise<RunningIdp> {
+  // A free port can be taken by another process between freePort() and the provider's listen:
+  // then it starts again on another port.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startIdpOnce(redirectUris)
+    } catch (err) {
+      if (attempt === 3 || !/EADDRINUSE/.test((err as Error).message)) throw err
+    }
+  }
+}
+
+async function startIdpOnce(redirectUris: string[]): Promise<RunningIdp> {
   const port = await freePort()
   const issuer = `http://localhost:${port}`
   const clientId = 'test-client'

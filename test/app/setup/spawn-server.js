@@ -30,6 +30,18 @@ function freePort() {
  * the embedded PGlite in the folder otherwise.
  */
 async function spawnServer(prefix, env = {}) {
+  // A free port can be taken by another process between freePort() and the server's listen:
+  // then it starts again on other ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await spawnOnce(prefix, env)
+    } catch (err) {
+      if (attempt === 3 || !/EADDRINUSE/.test(err.message)) throw err
+    }
+  }
+}
+
+async function spawnOnce(prefix, env) {
   const port = await freePort()
   const idpPort = await freePort()
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
