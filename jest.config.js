@@ -1,5 +1,5 @@
 /**
- * One Jest config, six projects: types, server and tooling (the lint rules) run in Node with plain Babel;
+ * One Jest config, six projects: types, server and tooling (the lint rules and the test helpers) run in Node with plain Babel;
  * app uses @tarojs/test-utils-react; e2e drives the built H5 app in Chromium; size
  * checks the package sizes of the weapp and alipay builds.
  */

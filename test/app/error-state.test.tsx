@@ -7,7 +7,7 @@ import { CampaignListScreen } from '../../src/features/campaigns'
 import { NETWORK_MESSAGE, setApiBase } from '../../src/services/http'
 import { tap } from './support/events'
 import { eventually } from './support/eventually'
-import { freePort } from '../support/idp'
+import { freePort } from '../support/ports'
 import { API } from './support/server'
 
 afterEach(() => setApiBase(API))

@@ -12,7 +12,7 @@
 import { render } from '@tarojs/test-utils-react/dist/pure'
 import Taro from '@tarojs/taro'
 import { setApiBase } from '../../src/services/http'
-import { freePort } from '../support/idp'
+import { freePort } from '../support/ports'
 import { API } from './support/server'
 import { WizardScreen } from '../../src/features/wizard'
 import type { Demand } from '../../types/domain'

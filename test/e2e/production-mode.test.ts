@@ -11,7 +11,8 @@ import fs from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort, startIdp, type RunningIdp } from '../support/idp'
+import { startIdp, type RunningIdp } from '../support/idp'
+import { freePort } from '../support/ports'
 import { startProduct, type Product } from '../support/product'
 
 const ROOT = path.join(__dirname, '../..')

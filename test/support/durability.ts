@@ -7,7 +7,7 @@ import crypto from 'node:crypto'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { freePort } from './idp'
+import { freePort } from './ports'
 import { startProduct } from './product'
 import { signInOverHttp } from './http-session'
 

@@ -3,19 +3,8 @@
  * as a real provider would be: its own process, reached over HTTP.
  */
 import { spawn } from 'node:child_process'
-import net from 'node:net'
 import path from 'node:path'
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
+import { freePort, retryWhilePortTaken } from './ports'
 
 export interface RunningIdp {
   issuer: string
@@ -24,16 +13,8 @@ export interface RunningIdp {
   close(): Promise<void>
 }
 
-export async function startIdp(redirectUris: string[]): Promise<RunningIdp> {
-  // A free port can be taken by another process between freePort() and the provider's listen:
-  // then it starts again on another port.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startIdpOnce(redirectUris)
-    } catch (err) {
-      if (attempt === 3 || !/EADDRINUSE/.test((err as Error).message)) throw err
-    }
-  }
+export function startIdp(redirectUris: string[]): Promise<RunningIdp> {
+  return retryWhilePortTaken(() => startIdpOnce(redirectUris))
 }
 
 async function startIdpOnce(redirectUris: string[]): Promise<RunningIdp> {

@@ -10,7 +10,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core'
-import { freePort } from './idp'
+import { freePort, retryWhilePortTaken } from './ports'
 import { createTestSchema, type TestSchema } from './test-schema'
 
 const ROOT = path.join(__dirname, '../..')
@@ -38,11 +38,14 @@ export async function snapshotOfH5(): Promise<string> {
   return copy
 }
 
-export async function startProduct(
-  env: Record<string, string> = {},
-  opts: { dataDir?: string; port?: number; idpPort?: number } = {},
-  attempt = 1
-): Promise<Product> {
+type StartOptions = { dataDir?: string; port?: number; idpPort?: number }
+
+export function startProduct(env: Record<string, string> = {}, opts: StartOptions = {}): Promise<Product> {
+  // ports it chose itself can be taken by another process before it listens: then it starts on others
+  return opts.port || opts.idpPort ? startOnce(env, opts) : retryWhilePortTaken(() => startOnce(env, opts))
+}
+
+async function startOnce(env: Record<string, string>, opts: StartOptions): Promise<Product> {
   const [port, idpPort] = [opts.port ?? (await freePort()), opts.idpPort ?? (await freePort())]
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-'))
   const schema: TestSchema | null = process.env.TEST_DATABASE_URL && !('DATABASE_URL' in env) && !opts.dataDir ? await createTestSchema(process.env.TEST_DATABASE_URL) : null
@@ -88,11 +91,6 @@ export async function startProduct(
       health = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`
     } catch (err) {
       health = String((err as Error & { cause?: Error }).cause ?? err)
-    }
-    if (child.exitCode !== null && /EADDRINUSE/.test(output) && !opts.port && !opts.idpPort && attempt < 3) {
-      // another process took a free port between our look and the server's listen: new ports
-      await stop('SIGKILL', !opts.dataDir)
-      return startProduct(env, opts, attempt + 1)
     }
     if (child.exitCode !== null || Date.now() > deadline) {
       // what a hang would need to be understood; then nothing of this start is left running

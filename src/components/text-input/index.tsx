@@ -17,10 +17,11 @@ interface Props {
 }
 
 /**
- * A one-line text box of the main package's pages (a campaign's 问通知, the profile): Taro's
- * own input in NutUI's look. NutUI's Input, which the subpackages' forms use, would bring ≈ 9 KB
- * (its locale table, config provider and icons) into the main package, whose size is budgeted
- * (issue 14: ≤ 1.5× a bare Taro app on WeChat, ≤ 1.6× on Alipay).
+ * A one-line text box of the main package's pages (a campaign's 问通知, the profile) and of the
+ * account page's 注销 box: Taro's own input in NutUI's look. NutUI's Input, which the wizard's
+ * and the studio's forms use, would bring ≈ 9 KB (its locale table, config provider and icons)
+ * into the main package, whose size is budgeted (issue 14: ≤ 1.5× a bare Taro app on WeChat,
+ * ≤ 1.6× on Alipay), and into the account subpackage.
  */
 export function TextInput({ value, onChange, type = 'text', name, placeholder, maxLength, clearable, className, 'aria-label': label }: Props) {
   const [focused, setFocused] = useState(false)

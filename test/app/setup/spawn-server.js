@@ -5,40 +5,21 @@
  */
 const { spawn } = require('child_process')
 const fs = require('fs')
-const net = require('net')
 const os = require('os')
 const path = require('path')
 const { createTestSchema } = require('../../support/test-schema')
+const { freePort, retryWhilePortTaken } = require('../../support/ports')
 
 const ROOT = path.resolve(__dirname, '../../..')
 const START_TIMEOUT_MS = 180000
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address()
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 /**
  * `prefix` names its temporary folder; `env` adds to the test environment the server runs with.
  * Its database: a private schema on the PostgreSQL server of TEST_DATABASE_URL when that is set,
  * the embedded PGlite in the folder otherwise.
  */
-async function spawnServer(prefix, env = {}) {
-  // A free port can be taken by another process between freePort() and the server's listen:
-  // then it starts again on other ports.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await spawnOnce(prefix, env)
-    } catch (err) {
-      if (attempt === 3 || !/EADDRINUSE/.test(err.message)) throw err
-    }
-  }
+function spawnServer(prefix, env = {}) {
+  return retryWhilePortTaken(() => spawnOnce(prefix, env))
 }
 
 async function spawnOnce(prefix, env) {

@@ -5,7 +5,7 @@
 import { TEMPLATE_MESSAGE_METHOD, callAlipay, createAlipayLogin, createAlipaySender, rsa2Sign } from '../../../server/integrations/alipay'
 import { alipayFake, createAlipayFakeState, type AlipayFakeConfig } from '../../../server/integrations/fakes/alipay-fake'
 import type { PushTemplate } from '../../../server/integrations/push'
-import { freePort } from '../../support/idp'
+import { freePort } from '../../support/ports'
 import { alipayKeyPairs, fakesPerTest, gatewayAnswering, reminderData, reminderMessage, withStandIn } from './harness'
 
 const APP_ID = '2021000000000002'

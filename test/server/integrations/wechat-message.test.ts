@@ -9,7 +9,7 @@ import { startFake, type RunningFake } from '../../../server/integrations/fakes/
 import { truncate, wechatValue, type PushMessage, type PushTemplate } from '../../../server/integrations/push'
 import { createWechatSender, createWechatTokenStore, type AccessTokenStore } from '../../../server/integrations/wechat-message'
 import { openTestDb } from '../../support/db'
-import { freePort } from '../../support/idp'
+import { freePort } from '../../support/ports'
 import { reminderData, reminderMessage } from './harness'
 
 const cfg = { appId: 'wx-msg-app', secret: 'wx-msg-secret', apiBase: '' }
