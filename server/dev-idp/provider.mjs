@@ -25,7 +25,7 @@ const escape = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)}
 
 function page(title, body) {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+<meta name="viewport" content="width=device-width,initial-scale=1"><link rel="icon" href="data:,"><title>${escape(title)}</title>
 <style>body{font-family:-apple-system,"PingFang SC","Microsoft YaHei",sans-serif;margin:0;background:#f2f5fa;color:#1f2937}
 main{max-width:420px;margin:0 auto;padding:24px 16px}h1{font-size:20px;color:#0b4fa8}
 .note{font-size:13px;color:#5f6672;line-height:1.6}
