@@ -339,8 +339,9 @@ export async function listInbox(db: Queryable, viewer: Reviewer, campaignId: str
 
 /**
  * How many rows the planner expects `sql` to return, from the table's statistics: no row is read.
- * Close for the inbox's filters on unit, status, field and direction (their most common values are
- * in the statistics); a word search is a guess, which the list says (约).
+ * Close for the inbox's filters on campaign, unit, status, field and direction (the most common
+ * values of each, and of them taken together: migration 016); a word search is a guess, which the
+ * list says (约).
  */
 async function plannedRows(db: Queryable, sql: string, params: unknown[]): Promise<number> {
   const key = `${sql}\u0000${JSON.stringify(params)}`

@@ -19,9 +19,29 @@ const inbox = async (query: string): Promise<InboxPage> => {
   return res.json()
 }
 
+/**
+ * Three times as many demands in another campaign, for its own units. A unit belongs to one
+ * campaign, so "this campaign and this unit" are not independent filters: taken for independent,
+ * the unit's 1,205 of 4,820 demands came out as about 300 (shown as 1,001, the floor).
+ */
+async function seedOtherCampaign() {
+  await s.db.query(
+    `INSERT INTO demands (campaign_id, owner_id, title, status, answers, version, current_step, submitted_version, submitted_at,
+                          submitted_base_version, unit_type, recommender_unit, domain_id, direction, submitted_title, enterprise_name,
+                          search_key, search_text, created_at, updated_at)
+     SELECT 'hz-2021-major-research', owner_id, title, 'submitted', answers, version, current_step, submitted_version, submitted_at,
+            submitted_base_version, unit_type, 'hz-unit-' || k, domain_id, direction, submitted_title, enterprise_name, search_key,
+            search_text, created_at, updated_at
+       FROM demands, generate_series(1, 3) k WHERE campaign_id = $1`,
+    [CQ]
+  )
+  await s.db.query('ANALYZE demands')
+}
+
 beforeAll(async () => {
   s = await startTestServer()
   await seedInbox(s.db, SEEDED)
+  await seedOtherCampaign()
   token = (await seedAccount(s.db, s.clock.now, { role: 'recommender', unit: INBOX_UNIT })).token
 }, 180_000) // a server, its migrations and 1,205 demands: slow on embedded PGlite on a busy machine
 afterAll(() => s.close())
@@ -31,8 +51,9 @@ test('past the exact count the total is an estimate, flagged, in two significant
   expect(page.items).toHaveLength(20)
   expect(page.totalEstimated).toBe(true)
   expect(page.total).toBeGreaterThan(EXACT_COUNT_MAX)
-  // the table's statistics are fresh (the seeding analyses it): the estimate is close
-  expect(Math.abs(page.total - SEEDED)).toBeLessThanOrEqual(SEEDED * 0.2)
+  // the table's statistics are fresh (the seeding analyses it): the estimate is close, though
+  // most demands are another campaign's
+  expect(Math.abs(page.total - SEEDED)).toBeLessThanOrEqual(SEEDED * 0.1)
   expect(page.total % 10).toBe(0)
 })
 
@@ -78,3 +99,4 @@ test('an estimate is kept a while: the next page of the same search asks the pla
     s.db.query = query
   }
 })
+
