@@ -43,7 +43,7 @@ beforeAll(async () => {
   await seedInbox(s.db, SEEDED)
   await seedOtherCampaign()
   token = (await seedAccount(s.db, s.clock.now, { role: 'recommender', unit: INBOX_UNIT })).token
-}, 180_000) // a server, its migrations and 1,205 demands: slow on embedded PGlite on a busy machine
+}, 180_000) // a server, its migrations and 4,820 demands: slow on embedded PGlite on a busy machine
 afterAll(() => s.close())
 
 test('past the exact count the total is an estimate, flagged, in two significant figures', async () => {
@@ -99,4 +99,3 @@ test('an estimate is kept a while: the next page of the same search asks the pla
     s.db.query = query
   }
 })
-
